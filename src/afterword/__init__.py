@@ -1,0 +1,3 @@
+"""Afterword: a job seeker's follow-up assistant."""
+
+__version__ = "0.1.0"

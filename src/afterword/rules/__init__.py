@@ -1,0 +1,29 @@
+"""The planner: pure functions from what happened at interviews to what to do next.
+
+No Django, no I/O, no clock: every function that needs the time takes ``now``.
+"""
+
+from afterword.rules.calendar import BusinessCalendar, calendar_for
+from afterword.rules.case import Case, Employer, Event, Interview, Interviewer, UserPrefs
+from afterword.rules.plan import Action, Note, Plan
+from afterword.rules.planner import plan
+from afterword.rules.validation import CaseError, Problem, case_from_data, case_from_json
+
+__all__ = [
+    "Action",
+    "BusinessCalendar",
+    "Case",
+    "CaseError",
+    "Employer",
+    "Event",
+    "Interview",
+    "Interviewer",
+    "Note",
+    "Plan",
+    "Problem",
+    "UserPrefs",
+    "calendar_for",
+    "case_from_data",
+    "case_from_json",
+    "plan",
+]

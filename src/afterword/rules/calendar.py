@@ -1,0 +1,82 @@
+"""Business days and contact hours in the employer's country and time zone (T1, T2, T3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from afterword.rules.case import Employer, supported_countries, zone
+
+OPENING = time(9)
+CLOSING = time(17)
+_ONE_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)
+def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    """The public holidays of one year; cached because building them costs milliseconds."""
+    import holidays
+
+    return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
+
+
+@lru_cache(maxsize=4096)
+def holiday_names(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    import holidays
+
+    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
+
+
+def canonical_subdivision(country: str, subdivision: str | None) -> str | None:
+    if subdivision is None:
+        return None
+    known = supported_countries().get(country, frozenset())
+    return subdivision if subdivision in known else subdivision.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessCalendar:
+    country: str
+    subdivision: str | None
+    tz: ZoneInfo
+
+    @classmethod
+    def for_employer(cls, employer: Employer) -> BusinessCalendar:
+        return calendar_for(employer.country, employer.subdivision, employer.timezone)
+
+    def is_business_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in holiday_dates(
+            self.country, self.subdivision, day.year
+        )
+
+    def on_or_after(self, day: date) -> date:
+        """The day itself if it is a business day, else the next one (T1)."""
+        while not self.is_business_day(day):
+            day += _ONE_DAY
+        return day
+
+    def after(self, day: date) -> date:
+        """The first business day strictly after ``day``."""
+        return self.on_or_after(day + _ONE_DAY)
+
+    def add(self, day: date, business_days: int) -> date:
+        """``business_days`` business days after ``day`` (``day`` itself is not counted)."""
+        for _ in range(business_days):
+            day = self.after(day)
+        return day
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.tz).date()
+
+    def at(self, day: date, clock: time) -> datetime:
+        """A wall-clock time on a local day, with the UTC offset in force on that day."""
+        return datetime.combine(day, clock, tzinfo=self.tz)
+
+
+@lru_cache(maxsize=1024)
+def calendar_for(country: str, subdivision: str | None, timezone: str) -> BusinessCalendar:
+    return BusinessCalendar(
+        country.upper(), canonical_subdivision(country.upper(), subdivision), zone(timezone)
+    )

@@ -1,0 +1,230 @@
+"""The planner's input: one application ("case") as PLAN_FORMAT.md describes it.
+
+These pydantic models are the single validation path for the CLI, the API and the forms. They are
+frozen: the planner never changes its input.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+Profile = Literal["prompt", "standard", "patient"]
+Style = Literal["formal", "casual", "unknown"]
+MessageChannel = Literal["email", "phone"]
+PreferredChannel = Literal["email", "phone", "portal"]
+EventType = Literal[
+    "thank_you_sent",
+    "letter_sent",
+    "check_in_sent",
+    "call_no_answer",
+    "reply",
+    "other_offer",
+    "next_round",
+    "offer",
+    "rejection",
+    "withdrawn",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+DECIDING_EVENTS = frozenset({"offer", "rejection", "withdrawn"})
+
+
+def _aware_datetime(value: Any) -> Any:
+    """Accept ISO 8601 text or a datetime, but only with a UTC offset (T3)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError(
+                "datetime_format", "not an ISO 8601 date and time ({value!r})", {"value": value}
+            ) from None
+    if not isinstance(value, datetime):
+        raise PydanticCustomError("datetime_type", "must be an ISO 8601 date and time text")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise PydanticCustomError("datetime_naive", "must include a UTC offset")
+    return value
+
+
+def _plain_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "date_format", "not an ISO 8601 date YYYY-MM-DD ({value!r})", {"value": value}
+            ) from None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise PydanticCustomError("date_type", "must be a date text YYYY-MM-DD")
+    return value
+
+
+AwareDatetime = Annotated[datetime, BeforeValidator(_aware_datetime)]
+PlainDate = Annotated[date, BeforeValidator(_plain_date)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+@cache
+def known_timezones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@cache
+def supported_countries() -> dict[str, frozenset[str]]:
+    import holidays
+
+    return {
+        country: frozenset(subdivisions)
+        for country, subdivisions in holidays.list_supported_countries().items()
+    }
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Employer(_Model):
+    name: Text | None = None
+    timezone: str
+    country: str
+    subdivision: str | None = None
+    style: Style = "unknown"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value not in known_timezones():
+            raise PydanticCustomError(
+                "timezone", "unknown time zone {value!r} (use an IANA name such as "
+                "'Europe/Berlin')", {"value": value},
+            )
+        try:
+            zone(value)
+        except ZoneInfoNotFoundError:  # pragma: no cover - listed zones always load
+            raise PydanticCustomError("timezone", "unknown time zone {value!r}", {"value": value})
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        code = value.upper()
+        if code not in supported_countries():
+            raise PydanticCustomError(
+                "country", "unknown country code {value!r} (use ISO 3166, such as 'US')",
+                {"value": value},
+            )
+        return code
+
+    @model_validator(mode="after")
+    def _known_subdivision(self) -> Employer:
+        if self.subdivision is None:
+            return self
+        subdivisions = supported_countries()[self.country]
+        if self.subdivision.upper() not in subdivisions and self.subdivision not in subdivisions:
+            raise PydanticCustomError(
+                "subdivision", "subdivision: unknown code {value!r} for country {country}",
+                {"value": self.subdivision, "country": self.country},
+            )
+        return self
+
+
+class UserPrefs(_Model):
+    letters: bool = False
+    check_in_channel: MessageChannel = "email"
+    contact_hour: int = Field(default=10, ge=9, le=16)
+
+
+class Interviewer(_Model):
+    id: Text
+    name: Text
+    title: Text | None = None
+    email: Annotated[str, Field(max_length=254)] | None = None
+    phone: Annotated[str, Field(max_length=50)] | None = None
+    address: Annotated[str, Field(max_length=500)] | None = None
+    primary: bool = False
+
+    @field_validator("email")
+    @classmethod
+    def _looks_like_email(cls, value: str | None) -> str | None:
+        if value is not None and (value.count("@") != 1 or value.startswith("@")
+                                  or value.endswith("@") or " " in value):
+            raise PydanticCustomError("email", "not an email address ({value!r})", {"value": value})
+        return value or None
+
+
+class Interview(_Model):
+    id: Text
+    round: int = Field(default=1, ge=1, le=20)
+    start: AwareDatetime
+    end: AwareDatetime
+    interviewers: tuple[Interviewer, ...]
+    decision_by: PlainDate | None = None
+    agreed_follow_up: PlainDate | None = None
+    still_interviewing_others: bool | None = None
+    preferred_channel: PreferredChannel | None = None
+    emphasised: Annotated[str, Field(max_length=2000)] | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Interview:
+        if self.end <= self.start:
+            raise PydanticCustomError("end_before_start", "end: must be after start")
+        return self
+
+
+class Event(_Model):
+    at: AwareDatetime
+    type: EventType
+    interview: Text | None = None
+    interviewer: Text | None = None
+    channel: MessageChannel | None = None
+    promised_next: PlainDate | None = None
+    new_decision_by: PlainDate | None = None
+    no_decision_yet: bool | None = None
+    deadline: PlainDate | None = None
+    note: Annotated[str, Field(max_length=2000)] | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_type(self) -> Event:
+        needed: dict[str, tuple[str, ...]] = {
+            "thank_you_sent": ("interview", "interviewer"),
+            "letter_sent": ("interview", "interviewer"),
+            "check_in_sent": ("channel",),
+            "other_offer": ("deadline",),
+        }
+        missing = [name for name in needed.get(self.type, ()) if getattr(self, name) is None]
+        if missing:
+            raise PydanticCustomError(
+                "event_fields", "{names}: required for a {type} event",
+                {"names": ", ".join(missing), "type": self.type},
+            )
+        return self
+
+
+class Case(_Model):
+    now: AwareDatetime | None = None
+    profile: Profile = "standard"
+    employer: Employer
+    role: Text | None = None
+    job_code: Annotated[str, Field(max_length=100)] | None = None
+    user: UserPrefs = UserPrefs()
+    interviews: tuple[Interview, ...] = Field(min_length=1)
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,151 @@
+"""Turning untrusted JSON into a Case, with one clear message per problem.
+
+Every message starts with the JSON path of the field it is about
+(``interviews[0].end: must include a UTC offset``), so that a person can find it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from afterword.rules.case import Case
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+# Errors raised by model validators carry the field name at the start of their message.
+_NAMED_IN_MESSAGE = frozenset({"end_before_start", "subdivision", "event_fields"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CaseError(ValueError):
+    """The input is not a valid case; ``problems`` says every reason."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def json_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path
+
+
+def problems_from(error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        path = json_path(item["loc"])
+        message = item["msg"]
+        if item["type"] == "missing":
+            message = "required"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif item["type"] == "literal_error":
+            message = f"must be one of {item['ctx']['expected']} (got {item['input']!r})"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        if item["type"] in _NAMED_IN_MESSAGE and ": " in message:
+            field, _, message = message.partition(": ")
+            path = f"{path}.{field}" if path else field
+        problems.append(Problem(path, message))
+    return problems
+
+
+def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
+    """Checks that span fields: unique ids, references between events and interviews, and time."""
+    problems = []
+    interviewer_ids: dict[str, set[str]] = {}
+    seen_interviews: set[str] = set()
+    seen_people: dict[str, str] = {}
+    for i, interview in enumerate(case.interviews):
+        if interview.id in seen_interviews:
+            problems.append(Problem(f"interviews[{i}].id", f"duplicate id {interview.id!r}"))
+        seen_interviews.add(interview.id)
+        ids = interviewer_ids.setdefault(interview.id, set())
+        for j, person in enumerate(interview.interviewers):
+            if person.id in ids:
+                problems.append(
+                    Problem(f"interviews[{i}].interviewers[{j}].id", f"duplicate id {person.id!r}")
+                )
+            elif person.id in seen_people and seen_people[person.id] != person.name:
+                problems.append(
+                    Problem(
+                        f"interviews[{i}].interviewers[{j}].id",
+                        f"id {person.id!r} is already used for {seen_people[person.id]!r}",
+                    )
+                )
+            ids.add(person.id)
+            seen_people[person.id] = person.name
+    for k, event in enumerate(case.events):
+        if event.interview is not None and event.interview not in interviewer_ids:
+            problems.append(
+                Problem(f"events[{k}].interview", f"no interview has id {event.interview!r}")
+            )
+        elif event.interviewer is not None:
+            known = (
+                interviewer_ids[event.interview] if event.interview is not None else seen_people
+            )
+            if event.interviewer not in known:
+                problems.append(
+                    Problem(
+                        f"events[{k}].interviewer",
+                        f"no interviewer with id {event.interviewer!r} in that interview",
+                    )
+                )
+        if now is not None and event.at > now:
+            problems.append(
+                Problem(f"events[{k}].at", f"is after now ({now.isoformat()}); record only the past")
+            )
+    return problems
+
+
+def case_from_data(data: Any, now: datetime | None = None) -> Case:
+    """Validate decoded JSON. ``now`` (or the case's own ``now``) bounds event times."""
+    if not isinstance(data, Mapping):
+        raise CaseError([Problem("", f"the case must be a JSON object, not {_kind(data)}")])
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as error:
+        raise CaseError(problems_from(error)) from None
+    problems = cross_checks(case, case.now or now)
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def case_from_json(text: str | bytes, now: datetime | None = None) -> Case:
+    if len(text) > MAX_INPUT_BYTES:
+        raise CaseError([Problem("", f"input is larger than {MAX_INPUT_BYTES // 1024 // 1024} MB")])
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CaseError(
+            [Problem("", f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}")]
+        ) from None
+    except UnicodeDecodeError:
+        raise CaseError([Problem("", "not valid JSON: the text is not UTF-8")]) from None
+    return case_from_data(data, now)
+
+
+def _kind(data: Any) -> str:
+    names = {list: "an array", str: "a string", int: "a number", float: "a number",
+             bool: "a boolean", type(None): "null"}
+    return names.get(type(data), type(data).__name__)
