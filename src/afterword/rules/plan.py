@@ -7,7 +7,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 ActionKind = Literal[
-    "thank_you_email", "thank_you_letter", "check_in_email", "check_in_call", "check_portal",
+    "thank_you_email",
+    "thank_you_letter",
+    "check_in_email",
+    "check_in_call",
+    "check_portal",
     "expedite",
 ]
 Status = Literal["thank_you_pending", "waiting", "no_response", "decided"]

@@ -51,13 +51,19 @@ def json_path(loc: Sequence[int | str]) -> str:
 
 def problems_from(error: ValidationError) -> list[Problem]:
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    failed_paths = {json_path(item["loc"]) for item in items}
+    for item in items:
         path = json_path(item["loc"])
+        if item["type"] == "too_short" and any(p.startswith(f"{path}[") for p in failed_paths):
+            continue  # the list is short only because its items failed; those errors say why
         message = item["msg"]
         if item["type"] == "missing":
             message = "required"
         elif item["type"] == "extra_forbidden":
             message = "unknown field"
+        elif item["type"] == "too_short":
+            message = "must not be empty"
         elif item["type"] == "literal_error":
             message = f"must be one of {item['ctx']['expected']} (got {item['input']!r})"
         elif message.startswith("Value error, "):
@@ -100,9 +106,7 @@ def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
                 Problem(f"events[{k}].interview", f"no interview has id {event.interview!r}")
             )
         elif event.interviewer is not None:
-            known = (
-                interviewer_ids[event.interview] if event.interview is not None else seen_people
-            )
+            known = interviewer_ids[event.interview] if event.interview is not None else seen_people
             if event.interviewer not in known:
                 problems.append(
                     Problem(
@@ -112,7 +116,9 @@ def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
                 )
         if now is not None and event.at > now:
             problems.append(
-                Problem(f"events[{k}].at", f"is after now ({now.isoformat()}); record only the past")
+                Problem(
+                    f"events[{k}].at", f"is after now ({now.isoformat()}); record only the past"
+                )
             )
     return problems
 
@@ -138,7 +144,11 @@ def case_from_json(text: str | bytes, now: datetime | None = None) -> Case:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise CaseError(
-            [Problem("", f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}")]
+            [
+                Problem(
+                    "", f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+                )
+            ]
         ) from None
     except UnicodeDecodeError:
         raise CaseError([Problem("", "not valid JSON: the text is not UTF-8")]) from None
@@ -146,6 +156,12 @@ def case_from_json(text: str | bytes, now: datetime | None = None) -> Case:
 
 
 def _kind(data: Any) -> str:
-    names = {list: "an array", str: "a string", int: "a number", float: "a number",
-             bool: "a boolean", type(None): "null"}
+    names = {
+        list: "an array",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        type(None): "null",
+    }
     return names.get(type(data), type(data).__name__)

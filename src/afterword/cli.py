@@ -1,0 +1,128 @@
+"""The command line: ``afterword plan``, ``when``, ``examples``, ``today``, ``serve``, ``demo``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from afterword.rules import CaseError, case_from_json, plan
+from afterword.rules.validation import MAX_INPUT_BYTES
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Afterword: who to thank, when to check in, and when to stop, after a job interview.",
+)
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+def fail(*messages: str) -> NoReturn:
+    """Bad input: one line per problem on stderr, nothing on stdout, exit status 2."""
+    for message in messages:
+        print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def read_input(source: str) -> bytes:
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        fail(f"{source}: cannot read ({error.strerror or error})")
+    return data
+
+
+@app.command("plan")
+def plan_command(
+    source: Annotated[str, typer.Argument(metavar="FILE|-", help="A case as JSON; - for stdin.")],
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", help="json or table (default: table on a terminal, else json)."),
+    ] = None,
+) -> None:
+    """Plan one case (PLAN_FORMAT.md) and print the plan."""
+    try:
+        case = case_from_json(read_input(source), now=datetime.now(UTC))
+    except CaseError as error:
+        fail(*(str(problem) for problem in error.problems))
+    now = case.now or datetime.now(UTC)
+    result = plan(case, now)
+    chosen = output or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
+    if chosen is OutputFormat.json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        from afterword.plan_table import render_plan
+
+        render_plan(case, result, Console())
+
+
+@app.command("when")
+def when_command(
+    phrase: Annotated[str, typer.Argument(help='What they said, e.g. "end of next week".')],
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Day it was said.")
+    ] = None,
+    country: Annotated[str, typer.Option(help="ISO 3166 country for holidays.")] = "US",
+    subdivision: Annotated[str | None, typer.Option(help="State or region code.")] = None,
+) -> None:
+    """Turn a decision-timing phrase into a date range: {"from": ..., "to": ...}."""
+    from afterword.rules.case import supported_countries
+    from afterword.rules.phrases import PhraseError, parse_phrase
+
+    try:
+        reference = date.fromisoformat(start) if start else date.today()
+    except ValueError:
+        fail(f"--from: not a date YYYY-MM-DD ({start!r})")
+    code = country.upper()
+    if code not in supported_countries():
+        fail(f"--country: unknown country code {country!r}")
+    if subdivision and subdivision.upper() not in {s.upper() for s in supported_countries()[code]}:
+        fail(f"--subdivision: unknown code {subdivision!r} for country {code}")
+    try:
+        found = parse_phrase(phrase, reference, code, subdivision)
+    except PhraseError as error:
+        fail(str(error))
+    print(json.dumps(found.as_json()))
+
+
+@app.command("examples")
+def examples_command(
+    folder: Annotated[Path, typer.Option(help="Folder of example cases.")] = EXAMPLES,
+) -> None:
+    """Plan every example case and print each plan as a table."""
+    from afterword.plan_table import render_plan
+
+    console = Console()
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        fail(f"{folder}: no example cases (*.json) found")
+    for path in files:
+        try:
+            case = case_from_json(path.read_bytes())
+        except CaseError as error:
+            fail(*(f"{path.name}: {problem}" for problem in error.problems))
+        console.rule(f"[bold]{path.name}")
+        render_plan(case, plan(case, case.now or datetime.now(UTC)), console)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

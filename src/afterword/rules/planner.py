@@ -1,0 +1,220 @@
+"""The follow-up planner: ``plan(case, now) -> Plan``.
+
+It reads what happened at the interviews and since, and decides who to thank, when to check in,
+through which channel and when to stop. Every action names the GUIDANCE.md rules it follows,
+deciding rule first, and says why in one sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
+from afterword.rules.case import DECIDING_EVENTS, Case, Event, Interview, Interviewer
+from afterword.rules.check_ins import FollowUp, plan_follow_up
+from afterword.rules.plan import THANK_YOU_KINDS, Action, Note, Plan, Status
+from afterword.rules.wording import day_text
+
+THANK_YOU_DUE = timedelta(hours=24)
+THANK_YOU_LATEST = timedelta(hours=48)
+URGENT_THANK_YOU_DUE = timedelta(hours=4)
+FAST_DECISION_BUSINESS_DAYS = 3
+LETTER_BUSINESS_DAYS = 2
+
+
+def plan(case: Case, now: datetime) -> Plan:
+    """Plan every pending follow-up of one application as seen at ``now``.
+
+    1. A decision (offer, rejection, withdrawal) ends the plan (F8).
+    2. Every interviewer of every round is thanked by email, and by letter when asked for (K1-K5).
+    3. One check-in, call or portal visit comes next, unless it is time to stop (F1-F8, H1-H3).
+    4. Another offer asks for an expedite message (F9).
+    5. Snoozed actions move to the next business day; past-latest actions are overdue.
+    """
+    calendar = BusinessCalendar.for_employer(case.employer)
+    events = sorted(case.events, key=lambda event: event.at)
+
+    decision = next((event for event in events if event.type in DECIDING_EVENTS), None)
+    if decision is not None:
+        return Plan("decided", (), (_decided_note(decision, calendar),))
+
+    actions = _thank_you_actions(case, calendar, events)
+    follow_up = plan_follow_up(case, calendar, events, now)
+    actions.extend(follow_up.actions)
+    actions = _apply_snoozes(actions, events, calendar)
+
+    stamped = [_with_overdue(action, now) for action in actions]
+    stamped.sort(key=lambda action: (action.due, action.kind))
+    notes = _missing_information_notes(case, calendar) + list(follow_up.notes)
+    return Plan(_status(stamped, follow_up), tuple(stamped), tuple(notes))
+
+
+def _thank_you_actions(case: Case, calendar: BusinessCalendar, events: list[Event]) -> list[Action]:
+    sent = {(e.interview, e.interviewer) for e in events if e.type == "thank_you_sent"}
+    mailed = {(e.interview, e.interviewer) for e in events if e.type == "letter_sent"}
+    wants_letters = case.user.letters or case.employer.style == "formal"
+    actions = []
+    for interview in case.interviews:
+        for person in interview.interviewers:
+            key = (interview.id, person.id)
+            if key not in sent:
+                actions.append(_thank_you_email(interview, person, calendar))
+            if wants_letters and key not in mailed:
+                actions.append(_thank_you_letter(case, interview, person, calendar))
+    return actions
+
+
+def _thank_you_email(
+    interview: Interview, person: Interviewer, calendar: BusinessCalendar
+) -> Action:
+    end = interview.end.astimezone(calendar.tz)
+    interview_day = end.date()
+    fast = interview.decision_by is not None and interview.decision_by <= calendar.add(
+        interview_day, FAST_DECISION_BUSINESS_DAYS
+    )
+    # Durations are added in UTC so that a DST change never stretches "24 hours" to 25.
+    due_after = URGENT_THANK_YOU_DUE if fast else THANK_YOU_DUE
+    due = (interview.end.astimezone(UTC) + due_after).astimezone(calendar.tz)
+    latest = (interview.end.astimezone(UTC) + THANK_YOU_LATEST).astimezone(calendar.tz)
+    if fast:
+        assert interview.decision_by is not None
+        rules: tuple[str, ...] = ("K3", "K1", "K4")
+        why = (
+            f"They decide by {day_text(interview.decision_by)}, so thank {person.name} "
+            f"within hours of the {day_text(interview_day)} interview, not tomorrow."
+        )
+    else:
+        rules = ("K2", "K1", "K4")
+        why = (
+            f"Thank {person.name} for the {day_text(interview_day)} interview within a day, "
+            "while the conversation is fresh."
+        )
+    return Action("thank_you_email", interview.id, person.id, "email", end, due, latest, rules, why)
+
+
+def _thank_you_letter(
+    case: Case, interview: Interview, person: Interviewer, calendar: BusinessCalendar
+) -> Action:
+    end = interview.end.astimezone(calendar.tz)
+    day = calendar.add(end.date(), LETTER_BUSINESS_DAYS)
+    reason = (
+        "This employer is formal"
+        if case.employer.style == "formal"
+        else "You asked for printed letters"
+    )
+    why = (
+        f"{reason}: post {person.name} a signed letter, worded differently from the email, "
+        f"by {day_text(day)}."
+    )
+    due = calendar.at(day, time(case.user.contact_hour))
+    return Action(
+        "thank_you_letter",
+        interview.id,
+        person.id,
+        "post",
+        end,
+        max(due, end),
+        max(calendar.at(day, CLOSING), end),
+        ("K5", "K1", "T1"),
+        why,
+    )
+
+
+def _apply_snoozes(
+    actions: list[Action], events: list[Event], calendar: BusinessCalendar
+) -> list[Action]:
+    """A snooze moves the matching pending action to the business day after the snooze (T1)."""
+    snoozes = [event for event in events if event.type == "snoozed"]
+    if not snoozes:
+        return actions
+    moved = []
+    for action in actions:
+        for snooze in snoozes:
+            if (snooze.action, snooze.interview, snooze.interviewer) == (
+                action.kind,
+                action.interview,
+                action.interviewer,
+            ):
+                action = _moved_after(action, calendar.local_date(snooze.at), calendar)
+        moved.append(action)
+    return moved
+
+
+def _moved_after(action: Action, snoozed_on: date, calendar: BusinessCalendar) -> Action:
+    if action.due.astimezone(calendar.tz).date() > snoozed_on:
+        return action
+    day = calendar.after(snoozed_on)
+    due = calendar.at(day, action.due.astimezone(calendar.tz).timetz().replace(tzinfo=None))
+    due = min(max(due, calendar.at(day, OPENING)), calendar.at(day, CLOSING))
+    why = f"{action.why.rstrip('.')}; snoozed to {day_text(day)}."
+    return Action(
+        action.kind,
+        action.interview,
+        action.interviewer,
+        action.channel,
+        calendar.at(day, OPENING),
+        due,
+        max(action.latest, calendar.at(day, CLOSING)),
+        (*action.rules, "T1") if "T1" not in action.rules else action.rules,
+        why,
+    )
+
+
+def _with_overdue(action: Action, now: datetime) -> Action:
+    if action.latest >= now:
+        return action
+    return Action(
+        action.kind,
+        action.interview,
+        action.interviewer,
+        action.channel,
+        action.earliest,
+        action.due,
+        action.latest,
+        action.rules,
+        action.why,
+        overdue=True,
+    )
+
+
+def _status(actions: list[Action], follow_up: FollowUp) -> Status:
+    if any(action.kind in THANK_YOU_KINDS for action in actions):
+        return "thank_you_pending"
+    if follow_up.gave_up:
+        return "no_response"
+    return "waiting"
+
+
+def _decided_note(decision: Event, calendar: BusinessCalendar) -> Note:
+    outcome = {"offer": "an offer", "rejection": "a rejection", "withdrawn": "your withdrawal"}[
+        decision.type
+    ]
+    day = day_text(calendar.local_date(decision.at))
+    return Note(("F8",), f"Decided with {outcome} on {day}: nothing more is planned here.")
+
+
+def _missing_information_notes(case: Case, calendar: BusinessCalendar) -> list[Note]:
+    """Say which capture-checklist answers are missing and what the plan assumed instead."""
+    notes = []
+    for interview in case.interviews:
+        if not interview.interviewers:
+            notes.append(
+                Note(
+                    ("C3", "K1"),
+                    f"No interviewer is recorded for round {interview.round}: add each person's "
+                    "name so that every one of them gets a thank-you.",
+                )
+            )
+    wants_letters = case.user.letters or case.employer.style == "formal"
+    if wants_letters:
+        for interview in case.interviews:
+            for person in interview.interviewers:
+                if not person.address:
+                    notes.append(
+                        Note(
+                            ("C3", "K5"),
+                            f"The letter to {person.name} needs a postal address; ask the "
+                            "recruiter or use the company's office address.",
+                        )
+                    )
+    return notes
