@@ -5,6 +5,7 @@ No Django, no I/O, no clock: every function that needs the time takes ``now``.
 
 from afterword.rules.calendar import BusinessCalendar, calendar_for
 from afterword.rules.case import Case, Employer, Event, Interview, Interviewer, UserPrefs
+from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 from afterword.rules.plan import Action, Note, Plan
 from afterword.rules.planner import plan
 from afterword.rules.validation import CaseError, Problem, case_from_data, case_from_json
@@ -14,16 +15,19 @@ __all__ = [
     "BusinessCalendar",
     "Case",
     "CaseError",
+    "DateRange",
     "Employer",
     "Event",
     "Interview",
     "Interviewer",
     "Note",
+    "PhraseError",
     "Plan",
     "Problem",
     "UserPrefs",
     "calendar_for",
     "case_from_data",
     "case_from_json",
+    "parse_phrase",
     "plan",
 ]
