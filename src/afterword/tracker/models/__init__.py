@@ -1,0 +1,33 @@
+"""The tracker's models, one small module per concern."""
+
+from afterword.tracker.models.accounts import UserSettings
+from afterword.tracker.models.actions import Action
+from afterword.tracker.models.applications import Application, Interview, Interviewer
+from afterword.tracker.models.choices import (
+    ActionChannel,
+    ActionKind,
+    EmployerStyle,
+    EventType,
+    MessageChannel,
+    PreferredChannel,
+    Profile,
+    Status,
+)
+from afterword.tracker.models.events import Event
+
+__all__ = [
+    "Action",
+    "ActionChannel",
+    "ActionKind",
+    "Application",
+    "EmployerStyle",
+    "Event",
+    "EventType",
+    "Interview",
+    "Interviewer",
+    "MessageChannel",
+    "PreferredChannel",
+    "Profile",
+    "Status",
+    "UserSettings",
+]

@@ -1,0 +1,52 @@
+"""The stored plan: one row per pending action, replaced whenever the application is re-planned."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+
+from afterword.tracker.models.applications import Application, Interview, Interviewer
+from afterword.tracker.models.choices import ActionChannel, ActionKind
+
+
+class Action(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="actions")
+    # A copy of application.owner, so that Today is a single indexed query on (owner, due)
+    # rather than a join through every application the user has.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_actions"
+    )
+    kind = models.CharField(max_length=20, choices=ActionKind)
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="actions")
+    interviewer = models.ForeignKey(
+        Interviewer, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
+    )
+    channel = models.CharField(max_length=10, choices=ActionChannel)
+    earliest = models.DateTimeField()
+    due = models.DateTimeField()
+    latest = models.DateTimeField()
+    rules = models.JSONField(default=list)
+    why = models.TextField()
+    position = models.PositiveSmallIntegerField(help_text="Order within the plan.")
+
+    class Meta:
+        ordering = ["due", "position"]
+        indexes = [models.Index(fields=["owner", "due"], name="tracker_action_owner_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(earliest__lte=models.F("due"), due__lte=models.F("latest")),
+                name="tracker_action_window_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["application", "position"], name="tracker_action_position_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.due:%Y-%m-%d %H:%M}"
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Past the end of its window, as the planner marks it (PLAN_FORMAT.md ``overdue``)."""
+        return self.latest < now

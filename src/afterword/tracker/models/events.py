@@ -1,0 +1,35 @@
+"""Everything that happened after an interview, in the planner's event vocabulary."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from afterword.tracker.models.applications import Application, Interview, Interviewer
+from afterword.tracker.models.choices import ActionKind, EventType, MessageChannel
+
+
+class Event(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    type = models.CharField(max_length=20, choices=EventType)
+    interview = models.ForeignKey(
+        Interview, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
+    interviewer = models.ForeignKey(
+        Interviewer, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
+    channel = models.CharField(max_length=10, choices=MessageChannel, blank=True)
+    promised_next = models.DateField("promised to check back on", null=True, blank=True)
+    new_decision_by = models.DateField("new decision date", null=True, blank=True)
+    deadline = models.DateField("offer deadline", null=True, blank=True)
+    no_decision_yet = models.BooleanField(null=True, blank=True)
+    action = models.CharField(max_length=20, choices=ActionKind, blank=True)
+    note = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["application", "at"], name="tracker_event_app_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} ({self.at:%Y-%m-%d})"
