@@ -267,13 +267,14 @@ def _holiday(match: re.Match[str], ctx: _Context) -> DateRange:
 
 
 def _calendar_date(year: int, month: int, day: int, ctx: _Context, explicit_year: bool) -> date:
-    try:
-        found = date(year, month, day)
-        if found < ctx.reference and not explicit_year:
-            found = date(year + 1, month, day)  # "December 4" said on December 10
-    except ValueError:
-        raise PhraseError(f"There is no day {day} in {calendar.month_name[month]}.") from None
-    return found
+    # Without a year the next such day is meant: "December 4" said on December 10 is next
+    # year's, "February 29" the next leap year's within one year ahead.
+    for candidate in (year,) if explicit_year else (year, year + 1):
+        if 1 <= day <= _last_day(candidate, month):
+            found = date(candidate, month, day)
+            if explicit_year or found >= ctx.reference:
+                return found
+    raise PhraseError(f"There is no day {day} in {calendar.month_name[month]} {year}.")
 
 
 def _iso_date(match: re.Match[str], ctx: _Context) -> DateRange:
