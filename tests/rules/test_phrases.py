@@ -247,11 +247,26 @@ def test_month_ranges_cross_years_and_start_no_earlier_than_the_reference(
         ("end of next month", date(2026, 12, 5), span("2027-01-21", "2027-01-31")),
         ("end of next month", date(2028, 1, 31), span("2028-02-21", "2028-02-29")),
         ("next month", WED, span("2026-12-01", "2026-12-31")),
+        ("early next month", WED, span("2026-12-01", "2026-12-10")),
+        ("mid this month", WED, span("2026-11-18", "2026-11-20")),
     ],
 )
-def test_end_of_the_month_is_the_21st_to_the_last_day(phrase, reference, expected):
-    """'end of the month' is this month's last third, 'end of next month' the next one's."""
+def test_this_and_next_month_work_like_month_names(phrase, reference, expected):
+    """'end of the month' is this month's 21st to last day; 'next month' the whole next one."""
     assert parse_phrase(phrase, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("end of the year", span("2026-12-21", "2026-12-31")),
+        ("late this year", span("2026-12-21", "2026-12-31")),
+        ("by the end of the year", span("2026-11-18", "2026-12-31")),
+    ],
+)
+def test_end_of_the_year_is_the_end_of_december(phrase, expected):
+    """The end of the year is December 21-31, like the end of any month."""
+    assert parse_phrase(phrase, WED) == expected
 
 
 @pytest.mark.parametrize(
@@ -325,6 +340,7 @@ def test_calendar_dates_name_one_day_and_mean_the_next_one_without_a_year(
         "Friday at the latest",
         "no later than Friday",
         "we\u2019ll know by Friday",
+        "we may decide by Friday",
     ],
 )
 def test_fillers_case_and_punctuation_do_not_matter(phrase):

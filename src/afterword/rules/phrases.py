@@ -66,11 +66,12 @@ _NUMBER_WORDS = {
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }  # fmt: skip
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
-# "a week", "an hour": the article is the number one, but "a couple of" / "a few" are not.
+# "a week", "a month": the article is the number one, but "a couple of" / "a few" are not.
 _ARTICLE_AS_ONE = re.compile(r"\ban? (?=(?:day|week|month|business day|working day)s?\b)")
 # What people wrap around the date; it carries no meaning for the range.
 _FILLER = re.compile(
-    r"^(?:(?:we|they|you|i)(?:'ll|'re| will| should| are| hope to| expect to| plan to)? )?"
+    r"^(?:(?:we|they|you|i)"
+    r"(?:'ll|'re| will| should| are| may| might| hope to| expect to| plan to)? )?"
     r"(?:decide|deciding|know|have a decision|make (?:a|our|their) decision|be in touch|"
     r"let you know|get back to you|hear(?: back)?(?: from us)?|expect a decision|"
     r"a decision(?: is expected)?|decision(?: is expected)?|expected|decision expected)"
@@ -242,6 +243,11 @@ def _month_part(match: re.Match[str], ctx: _Context) -> DateRange:
     return DateRange(date(year, month, first), end)
 
 
+def _end_of_year(match: re.Match[str], ctx: _Context) -> DateRange:
+    year = ctx.reference.year
+    return DateRange(date(year, 12, 21), date(year, 12, 31))
+
+
 _HOLIDAYS = {
     # key: (how we name it in messages, full-match pattern over the holidays package's names)
     "christmas": ("Christmas", re.compile(r"(?:catholic )?christmas(?: day)?")),
@@ -330,6 +336,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             rf"(?:{_MONTH}{_YEAR}|(?P<month_word>(?:this |next )?month))",
             _month_part,
         ),
+        (r"(?:end of|late) (?:this )?year", _end_of_year),
         (r"(?P<holiday>christmas|xmas|holidays|thanksgiving|new year(?:'?s)?(?: day)?)", _holiday),
         (r"(?P<year>\d{4})-(?P<month_number>\d{1,2})-(?P<day>\d{1,2})", _iso_date),
         (rf"{_MONTH} {_ORDINAL}{_YEAR}", _plain_date),
