@@ -1,0 +1,24 @@
+"""Services: the only code that changes an application's facts and its stored plan.
+
+Each change and the re-plan it causes happen in one transaction, so the stored plan always
+matches the facts it was computed from.
+"""
+
+from afterword.tracker.services.applications import create_application
+from afterword.tracker.services.case import build_case, stored_plan_json
+from afterword.tracker.services.errors import validation_error_from
+from afterword.tracker.services.events import complete_action, record_event, snooze_action
+from afterword.tracker.services.replan import ReplanSummary, replan, replan_all
+
+__all__ = [
+    "ReplanSummary",
+    "build_case",
+    "complete_action",
+    "create_application",
+    "record_event",
+    "replan",
+    "replan_all",
+    "snooze_action",
+    "stored_plan_json",
+    "validation_error_from",
+]

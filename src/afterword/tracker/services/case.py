@@ -1,0 +1,124 @@
+"""Rows to planner input, and stored rows back to the planner's output shape.
+
+``build_case`` writes exactly the PLAN_FORMAT.md input, so the same dict can be saved to a file
+and given to ``afterword plan``; ``stored_plan_json`` rebuilds what ``plan(...).as_json()``
+returned from the stored rows, so a test can prove the two never disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from afterword.tracker.models import Action, Application, Event, Interview, Interviewer
+from afterword.tracker.preferences import settings_for
+
+
+def build_case(application: Application, now: datetime) -> dict[str, Any]:
+    """The application as one planner case (PLAN_FORMAT.md input), as seen at ``now``."""
+    prefs = settings_for(application.owner)
+    zone = ZoneInfo(application.employer_timezone)
+    interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
+    events = application.events.order_by("at", "pk")
+    return {
+        "now": now.astimezone(zone).isoformat(),
+        "profile": prefs.profile,
+        "employer": {
+            "name": application.employer,
+            "timezone": application.employer_timezone,
+            "country": application.employer_country,
+            "subdivision": application.employer_subdivision or None,
+            "style": application.employer_style,
+        },
+        "role": application.role or None,
+        "job_code": application.job_code or None,
+        "user": {
+            "letters": prefs.letters,
+            "check_in_channel": prefs.check_in_channel,
+            "contact_hour": prefs.contact_hour,
+        },
+        "interviews": [interview_data(interview, zone) for interview in interviews],
+        "events": [event_data(event, zone) for event in events],
+    }
+
+
+def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": interview.case_id,
+        "round": interview.round,
+        "start": interview.start.astimezone(zone).isoformat(),
+        "end": interview.end.astimezone(zone).isoformat(),
+        "interviewers": [interviewer_data(person) for person in interview.interviewers.all()],
+        "decision_by": _day(interview.decision_by),
+        "agreed_follow_up": _day(interview.agreed_follow_up),
+        "still_interviewing_others": interview.still_interviewing_others,
+        "preferred_channel": interview.preferred_channel or None,
+    }
+    if interview.emphasised:
+        data["emphasised"] = interview.emphasised
+    return data
+
+
+def interviewer_data(person: Interviewer) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": person.case_id, "name": person.name}
+    # Blank contact details are left out rather than sent as "", which the planner would refuse.
+    for field in ("title", "email", "phone", "address"):
+        value = getattr(person, field)
+        if value:
+            data[field] = value
+    if person.is_primary:
+        data["primary"] = True
+    return data
+
+
+def event_data(event: Event, zone: ZoneInfo) -> dict[str, Any]:
+    """One event with only the fields it has; ids refer to the case ids of its rows."""
+    data: dict[str, Any] = {"at": event.at.astimezone(zone).isoformat(), "type": event.type}
+    if event.interview_id is not None:
+        data["interview"] = f"i{event.interview_id}"
+    if event.interviewer_id is not None:
+        data["interviewer"] = f"p{event.interviewer_id}"
+    for field in ("channel", "action", "note"):
+        value = getattr(event, field)
+        if value:
+            data[field] = value
+    for field in ("promised_next", "new_decision_by", "deadline"):
+        value = getattr(event, field)
+        if value is not None:
+            data[field] = value.isoformat()
+    if event.no_decision_yet is not None:
+        data["no_decision_yet"] = event.no_decision_yet
+    return data
+
+
+def stored_plan_json(application: Application) -> dict[str, Any]:
+    """The stored plan in the shape of ``Plan.as_json()``, as it was at ``planned_at``."""
+    zone = ZoneInfo(application.employer_timezone)
+    planned_at = application.planned_at
+    actions = Action.objects.filter(application=application).order_by("position")
+    return {
+        "status": application.status,
+        "actions": [
+            {
+                "kind": action.kind,
+                "interview": f"i{action.interview_id}",
+                "interviewer": (
+                    f"p{action.interviewer_id}" if action.interviewer_id is not None else None
+                ),
+                "channel": action.channel,
+                "earliest": action.earliest.astimezone(zone).isoformat(),
+                "due": action.due.astimezone(zone).isoformat(),
+                "latest": action.latest.astimezone(zone).isoformat(),
+                "overdue": planned_at is not None and action.is_overdue(planned_at),
+                "rules": list(action.rules),
+                "why": action.why,
+            }
+            for action in actions
+        ],
+        "notes": list(application.plan_notes),
+    }
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

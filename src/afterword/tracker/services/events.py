@@ -1,0 +1,146 @@
+"""Recording what happened (news, sent messages, snoozes) and re-planning in the same breath."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from pydantic import ValidationError as SchemaError
+
+from afterword.rules import CaseError, Problem, case_from_data
+from afterword.rules.case import Event as EventSchema
+from afterword.rules.validation import problems_from
+from afterword.tracker.models import Action, ActionKind, Application, Event, EventType
+from afterword.tracker.services.case import build_case, event_data
+from afterword.tracker.services.errors import validation_error_from
+from afterword.tracker.services.replan import replan
+
+# The fields a caller may give record_event; each is a column of Event.
+EVENT_FIELDS = frozenset(
+    {
+        "at",
+        "interview",
+        "interviewer",
+        "channel",
+        "promised_next",
+        "new_decision_by",
+        "deadline",
+        "no_decision_yet",
+        "action",
+        "note",
+    }
+)
+
+# What marking an action done means, in the planner's words (web-spec.md).
+_DONE_EVENT: dict[str, tuple[str, str | None]] = {
+    ActionKind.THANK_YOU_EMAIL: (EventType.THANK_YOU_SENT, None),
+    ActionKind.THANK_YOU_LETTER: (EventType.LETTER_SENT, None),
+    ActionKind.CHECK_IN_EMAIL: (EventType.CHECK_IN_SENT, "email"),
+    ActionKind.CHECK_IN_CALL: (EventType.CHECK_IN_SENT, "phone"),
+    # Looking at the portal is the check-in when the employer asked for it (H1).
+    ActionKind.CHECK_PORTAL: (EventType.CHECK_IN_SENT, "email"),
+    ActionKind.EXPEDITE: (EventType.CHECK_IN_SENT, "email"),
+}
+_THANK_YOU_KINDS = frozenset({ActionKind.THANK_YOU_EMAIL, ActionKind.THANK_YOU_LETTER})
+
+
+def record_event(application: Application, type: str, now: datetime, **fields: Any) -> Event:
+    """Validate one event with the planner's schema, save it and re-plan, all or nothing.
+
+    ``fields`` are Event columns (``interview`` and ``interviewer`` as model instances); ``at``
+    defaults to ``now``. Raises ValidationError naming the field when the event is invalid or
+    would make the case invalid; then nothing is saved.
+    """
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"record_event() got unknown fields: {', '.join(sorted(unknown))}")
+    fields.setdefault("at", now)
+    event = Event(application=application, type=type, **_blank_for_none(fields))
+    _check_ownership(application, event)
+    with transaction.atomic():
+        _validate(application, event, now)
+        event.save()
+        replan(application, now)
+    return event
+
+
+def complete_action(action: Action, now: datetime) -> Event:
+    """Record the event that doing ``action`` means, and re-plan."""
+    type, channel = _DONE_EVENT[action.kind]
+    if action.kind == ActionKind.EXPEDITE and action.channel == "phone":
+        channel = "phone"  # the expedite went out the way the employer prefers (H1)
+    fields: dict[str, Any] = {}
+    if action.kind in _THANK_YOU_KINDS:
+        fields = {"interview": action.interview, "interviewer": action.interviewer}
+    return record_event(action.application, type, now, channel=channel, **fields)
+
+
+def snooze_action(action: Action, now: datetime) -> Event:
+    """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event."""
+    return record_event(
+        action.application,
+        EventType.SNOOZED,
+        now,
+        action=action.kind,
+        interview=action.interview,
+        interviewer=action.interviewer,
+    )
+
+
+def _blank_for_none(fields: dict[str, Any]) -> dict[str, Any]:
+    """Text columns store "" for nothing; callers (forms) may hand over None."""
+    text_columns = {"channel", "action", "note"}
+    return {
+        name: ("" if value is None and name in text_columns else value)
+        for name, value in fields.items()
+    }
+
+
+def _check_ownership(application: Application, event: Event) -> None:
+    """An event may only point at interviews and people of its own application."""
+    errors = {}
+    if event.interview is not None and event.interview.application_id != application.pk:
+        errors["interview"] = "This interview belongs to another application."
+    if event.interviewer is not None and event.interviewer.application_id != application.pk:
+        errors["interviewer"] = "This person belongs to another application."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _validate(application: Application, event: Event, now: datetime) -> None:
+    if not isinstance(event.at, datetime) or event.at.tzinfo is None:
+        raise ValidationError({"at": "Give the date and time with a time zone."})
+    for name in ("promised_next", "new_decision_by", "deadline"):
+        value = getattr(event, name)
+        if value is not None and not isinstance(value, date):
+            raise ValidationError({name: "Give a date."})
+    data = build_case(application, now)
+    new_event = event_data(event, _zone_of(data))
+    if not data["interviews"]:
+        _validate_alone(new_event, now)
+        return
+    data["events"].append(new_event)
+    try:
+        case_from_data(data, now)
+    except CaseError as error:
+        raise validation_error_from(error, focus=f"events[{len(data['events']) - 1}]") from None
+
+
+def _validate_alone(new_event: dict[str, Any], now: datetime) -> None:
+    """Without an interview there is no case to check against; check the event by itself."""
+    try:
+        checked = EventSchema.model_validate(new_event)
+    except SchemaError as error:
+        problems = [Problem(f"event.{p.path}", p.message) for p in problems_from(error)]
+        raise validation_error_from(CaseError(problems), focus="event") from None
+    if checked.interview is not None or checked.interviewer is not None:
+        raise ValidationError({"interview": "Add the interview before recording news about it."})
+    if checked.at > now:
+        raise ValidationError({"at": "This is in the future; record only what has happened."})
+
+
+def _zone_of(data: dict[str, Any]) -> ZoneInfo:
+    return ZoneInfo(data["employer"]["timezone"])

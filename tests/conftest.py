@@ -1,0 +1,39 @@
+"""Fixtures shared by the Django tests: users, a frozen clock, and fast password hashing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import time_machine
+
+from tests.factories import UserFactory
+
+# Tue 3 Mar 2026, 09:00 in New York: the morning after the factories' default interview.
+NOW = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    # The default hasher is deliberately slow; tests create many users and need no security.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def now() -> Iterator[datetime]:
+    """The frozen moment of the test: the clock stands still at NOW (auto_now fields included)."""
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture
+def user(db: None) -> Any:
+    return UserFactory(username="sam")
+
+
+@pytest.fixture
+def outsider(db: None) -> Any:
+    """Someone else with an account: must never see ``user``'s data."""
+    return UserFactory(username="olive")
