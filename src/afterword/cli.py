@@ -1,4 +1,8 @@
-"""The command line: ``afterword plan``, ``when``, ``examples``, ``today``, ``serve``, ``demo``."""
+"""The command line: ``afterword plan``, ``when``, ``examples``, ``today``, ``serve``, ``demo``.
+
+Django is imported only by the commands that need the database, so the planner commands start
+fast and work without one.
+"""
 
 from __future__ import annotations
 
@@ -118,6 +122,59 @@ def examples_command(
             fail(*(f"{path.name}: {problem}" for problem in error.problems))
         console.rule(f"[bold]{path.name}")
         render_plan(case, plan(case, case.now or datetime.now(UTC)), console)
+
+
+@app.command("today")
+def today_command(
+    user: Annotated[
+        str | None, typer.Option("--user", help="Whose list (needed when there are several).")
+    ] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = (
+        OutputFormat.table
+    ),
+) -> None:
+    """Overdue, due today and coming up this week, from the same database as the web app."""
+    from afterword.tracker import commands
+
+    commands.prepare_database()
+    try:
+        rows = commands.today(user)
+    except commands.CommandProblem as problem:
+        fail(str(problem))
+    if output is OutputFormat.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        commands.print_today(rows, Console())
+
+
+@app.command("serve")
+def serve_command(
+    address: Annotated[str, typer.Option(help="host:port to listen on.")] = "127.0.0.1:8000",
+) -> None:
+    """Prepare the database and serve the web app (no demo data)."""
+    from afterword.tracker import commands
+
+    commands.prepare_database()
+    print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
+    commands.serve(address)
+
+
+@app.command("demo")
+def demo_command(
+    address: Annotated[str, typer.Option(help="host:port to listen on.")] = "127.0.0.1:8000",
+) -> None:
+    """Like serve, but first add a demo account with sample applications to an empty database."""
+    from afterword.tracker import commands
+
+    commands.prepare_database()
+    created = commands.ensure_demo()
+    if created is not None:
+        username, password = created
+        print(f"Demo account created: log in as {username!r} with password {password!r}")
+    else:
+        print("The database already has accounts; no demo data added.")
+    print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
+    commands.serve(address)
 
 
 def main() -> None:
