@@ -1,0 +1,45 @@
+"""Sign-up: Django's user creation plus the two settings every plan needs from day one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+
+from afterword.web.forms.choices import country_choices, timezone_choices
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        label="Email",
+        help_text="Used only to send you a password reset link.",
+    )
+    timezone = forms.ChoiceField(
+        label="Your time zone",
+        help_text="Decides what counts as today and when reminders fall due.",
+    )
+    country = forms.ChoiceField(
+        label="Your country",
+        help_text="New employers start with its public holidays; change it per employer.",
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = timezone_choices()
+        self.fields["country"].choices = country_choices()
+        self.fields["timezone"].initial = "UTC"
+        self.fields["country"].initial = "US"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account already uses this address; log in instead.")
+        return email

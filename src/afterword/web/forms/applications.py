@@ -1,0 +1,70 @@
+"""Quick add of an application: the employer, the role, and whose calendar applies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from afterword.rules.calendar import canonical_subdivision
+from afterword.tracker.models import Application
+from afterword.web.forms.choices import (
+    STYLE_CHOICES,
+    country_choices,
+    subdivision_problem,
+    timezone_choices,
+)
+
+
+class ApplicationForm(forms.ModelForm):
+    employer = forms.CharField(label="Employer", max_length=200)
+    role = forms.CharField(label="Role", max_length=200)
+    job_code = forms.CharField(
+        label="Job code (optional)",
+        max_length=100,
+        required=False,
+        help_text="The requisition number, if the posting had one.",
+    )
+    employer_timezone = forms.ChoiceField(
+        label="Employer's time zone",
+        help_text="Check-ins are planned for their office hours.",
+    )
+    employer_country = forms.ChoiceField(label="Employer's country")
+    employer_subdivision = forms.CharField(
+        label="Employer's state or region (optional)",
+        max_length=10,
+        required=False,
+        help_text="A code such as NY, when local holidays differ.",
+    )
+    employer_style = forms.ChoiceField(
+        label="Company style",
+        choices=STYLE_CHOICES,
+        help_text="Formal employers also get a thank-you letter on paper.",
+    )
+
+    class Meta:
+        model = Application
+        fields = (
+            "employer",
+            "role",
+            "job_code",
+            "employer_timezone",
+            "employer_country",
+            "employer_subdivision",
+            "employer_style",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employer_timezone"].choices = timezone_choices()
+        self.fields["employer_country"].choices = country_choices()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        country = cleaned.get("employer_country")
+        subdivision = (cleaned.get("employer_subdivision") or "").strip()
+        if country and (problem := subdivision_problem(country, subdivision)):
+            self.add_error("employer_subdivision", problem)
+        elif country:
+            cleaned["employer_subdivision"] = canonical_subdivision(country, subdivision) or ""
+        return cleaned

@@ -1,0 +1,260 @@
+"""The interview form, laid out as the capture checklist (GUIDANCE.md C1-C4).
+
+C3 who was there (a formset of interviewers, reusing people met in earlier rounds),
+C4 what they emphasised and what you forgot or must clarify,
+C1 next steps and when they decide (a phrase such as "end of next week", or a date),
+C2 how they like to be contacted and whether a follow-up was agreed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from afterword.rules.case import zone
+from afterword.tracker.models import Application, Interview, Interviewer
+from afterword.web.dates import DateReadError, read_date
+from afterword.web.forms.choices import PREFERRED_CHANNEL_CHOICES
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+KNOWN_OR_NOT = [
+    ("unknown", "I don't know"),
+    ("true", "Yes, they are still meeting other candidates"),
+    ("false", "No, I was among the last"),
+]
+
+
+def note_area(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+def phrase_preview_attrs(
+    application: Application, target: str, include: str | None = None
+) -> dict[str, str]:
+    """htmx attributes that show, while typing, the date a phrase stands for."""
+    attrs = {
+        "hx-get": reverse("phrase"),
+        "hx-trigger": "input changed delay:300ms, change",
+        "hx-target": target,
+        "hx-vals": json.dumps(
+            {
+                "country": application.employer_country,
+                "subdivision": application.employer_subdivision,
+            }
+        ),
+        "autocomplete": "off",
+    }
+    if include:
+        attrs["hx-include"] = include
+    return attrs
+
+
+class InterviewForm(forms.ModelForm):
+    round = forms.IntegerField(label="Round", min_value=1, max_value=20)
+    day = forms.DateField(label="Date", widget=DATE_INPUT)
+    start_time = forms.TimeField(label="Start time", widget=TIME_INPUT)
+    end_time = forms.TimeField(label="End time", widget=TIME_INPUT)
+    existing = forms.ModelMultipleChoiceField(
+        label="People you have met at this employer",
+        queryset=Interviewer.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick everyone who was at this interview too.",
+    )
+    emphasised = forms.CharField(
+        label="What did they emphasise?",
+        required=False,
+        max_length=2000,
+        widget=note_area(),
+        help_text="The skills, projects or worries they came back to. Your thank-you builds on it.",
+    )
+    forgot = forms.CharField(
+        label="What did you forget to say?",
+        required=False,
+        max_length=2000,
+        widget=note_area(),
+    )
+    to_clarify = forms.CharField(
+        label="What should you clarify?",
+        required=False,
+        max_length=2000,
+        widget=note_area(),
+        help_text="An answer you would like to put better, or a question left open.",
+    )
+    next_steps = forms.CharField(
+        label="What did they say happens next?",
+        required=False,
+        max_length=2000,
+        widget=note_area(2),
+    )
+    decision_phrase = forms.CharField(
+        label="When will they decide, in their words?",
+        required=False,
+        max_length=200,
+        help_text="For example “end of next week” or “within ten days”.",
+    )
+    decision_by = forms.DateField(
+        label="Or the exact date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="An exact date wins over the words above.",
+    )
+    preferred_channel = forms.ChoiceField(
+        label="How did they ask you to follow up?",
+        choices=PREFERRED_CHANNEL_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    agreed_follow_up = forms.DateField(
+        label="Date you agreed to get in touch (optional)",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="Only when they said something like “call me next Tuesday”.",
+    )
+    still_interviewing_others = forms.NullBooleanField(
+        label="Are they still interviewing others?",
+        required=False,
+        widget=forms.RadioSelect(choices=KNOWN_OR_NOT),
+    )
+
+    class Meta:
+        model = Interview
+        fields = (
+            "round",
+            "emphasised",
+            "forgot",
+            "to_clarify",
+            "next_steps",
+            "decision_phrase",
+            "decision_by",
+            "preferred_channel",
+            "agreed_follow_up",
+            "still_interviewing_others",
+        )
+
+    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.tz = zone(application.employer_timezone)
+        self.fields["existing"].queryset = self.reusable_people()
+        place = application.employer_timezone.replace("_", " ")
+        self.fields["start_time"].help_text = f"In the employer's time zone ({place})."
+        if self.instance.pk:
+            start = self.instance.start.astimezone(self.tz)
+            self.initial.update(
+                day=start.date(),
+                start_time=start.time(),
+                end_time=self.instance.end.astimezone(self.tz).time(),
+            )
+        self.fields["decision_phrase"].widget.attrs.update(
+            phrase_preview_attrs(application, "#decision-preview", include="#id_day")
+        )
+        if self.initial.get("still_interviewing_others") is None:
+            self.initial["still_interviewing_others"] = "unknown"
+
+    def reusable_people(self) -> QuerySet[Interviewer]:
+        """Interviewers from the other rounds of this application who are not on this one."""
+        people = Interviewer.objects.filter(application=self.application).order_by("name")
+        if self.instance.pk:
+            people = people.exclude(interviews=self.instance)
+        return people
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        day: date | None = cleaned.get("day")
+        start_time: time | None = cleaned.get("start_time")
+        end_time: time | None = cleaned.get("end_time")
+        if day and start_time and end_time:
+            cleaned["start"] = datetime.combine(day, start_time, tzinfo=self.tz)
+            cleaned["end"] = datetime.combine(day, end_time, tzinfo=self.tz)
+            if cleaned["end"] <= cleaned["start"]:
+                self.add_error("end_time", "The end time must be after the start time.")
+        # Where a date came from decides which field an error about it belongs to.
+        decision_field = "decision_by"
+        if day and not cleaned.get("decision_by") and cleaned.get("decision_phrase"):
+            decision_field = "decision_phrase"
+            try:
+                found = read_date(
+                    cleaned["decision_phrase"],
+                    day,
+                    self.application.employer_country,
+                    self.application.employer_subdivision,
+                )
+            except DateReadError as error:
+                self.add_error("decision_phrase", str(error))
+            else:
+                cleaned["decision_by"] = found.value
+        for name, field in (
+            ("decision_by", decision_field),
+            ("agreed_follow_up", "agreed_follow_up"),
+        ):
+            when = cleaned.get(name)
+            if day and when and when < day:
+                self.add_error(field, f"{when:%d %b %Y} is before the interview ({day:%d %b %Y}).")
+        return cleaned
+
+
+class InterviewerForm(forms.ModelForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the interviewer's name, or clear this row."},
+    )
+    title = forms.CharField(label="Job title", max_length=200, required=False)
+    email = forms.EmailField(label="Email", max_length=254, required=False)
+    phone = forms.CharField(label="Phone", max_length=50, required=False)
+    address = forms.CharField(
+        label="Postal address",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only needed for a letter on paper.",
+    )
+    is_primary = forms.BooleanField(
+        label="Main contact for check-ins",
+        required=False,
+    )
+
+    class Meta:
+        model = Interviewer
+        fields = ("name", "title", "email", "phone", "address", "is_primary")
+
+
+class BaseInterviewerFormSet(forms.BaseModelFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        super().clean()
+        primaries = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_primary") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(primaries) > 1:
+            raise forms.ValidationError("Mark only one person as the main contact.")
+
+    def kept_forms(self) -> list[InterviewerForm]:
+        """Rows that name a person who was at this interview (not blank, not removed)."""
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.instance.pk or form.has_changed())
+        ]
+
+
+def interviewer_formset(
+    extra: int,
+) -> type[BaseInterviewerFormSet]:
+    return forms.modelformset_factory(
+        Interviewer,
+        form=InterviewerForm,
+        formset=BaseInterviewerFormSet,
+        extra=extra,
+        can_delete=True,
+    )

@@ -1,0 +1,136 @@
+"""Recording news about an application: each choice becomes one planner event (F8, F9, H3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from afterword.tracker.models import Application
+from afterword.web.dates import DateReadError, read_date
+from afterword.web.forms.choices import CHANNEL_CHOICES
+from afterword.web.forms.interviews import DATE_INPUT, phrase_preview_attrs
+
+NEWS_CHOICES = [
+    ("no_decision", "They replied: no decision yet"),
+    ("check_in_sent", "I checked in"),
+    ("call_no_answer", "I called, nobody answered"),
+    ("next_round", "They invited me to another round"),
+    ("other_offer", "I have another offer with a deadline"),
+    ("offer", "They made me an offer"),
+    ("rejection", "They chose someone else"),
+    ("withdrawn", "I withdrew"),
+]
+
+# Event columns that appear on this form under another name; any other column is not a field.
+EVENT_COLUMN_FIELDS: dict[str, str | None] = {
+    "new_decision_by": "new_date",
+    "promised_next": "promised_next",
+    "deadline": "deadline",
+    "channel": "channel",
+    "note": "note",
+}
+
+
+class NewsForm(forms.Form):
+    news = forms.ChoiceField(label="What happened?", choices=NEWS_CHOICES, widget=forms.RadioSelect)
+    new_date = forms.CharField(
+        label="Their new date (optional)",
+        required=False,
+        max_length=200,
+        help_text="A date or their words, such as “end of next week”.",
+    )
+    channel = forms.ChoiceField(
+        label="How did you check in?",
+        choices=CHANNEL_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    promised_next = forms.DateField(
+        label="Date you said you would check back (optional)",
+        required=False,
+        widget=DATE_INPUT,
+    )
+    deadline = forms.DateField(
+        label="Deadline of the other offer",
+        required=False,
+        widget=DATE_INPUT,
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, application: Application, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.today = today
+        self.initial.setdefault("channel", "email")
+        self.fields["new_date"].widget.attrs.update(
+            phrase_preview_attrs(application, "#new-date-preview")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        news = cleaned.get("news")
+        if news == "no_decision" and cleaned.get("new_date"):
+            try:
+                found = read_date(
+                    cleaned["new_date"],
+                    self.today,
+                    self.application.employer_country,
+                    self.application.employer_subdivision,
+                )
+            except DateReadError as error:
+                self.add_error("new_date", str(error))
+            else:
+                if found.value < self.today:
+                    self.add_error("new_date", f"{found.value:%d %b %Y} has already passed.")
+                cleaned["new_decision_by"] = found.value
+        if news == "check_in_sent" and not cleaned.get("channel"):
+            self.add_error("channel", "Say whether you emailed or called.")
+        promised = cleaned.get("promised_next")
+        if news == "check_in_sent" and promised and promised < self.today:
+            self.add_error("promised_next", f"{promised:%d %b %Y} has already passed.")
+        if news == "other_offer":
+            deadline = cleaned.get("deadline")
+            if deadline is None and "deadline" not in self.errors:
+                self.add_error("deadline", "Enter the date you must answer the other offer by.")
+            elif deadline and deadline < self.today:
+                self.add_error("deadline", f"{deadline:%d %b %Y} has already passed.")
+        return cleaned
+
+    def add_planner_errors(self, error: ValidationError) -> None:
+        """Put the service's errors, keyed by Event column, on the fields the user filled."""
+        for column, messages in (
+            error.message_dict.items()
+            if hasattr(error, "error_dict")
+            else [(NON_FIELD_ERRORS, error.messages)]
+        ):
+            field = EVENT_COLUMN_FIELDS.get(column)
+            for message in messages:
+                self.add_error(field, message)
+
+    def event(self) -> tuple[str, dict[str, Any]]:
+        """The planner event type and its fields for the chosen news."""
+        cleaned = self.cleaned_data
+        news = cleaned["news"]
+        fields: dict[str, Any] = {}
+        if cleaned.get("note"):
+            fields["note"] = cleaned["note"]
+        if news == "no_decision":
+            fields["no_decision_yet"] = True
+            if cleaned.get("new_decision_by"):
+                fields["new_decision_by"] = cleaned["new_decision_by"]
+            return "reply", fields
+        if news == "check_in_sent":
+            fields["channel"] = cleaned["channel"]
+            if cleaned.get("promised_next"):
+                fields["promised_next"] = cleaned["promised_next"]
+        if news == "other_offer":
+            fields["deadline"] = cleaned["deadline"]
+        return news, fields

@@ -1,0 +1,79 @@
+"""The settings page: where "today" is, whose holidays count, and how patient the plan is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from afterword.rules.calendar import canonical_subdivision
+from afterword.tracker.models import UserSettings
+from afterword.web.forms.choices import (
+    CHANNEL_CHOICES,
+    CONTACT_HOUR_CHOICES,
+    PROFILE_CHOICES,
+    country_choices,
+    subdivision_problem,
+    timezone_choices,
+)
+
+
+class SettingsForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label="Time zone")
+    country = forms.ChoiceField(label="Country")
+    subdivision = forms.CharField(
+        label="State or region (optional)",
+        required=False,
+        max_length=10,
+        help_text="A code such as NY or BY, when its public holidays differ from the country's.",
+    )
+    profile = forms.ChoiceField(
+        label="How soon to check in",
+        choices=PROFILE_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="Used when an employer gave no date. A date they named always wins.",
+    )
+    check_in_channel = forms.ChoiceField(
+        label="Check in by",
+        choices=CHANNEL_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="When the employer did not say how they like to be contacted.",
+    )
+    contact_hour = forms.TypedChoiceField(
+        label="Contact hour",
+        choices=CONTACT_HOUR_CHOICES,
+        coerce=int,
+        help_text="Check-ins and calls are due at this hour, the employer's local time.",
+    )
+    letters = forms.BooleanField(
+        label="Also plan a printed thank-you letter for every interviewer",
+        required=False,
+        help_text="Formal employers get one anyway.",
+    )
+
+    class Meta:
+        model = UserSettings
+        fields = (
+            "timezone",
+            "country",
+            "subdivision",
+            "profile",
+            "check_in_channel",
+            "contact_hour",
+            "letters",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = timezone_choices()
+        self.fields["country"].choices = country_choices()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        country = cleaned.get("country")
+        subdivision = (cleaned.get("subdivision") or "").strip()
+        if country and (problem := subdivision_problem(country, subdivision)):
+            self.add_error("subdivision", problem)
+        elif country:
+            cleaned["subdivision"] = canonical_subdivision(country, subdivision) or ""
+        return cleaned

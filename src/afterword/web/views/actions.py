@@ -1,0 +1,59 @@
+"""The *done* and *snooze* buttons: record what happened, re-plan, and answer with a fragment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from afterword.tracker.models import Action, Application
+from afterword.tracker.scoping import get_action_or_404
+from afterword.tracker.services import complete_action, snooze_action
+from afterword.web.templatetags.afterword_web import kind_label
+from afterword.web.views.application import plan_context
+from afterword.web.views.common import member_view, safe_next
+from afterword.web.views.today import today_context
+
+
+def describe(action: Action) -> str:
+    who = f" ({action.interviewer.name})" if action.interviewer else ""
+    return f"{kind_label(action.kind)}{who}, {action.application.employer}"
+
+
+def answer(request: HttpRequest, application: Application, message: str) -> HttpResponse:
+    """A fragment for htmx (the plan block or the Today list, whichever asked), else a redirect.
+
+    The actions were replaced by the re-plan, so the fragment is rendered from fresh rows.
+    """
+    if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx.target == "plan":  # type: ignore[attr-defined]
+            context = plan_context(request, application)
+            return render(
+                request, "web/application_plan_partial.html", {**context, "flash": message}
+            )
+        return render(
+            request, "web/today_partial.html", {**today_context(request), "flash": message}
+        )
+    messages.success(request, message)
+    return redirect(safe_next(request, reverse("today")))
+
+
+@member_view
+@require_POST
+def action_done_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_action_or_404(request.user, pk)
+    application, label = action.application, describe(action)
+    complete_action(action, timezone.now())
+    return answer(request, application, f"Done: {label}.")
+
+
+@member_view
+@require_POST
+def action_snooze_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_action_or_404(request.user, pk)
+    application, label = action.application, describe(action)
+    snooze_action(action, timezone.now())
+    return answer(request, application, f"Moved to the next business day: {label}.")

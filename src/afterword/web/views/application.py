@@ -1,0 +1,99 @@
+"""One application: who you met, what happened, the plan with its reasons, and *record news*."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from afterword.tracker.models import Application, Event, Interview, Interviewer
+from afterword.tracker.scoping import get_application_or_404
+from afterword.web.forms.news import NewsForm
+from afterword.web.templatetags.afterword_web import event_label
+from afterword.web.views.common import local_today, member_view
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """One line of the timeline: an interview or an event."""
+
+    at: datetime
+    title: str
+    detail: str
+
+
+def event_detail(event: Event) -> str:
+    parts: list[str] = []
+    if event.interviewer:
+        parts.append(f"to {event.interviewer.name}")
+    if event.channel:
+        parts.append(f"by {event.get_channel_display().lower()}")
+    if event.no_decision_yet:
+        parts.append("no decision yet")
+    if event.new_decision_by:
+        parts.append(f"new date {event.new_decision_by:%a %d %b %Y}")
+    if event.promised_next:
+        parts.append(f"you said you would check back on {event.promised_next:%a %d %b %Y}")
+    if event.deadline:
+        parts.append(f"answer needed by {event.deadline:%a %d %b %Y}")
+    if event.action:
+        parts.append(event.get_action_display().lower())
+    if event.note:
+        parts.append(f"“{event.note}”")
+    return "; ".join(parts)
+
+
+def timeline(application: Application, interviews: list[Interview]) -> list[Moment]:
+    moments = [
+        Moment(
+            interview.start,
+            f"Interview, round {interview.round}",
+            ", ".join(person.name for person in interview.interviewers.all()),
+        )
+        for interview in interviews
+    ]
+    events = application.events.select_related("interviewer")
+    moments += [Moment(event.at, event_label(event.type), event_detail(event)) for event in events]
+    return sorted(moments, key=lambda moment: moment.at, reverse=True)
+
+
+def plan_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+    actions = application.actions.select_related("interviewer").order_by("position")
+    return {
+        "application": application,
+        "actions": list(actions),
+        "notes": application.plan_notes,
+        "now": timezone.now(),
+    }
+
+
+def application_context(
+    request: HttpRequest, application: Application, news_form: NewsForm | None = None
+) -> dict[str, Any]:
+    interviews = list(
+        application.interviews.prefetch_related(
+            Prefetch("interviewers", queryset=Interviewer.objects.order_by("pk"))
+        ).order_by("-start")
+    )
+    if news_form is None:
+        today = local_today(request, timezone.now())
+        news_form = NewsForm(application=application, today=today)
+    return {
+        **plan_context(request, application),
+        "interviews": interviews,
+        "timeline": timeline(application, interviews),
+        "news_form": news_form,
+    }
+
+
+@member_view
+@require_GET
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_or_404(request.user, pk)
+    return render(request, "web/application.html", application_context(request, application))

@@ -1,0 +1,70 @@
+"""The applications board: one column per status, with counts, and a quick-add form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Min, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from afterword.tracker.models import Action, Application, Status
+from afterword.tracker.scoping import applications_for
+from afterword.tracker.services import create_application
+from afterword.web.forms.applications import ApplicationForm
+from afterword.web.views.common import member_view, prefs
+
+
+def blank_application_form(request: HttpRequest) -> ApplicationForm:
+    """A quick-add form that starts from the user's own time zone and country."""
+    mine = prefs(request)
+    return ApplicationForm(
+        initial={
+            "employer_timezone": mine.timezone,
+            "employer_country": mine.country,
+            "employer_subdivision": mine.subdivision,
+            "employer_style": "unknown",
+        }
+    )
+
+
+def board_context(request: HttpRequest, form: ApplicationForm) -> dict[str, object]:
+    applications = (
+        applications_for(request.user)
+        .annotate(next_due=Min("actions__due"))
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("position")))
+    )
+    by_status: dict[str, list[Application]] = {status: [] for status in Status.values}
+    for application in applications:
+        by_status.setdefault(application.status, []).append(application)
+    columns = [(status, label, by_status[status]) for status, label in Status.choices]
+    return {"columns": columns, "form": form, "total": sum(len(c[2]) for c in columns)}
+
+
+@member_view
+@require_GET
+def board(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "web/board.html", board_context(request, blank_application_form(request))
+    )
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def application_new(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(
+            request, "web/application_new.html", {"form": blank_application_form(request)}
+        )
+    form = ApplicationForm(request.POST)
+    if not form.is_valid():
+        template = (
+            "web/board.html" if request.POST.get("from") == "board" else "web/application_new.html"
+        )
+        return render(request, template, board_context(request, form))
+    fields = dict(form.cleaned_data)
+    application = create_application(request.user, fields.pop("employer"), timezone.now(), **fields)
+    messages.success(request, f"Added {application.employer}. Next: note the interview.")
+    return redirect(reverse("application", args=[application.pk]))

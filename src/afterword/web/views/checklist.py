@@ -1,0 +1,21 @@
+"""A printable list of what to ask before leaving the next interview (C1-C3)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from afterword.tracker.scoping import applications_for
+from afterword.web.views.common import member_view
+
+
+@member_view
+@require_GET
+def checklist(request: HttpRequest) -> HttpResponse:
+    # The sheet can carry the employer's name and job code; only the user's own applications.
+    application = None
+    chosen = request.GET.get("application", "")
+    if chosen.isdigit():
+        application = applications_for(request.user).filter(pk=int(chosen)).first()
+    return render(request, "web/checklist.html", {"application": application})

@@ -1,0 +1,91 @@
+"""Add or edit an interview, following the capture checklist (C1-C4)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from afterword.tracker.models import Application, Interview, Interviewer
+from afterword.tracker.scoping import get_application_or_404, get_interview_or_404
+from afterword.web.capture import save_interview
+from afterword.web.forms.interviews import InterviewForm, interviewer_formset
+from afterword.web.templatetags.afterword_web import FieldProblem, form_problems
+from afterword.web.views.common import local_today, member_view
+
+# Two blank rows invite the user to note everyone on the panel, not only the lead (K1).
+NEW_ROWS = 2
+
+
+def next_round(application: Application) -> int:
+    highest = application.interviews.aggregate(highest=Max("round"))["highest"]
+    return (highest or 0) + 1
+
+
+def capture_page(
+    request: HttpRequest, application: Application, interview: Interview | None
+) -> HttpResponse:
+    instance = interview or Interview(application=application)
+    people_qs = interview.interviewers.order_by("pk") if interview else Interviewer.objects.none()
+    formset_class = interviewer_formset(extra=1 if interview else NEW_ROWS)
+    if request.method == "POST":
+        form = InterviewForm(request.POST, instance=instance, application=application)
+        people = formset_class(request.POST, queryset=people_qs, prefix="people")
+        if form.is_valid() and people.is_valid():
+            if not people.kept_forms() and not form.cleaned_data.get("existing"):
+                form.add_error(
+                    None, "Add at least one interviewer: everyone you met gets a thank-you."
+                )
+            else:
+                try:
+                    saved = save_interview(application, form, people, timezone.now())
+                except ValidationError as error:
+                    # The planner refused the facts; the transaction rolled back, nothing is saved.
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    messages.success(request, f"Saved round {saved.round}. The plan is updated.")
+                    return redirect(reverse("application", args=[application.pk]) + "#plan")
+    else:
+        initial = {}
+        if interview is None:
+            initial = {
+                "round": next_round(application),
+                "day": local_today(request, timezone.now()),
+            }
+        form = InterviewForm(instance=instance, application=application, initial=initial)
+        people = formset_class(queryset=people_qs, prefix="people")
+    problems: list[FieldProblem] = form_problems(form)
+    for number, row in enumerate(people.forms, start=1):
+        problems += form_problems(row, f"Interviewer {number}")
+    problems += [FieldProblem("people", str(error)) for error in people.non_form_errors()]
+    return render(
+        request,
+        "web/interview_form.html",
+        {
+            "application": application,
+            "interview": interview,
+            "form": form,
+            "people": people,
+            "problems": problems,
+        },
+    )
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def interview_new(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_or_404(request.user, pk)
+    return capture_page(request, application, None)
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_interview_or_404(request.user, pk)
+    return capture_page(request, interview.application, interview)

@@ -1,0 +1,42 @@
+"""Record news about an application; the event and the new plan are saved together."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from afterword.tracker.scoping import get_application_or_404
+from afterword.tracker.services import record_event
+from afterword.web.forms.news import NewsForm
+from afterword.web.templatetags.afterword_web import event_label
+from afterword.web.views.application import application_context
+from afterword.web.views.common import local_today, member_view
+
+
+@member_view
+@require_POST
+def record_news(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_or_404(request.user, pk)
+    now = timezone.now()
+    form = NewsForm(request.POST, application=application, today=local_today(request, now))
+    if not form.is_valid():
+        context = application_context(request, application, news_form=form)
+        return render(request, "web/application.html", context)
+    event_type, fields = form.event()
+    try:
+        record_event(application, event_type, now, **fields)
+    except ValidationError as error:
+        # The planner refused the news (nothing was saved); show why next to the field concerned.
+        form.add_planner_errors(error)
+        context = application_context(request, application, news_form=form)
+        return render(request, "web/application.html", context)
+    messages.success(request, f"Recorded: {event_label(event_type).lower()}. The plan is updated.")
+    if event_type == "next_round":
+        # A new round is a new interview to capture; its people get their own thank-yous (K1).
+        return redirect(reverse("interview_new", args=[application.pk]))
+    return redirect(reverse("application", args=[application.pk]) + "#plan")

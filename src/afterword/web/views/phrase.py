@@ -1,0 +1,37 @@
+"""Live preview of a decision phrase ("end of next week") as the date the plan will use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from afterword.rules.case import supported_countries
+from afterword.web.dates import DateReadError, read_date
+from afterword.web.views.common import local_today, member_view
+
+# The form fields that may ask for a preview; the input sends its value under its own name.
+PHRASE_FIELDS = ("decision_phrase", "new_date")
+
+
+@member_view
+@require_GET
+def phrase_preview_hx(request: HttpRequest) -> HttpResponse:
+    text = next((request.GET[name] for name in PHRASE_FIELDS if request.GET.get(name)), "")
+    try:
+        reference = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        reference = local_today(request, timezone.now())
+    country = request.GET.get("country", "US").upper()
+    if country not in supported_countries():
+        country = "US"
+    context: dict[str, object] = {"text": text.strip(), "reference": reference}
+    if text.strip():
+        try:
+            context["found"] = read_date(text, reference, country, request.GET.get("subdivision"))
+        except DateReadError as error:
+            context["problem"] = str(error)
+    return render(request, "web/phrase_partial.html", context)

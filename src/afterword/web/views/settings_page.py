@@ -1,0 +1,34 @@
+"""The settings page: time zone, holidays, how soon to check in, channel, hour and letters."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from afterword.tracker.scoping import applications_for
+from afterword.tracker.services import replan
+from afterword.web.forms.settings import SettingsForm
+from afterword.web.views.common import member_view, prefs
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    mine = prefs(request)
+    if request.method != "POST":
+        return render(request, "web/settings.html", {"form": SettingsForm(instance=mine)})
+    form = SettingsForm(request.POST, instance=mine)
+    if not form.is_valid():
+        return render(request, "web/settings.html", {"form": form})
+    now = timezone.now()
+    with transaction.atomic():
+        form.save()
+        # Profile, channel, hour and letters change every plan, so each one is redone now.
+        for application in applications_for(request.user):
+            replan(application, now)
+    messages.success(request, "Settings saved. Your plans now follow them.")
+    return redirect("settings")
