@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.tracker.models import Action, Application, Event, Interview, Interviewer
 from afterword.tracker.preferences import settings_for
@@ -18,7 +18,7 @@ from afterword.tracker.preferences import settings_for
 def build_case(application: Application, now: datetime) -> dict[str, Any]:
     """The application as one planner case (PLAN_FORMAT.md input), as seen at ``now``."""
     prefs = settings_for(application.owner)
-    zone = ZoneInfo(application.employer_timezone)
+    zone = employer_zone(application)
     interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
     events = application.events.order_by("at", "pk")
     return {
@@ -94,7 +94,7 @@ def event_data(event: Event, zone: ZoneInfo) -> dict[str, Any]:
 
 def stored_plan_json(application: Application) -> dict[str, Any]:
     """The stored plan in the shape of ``Plan.as_json()``, as it was at ``planned_at``."""
-    zone = ZoneInfo(application.employer_timezone)
+    zone = employer_zone(application)
     planned_at = application.planned_at
     actions = Action.objects.filter(application=application).order_by("position")
     return {
@@ -118,6 +118,18 @@ def stored_plan_json(application: Application) -> dict[str, Any]:
         ],
         "notes": list(application.plan_notes),
     }
+
+
+def employer_zone(application: Application) -> ZoneInfo:
+    """The employer's zone for writing times; UTC when the name is unknown.
+
+    Times are absolute either way; an unknown zone name still reaches the planner, which
+    refuses it with a message naming ``employer.timezone``.
+    """
+    try:
+        return ZoneInfo(application.employer_timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
 
 
 def _day(value: date | None) -> str | None:

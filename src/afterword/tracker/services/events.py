@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +13,7 @@ from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, ActionKind, Application, Event, EventType
-from afterword.tracker.services.case import build_case, event_data
+from afterword.tracker.services.case import build_case, employer_zone, event_data
 from afterword.tracker.services.errors import validation_error_from
 from afterword.tracker.services.replan import replan
 
@@ -118,7 +117,7 @@ def _validate(application: Application, event: Event, now: datetime) -> None:
         if value is not None and not isinstance(value, date):
             raise ValidationError({name: "Give a date."})
     data = build_case(application, now)
-    new_event = event_data(event, _zone_of(data))
+    new_event = event_data(event, employer_zone(application))
     if not data["interviews"]:
         _validate_alone(new_event, now)
         return
@@ -140,7 +139,3 @@ def _validate_alone(new_event: dict[str, Any], now: datetime) -> None:
         raise ValidationError({"interview": "Add the interview before recording news about it."})
     if checked.at > now:
         raise ValidationError({"at": "This is in the future; record only what has happened."})
-
-
-def _zone_of(data: dict[str, Any]) -> ZoneInfo:
-    return ZoneInfo(data["employer"]["timezone"])

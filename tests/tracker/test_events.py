@@ -1,0 +1,153 @@
+"""Recording events: input is checked by the planner's schema and bad input saves nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from afterword.tracker.models import Action, Event
+from afterword.tracker.services import record_event, replan
+from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
+from tests.tracker.conftest import Sample, ny
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> tuple[int, list[tuple[str, str]]]:
+    return Event.objects.count(), list(Action.objects.values_list("kind", "why"))
+
+
+@pytest.fixture
+def planned(sample: Sample) -> Sample:
+    replan(sample.application, ny(2026, 3, 3, 9))
+    return sample
+
+
+def test_it_refuses_another_offer_without_a_deadline(planned: Sample) -> None:
+    """other_offer needs its deadline: the error is on that field and nothing is saved."""
+    before = snapshot()
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(planned.application, "other_offer", ny(2026, 3, 4, 9))
+
+    assert list(caught.value.message_dict) == ["deadline"]
+    assert caught.value.message_dict["deadline"][0].startswith("Required")
+    assert snapshot() == before
+
+
+def test_it_refuses_an_event_in_the_future(planned: Sample) -> None:
+    """Only the past can be recorded: an event after now is refused on ``at``."""
+    before = snapshot()
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(planned.application, "reply", ny(2026, 3, 4, 9), at=ny(2026, 3, 5, 9))
+
+    assert list(caught.value.message_dict) == ["at"]
+    assert "after now" in caught.value.message_dict["at"][0]
+    assert snapshot() == before
+
+
+def test_it_refuses_a_thank_you_to_someone_not_at_that_interview(planned: Sample) -> None:
+    """A person of this application who was not at the interview cannot be thanked for it."""
+    stranger = InterviewerFactory(application=planned.application, name="Kim Lowe")
+    before = snapshot()
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(
+            planned.application,
+            "thank_you_sent",
+            ny(2026, 3, 3, 10),
+            interview=planned.interview,
+            interviewer=stranger,
+        )
+
+    assert list(caught.value.message_dict) == ["interviewer"]
+    assert snapshot() == before
+
+
+def test_it_refuses_people_from_another_application(planned: Sample, outsider: Any) -> None:
+    """An interview or person of someone else's application is refused before any check."""
+    foreign = InterviewFactory(application=ApplicationFactory(owner=outsider))
+    before = snapshot()
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(
+            planned.application,
+            "thank_you_sent",
+            ny(2026, 3, 3, 10),
+            interview=foreign,
+            interviewer=foreign.interviewers.get(),
+        )
+
+    assert set(caught.value.message_dict) == {"interview", "interviewer"}
+    assert snapshot() == before
+
+
+def test_it_refuses_an_unknown_event_type(planned: Sample) -> None:
+    """The type must be one of the planner's event types."""
+    before = snapshot()
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(planned.application, "ghosted", ny(2026, 3, 4, 9))
+
+    assert list(caught.value.message_dict) == ["type"]
+    assert snapshot() == before
+
+
+def test_it_refuses_a_check_in_with_a_made_up_channel(planned: Sample) -> None:
+    """check_in_sent takes email or phone only."""
+    with pytest.raises(ValidationError) as caught:
+        record_event(planned.application, "check_in_sent", ny(2026, 3, 9, 11), channel="pigeon")
+
+    assert list(caught.value.message_dict) == ["channel"]
+    assert Event.objects.count() == 0
+
+
+def test_it_refuses_an_event_without_a_time_zone(planned: Sample) -> None:
+    """A naive time is never read in the server's zone (T3)."""
+    naive = ny(2026, 3, 3, 9).replace(tzinfo=None)
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(planned.application, "reply", ny(2026, 3, 4, 9), at=naive)
+
+    assert list(caught.value.message_dict) == ["at"]
+    assert Event.objects.count() == 0
+
+
+def test_it_rejects_fields_events_do_not_have(planned: Sample) -> None:
+    """A misspelt keyword is a programming error, not user input."""
+    with pytest.raises(TypeError, match="deadlin"):
+        record_event(planned.application, "other_offer", ny(2026, 3, 4, 9), deadlin=None)
+
+
+def test_it_saves_the_event_and_the_new_plan_together(planned: Sample) -> None:
+    """A valid event is saved with its fields, and the plan reflects it at once."""
+    now = ny(2026, 3, 4, 9)
+
+    event = record_event(
+        planned.application, "other_offer", now, deadline=ny(2026, 3, 13).date(), note="Acme"
+    )
+
+    saved = Event.objects.get()
+    assert (saved.pk, saved.at, saved.deadline, saved.note) == (
+        event.pk,
+        now,
+        ny(2026, 3, 13).date(),
+        "Acme",
+    )
+    assert Action.objects.filter(kind="expedite").exists()
+
+
+def test_it_checks_news_before_the_first_interview_on_its_own(user: Any) -> None:
+    """With no interview yet, a rejection is still recorded; a deadline is still required."""
+    application = ApplicationFactory(owner=user)
+
+    with pytest.raises(ValidationError) as caught:
+        record_event(application, "other_offer", ny(2026, 3, 4, 9))
+    record_event(application, "rejection", ny(2026, 3, 4, 9))
+
+    assert list(caught.value.message_dict) == ["deadline"]
+    application.refresh_from_db()
+    assert (application.status, Event.objects.count()) == ("decided", 1)

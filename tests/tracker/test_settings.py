@@ -1,0 +1,173 @@
+"""Settings: strict environment parsing, database choice, and a clean `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from afterword.settings import database_settings, email_settings, env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "AFTERWORD_DEBUG": "false",
+    "AFTERWORD_SECRET_KEY": secrets.token_urlsafe(50),
+    "AFTERWORD_ALLOWED_HOSTS": "afterword.example",
+    "AFTERWORD_SECURE_PROXY": "true",
+}
+
+
+def _run_django(
+    args: list[str], env: dict[str, str], tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AFTERWORD_")}
+    clean.update(env, AFTERWORD_DATA_DIR=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("1", True), ("FALSE", False), ("0", False)]
+)
+def test_it_accepts_only_true_false_one_zero(raw: str, expected: bool) -> None:
+    """The four spellings of a boolean are understood, in any case."""
+    environ = {"AFTERWORD_DEBUG": raw}
+
+    value = env_bool(environ, "AFTERWORD_DEBUG", not expected)
+
+    assert value is expected
+
+
+@pytest.mark.parametrize("raw", ["yes", "on", "ture", "2"])
+def test_it_names_the_variable_when_a_boolean_is_not_understood(raw: str) -> None:
+    """A value such as "yes" is refused with the variable's name, never guessed."""
+    environ = {"AFTERWORD_SECURE_PROXY": raw}
+
+    with pytest.raises(ImproperlyConfigured, match="AFTERWORD_SECURE_PROXY"):
+        env_bool(environ, "AFTERWORD_SECURE_PROXY", False)
+
+
+def test_it_uses_the_default_when_a_boolean_is_unset_or_blank() -> None:
+    """Unset and empty both mean "not configured"."""
+    environ = {"AFTERWORD_DEBUG": "  "}
+
+    values = (env_bool(environ, "AFTERWORD_DEBUG", True), env_bool({}, "AFTERWORD_DEBUG", False))
+
+    assert values == (True, False)
+
+
+def test_it_names_the_variable_when_a_number_is_not_understood() -> None:
+    """Whole numbers only, with the variable named in the error."""
+    environ = {"AFTERWORD_HSTS_SECONDS": "one year"}
+
+    with pytest.raises(ImproperlyConfigured, match="AFTERWORD_HSTS_SECONDS"):
+        env_int(environ, "AFTERWORD_HSTS_SECONDS", 0)
+
+
+def test_it_splits_host_lists_on_commas() -> None:
+    """Spaces and empty items in a comma-separated list are ignored."""
+    environ = {"AFTERWORD_ALLOWED_HOSTS": " a.example, ,b.example "}
+
+    hosts = env_list(environ, "AFTERWORD_ALLOWED_HOSTS", [])
+
+    assert hosts == ["a.example", "b.example"]
+
+
+def test_it_keeps_sqlite_in_the_data_dir_with_wal_and_immediate_transactions(
+    tmp_path: Path,
+) -> None:
+    """Without DATABASE_URL the database is a SQLite file in AFTERWORD_DATA_DIR (created)."""
+    environ = {"AFTERWORD_DATA_DIR": str(tmp_path / "data")}
+
+    database = database_settings(environ)
+
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == tmp_path / "data" / "afterword.sqlite3"
+    assert (tmp_path / "data").is_dir()
+    assert database["OPTIONS"] == {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+
+def test_it_uses_postgresql_when_database_url_is_set() -> None:
+    """DATABASE_URL wins over the SQLite default."""
+    environ = {"DATABASE_URL": "postgres://app:secret@db.example:5433/afterword"}
+
+    database = database_settings(environ)
+
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"]) == (
+        "db.example",
+        5433,
+        "afterword",
+    )
+
+
+def test_it_prints_mail_to_the_console_by_default() -> None:
+    """No AFTERWORD_EMAIL_URL: the console backend, so reset links show in the terminal."""
+    mail = email_settings({}, "AFTERWORD_EMAIL_URL")
+
+    assert mail == {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+
+
+def test_it_reads_smtp_settings_from_one_url() -> None:
+    """User, password (percent-decoded), host, port and STARTTLS come from the URL."""
+    environ = {"AFTERWORD_EMAIL_URL": "smtp://mailer:p%40ss@smtp.example:587?tls=true"}
+
+    mail = email_settings(environ, "AFTERWORD_EMAIL_URL")
+
+    assert mail["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (mail["EMAIL_HOST"], mail["EMAIL_PORT"]) == ("smtp.example", 587)
+    assert (mail["EMAIL_HOST_USER"], mail["EMAIL_HOST_PASSWORD"]) == ("mailer", "p@ss")
+    assert (mail["EMAIL_USE_TLS"], mail["EMAIL_USE_SSL"]) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "url", ["mailto:someone@example.test", "smtp://host.example?tls=maybe", "smtp://h.example?x=1"]
+)
+def test_it_names_the_variable_when_the_email_url_is_wrong(url: str) -> None:
+    """A wrong scheme, flag or option is refused with the variable's name."""
+    environ = {"AFTERWORD_EMAIL_URL": url}
+
+    with pytest.raises(ImproperlyConfigured, match="AFTERWORD_EMAIL_URL"):
+        email_settings(environ, "AFTERWORD_EMAIL_URL")
+
+
+def test_it_refuses_to_start_without_a_secret_key_in_production(tmp_path: Path) -> None:
+    """Debug off and no secret key: the process stops and names AFTERWORD_SECRET_KEY."""
+    env = {"AFTERWORD_DEBUG": "false"}
+
+    result = _run_django(["manage.py", "check"], env, tmp_path)
+
+    assert result.returncode != 0
+    assert "AFTERWORD_SECRET_KEY is required" in result.stderr
+
+
+def test_it_refuses_to_start_with_a_misspelt_debug_flag(tmp_path: Path) -> None:
+    """AFTERWORD_DEBUG=yes stops manage.py with a message naming the variable."""
+    env = {"AFTERWORD_DEBUG": "yes"}
+
+    result = _run_django(["manage.py", "check"], env, tmp_path)
+
+    assert result.returncode != 0
+    assert "AFTERWORD_DEBUG must be true, false, 1 or 0, not 'yes'" in result.stderr
+
+
+def test_it_passes_the_deployment_checklist_with_production_settings(tmp_path: Path) -> None:
+    """`manage.py check --deploy` finds nothing to warn about with production variables."""
+    env = dict(PRODUCTION_ENV)
+
+    result = _run_django(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env, tmp_path
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
