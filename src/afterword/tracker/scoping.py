@@ -6,16 +6,15 @@ Anonymous users own nothing: every function returns an empty set or raises Http4
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from afterword.tracker.models import Action, Application, Event, Interview, Interviewer
 
-User = AbstractBaseUser | AnonymousUser
-M = TypeVar("M", bound=Model)
+User: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 def is_member(user: User) -> bool:
@@ -74,7 +73,7 @@ def get_action_or_404(user: User, pk: Any) -> Action:
     )
 
 
-def _get_or_404(queryset: QuerySet[M], pk: Any) -> M:
+def _get_or_404(queryset: QuerySet[Any], pk: Any) -> Any:
     # A malformed id ("abc") is as unknown as someone else's: same 404, same message.
     try:
         return queryset.get(pk=int(pk))

@@ -12,7 +12,7 @@ from pydantic import ValidationError as SchemaError
 from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
 from afterword.rules.validation import problems_from
-from afterword.tracker.models import Action, ActionKind, Application, Event, EventType
+from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
 from afterword.tracker.services.errors import validation_error_from
 from afterword.tracker.services.replan import replan
@@ -35,15 +35,15 @@ EVENT_FIELDS = frozenset(
 
 # What marking an action done means, in the planner's words (web-spec.md).
 _DONE_EVENT: dict[str, tuple[str, str | None]] = {
-    ActionKind.THANK_YOU_EMAIL: (EventType.THANK_YOU_SENT, None),
-    ActionKind.THANK_YOU_LETTER: (EventType.LETTER_SENT, None),
-    ActionKind.CHECK_IN_EMAIL: (EventType.CHECK_IN_SENT, "email"),
-    ActionKind.CHECK_IN_CALL: (EventType.CHECK_IN_SENT, "phone"),
+    "thank_you_email": ("thank_you_sent", None),
+    "thank_you_letter": ("letter_sent", None),
+    "check_in_email": ("check_in_sent", "email"),
+    "check_in_call": ("check_in_sent", "phone"),
     # Looking at the portal is the check-in when the employer asked for it (H1).
-    ActionKind.CHECK_PORTAL: (EventType.CHECK_IN_SENT, "email"),
-    ActionKind.EXPEDITE: (EventType.CHECK_IN_SENT, "email"),
+    "check_portal": ("check_in_sent", "email"),
+    "expedite": ("check_in_sent", "email"),
 }
-_THANK_YOU_KINDS = frozenset({ActionKind.THANK_YOU_EMAIL, ActionKind.THANK_YOU_LETTER})
+_THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
 
 
 def record_event(application: Application, type: str, now: datetime, **fields: Any) -> Event:
@@ -69,7 +69,7 @@ def record_event(application: Application, type: str, now: datetime, **fields: A
 def complete_action(action: Action, now: datetime) -> Event:
     """Record the event that doing ``action`` means, and re-plan."""
     type, channel = _DONE_EVENT[action.kind]
-    if action.kind == ActionKind.EXPEDITE and action.channel == "phone":
+    if action.kind == "expedite" and action.channel == "phone":
         channel = "phone"  # the expedite went out the way the employer prefers (H1)
     fields: dict[str, Any] = {}
     if action.kind in _THANK_YOU_KINDS:
@@ -81,7 +81,7 @@ def snooze_action(action: Action, now: datetime) -> Event:
     """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event."""
     return record_event(
         action.application,
-        EventType.SNOOZED,
+        "snoozed",
         now,
         action=action.kind,
         interview=action.interview,
