@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
 from rich.console import Console
 
 from afterword.rules import case_from_data, plan
@@ -141,3 +142,14 @@ def test_it_builds_a_valid_demo_on_any_day_of_the_week(weekday: int) -> None:
     assert Application.objects.count() == 6
     assert not [a for a in Application.objects.all() if a.planned_at != now]
     assert get_user_model().objects.get().username == DEMO_USERNAME
+
+
+def test_it_replans_everything_from_the_management_command(sample: Sample, now: datetime) -> None:
+    """`manage.py replan` plans every application at the current time and says how many."""
+    output = io.StringIO()
+
+    call_command("replan", stdout=output)
+
+    assert output.getvalue().strip() == "Re-planned 1 application(s)."
+    assert Application.objects.get().planned_at == now
+    assert Action.objects.filter(application=sample.application).count() == 2

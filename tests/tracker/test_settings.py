@@ -111,6 +111,14 @@ def test_it_uses_postgresql_when_database_url_is_set() -> None:
     )
 
 
+def test_it_names_database_url_when_it_is_not_understood() -> None:
+    """An unknown scheme in DATABASE_URL stops start-up with the variable's name."""
+    environ = {"DATABASE_URL": "postgress://db.example/afterword"}
+
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        database_settings(environ)
+
+
 def test_it_prints_mail_to_the_console_by_default() -> None:
     """No AFTERWORD_EMAIL_URL: the console backend, so reset links show in the terminal."""
     mail = email_settings({}, "AFTERWORD_EMAIL_URL")
