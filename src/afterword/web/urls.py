@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.urls import include, path
+from django.contrib.auth import views as auth
+from django.urls import path
 
 from afterword.web.views import (
     accounts,
@@ -16,6 +17,8 @@ from afterword.web.views import (
     settings_page,
     today,
 )
+
+ACCOUNTS = "web/accounts"
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -31,6 +34,52 @@ urlpatterns = [
     path("settings/", settings_page.settings_page, name="settings"),
     path("phrase/", phrase.phrase_preview_hx, name="phrase"),
     path("accounts/signup/", accounts.signup, name="signup"),
-    # Log in/out, password change and reset (by email) are Django's views with our templates.
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Django's account views with our templates, named explicitly: the admin app ships
+    # templates under the same default names (registration/...) and would be found first.
+    path(
+        "accounts/login/",
+        auth.LoginView.as_view(
+            template_name=f"{ACCOUNTS}/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth.LogoutView.as_view(next_page="login"), name="logout"),
+    path(
+        "accounts/password_change/",
+        auth.PasswordChangeView.as_view(template_name=f"{ACCOUNTS}/password_change_form.html"),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_change/done/",
+        auth.PasswordChangeDoneView.as_view(template_name=f"{ACCOUNTS}/password_change_done.html"),
+        name="password_change_done",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth.PasswordResetView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_form.html",
+            email_template_name=f"{ACCOUNTS}/password_reset_email.html",
+            subject_template_name=f"{ACCOUNTS}/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password_reset/done/",
+        auth.PasswordResetDoneView.as_view(template_name=f"{ACCOUNTS}/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_confirm.html"
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth.PasswordResetCompleteView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
 ]

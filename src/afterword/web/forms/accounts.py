@@ -35,6 +35,7 @@ class SignupForm(UserCreationForm):
         self.fields["country"].choices = country_choices()
         self.fields["timezone"].initial = "UTC"
         self.fields["country"].initial = "US"
+        self.fields["username"].help_text = "Up to 150 letters, digits or @ . + - _ characters."
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 

@@ -28,4 +28,4 @@ def signup(request: HttpRequest) -> HttpResponse:
             mine.save(update_fields=["timezone", "country"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("today")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(request, "web/accounts/signup.html", {"form": form})

@@ -1,0 +1,145 @@
+"""Every page in headless Chromium: it renders, fits a 360 px phone, and works from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from afterword.tracker.models import Application
+from afterword.tracker.services import replan
+from tests.factories import (
+    PASSWORD,
+    ApplicationFactory,
+    InterviewerFactory,
+    InterviewFactory,
+    UserFactory,
+)
+from tests.web.test_browser_flow import VIEWPORTS, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def seeded(transactional_db: None) -> Application:
+    """An account with an interview that ended two hours ago (real clock: the server's)."""
+    user = UserFactory(username="avery")
+    application = ApplicationFactory(owner=user, employer="Northbank Studio", role="UX Writer")
+    ended = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=2)
+    people = [
+        InterviewerFactory(application=application, name="Mara Lind", title="Design Lead"),
+        InterviewerFactory(application=application, name="Owen Pryce", title="Producer"),
+    ]
+    InterviewFactory(
+        application=application,
+        start=ended - timedelta(hours=1),
+        end=ended,
+        interviewers=people,
+        emphasised="Plain language for first-time users.",
+    )
+    replan(application, datetime.now(UTC))
+    return application
+
+
+def signed_in(chromium: Browser, base: str, viewport: str) -> tuple[BrowserContext, Page]:
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill("avery")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    return context, page
+
+
+@pytest.fixture
+def desktop(chromium: Browser, live_server: Any, seeded: Application) -> Iterator[Page]:
+    context, page = signed_in(chromium, str(live_server), "desktop")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "narrow"])
+def test_it_fits_every_page_on_screen(
+    chromium: Browser,
+    live_server: Any,
+    seeded: Application,
+    shoot: Callable[[Page, str], Path],
+    viewport: str,
+) -> None:
+    """Each page renders its heading and never scrolls sideways, down to 360 px."""
+    base = str(live_server)
+    context, page = signed_in(chromium, base, viewport)
+    interview = seeded.interviews.get()
+    pages = {
+        "board": ("/board/", "Applications"),
+        "application": (f"/applications/{seeded.pk}/", "Northbank Studio"),
+        "interview-edit": (f"/interviews/{interview.pk}/edit/", "Edit round 1"),
+        "interview-new": (f"/applications/{seeded.pk}/interviews/new/", "Note an interview"),
+        "checklist": (f"/checklist/?application={seeded.pk}", "Before your next interview"),
+        "settings": ("/settings/", "Settings"),
+        "password-change": ("/accounts/password_change/", "Change your password"),
+    }
+    for name, (path, heading) in pages.items():
+        page.goto(f"{base}{path}")
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        assert_no_horizontal_scroll(page)
+        shoot(page, f"{viewport}-page-{name}")
+    context.close()
+
+
+def test_it_marks_an_action_done_from_the_keyboard(
+    desktop: Page, shoot: Callable[[Page, str], Path]
+) -> None:
+    """Tab from the top of the page to the first Done button and press Enter: it is done."""
+    desktop.keyboard.press("Tab")
+    expect(desktop.locator(".skip-link")).to_be_focused()
+    for _ in range(40):
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("document.activeElement.dataset.action") == "done":
+            break
+    else:
+        pytest.fail("Tab never reached a Done button")
+    shoot(desktop, "desktop-keyboard-focus-on-done")
+
+    desktop.keyboard.press("Enter")
+
+    expect(desktop.locator(".flash")).to_contain_text("Done: Send a thank-you email")
+    expect(desktop.locator(".action", has_text="Send a thank-you email")).to_have_count(1)
+
+
+def test_it_previews_a_decision_phrase_before_saving(
+    desktop: Page, live_server: Any, seeded: Application, shoot: Callable[[Page, str], Path]
+) -> None:
+    """Typing "end of next week" shows the date it stands for, without submitting the form."""
+    desktop.goto(f"{live_server}/applications/{seeded.pk}/interviews/new/")
+
+    desktop.get_by_label("When will they decide, in their words?").fill("end of next week")
+
+    expect(desktop.locator("#decision-preview")).to_contain_text("Plans will use")
+    desktop.get_by_label("When will they decide, in their words?").fill("whenever the moon is blue")
+    expect(desktop.locator("#decision-preview")).to_contain_text("Could not understand")
+    shoot(desktop, "desktop-phrase-preview-problem")
+
+
+def test_it_shows_errors_next_to_the_fields(
+    desktop: Page, live_server: Any, seeded: Application, shoot: Callable[[Page, str], Path]
+) -> None:
+    """An interview that ends before it starts is refused with the field named; nothing saved."""
+    desktop.goto(f"{live_server}/applications/{seeded.pk}/interviews/new/")
+    desktop.get_by_label("Start time").fill("15:00")
+    desktop.get_by_label("End time").fill("14:00")
+    desktop.locator("#id_people-0-email").fill("someone@example.test")
+
+    desktop.get_by_role("button", name="Save and plan").click()
+
+    summary = desktop.locator(".error-summary")
+    expect(summary).to_contain_text("End time: The end time must be after the start time.")
+    expect(summary).to_contain_text("Interviewer 1 · Name")
+    shoot(desktop, "desktop-interview-errors")
+    assert seeded.interviews.count() == 1
