@@ -1,5 +1,10 @@
 # Afterword: `make run` and `make test` each do their own set-up on a fresh machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
+# This machine's pip configuration names local mirrors that may be absent; hide that noise only.
+QUIET_PIP := sed -u '/is ignored: it is neither a file nor a directory/d'
+LINT_PATHS := $(wildcard src tests bench)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -8,9 +13,9 @@ STAMP := $(VENV)/.installed-stamp
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet -r requirements.lock 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet --no-deps -e . 2>&1 | $(QUIET_PIP)
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -22,8 +27,8 @@ system-packages:
 	bash scripts/system-packages.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/afterword/rules
