@@ -143,8 +143,7 @@ class InterviewForm(forms.ModelForm):
         self.application = application
         self.tz = zone(application.employer_timezone)
         self.fields["existing"].queryset = self.reusable_people()
-        place = application.employer_timezone.replace("_", " ")
-        self.fields["start_time"].help_text = f"In the employer's time zone ({place})."
+        self.zone_name = application.employer_timezone.replace("_", " ")
         if self.instance.pk:
             start = self.instance.start.astimezone(self.tz)
             self.initial.update(

@@ -1,0 +1,241 @@
+"""Add / edit interview: the capture checklist, interviewers, decision phrases, all or nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.test import Client
+
+from afterword.tracker.models import Application, Interview, Interviewer
+from tests.factories import ApplicationFactory
+
+
+def people(*rows: dict[str, str], initial: int = 0) -> dict[str, str]:
+    """The interviewer formset's POST fields for ``rows`` (blank rows make up the rest)."""
+    data = {
+        "people-TOTAL_FORMS": str(max(len(rows), 2)),
+        "people-INITIAL_FORMS": str(initial),
+        "people-MIN_NUM_FORMS": "0",
+        "people-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data.update({f"people-{number}-{name}": value for name, value in row.items()})
+    return data
+
+
+TWO_PEOPLE = people(
+    {"name": "Amara Osei", "title": "Engineering Manager", "email": "amara@fjord.example"},
+    {"name": "Jon Berg", "phone": "+47 22 00 00 00"},
+)
+
+
+def capture(rows: dict[str, str] = TWO_PEOPLE, **overrides: Any) -> dict[str, str]:
+    """A valid interview form (Tue 3 Mar, 09:00-10:00) with ``rows`` as its interviewers."""
+    data = {
+        "round": "1",
+        "day": "2026-03-03",
+        "start_time": "09:00",
+        "end_time": "10:00",
+        "preferred_channel": "",
+        "still_interviewing_others": "unknown",
+        **rows,
+    }
+    data.update(overrides)
+    return data
+
+
+def fresh(user: Any) -> Application:
+    return ApplicationFactory(owner=user, employer="Fjord Analytics")
+
+
+def test_it_lays_out_the_capture_checklist(member: Client, user: Any, now: datetime) -> None:
+    """The form follows C1-C4 and starts with two blank interviewer rows."""
+    application = fresh(user)
+
+    response = member.get(f"/applications/{application.pk}/interviews/new/")
+
+    html = response.content.decode()
+    for heading in ("Who was there", "What stood out", "Next steps and timing", "Following up"):
+        assert heading in html
+    for rule in ("C1", "C2", "C3", "C4"):
+        assert f">{rule}</span>" in html
+    assert 'name="people-0-name"' in html and 'name="people-1-name"' in html
+    assert 'name="people-2-name"' not in html
+    assert "America/New York" in html
+
+
+def test_it_saves_an_interview_with_two_interviewers(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """Both people are stored, linked to the interview, and each gets a thank-you."""
+    application = fresh(user)
+
+    response = member.post(f"/applications/{application.pk}/interviews/new/", capture())
+
+    assert response.status_code == 302
+    interview = Interview.objects.get(application=application)
+    assert interview.start == datetime(2026, 3, 3, 14, 0, tzinfo=UTC)  # 09:00 in New York
+    assert sorted(p.name for p in interview.interviewers.all()) == ["Amara Osei", "Jon Berg"]
+    thanked = application.actions.filter(kind="thank_you_email")
+    assert sorted(a.interviewer.name for a in thanked) == ["Amara Osei", "Jon Berg"]
+
+
+def test_it_turns_a_decision_phrase_into_a_date(member: Client, user: Any, now: datetime) -> None:
+    """ "End of next week", said at a Tuesday interview, means Friday of the following week."""
+    application = fresh(user)
+
+    member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(decision_phrase="end of next week"),
+    )
+
+    interview = Interview.objects.get(application=application)
+    assert interview.decision_by == date(2026, 3, 13)
+    assert interview.decision_phrase == "end of next week"
+
+
+def test_it_prefers_an_exact_date_over_the_phrase(member: Client, user: Any, now: datetime) -> None:
+    """When both are given, the exact date counts and the words are kept."""
+    application = fresh(user)
+
+    member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(decision_phrase="soon-ish", decision_by="2026-03-18"),
+    )
+
+    assert Interview.objects.get().decision_by == date(2026, 3, 18)
+
+
+def test_it_refuses_an_end_before_the_start(member: Client, user: Any, now: datetime) -> None:
+    """End before start: the error names the end time and nothing at all is saved."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(start_time="11:00", end_time="10:00"),
+    )
+
+    html = response.content.decode()
+    assert "End time: The end time must be after the start time." in html
+    assert not Interview.objects.exists()
+    assert not Interviewer.objects.exists()
+
+
+def test_it_refuses_a_bad_date(member: Client, user: Any, now: datetime) -> None:
+    """An impossible date is named and nothing is saved."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/", capture(day="2026-02-30")
+    )
+
+    assert "Date: Enter a valid date." in response.content.decode()
+    assert not Interview.objects.exists()
+
+
+def test_it_refuses_a_decision_date_before_the_interview(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """A decision date earlier than the interview is refused on that field."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/", capture(decision_by="2026-03-01")
+    )
+
+    assert "Or the exact date: 01 Mar 2026 is before the interview" in response.content.decode()
+    assert not Interview.objects.exists()
+
+
+def test_it_refuses_a_person_without_a_name(member: Client, user: Any, now: datetime) -> None:
+    """A row with an email but no name is refused; the other row is not saved either."""
+    application = fresh(user)
+    data = capture(people({"name": "Amara Osei"}, {"email": "jon@fjord.example"}))
+
+    response = member.post(f"/applications/{application.pk}/interviews/new/", data)
+
+    html = response.content.decode()
+    assert "Interviewer 2 · Name: Enter the interviewer&#x27;s name, or clear this row." in html
+    assert not Interviewer.objects.exists()
+    assert not Interview.objects.exists()
+
+
+def test_it_needs_at_least_one_interviewer(member: Client, user: Any, now: datetime) -> None:
+    """Two blank rows and nobody ticked: the form asks for at least one person."""
+    application = fresh(user)
+
+    response = member.post(f"/applications/{application.pk}/interviews/new/", capture(people()))
+
+    assert "Add at least one interviewer" in response.content.decode()
+    assert not Interview.objects.exists()
+
+
+def test_it_refuses_two_main_contacts(member: Client, user: Any, now: datetime) -> None:
+    """Only one person can be the main contact for check-ins."""
+    application = fresh(user)
+    data = capture(
+        people({"name": "Amara Osei", "is_primary": "on"}, {"name": "Jon Berg", "is_primary": "on"})
+    )
+
+    response = member.post(f"/applications/{application.pk}/interviews/new/", data)
+
+    assert "Mark only one person as the main contact." in response.content.decode()
+    assert not Interview.objects.exists()
+
+
+def test_it_reuses_people_from_an_earlier_round(
+    member: Client, application: Application, now: datetime
+) -> None:
+    """A second round can tick Priya from round one instead of typing her again."""
+    priya = application.interviewers.get(name="Priya Natarajan")
+    data = capture(people({"name": "Lena Vogt"}), round="2", existing=[str(priya.pk)])
+
+    member.post(f"/applications/{application.pk}/interviews/new/", data)
+
+    second = application.interviews.get(round=2)
+    assert sorted(p.name for p in second.interviewers.all()) == ["Lena Vogt", "Priya Natarajan"]
+    assert application.interviewers.filter(name="Priya Natarajan").count() == 1
+
+
+def test_it_edits_an_interview_and_its_people(
+    member: Client, application: Application, now: datetime
+) -> None:
+    """Editing fixes a misspelt name and adds what they emphasised; the plan follows."""
+    interview = application.interviews.get()
+    priya, tomasz = interview.interviewers.order_by("pk")
+    page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+    assert 'value="Priya Natarajan"' in page
+    data = capture(
+        day="2026-03-02",
+        start_time="10:00",
+        end_time="11:00",
+        emphasised="Forecasting for the spring season",
+    )
+    data.update(
+        people(
+            {"id": str(priya.pk), "name": "Priya Natarajan-Reed", "is_primary": "on"},
+            {"id": str(tomasz.pk), "name": "Tomasz Wilk"},
+            initial=2,
+        )
+    )
+    data["people-TOTAL_FORMS"] = "3"
+
+    response = member.post(f"/interviews/{interview.pk}/edit/", data)
+
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.emphasised == "Forecasting for the spring season"
+    assert application.interviewers.filter(name="Priya Natarajan-Reed").exists()
+    assert application.actions.filter(interviewer__name="Priya Natarajan-Reed").exists()
+
+
+def test_it_previews_the_date_in_the_edit_form(member: Client, application: Application) -> None:
+    """An interview with a decision date shows it under the phrase field."""
+    interview = application.interviews.get()
+    interview.decision_by = date(2026, 3, 13)
+    interview.save()
+
+    page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    assert "Plans use <strong>Friday 13 March 2026</strong>" in page
