@@ -99,9 +99,10 @@ def print_today(rows: list[dict[str, Any]], console: Console) -> None:
     if not rows:
         console.print("Nothing is due this week. Keep applying: no single application is sure.")
         return
-    table = Table(show_lines=False, expand=False)
-    for column in ("When", "Employer", "What", "Who", "Why", "Rules"):
-        table.add_column(column, overflow="fold")
+    table = Table(expand=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("What", ratio=1)
+    table.add_column("Why", ratio=3)
     current = None
     for row in rows:
         if row["section"] != current:
@@ -109,14 +110,12 @@ def print_today(rows: list[dict[str, Any]], console: Console) -> None:
                 table.add_section()
             current = row["section"]
             style = "bold red" if current == "overdue" else "bold"
-            table.add_row(f"[{style}]{SECTION_TITLES[current]}[/]", "", "", "", "", "")
+            table.add_row(f"[{style}]{SECTION_TITLES[current]}[/]", "", "")
+        who = f"\nto {row['person']}" if row["person"] else ""
         table.add_row(
             row["due_local"],
-            row["employer"],
-            row["what"],
-            row["person"] or "-",
-            row["why"],
-            " ".join(row["rules"]),
+            f"{row['what']}{who}\n[dim]{row['employer']}[/]",
+            f"{row['why']}\n[dim]rules {' '.join(row['rules'])}[/]",
         )
     console.print(table)
 
