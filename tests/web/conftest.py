@@ -86,7 +86,7 @@ def shoot() -> Callable[[Page, str], Path]:
 
     def save(page: Page, name: str) -> Path:
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=True, animations="disabled")
         return path
 
     return save

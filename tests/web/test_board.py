@@ -8,6 +8,7 @@ from typing import Any
 from django.test import Client
 
 from afterword.tracker.models import Application
+from afterword.tracker.services import record_event
 from tests.factories import ApplicationFactory
 
 
@@ -95,3 +96,17 @@ def test_it_shows_only_my_applications(member: Client, outsider: Any, now: datet
 
     assert "Somebody Else Ltd" not in response.content.decode()
     assert "0 applications" in response.content.decode()
+
+
+def test_it_says_how_a_decided_application_ended(
+    member: Client, application: Application, now: datetime
+) -> None:
+    """A decided card names the outcome, here an offer."""
+    record_event(application, "offer", now)
+
+    response = member.get("/board/")
+
+    html = response.content.decode()
+    decided = html[html.index('id="column-decided"') :]
+    assert "Harbour Logistics" in decided
+    assert "Offer received. Nothing more to do." in decided

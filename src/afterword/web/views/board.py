@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Min, Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from afterword.tracker.models import Action, Application, Status
+from afterword.rules.case import DECIDING_EVENTS
+from afterword.tracker.models import Action, Application, Event, Status
 from afterword.tracker.scoping import applications_for
 from afterword.tracker.services import create_application
 from afterword.web.forms.applications import ApplicationForm
@@ -31,9 +32,13 @@ def blank_application_form(request: HttpRequest) -> ApplicationForm:
 
 
 def board_context(request: HttpRequest, form: ApplicationForm) -> dict[str, object]:
+    # A decided card says how it ended: the latest offer, rejection or withdrawal.
+    outcomes = Event.objects.filter(application=OuterRef("pk"), type__in=DECIDING_EVENTS).order_by(
+        "-at", "-pk"
+    )
     applications = (
         applications_for(request.user)
-        .annotate(next_due=Min("actions__due"))
+        .annotate(outcome=Subquery(outcomes.values("type")[:1]))
         .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("position")))
     )
     by_status: dict[str, list[Application]] = {status: [] for status in Status.values}
