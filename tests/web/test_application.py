@@ -81,3 +81,12 @@ def test_it_offers_every_kind_of_news(member: Client, application: Application) 
     ):
         assert label in html
     assert 'hx-get="/phrase/"' in html
+
+
+def test_it_dates_interviews_on_the_employers_clock(
+    member: Client, application: Application
+) -> None:
+    """The interview is shown at the hour it happened where it happened."""
+    response = member.get(f"/applications/{application.pk}/")
+
+    assert "Mon 2 Mar 2026, 10:00–11:00 (New York time)" in response.content.decode()

@@ -61,3 +61,12 @@ def test_it_sends_anonymous_visitors_to_log_in(client: Client, db: None) -> None
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=/")
+
+
+def test_it_shows_due_times_on_the_employers_clock(
+    member: Client, application: Application
+) -> None:
+    """A user in UTC sees a New York thank-you due at 11:00 New York time, labelled so."""
+    response = member.get("/")
+
+    assert "Tue 3 Mar, 11:00 (New York time)" in response.content.decode()

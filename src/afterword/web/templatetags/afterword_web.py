@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django import template
+from django.utils import timezone
+
+from afterword.rules.case import zone
 
 register = template.Library()
 
@@ -122,3 +126,28 @@ def form_problems(form: Any, prefix: str = "") -> list[FieldProblem]:
             FieldProblem(field.auto_id, f"{lead}{field.label}: {error}") for error in field.errors
         ]
     return found
+
+
+def _zone_note(zone_name: str) -> str:
+    """ " (Berlin time)" when the employer's zone is not the one the page is shown in, else ""."""
+    if zone_name == timezone.get_current_timezone_name():
+        return ""
+    return f" ({zone_name.rsplit('/', 1)[-1].replace('_', ' ')} time)"
+
+
+@register.filter
+def employer_time(moment: datetime, application: Any) -> str:
+    """A due time on the employer's clock, which is what office hours (T2) are about."""
+    local = moment.astimezone(zone(application.employer_timezone))
+    stamp = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+    return stamp + _zone_note(application.employer_timezone)
+
+
+@register.filter
+def interview_span(interview: Any) -> str:
+    """ "Thu 19 Nov 2026, 10:00–11:00", on the clock of the place where it happened."""
+    zone_name = interview.application.employer_timezone
+    start = interview.start.astimezone(zone(zone_name))
+    end = interview.end.astimezone(zone(zone_name))
+    stamp = f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}–{end:%H:%M}"
+    return stamp + _zone_note(zone_name)
