@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.test import Client
 
 from afterword.tracker.models import Action, Application, Event
+from afterword.tracker.services import replan
 from tests.web.conftest import HX
 
 
@@ -100,4 +103,41 @@ def test_it_refuses_get(member: Client, application: Application) -> None:
     response = member.get(f"/actions/{action.pk}/done/")
 
     assert response.status_code == 405
+    assert not Event.objects.exists()
+
+
+def call_action(application: Application, now: datetime) -> Action:
+    """Switch the interview to phone follow-ups (H1) so that the plan holds a call."""
+    interview = application.interviews.get()
+    interview.preferred_channel = "phone"
+    interview.save()
+    replan(application, now)
+    return application.actions.get(kind="check_in_call")
+
+
+def test_it_notes_an_unanswered_call(
+    member: Client, application: Application, now: datetime
+) -> None:
+    """No answer logs call_no_answer and the call is planned again, not counted (H3)."""
+    action = call_action(application, now)
+
+    response = member.post(f"/actions/{action.pk}/no-answer/", **HX)
+
+    assert "Noted, nobody answered: Check in by phone" in response.content.decode()
+    assert Event.objects.get(application=application).type == "call_no_answer"
+    assert application.actions.filter(kind="check_in_call").exists()
+
+
+def test_it_offers_no_answer_only_on_calls(
+    member: Client, application: Application, now: datetime
+) -> None:
+    """The No answer button appears on calls; posting it for a thank-you is a 404."""
+    call_action(application, now)
+    thank_you = first_thank_you(application)
+
+    page = member.get("/").content.decode()
+    response = member.post(f"/actions/{thank_you.pk}/no-answer/", **HX)
+
+    assert page.count('data-action="no-answer"') == 1
+    assert response.status_code == 404
     assert not Event.objects.exists()

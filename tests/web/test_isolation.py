@@ -24,6 +24,7 @@ def object_urls(application: Application) -> list[tuple[str, str]]:
         ("post", f"/interviews/{interview.pk}/edit/"),
         ("post", f"/actions/{action.pk}/done/"),
         ("post", f"/actions/{action.pk}/snooze/"),
+        ("post", f"/actions/{action.pk}/no-answer/"),
     ]
 
 

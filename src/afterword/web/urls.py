@@ -30,6 +30,7 @@ urlpatterns = [
     path("interviews/<int:pk>/edit/", interview.interview_edit, name="interview_edit"),
     path("actions/<int:pk>/done/", actions.action_done_hx, name="action_done"),
     path("actions/<int:pk>/snooze/", actions.action_snooze_hx, name="action_snooze"),
+    path("actions/<int:pk>/no-answer/", actions.action_no_answer_hx, name="action_no_answer"),
     path("checklist/", checklist.checklist, name="checklist"),
     path("settings/", settings_page.settings_page, name="settings"),
     path("phrase/", phrase.phrase_preview_hx, name="phrase"),

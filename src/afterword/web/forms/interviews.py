@@ -226,6 +226,11 @@ class InterviewerForm(forms.ModelForm):
 
 
 class BaseInterviewerFormSet(forms.BaseModelFormSet):  # type: ignore[type-arg]
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        # Unticking someone only takes them off this interview; their earlier rounds stay.
+        form.fields["DELETE"].label = "Was not at this interview"
+
     def clean(self) -> None:
         super().clean()
         primaries = [

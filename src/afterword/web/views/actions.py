@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from afterword.tracker.models import Action, Application
 from afterword.tracker.scoping import get_action_or_404
-from afterword.tracker.services import complete_action, snooze_action
+from afterword.tracker.services import complete_action, record_event, snooze_action
 from afterword.web.templatetags.afterword_web import kind_label
 from afterword.web.views.application import plan_context
 from afterword.web.views.common import member_view, safe_next
@@ -57,3 +57,15 @@ def action_snooze_hx(request: HttpRequest, pk: int) -> HttpResponse:
     application, label = action.application, describe(action)
     snooze_action(action, timezone.now())
     return answer(request, application, f"Moved to the next business day: {label}.")
+
+
+@member_view
+@require_POST
+def action_no_answer_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    """A check-in call that reached no one: logged, and the call is tried again (H3)."""
+    action = get_action_or_404(request.user, pk)
+    if action.kind != "check_in_call":
+        raise Http404("Only a planned call can go unanswered.")
+    application, label = action.application, describe(action)
+    record_event(application, "call_no_answer", timezone.now())
+    return answer(request, application, f"Noted, nobody answered: {label}.")
