@@ -67,3 +67,12 @@ def test_it_sends_anonymous_visitors_to_log_in(client: Client, db: None, url: st
 
     assert response.status_code == 302
     assert response["Location"] == f"/accounts/login/?next={url}"
+
+
+def test_it_explains_a_404_in_plain_words(stranger: Client, application: Application) -> None:
+    """The not-found page is ours, and does not confirm that the record exists."""
+    response = stranger.get(f"/applications/{application.pk}/")
+
+    html = response.content.decode()
+    assert "does not exist, or it belongs to someone else" in html
+    assert "Harbour Logistics" not in html
