@@ -80,13 +80,13 @@ def chromium() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def shoot() -> Callable[[Page, str], Path]:
+def shoot() -> Callable[..., Path]:
     """Save a full-page screenshot in artifacts/screenshots/ (git-ignored); return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def save(page: Page, name: str) -> Path:
+    def save(page: Page, name: str, full_page: bool = True) -> Path:
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True, animations="disabled")
+        page.screenshot(path=str(path), full_page=full_page, animations="disabled")
         return path
 
     return save

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,12 +111,15 @@ def test_it_marks_the_landmarks_and_a_skip_link(demo_page: Page) -> None:
     assert demo_page.locator("main#main").count() == 1
 
 
-def test_it_works_for_anonymous_pages_too(chromium: Browser, live_server: Any, db: None) -> None:
+def test_it_works_for_anonymous_pages_too(
+    chromium: Browser, live_server: Any, db: None, shoot: Callable[[Page, str], Path]
+) -> None:
     """The log-in, sign-up and reset pages have labelled inputs and good contrast."""
     page = chromium.new_page(viewport=VIEWPORTS["narrow"])
-    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"):
-        page.goto(f"{live_server}{path}")
+    for name in ("login", "signup", "password_reset"):
+        page.goto(f"{live_server}/accounts/{name}/")
 
-        assert page.evaluate(UNLABELLED) == [], path
-        assert page.evaluate(LOW_CONTRAST) == [], path
+        assert page.evaluate(UNLABELLED) == [], name
+        assert page.evaluate(LOW_CONTRAST) == [], name
+        shoot(page, f"narrow-account-{name}")
     page.close()

@@ -90,6 +90,7 @@ def test_it_fits_every_page_on_screen(
         expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
         assert_no_horizontal_scroll(page)
         shoot(page, f"{viewport}-page-{name}")
+        shoot(page, f"{viewport}-page-{name}-top", full_page=False)
     context.close()
 
 

@@ -36,6 +36,12 @@ class SignupForm(UserCreationForm):
         self.fields["timezone"].initial = "UTC"
         self.fields["country"].initial = "US"
         self.fields["username"].help_text = "Up to 150 letters, digits or @ . + - _ characters."
+        # The validators still run; this says what they ask for in one line instead of four.
+        self.fields["password1"].help_text = (
+            "At least 8 characters, not only digits, not a common password and not like your "
+            "username."
+        )
+        self.fields["password2"].help_text = "The same password again, to catch typing mistakes."
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
