@@ -225,7 +225,7 @@ class InterviewerForm(forms.ModelForm):
         fields = ("name", "title", "email", "phone", "address", "is_primary")
 
 
-class BaseInterviewerFormSet(forms.BaseModelFormSet):  # type: ignore[type-arg]
+class BaseInterviewerFormSet(forms.BaseModelFormSet):
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
         # Unticking someone only takes them off this interview; their earlier rounds stay.
@@ -252,9 +252,8 @@ class BaseInterviewerFormSet(forms.BaseModelFormSet):  # type: ignore[type-arg]
         ]
 
 
-def interviewer_formset(
-    extra: int,
-) -> type[BaseInterviewerFormSet]:
+def interviewer_formset(extra: int) -> type[BaseInterviewerFormSet]:
+    """The interviewer rows: the people already on the interview plus ``extra`` blank rows."""
     return forms.modelformset_factory(
         Interviewer,
         form=InterviewerForm,
