@@ -61,16 +61,21 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """One headless Chromium for the session; a missing browser fails in CI, skips elsewhere."""
+@pytest.fixture
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
+    """A headless Chromium for one test; a missing browser fails in CI and skips elsewhere.
+
+    Function-scoped on purpose: Playwright's sync API keeps an event loop running in this
+    thread while it is open, and Django refuses ORM calls (the test's own arrangements, the
+    database flush) under a running loop unless DJANGO_ALLOW_ASYNC_UNSAFE is set. Setting it
+    only for the duration of one browser test keeps it out of every other test and of the
+    subprocesses they start (``check --deploy`` rightly rejects it).
+    """
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
-    # test itself (to arrange data) would otherwise be refused as "async unsafe".
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
