@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from afterword.tracker.models import Application
-from afterword.tracker.services import replan
+from afterword.tracker.services import complete_action, replan
 from tests.factories import (
     PASSWORD,
     ApplicationFactory,
@@ -112,6 +112,8 @@ def test_it_marks_an_action_done_from_the_keyboard(
 
     expect(desktop.locator(".flash")).to_contain_text("Done: Send a thank-you email")
     expect(desktop.locator(".action", has_text="Send a thank-you email")).to_have_count(1)
+    # Focus lands on the confirmation, so a screen reader hears it and Tab continues from there.
+    expect(desktop.locator(".flash")).to_be_focused()
 
 
 def test_it_previews_a_decision_phrase_before_saving(
@@ -144,3 +146,14 @@ def test_it_shows_errors_next_to_the_fields(
     expect(summary).to_contain_text("Interviewer 1 · Name")
     shoot(desktop, "desktop-interview-errors")
     assert seeded.interviews.count() == 1
+
+
+def test_it_recovers_when_an_action_was_already_done(desktop: Page, seeded: Application) -> None:
+    """Done on a row that is gone (done in another tab) reloads the page to the current state."""
+    for action in seeded.actions.filter(kind="thank_you_email"):
+        complete_action(action, datetime.now(UTC))
+    button = desktop.locator('[data-action="done"]').first
+
+    button.click()
+
+    expect(desktop.locator(".action", has_text="Send a thank-you email")).to_have_count(0)
