@@ -66,6 +66,7 @@ def test_it_refuses_an_unknown_time_zone(member: Client, now: datetime) -> None:
 
     html = response.content.decode()
     assert "Employer&#x27;s time zone: Select a valid choice." in html
+    assert '<details class="more" open>' in html  # the folded field is shown with its error
     assert not Application.objects.exists()
 
 
