@@ -69,6 +69,6 @@ def test_it_prints_the_checklist_without_the_site_chrome(
 
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.get_by_role("button", name="Print this checklist")).to_be_hidden()
-    expect(page.get_by_text("When do you expect to make a decision?")).to_be_visible()
+    expect(page.get_by_text("When are you planning to decide on this role?")).to_be_visible()
     shoot(page, "print-checklist")
     page.close()

@@ -15,7 +15,7 @@ def test_it_lists_the_questions_to_ask(member: Client, user: Any) -> None:
     response = member.get("/checklist/")
 
     html = response.content.decode()
-    assert "When do you expect to make a decision?" in html
+    assert "When are you planning to decide on this role?" in html
     assert "may I get in touch?" in html
     assert "business card" in html
     assert 'class="contacts-table"' in html

@@ -32,7 +32,8 @@ def capture_page(
 ) -> HttpResponse:
     instance = interview or Interview(application=application)
     people_qs = interview.interviewers.order_by("pk") if interview else Interviewer.objects.none()
-    formset_class = interviewer_formset(extra=1 if interview else NEW_ROWS)
+    # At least two rows in all, and always one blank row for someone not noted yet.
+    formset_class = interviewer_formset(extra=max(1, NEW_ROWS - people_qs.count()))
     if request.method == "POST":
         form = InterviewForm(request.POST, instance=instance, application=application)
         people = formset_class(request.POST, queryset=people_qs, prefix="people")
