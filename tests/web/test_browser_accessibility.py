@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from afterword.tracker.demo import create_demo
 from afterword.tracker.models import Application, Interview
-from tests.web.test_browser_flow import VIEWPORTS
+from tests.web.browser import log_in, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -57,15 +57,10 @@ LOW_CONTRAST = """
 @pytest.fixture
 def demo_page(chromium: Browser, live_server: Any, transactional_db: None) -> Any:
     username, password = create_demo(datetime.now(UTC))
-    page = chromium.new_page(viewport=VIEWPORTS["desktop"])
-    page.set_default_timeout(10_000)
-    page.goto(f"{live_server}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
+    context, page = open_page(chromium, "desktop")
+    log_in(page, str(live_server), username, password)
     yield page
-    page.close()
+    context.close()
 
 
 def page_urls() -> list[str]:
@@ -115,11 +110,11 @@ def test_it_works_for_anonymous_pages_too(
     chromium: Browser, live_server: Any, db: None, shoot: Callable[[Page, str], Path]
 ) -> None:
     """The log-in, sign-up and reset pages have labelled inputs and good contrast."""
-    page = chromium.new_page(viewport=VIEWPORTS["narrow"])
+    context, page = open_page(chromium, "narrow")
     for name in ("login", "signup", "password_reset"):
         page.goto(f"{live_server}/accounts/{name}/")
 
         assert page.evaluate(UNLABELLED) == [], name
         assert page.evaluate(LOW_CONTRAST) == [], name
         shoot(page, f"narrow-account-{name}")
-    page.close()
+    context.close()

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from afterword.tracker.demo import create_demo
 from afterword.tracker.models import Application
-from tests.web.test_browser_flow import VIEWPORTS, assert_no_horizontal_scroll
+from tests.web.browser import assert_no_horizontal_scroll, log_in, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +29,8 @@ def test_it_shows_the_demo_account_on_every_page(
     """Today, the board and each demo application render without sideways scrolling."""
     username, password = create_demo(datetime.now(UTC))
     base = str(live_server)
-    context = chromium.new_context(viewport=VIEWPORTS[viewport])
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, username, password)
 
     expect(page.locator(".action").first).to_be_visible()
     shoot(page, f"{viewport}-demo-today")
@@ -58,11 +53,8 @@ def test_it_prints_the_checklist_without_the_site_chrome(
 ) -> None:
     """With print media the header, footer and print button are hidden; the questions stay."""
     username, password = create_demo(datetime.now(UTC))
-    page = chromium.new_page(viewport=VIEWPORTS["desktop"])
-    page.goto(f"{live_server}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    context, page = open_page(chromium, "desktop")
+    log_in(page, str(live_server), username, password)
     page.goto(f"{live_server}/checklist/")
 
     page.emulate_media(media="print")
@@ -71,4 +63,4 @@ def test_it_prints_the_checklist_without_the_site_chrome(
     expect(page.get_by_role("button", name="Print this checklist")).to_be_hidden()
     expect(page.get_by_text("When are you planning to decide on this role?")).to_be_visible()
     shoot(page, "print-checklist")
-    page.close()
+    context.close()

@@ -15,14 +15,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from afterword.rules import calendar_for
 from afterword.rules.phrases import parse_phrase
+from tests.web.browser import assert_no_horizontal_scroll, open_page
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "phone": {"width": 390, "height": 844},
-    "narrow": {"width": 360, "height": 740},
-}
 PASSWORD = "quiet-harbour-47-lanterns"
 
 
@@ -38,13 +34,6 @@ def expected_dates(today: date) -> tuple[date, date]:
     """Their new date ("end of next week") and the check-in after it (F1: next business day)."""
     new_date = parse_phrase("end of next week", today, "US", None).end
     return new_date, calendar_for("US", None, "UTC").after(new_date)
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
 
 
 def sign_up(page: Page, base: str, username: str) -> None:
@@ -94,9 +83,7 @@ def test_it_follows_an_interview_from_capture_to_news(
     base = str(live_server)
     now = datetime.now(UTC)
     start, end = interview_hours(now)
-    context = chromium.new_context(viewport=VIEWPORTS[viewport])
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    context, page = open_page(chromium, viewport)
 
     sign_up(page, base, f"robin-{viewport}")
     shoot(page, f"{viewport}-01-today-empty")

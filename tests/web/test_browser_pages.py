@@ -19,7 +19,7 @@ from tests.factories import (
     InterviewFactory,
     UserFactory,
 )
-from tests.web.test_browser_flow import VIEWPORTS, assert_no_horizontal_scroll
+from tests.web.browser import assert_no_horizontal_scroll, log_in, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -46,14 +46,8 @@ def seeded(transactional_db: None) -> Application:
 
 
 def signed_in(chromium: Browser, base: str, viewport: str) -> tuple[BrowserContext, Page]:
-    context = chromium.new_context(viewport=VIEWPORTS[viewport])
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("avery")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, "avery", PASSWORD)
     return context, page
 
 
