@@ -39,6 +39,10 @@ def iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
+def later(moment: datetime, by: timedelta) -> datetime:
+    return (moment.astimezone(UTC) + by).astimezone(moment.tzinfo)
+
+
 @st.composite
 def cases(draw: st.DrawFn) -> dict[str, Any]:
     """A valid case: 1-3 rounds, 0-3 interviewers each, 0-6 events, ``now`` after them all."""
@@ -50,7 +54,8 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     )
     interviews = []
     for round_number in range(1, draw(st.integers(1, 3)) + 1):
-        end = start + timedelta(minutes=draw(st.sampled_from([30, 60, 90, 240])))
+        # Durations are added in UTC: wall-clock arithmetic could land inside a DST gap.
+        end = later(start, timedelta(minutes=draw(st.sampled_from([30, 60, 90, 240]))))
         people = [
             {
                 "id": f"p{round_number}{k}",
@@ -74,12 +79,12 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
                 "preferred_channel": draw(st.sampled_from([None, "email", "phone", "portal"])),
             }
         )
-        start = end + timedelta(days=draw(st.integers(1, 20)), hours=draw(st.integers(0, 5)))
+        start = later(end, timedelta(days=draw(st.integers(1, 20)), hours=draw(st.integers(0, 5))))
 
     first = datetime.fromisoformat(interviews[0]["start"])
     events = []
     for _ in range(draw(st.integers(0, 6))):
-        at = first + timedelta(minutes=draw(st.integers(0, 90 * 24 * 60)))
+        at = later(first, timedelta(minutes=draw(st.integers(0, 90 * 24 * 60))))
         if draw(st.booleans()):
             at = at.astimezone(UTC)
         kind = draw(
@@ -109,7 +114,7 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
             item |= {"no_decision_yet": True, "new_decision_by": draw(st.none() | promised)}
         events.append(item)
     latest_event = max([datetime.fromisoformat(e["at"]) for e in events], default=first)
-    now = max(latest_event, first) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 60)))
+    now = later(max(latest_event, first), timedelta(minutes=draw(st.integers(0, 60 * 24 * 60))))
     return {
         "now": iso(now),
         "profile": draw(st.sampled_from(["prompt", "standard", "patient"])),
