@@ -614,6 +614,19 @@ def test_missing_capture_answers_are_named_in_notes():
     assert ("C2", "H2") in rules
 
 
+def test_a_decision_date_given_later_in_a_reply_settles_the_missing_date_note():
+    """C1, F8: once a reply names a date, the plan stops asking for one."""
+    data = case(
+        events=[
+            thanked(),
+            event("2026-03-10T14:00:00-04:00", "reply", new_decision_by="2026-03-20"),
+        ],
+        now="2026-03-10T15:00:00-04:00",
+    )
+
+    assert not any(rules[0] == "C1" for rules in note_rules(planned(data)))
+
+
 def test_an_interview_without_interviewers_asks_for_their_names():
     """C3: nobody to thank yet; the note asks for names, and no thank-you is invented."""
     result = planned(case([interview(people=[])]))

@@ -159,7 +159,7 @@ def plan_follow_up(
         return FollowUp(tuple(actions), tuple(notes), gave_up=True)
 
     actions.append(_check_in_action(case, calendar, latest, primary, nxt, unanswered_calls))
-    notes.extend(_capture_notes(case, latest, primary, actions[-1].channel, profile))
+    notes.extend(_capture_notes(case, latest, primary, actions[-1].channel, profile, decision))
     notes.append(
         Note(
             ("P1",),
@@ -351,10 +351,15 @@ def _capture_notes(
     primary: Interviewer | None,
     channel: str,
     profile: ProfileParameters,
+    decision: date | None,
 ) -> list[Note]:
-    """Name the capture-checklist answers that were missing and what was assumed instead."""
+    """Name the capture-checklist answers that are still missing and what was assumed instead.
+
+    ``decision`` is the decision date in force: a reply may have supplied the one the interview
+    lacked, and then there is nothing left to ask about.
+    """
     notes = []
-    if latest.decision_by is None and latest.agreed_follow_up is None:
+    if decision is None and latest.agreed_follow_up is None:
         wait = (
             "two weeks, as they are still meeting others"
             if latest.still_interviewing_others
