@@ -68,7 +68,7 @@ def plan_command(
     result = plan(case, now)
     chosen = output or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
     if chosen is OutputFormat.json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        print(result.to_json_text())
     else:
         from afterword.plan_table import render_plan
 

@@ -307,3 +307,12 @@ def test_the_status_follows_the_contracts_precedence(profile):
         }
     )
     assert planned(data)[1]["status"] == "no_response"
+
+
+@PROPERTY_SETTINGS
+@given(cases())
+def test_json_text_and_decoded_data_validate_to_the_same_case(data):
+    """case_from_json's fast path (pydantic on the text) agrees with case_from_data."""
+    from afterword.rules import case_from_json
+
+    assert case_from_json(json.dumps(data)) == case_from_data(data)

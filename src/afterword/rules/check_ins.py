@@ -158,7 +158,7 @@ def plan_follow_up(
         )
         return FollowUp(tuple(actions), tuple(notes), gave_up=True)
 
-    actions.append(_check_in_action(case, calendar, latest, primary, nxt, unanswered_calls))
+    actions.append(_check_in_action(case, calendar, latest, primary, nxt, unanswered_calls, now))
     notes.extend(_capture_notes(case, latest, primary, actions[-1].channel, profile, decision))
     notes.append(
         Note(
@@ -283,6 +283,7 @@ def _check_in_action(
     primary: Interviewer | None,
     nxt: _Next,
     unanswered_calls: int,
+    now: datetime,
 ) -> Action:
     channel: str = latest.preferred_channel or case.user.check_in_channel
     rules = [nxt.rule, *nxt.extra_rules, "H1" if latest.preferred_channel else "H2"]
@@ -299,6 +300,7 @@ def _check_in_action(
             f"{day_text(nxt.day)} ({why[0].lower()}{why[1:].rstrip('.')})."
         )
     rules += ["T1", "T2"]
+    closing = calendar.at(nxt.day, CLOSING)
     return Action(
         _KIND_BY_CHANNEL[channel],
         latest.id,
@@ -306,9 +308,10 @@ def _check_in_action(
         channel,
         calendar.at(nxt.day, OPENING),
         calendar.at(nxt.day, time(case.user.contact_hour)),
-        calendar.at(nxt.day, CLOSING),
+        closing,
         tuple(dict.fromkeys(rules)),
         why,
+        closing < now,
     )
 
 
@@ -331,6 +334,7 @@ def _expedite(
     who = primary.name if primary else "the recruiter"
     latest = latest_interview(case)
     channel = "phone" if latest.preferred_channel == "phone" else "email"
+    closing = calendar.at(day, CLOSING)
     return Action(
         "expedite",
         latest.id,
@@ -338,10 +342,11 @@ def _expedite(
         channel,
         calendar.at(day, OPENING),
         calendar.at(day, contact),
-        calendar.at(day, CLOSING),
+        closing,
         ("F9", "T1", "T2"),
         f"You must answer another offer by {day_text(other_offer.deadline)}; tell {who} on "
         f"{day_text(day)} so they can decide sooner.",
+        closing < now,
     )
 
 

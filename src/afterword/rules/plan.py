@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic_core import to_json
+
 ActionKind = Literal[
     "thank_you_email",
     "thank_you_letter",
@@ -68,3 +70,9 @@ class Plan:
             "actions": [action.as_json() for action in self.actions],
             "notes": [note.as_json() for note in self.notes],
         }
+
+    def to_json_text(self, indent: int | None = 2) -> str:
+        """The plan as JSON text. pydantic-core's encoder is used because it is several times
+        faster than the standard library's; the values are already strings, so the text is the
+        same apart from whitespace."""
+        return to_json(self.as_json(), indent=indent).decode()

@@ -8,6 +8,7 @@ deciding rule first, and says why in one sentence.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 
 from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
 from afterword.rules.case import DECIDING_EVENTS, Case, Event, Interview, Interviewer
@@ -20,6 +21,7 @@ THANK_YOU_LATEST = timedelta(hours=48)
 URGENT_THANK_YOU_DUE = timedelta(hours=4)
 FAST_DECISION_BUSINESS_DAYS = 3
 LETTER_BUSINESS_DAYS = 2
+_BY_DUE_THEN_KIND = attrgetter("due", "kind")
 
 
 def plan(case: Case, now: datetime) -> Plan:
@@ -38,63 +40,84 @@ def plan(case: Case, now: datetime) -> Plan:
     if decision is not None:
         return Plan("decided", (), (_decided_note(decision, calendar),))
 
-    actions = _thank_you_actions(case, calendar, events)
+    actions = _thank_you_actions(case, calendar, events, now)
     follow_up = plan_follow_up(case, calendar, events, now)
     actions.extend(follow_up.actions)
-    actions = _apply_snoozes(actions, events, calendar)
-
-    stamped = [_with_overdue(action, now) for action in actions]
-    stamped.sort(key=lambda action: (action.due, action.kind))
+    actions = _apply_snoozes(actions, events, calendar, now)
+    actions.sort(key=_BY_DUE_THEN_KIND)
     notes = _missing_information_notes(case, calendar) + list(follow_up.notes)
-    return Plan(_status(stamped, follow_up), tuple(stamped), tuple(notes))
+    return Plan(_status(actions, follow_up), tuple(actions), tuple(notes))
 
 
-def _thank_you_actions(case: Case, calendar: BusinessCalendar, events: list[Event]) -> list[Action]:
+def _thank_you_actions(
+    case: Case, calendar: BusinessCalendar, events: list[Event], now: datetime
+) -> list[Action]:
     sent = {(e.interview, e.interviewer) for e in events if e.type == "thank_you_sent"}
     mailed = {(e.interview, e.interviewer) for e in events if e.type == "letter_sent"}
     wants_letters = case.user.letters or case.employer.style == "formal"
-    actions = []
+    actions: list[Action] = []
     for interview in case.interviews:
-        for person in interview.interviewers:
-            key = (interview.id, person.id)
-            if key not in sent:
-                actions.append(_thank_you_email(interview, person, calendar))
-            if wants_letters and key not in mailed:
-                actions.append(_thank_you_letter(case, interview, person, calendar))
+        # What depends only on the interview is worked out once, not once per interviewer.
+        emails = [p for p in interview.interviewers if (interview.id, p.id) not in sent]
+        letters = [p for p in interview.interviewers if (interview.id, p.id) not in mailed]
+        if emails:
+            actions += _thank_you_emails(interview, emails, calendar, now)
+        if wants_letters and letters:
+            actions += _thank_you_letters(case, interview, letters, calendar, now)
     return actions
 
 
-def _thank_you_email(
-    interview: Interview, person: Interviewer, calendar: BusinessCalendar
-) -> Action:
+def _thank_you_emails(
+    interview: Interview, people: list[Interviewer], calendar: BusinessCalendar, now: datetime
+) -> list[Action]:
     end = interview.end.astimezone(calendar.tz)
-    interview_day = end.date()
+    interview_day = day_text(end.date())
     fast = interview.decision_by is not None and interview.decision_by <= calendar.add(
-        interview_day, FAST_DECISION_BUSINESS_DAYS
+        end.date(), FAST_DECISION_BUSINESS_DAYS
     )
     # Durations are added in UTC so that a DST change never stretches "24 hours" to 25.
-    due_after = URGENT_THANK_YOU_DUE if fast else THANK_YOU_DUE
-    due = (interview.end.astimezone(UTC) + due_after).astimezone(calendar.tz)
-    latest = (interview.end.astimezone(UTC) + THANK_YOU_LATEST).astimezone(calendar.tz)
+    end_utc = interview.end.astimezone(UTC)
+    due = (end_utc + (URGENT_THANK_YOU_DUE if fast else THANK_YOU_DUE)).astimezone(calendar.tz)
+    latest = (end_utc + THANK_YOU_LATEST).astimezone(calendar.tz)
+    overdue = latest < now
     if fast:
         assert interview.decision_by is not None
         rules: tuple[str, ...] = ("K3", "K1", "K4")
-        why = (
-            f"They decide by {day_text(interview.decision_by)}, so thank {person.name} "
-            f"within hours of the {day_text(interview_day)} interview, not tomorrow."
+        decide = day_text(interview.decision_by)
+        reason = (
+            f"They decide by {decide}, so thank {{name}} within hours of the {interview_day} "
+            "interview, not tomorrow."
         )
     else:
         rules = ("K2", "K1", "K4")
-        why = (
-            f"Thank {person.name} for the {day_text(interview_day)} interview within a day, "
-            "while the conversation is fresh."
+        reason = (
+            f"Thank {{name}} for the {interview_day} interview within a day, while the "
+            "conversation is fresh."
         )
-    return Action("thank_you_email", interview.id, person.id, "email", end, due, latest, rules, why)
+    return [
+        Action(
+            "thank_you_email",
+            interview.id,
+            person.id,
+            "email",
+            end,
+            due,
+            latest,
+            rules,
+            reason.replace("{name}", person.name),
+            overdue,
+        )
+        for person in people
+    ]
 
 
-def _thank_you_letter(
-    case: Case, interview: Interview, person: Interviewer, calendar: BusinessCalendar
-) -> Action:
+def _thank_you_letters(
+    case: Case,
+    interview: Interview,
+    people: list[Interviewer],
+    calendar: BusinessCalendar,
+    now: datetime,
+) -> list[Action]:
     end = interview.end.astimezone(calendar.tz)
     day = calendar.add(end.date(), LETTER_BUSINESS_DAYS)
     reason = (
@@ -102,26 +125,29 @@ def _thank_you_letter(
         if case.employer.style == "formal"
         else "You asked for printed letters"
     )
-    why = (
-        f"{reason}: post {person.name} a signed letter, worded differently from the email, "
-        f"by {day_text(day)}."
-    )
-    due = calendar.at(day, time(case.user.contact_hour))
-    return Action(
-        "thank_you_letter",
-        interview.id,
-        person.id,
-        "post",
-        end,
-        max(due, end),
-        max(calendar.at(day, CLOSING), end),
-        ("K5", "K1", "T1"),
-        why,
-    )
+    due = max(calendar.at(day, time(case.user.contact_hour)), end)
+    latest = max(calendar.at(day, CLOSING), end)
+    by = day_text(day)
+    return [
+        Action(
+            "thank_you_letter",
+            interview.id,
+            person.id,
+            "post",
+            end,
+            due,
+            latest,
+            ("K5", "K1", "T1"),
+            f"{reason}: post {person.name} a signed letter, worded differently from the email, "
+            f"by {by}.",
+            latest < now,
+        )
+        for person in people
+    ]
 
 
 def _apply_snoozes(
-    actions: list[Action], events: list[Event], calendar: BusinessCalendar
+    actions: list[Action], events: list[Event], calendar: BusinessCalendar, now: datetime
 ) -> list[Action]:
     """A snooze moves the matching pending action to the business day after the snooze (T1)."""
     snoozes = [event for event in events if event.type == "snoozed"]
@@ -135,18 +161,21 @@ def _apply_snoozes(
                 action.interview,
                 action.interviewer,
             ):
-                action = _moved_after(action, calendar.local_date(snooze.at), calendar)
+                action = _moved_after(action, calendar.local_date(snooze.at), calendar, now)
         moved.append(action)
     return moved
 
 
-def _moved_after(action: Action, snoozed_on: date, calendar: BusinessCalendar) -> Action:
+def _moved_after(
+    action: Action, snoozed_on: date, calendar: BusinessCalendar, now: datetime
+) -> Action:
     if action.due.astimezone(calendar.tz).date() > snoozed_on:
         return action
     day = calendar.after(snoozed_on)
     due = calendar.at(day, action.due.astimezone(calendar.tz).timetz().replace(tzinfo=None))
     due = min(max(due, calendar.at(day, OPENING)), calendar.at(day, CLOSING))
     why = f"{action.why.rstrip('.')}; snoozed to {day_text(day)}."
+    latest = max(action.latest, calendar.at(day, CLOSING))
     return Action(
         action.kind,
         action.interview,
@@ -154,26 +183,10 @@ def _moved_after(action: Action, snoozed_on: date, calendar: BusinessCalendar) -
         action.channel,
         calendar.at(day, OPENING),
         due,
-        max(action.latest, calendar.at(day, CLOSING)),
+        latest,
         (*action.rules, "T1") if "T1" not in action.rules else action.rules,
         why,
-    )
-
-
-def _with_overdue(action: Action, now: datetime) -> Action:
-    if action.latest >= now:
-        return action
-    return Action(
-        action.kind,
-        action.interview,
-        action.interviewer,
-        action.channel,
-        action.earliest,
-        action.due,
-        action.latest,
-        action.rules,
-        action.why,
-        overdue=True,
+        latest < now,
     )
 
 

@@ -140,6 +140,17 @@ def case_from_data(data: Any, now: datetime | None = None) -> Case:
 def case_from_json(text: str | bytes, now: datetime | None = None) -> Case:
     if len(text) > MAX_INPUT_BYTES:
         raise CaseError([Problem("", f"input is larger than {MAX_INPUT_BYTES // 1024 // 1024} MB")])
+    # Fast path: pydantic parses and validates the JSON in one pass. On any error the slow path
+    # below runs instead, because its messages (JSON syntax, non-object input) are ours.
+    try:
+        case = Case.model_validate_json(text)
+    except ValidationError:
+        pass
+    else:
+        problems = cross_checks(case, case.now or now)
+        if problems:
+            raise CaseError(problems)
+        return case
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
