@@ -20,7 +20,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+# The example plans first (what the planner decides, in the terminal), then the web app.
 run: $(STAMP)
+	$(BIN)/afterword examples
 	$(BIN)/afterword demo
 
 system-packages:
