@@ -144,7 +144,11 @@ def today_command(
     if output is OutputFormat.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        commands.print_today(rows, Console())
+        console = Console()
+        commands.print_today(rows, console)
+        reminder = commands.search_reminder(user)
+        if reminder:
+            console.print(f"\n[bold]Keep the search moving[/] [dim](P1)[/]: {reminder}")
 
 
 @app.command("serve")

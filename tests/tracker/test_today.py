@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.services import replan
-from afterword.tracker.today import today_sections
+from afterword.tracker.today import search_reminder, today_sections
 from tests.factories import ApplicationFactory, InterviewFactory
 from tests.tracker.conftest import Sample, ny
 
@@ -96,3 +96,16 @@ def test_it_reads_today_in_one_query_whatever_the_number_of_applications(user: A
 
     assert len(names) == 10
     assert len(queries) == 2
+
+
+def test_the_keep_searching_reminder_counts_only_my_applications(user: Any, outsider: Any) -> None:
+    """P1: the outsider's four applications do not make my single one a busy search."""
+    ApplicationFactory(owner=user, status="waiting")
+    for _ in range(4):
+        ApplicationFactory(owner=outsider, status="waiting")
+
+    note = search_reminder(user, ny(2026, 3, 3, 9))
+
+    assert note is not None
+    assert "no other application is" in note.text
+    assert search_reminder(outsider, ny(2026, 3, 3, 9)) is None

@@ -70,3 +70,25 @@ def test_it_shows_due_times_on_the_employers_clock(
     response = member.get("/")
 
     assert "Tue 3 Mar, 11:00 (New York time)" in response.content.decode()
+
+
+def test_it_reminds_me_to_keep_searching_when_one_application_is_all_i_have(
+    member: Client, application: Application
+) -> None:
+    """P1: a single active application brings the keep-searching reminder and a way to add one."""
+    response = member.get("/")
+
+    html = response.content.decode()
+    assert "Keep the search moving" in html
+    assert "no other application is in progress" in html
+    assert 'href="/board/#quick-add"' in html
+
+
+def test_it_leaves_a_busy_recent_search_alone(member: Client, user: Any, now: datetime) -> None:
+    """P1: four active applications, added today, need no reminder."""
+    for _ in range(4):
+        ApplicationFactory(owner=user, status="waiting")
+
+    response = member.get("/")
+
+    assert "Keep the search moving" not in response.content.decode()

@@ -92,6 +92,15 @@ def today(username: str | None = None, now: datetime | None = None) -> list[dict
     return rows
 
 
+def search_reminder(username: str | None = None, now: datetime | None = None) -> str | None:
+    """The keep-searching reminder (P1) across the user's applications, if one is due."""
+    setup()
+    from afterword.tracker.today import search_reminder as reminder
+
+    note = reminder(_user(username), now or datetime.now(UTC))
+    return note.text if note is not None else None
+
+
 def print_today(rows: list[dict[str, Any]], console: Console) -> None:
     """Render ``today()`` rows as a Rich table, one titled block per section."""
     from rich.table import Table

@@ -12,9 +12,11 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+from afterword.rules import Note
+from afterword.rules.search import ApplicationSummary, keep_searching
 from afterword.tracker.models import Action
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.scoping import actions_for, is_member
+from afterword.tracker.scoping import actions_for, applications_for, is_member
 
 WEEK_AHEAD_DAYS = 7
 
@@ -62,6 +64,12 @@ def today_sections(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Tod
         else:
             this_week.append(action)
     return TodaySections(overdue, today, this_week, day, zone)
+
+
+def search_reminder(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Note | None:
+    """P1 across all the user's applications: keep applying while answers are awaited."""
+    rows = applications_for(user).values_list("status", "created_at")
+    return keep_searching([ApplicationSummary(status, created) for status, created in rows], now)
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from afterword.tracker.today import today_sections
+from afterword.tracker.today import search_reminder, today_sections
 from afterword.web.views.common import member_view
 
 
@@ -21,6 +21,7 @@ def today_context(request: HttpRequest) -> dict[str, object]:
             ("week", "Coming up this week", sections.this_week),
         ],
         "nothing_due": not (sections.overdue or sections.today or sections.this_week),
+        "search_reminder": search_reminder(request.user, now),  # type: ignore[arg-type]
         "now": now,
     }
 
