@@ -21,6 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from afterword.rules.plan import ActionKind
+
 Profile = Literal["prompt", "standard", "patient"]
 Style = Literal["formal", "casual", "unknown"]
 MessageChannel = Literal["email", "phone"]
@@ -203,17 +205,7 @@ class Event(_Model):
     new_decision_by: PlainDate | None = None
     no_decision_yet: bool | None = None
     deadline: PlainDate | None = None
-    action: (
-        Literal[
-            "thank_you_email",
-            "thank_you_letter",
-            "check_in_email",
-            "check_in_call",
-            "check_portal",
-            "expedite",
-        ]
-        | None
-    ) = None
+    action: ActionKind | None = None
     note: Annotated[str, Field(max_length=2000)] | None = None
 
     @model_validator(mode="after")
