@@ -198,6 +198,25 @@ def test_it_reuses_people_from_an_earlier_round(
     assert application.interviewers.filter(name="Priya Natarajan").count() == 1
 
 
+def test_it_refuses_someone_elses_interviewer(
+    member: Client, user: Any, outsider: Any, now: datetime
+) -> None:
+    """Ticking an interviewer id from another user's application is an error; nothing is saved."""
+    theirs = ApplicationFactory(owner=outsider, employer="Quiet Harbour Bank")
+    stranger = Interviewer.objects.create(application=theirs, name="Hidden Person")
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(people({"name": "Lena Vogt"}), existing=[str(stranger.pk)]),
+    )
+
+    assert response.status_code == 200
+    assert "Hidden Person" not in response.content.decode()
+    assert not Interview.objects.filter(application=application).exists()
+    assert not stranger.interviews.exists()
+
+
 def test_it_edits_an_interview_and_its_people(
     member: Client, application: Application, now: datetime
 ) -> None:
