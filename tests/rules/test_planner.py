@@ -229,6 +229,45 @@ def test_a_follow_up_date_announced_in_the_note_is_kept():
     assert check_in["rules"][0] == "F6"
 
 
+def test_a_date_promised_in_a_sent_thank_you_becomes_the_check_in_date():
+    """K7, F6: the thank-you itself said "I'll check back on Thu 19 Mar", so that is the day."""
+    data = case(
+        events=[
+            event(
+                "2026-03-02T18:00:00-05:00",
+                "thank_you_sent",
+                interview="i1",
+                interviewer="p1",
+                promised_next="2026-03-19",
+            )
+        ],
+        now="2026-03-03T09:00:00-05:00",
+    )
+
+    check_in = only(planned(data), "check_in_email")
+
+    assert check_in["due"] == "2026-03-19T10:00:00-04:00"
+    assert check_in["rules"][:2] == ["F6", "K7"]
+
+
+def test_a_thank_you_promise_is_not_counted_as_an_unanswered_check_in():
+    """F7 counts check-ins only: after a promise and three check-ins the plan stops, not before."""
+    events = [
+        event(
+            "2026-03-02T18:00:00-05:00",
+            "thank_you_sent",
+            interview="i1",
+            interviewer="p1",
+            promised_next="2026-03-10",
+        ),
+        event("2026-03-10T10:00:00-04:00", "check_in_sent", channel="email"),
+        event("2026-03-20T10:00:00-04:00", "check_in_sent", channel="email"),
+    ]
+    data = case(events=events, now="2026-03-21T09:00:00-04:00")
+
+    assert "check_in_email" in kinds(planned(data))
+
+
 # --- F: checking in --------------------------------------------------------------------------
 
 

@@ -4,7 +4,15 @@ No Django, no I/O, no clock: every function that needs the time takes ``now``.
 """
 
 from afterword.rules.calendar import BusinessCalendar, calendar_for
-from afterword.rules.case import Case, Employer, Event, Interview, Interviewer, UserPrefs
+from afterword.rules.case import (
+    Candidate,
+    Case,
+    Employer,
+    Event,
+    Interview,
+    Interviewer,
+    UserPrefs,
+)
 from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 from afterword.rules.plan import Action, Note, Plan
 from afterword.rules.planner import plan
@@ -13,6 +21,7 @@ from afterword.rules.validation import CaseError, Problem, case_from_data, case_
 __all__ = [
     "Action",
     "BusinessCalendar",
+    "Candidate",
     "Case",
     "CaseError",
     "DateRange",

@@ -155,25 +155,41 @@ class UserPrefs(_Model):
     contact_hour: int = Field(default=10, ge=9, le=16)
 
 
+def _email_address(value: str | None) -> str | None:
+    if value is not None and (
+        value.count("@") != 1 or value.startswith("@") or value.endswith("@") or " " in value
+    ):
+        raise PydanticCustomError("email", "not an email address ({value})", {"value": repr(value)})
+    return value or None
+
+
+EmailText = Annotated[str, Field(max_length=254)]
+LongText = Annotated[str, Field(max_length=2000)]
+
+
+class Candidate(_Model):
+    """The job seeker, as the drafts sign and address their messages (not used by the planner)."""
+
+    name: Text | None = None
+    email: EmailText | None = None
+    phone: Annotated[str, Field(max_length=50)] | None = None
+    address: Annotated[str, Field(max_length=500)] | None = None
+
+    _email = field_validator("email")(_email_address)
+
+
 class Interviewer(_Model):
     id: Text
     name: Text
     title: Text | None = None
-    email: Annotated[str, Field(max_length=254)] | None = None
+    email: EmailText | None = None
     phone: Annotated[str, Field(max_length=50)] | None = None
     address: Annotated[str, Field(max_length=500)] | None = None
     primary: bool = False
+    # What this person cared about most: each thank-you is tied to it (K4).
+    emphasised: LongText | None = None
 
-    @field_validator("email")
-    @classmethod
-    def _looks_like_email(cls, value: str | None) -> str | None:
-        if value is not None and (
-            value.count("@") != 1 or value.startswith("@") or value.endswith("@") or " " in value
-        ):
-            raise PydanticCustomError(
-                "email", "not an email address ({value})", {"value": repr(value)}
-            )
-        return value or None
+    _email = field_validator("email")(_email_address)
 
 
 class Interview(_Model):
@@ -186,7 +202,10 @@ class Interview(_Model):
     agreed_follow_up: PlainDate | None = None
     still_interviewing_others: bool | None = None
     preferred_channel: PreferredChannel | None = None
-    emphasised: Annotated[str, Field(max_length=2000)] | None = None
+    emphasised: LongText | None = None
+    # Material for the thank-you notes (K4): what the candidate forgot to say, what to clarify.
+    forgot: LongText | None = None
+    to_clarify: LongText | None = None
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Interview:
@@ -234,5 +253,6 @@ class Case(_Model):
     role: Text | None = None
     job_code: Annotated[str, Field(max_length=100)] | None = None
     user: UserPrefs = UserPrefs()
+    candidate: Candidate = Candidate()
     interviews: tuple[Interview, ...] = Field(min_length=1)
     events: tuple[Event, ...] = ()

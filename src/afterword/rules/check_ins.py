@@ -10,6 +10,8 @@ from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.plan import Action, ActionKind, Note
 from afterword.rules.wording import day_text
 
+THANK_YOU_EVENTS = frozenset({"thank_you_sent", "letter_sent"})
+
 
 @dataclass(frozen=True, slots=True)
 class ProfileParameters:
@@ -111,6 +113,10 @@ def plan_follow_up(
             if other_offer is not None and event.at >= other_offer.at:
                 other_offer = None
             nxt = _after_check_in(event, day, profile)
+        elif event.type in THANK_YOU_EVENTS and event.promised_next is not None:
+            # A thank-you that announced when the user will check back binds like any
+            # promise (K7, F6), but it is not a check-in: the unanswered count stays.
+            nxt = _promised(event.promised_next, ("K7",))
         elif event.type == "call_no_answer":
             unanswered_calls += 1
             nxt = _after_unanswered_call(calendar, day, who, unanswered_calls)
@@ -209,14 +215,18 @@ def _first_check_in(
     )
 
 
+def _promised(day: date, extra_rules: tuple[str, ...] = ()) -> _Next:
+    return _Next(
+        day,
+        "F6",
+        f"You told them you would check back on {day_text(day)}; keep that promise on {{day}}.",
+        extra_rules,
+    )
+
+
 def _after_check_in(event: Event, day: date, profile: ProfileParameters) -> _Next:
     if event.promised_next is not None:
-        return _Next(
-            event.promised_next,
-            "F6",
-            f"You told them you would check back on {day_text(event.promised_next)}; keep that "
-            "promise on {day}.",
-        )
+        return _promised(event.promised_next)
     spacing = profile.spacing_days
     return _Next(
         day + timedelta(days=spacing),

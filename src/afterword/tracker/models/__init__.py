@@ -12,7 +12,9 @@ from afterword.tracker.models.choices import (
     PreferredChannel,
     Profile,
     Status,
+    Tone,
 )
+from afterword.tracker.models.drafts import Draft
 from afterword.tracker.models.events import Event
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "ActionChannel",
     "ActionKind",
     "Application",
+    "Draft",
     "EmployerStyle",
     "Event",
     "EventType",
@@ -29,5 +32,6 @@ __all__ = [
     "PreferredChannel",
     "Profile",
     "Status",
+    "Tone",
     "UserSettings",
 ]

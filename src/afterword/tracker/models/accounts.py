@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from afterword.tracker.models.choices import MessageChannel, Profile
+from afterword.tracker.models.choices import MessageChannel, Profile, Tone
 from afterword.tracker.validators import subdivision_error, validate_country, validate_timezone
 
 # The planner accepts contact hours 9-16 so that a one-hour call still ends by 17:00 (T2).
@@ -42,6 +42,30 @@ class UserSettings(models.Model):
     )
     letters = models.BooleanField(
         "printed letters", default=False, help_text="Also post a printed thank-you letter."
+    )
+    # How the drafts sign off and address their letters (K4, K5).
+    full_name = models.CharField(
+        "your name", max_length=200, blank=True, help_text="As you sign your messages."
+    )
+    phone = models.CharField("your phone", max_length=50, blank=True)
+    postal_address = models.TextField(
+        "your postal address",
+        max_length=500,
+        blank=True,
+        help_text="The sender block of printed letters.",
+    )
+    tone = models.CharField(
+        "tone of drafts",
+        max_length=10,
+        choices=Tone,
+        default=Tone.AUTO,
+        help_text="Formal for formal employers, warm for casual ones, unless you choose.",
+    )
+    spelling_words = models.TextField(
+        "words the spelling check accepts",
+        max_length=5000,
+        blank=True,
+        help_text="One per line or separated by spaces: product names, your university, jargon.",
     )
 
     class Meta:

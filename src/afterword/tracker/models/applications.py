@@ -69,6 +69,12 @@ class Interviewer(models.Model):
     is_primary = models.BooleanField(
         "main contact", default=False, help_text="Check-ins go to this person."
     )
+    emphasised = models.TextField(
+        "what they cared about",
+        max_length=2000,
+        blank=True,
+        help_text="What this person emphasised; their thank-you note picks it up.",
+    )
 
     class Meta:
         ordering = ["pk"]

@@ -63,3 +63,9 @@ class ActionChannel(models.TextChoices):
     PHONE = "phone", "Phone"
     POST = "post", "Post"
     PORTAL = "portal", "Portal"
+
+
+class Tone(models.TextChoices):
+    AUTO = "auto", "Match the employer"
+    FORMAL = "formal", "Formal"
+    WARM = "warm", "Warm"

@@ -11,7 +11,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from afterword.tracker.models import Action, Application, Event, Interview, Interviewer
+from afterword.tracker.models import (
+    Action,
+    Application,
+    Event,
+    Interview,
+    Interviewer,
+    UserSettings,
+)
 from afterword.tracker.preferences import settings_for
 
 
@@ -38,6 +45,7 @@ def build_case(application: Application, now: datetime) -> dict[str, Any]:
             "check_in_channel": prefs.check_in_channel,
             "contact_hour": prefs.contact_hour,
         },
+        "candidate": candidate_data(application, prefs),
         "interviews": [interview_data(interview, zone) for interview in interviews],
         "events": [event_data(event, zone) for event in events],
     }
@@ -55,15 +63,29 @@ def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
         "still_interviewing_others": interview.still_interviewing_others,
         "preferred_channel": interview.preferred_channel or None,
     }
-    if interview.emphasised:
-        data["emphasised"] = interview.emphasised
+    for field in ("emphasised", "forgot", "to_clarify"):
+        value = getattr(interview, field)
+        if value:
+            data[field] = value
     return data
+
+
+def candidate_data(application: Application, prefs: UserSettings) -> dict[str, Any]:
+    """The user as their drafts sign and address messages; blanks are left out."""
+    owner = application.owner
+    values = {
+        "name": prefs.full_name or owner.get_full_name(),
+        "email": owner.email,
+        "phone": prefs.phone,
+        "address": prefs.postal_address,
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 def interviewer_data(person: Interviewer) -> dict[str, Any]:
     data: dict[str, Any] = {"id": person.case_id, "name": person.name}
     # Blank contact details are left out rather than sent as "", which the planner would refuse.
-    for field in ("title", "email", "phone", "address"):
+    for field in ("title", "email", "phone", "address", "emphasised"):
         value = getattr(person, field)
         if value:
             data[field] = value
