@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "afterword.tracker",
     "afterword.web",
+    "afterword.delivery",
 ]
 
 MIDDLEWARE = [

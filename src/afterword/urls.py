@@ -7,5 +7,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("afterword.delivery.urls")),
     path("", include("afterword.web.urls")),
 ]
