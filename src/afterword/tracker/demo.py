@@ -51,6 +51,8 @@ def create_demo(now: datetime) -> tuple[str, str]:
         )
         prefs = settings_for(user)
         prefs.timezone, prefs.country, prefs.subdivision = "America/New_York", "US", "NY"
+        prefs.full_name, prefs.phone = "Jordan Avery", "+1 555 0142"
+        prefs.postal_address = "48 Orchard Lane, Apt 3B\nBrooklyn, NY 11215\nUnited States"
         prefs.save()
         _thank_you_pending(user, now)
         _waiting_with_check_in(user, now)
@@ -68,8 +70,16 @@ def _thank_you_pending(user: Any, now: datetime) -> None:
         "Patient Data Coordinator",
         "LH-2291",
         [
-            _person("Maren Holloway", "Director of Clinical Operations", "larkspur.example"),
-            _person("Dev Raman", "Senior Data Engineer", "larkspur.example"),
+            {
+                **_person("Maren Holloway", "Director of Clinical Operations", "larkspur.example"),
+                "emphasised": "Keeping the clinics' intake running smoothly during the switch "
+                "to the new scheduling system.",
+            },
+            {
+                **_person("Dev Raman", "Senior Data Engineer", "larkspur.example"),
+                "emphasised": "Catching duplicate and inconsistent patient records before they "
+                "reach the data warehouse.",
+            },
         ],
         business_days_ago=1,
         zone="America/Chicago",
@@ -175,6 +185,7 @@ def _formal_berlin(user: Any, now: datetime) -> None:
             {
                 **_person("Dr. Lena Vogt", "Head of Procurement", "kranich.example"),
                 "address": "Kranich Feinmechanik GmbH\nAm Spreeufer 12\n10179 Berlin\nGermany",
+                "emphasised": "Reliable supplier lead times for precision parts.",
             }
         ],
         business_days_ago=2,
