@@ -8,6 +8,7 @@ from typing import Any
 from django.test import Client
 
 from afterword.tracker.models import Application, Interview, Interviewer
+from afterword.tracker.services import build_case
 from tests.factories import ApplicationFactory
 
 
@@ -258,3 +259,27 @@ def test_it_previews_the_date_in_the_edit_form(member: Client, application: Appl
     page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
 
     assert "Plans use <strong>Friday 13 March 2026</strong>" in page
+
+
+def test_it_saves_what_each_interviewer_cared_about(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """Each person's own emphasis is stored on that person and reaches the planner case."""
+    application = fresh(user)
+    rows = people(
+        {"name": "Amara Osei", "emphasised": "Mentoring junior analysts"},
+        {"name": "Jon Berg", "emphasised": "Reliable nightly data loads"},
+    )
+
+    response = member.post(f"/applications/{application.pk}/interviews/new/", capture(rows))
+
+    assert response.status_code == 302
+    cared = dict(application.interviewers.values_list("name", "emphasised"))
+    assert cared == {
+        "Amara Osei": "Mentoring junior analysts",
+        "Jon Berg": "Reliable nightly data loads",
+    }
+    case_people = build_case(application, now)["interviews"][0]["interviewers"]
+    assert {person["emphasised"] for person in case_people} == set(cared.values())
+    page = member.get(f"/applications/{application.pk}/").content.decode()
+    assert "Cared about: Reliable nightly data loads" in page

@@ -79,3 +79,41 @@ def test_it_refuses_a_contact_hour_outside_office_hours(member: Client, user: An
 
     assert "Contact hour: Select a valid choice." in response.content.decode()
     assert UserSettings.objects.get(user=user).contact_hour == 10
+
+
+def test_it_saves_what_the_drafts_sign_with(member: Client, user: Any) -> None:
+    """Name, phone, address, tone and spelling words are stored for the drafts."""
+    data = settings_form(
+        full_name="Sam Rivera",
+        phone="+1 212 555 0199",
+        postal_address="12 Elm Street\nBrooklyn, NY 11201",
+        tone="warm",
+        spelling_words="Kubernetes NYU",
+    )
+
+    response = member.post("/settings/", data)
+
+    assert response.status_code == 302
+    mine = UserSettings.objects.get(user=user)
+    assert (mine.full_name, mine.phone, mine.tone) == ("Sam Rivera", "+1 212 555 0199", "warm")
+    assert mine.postal_address == "12 Elm Street\nBrooklyn, NY 11201"
+    assert mine.spelling_words == "Kubernetes NYU"
+    assert "About you (for your drafts)" in member.get("/settings/").content.decode()
+
+
+def test_it_keeps_the_tone_when_the_form_leaves_it_out(member: Client, user: Any) -> None:
+    """A form without the tone field (an older page) does not reset the chosen tone."""
+    UserSettings.objects.filter(user=user).update(tone="formal")
+
+    member.post("/settings/", settings_form())
+
+    assert UserSettings.objects.get(user=user).tone == "formal"
+
+
+def test_it_refuses_an_unknown_tone(member: Client, user: Any) -> None:
+    """Only auto, formal and warm are tones; anything else is named on the form."""
+    response = member.post("/settings/", settings_form(tone="shouty", full_name="Sam Rivera"))
+
+    assert "Tone of your drafts: Select a valid choice." in response.content.decode()
+    assert 'value="Sam Rivera"' in response.content.decode()
+    assert UserSettings.objects.get(user=user).full_name == ""

@@ -24,6 +24,11 @@ STYLE_CHOICES = [
     ("formal", "Formal, traditional"),
     ("casual", "Casual"),
 ]
+TONE_CHOICES = [
+    ("auto", "Match the employer's style"),
+    ("formal", "Formal"),
+    ("warm", "Warm"),
+]
 CONTACT_HOUR_CHOICES = [(hour, f"{hour:02d}:00") for hour in range(9, 17)]
 
 

@@ -215,6 +215,13 @@ class InterviewerForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Only needed for a letter on paper.",
     )
+    emphasised = forms.CharField(
+        label="What they cared about",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A skill, project or worry this person came back to; their thank-you uses it.",
+    )
     is_primary = forms.BooleanField(
         label="Main contact for check-ins",
         required=False,
@@ -222,7 +229,7 @@ class InterviewerForm(forms.ModelForm):
 
     class Meta:
         model = Interviewer
-        fields = ("name", "title", "email", "phone", "address", "is_primary")
+        fields = ("name", "title", "email", "phone", "address", "emphasised", "is_primary")
 
 
 class BaseInterviewerFormSet(forms.BaseModelFormSet):

@@ -12,6 +12,7 @@ from afterword.web.forms.choices import (
     CHANNEL_CHOICES,
     CONTACT_HOUR_CHOICES,
     PROFILE_CHOICES,
+    TONE_CHOICES,
     country_choices,
     subdivision_problem,
     timezone_choices,
@@ -50,6 +51,41 @@ class SettingsForm(forms.ModelForm):
         required=False,
         help_text="Formal employers get one anyway.",
     )
+    # About you: how the drafts sign off, and what the spelling check accepts (K4-K6).
+    full_name = forms.CharField(
+        label="Your name",
+        max_length=200,
+        required=False,
+        help_text="As you sign your messages, e.g. Sam Rivera.",
+    )
+    phone = forms.CharField(
+        label="Your phone (optional)",
+        max_length=50,
+        required=False,
+        help_text="Under your name in emails and letters.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    postal_address = forms.CharField(
+        label="Your postal address (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        help_text="The sender block at the top of a printed letter.",
+    )
+    tone = forms.ChoiceField(
+        label="Tone of your drafts",
+        choices=TONE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="You can switch the tone of any single draft as you write it.",
+    )
+    spelling_words = forms.CharField(
+        label="Words the spelling check should accept (optional)",
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
+        help_text="Separated by spaces or one per line: your university, product names, jargon.",
+    )
 
     class Meta:
         model = UserSettings
@@ -61,12 +97,23 @@ class SettingsForm(forms.ModelForm):
             "check_in_channel",
             "contact_hour",
             "letters",
+            "full_name",
+            "phone",
+            "postal_address",
+            "tone",
+            "spelling_words",
         )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["timezone"].choices = timezone_choices()
         self.fields["country"].choices = country_choices()
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_tone(self) -> str:
+        # Left out of the form (an older page): keep what was chosen before.
+        chosen: str = self.cleaned_data.get("tone") or ""
+        return chosen or self.instance.tone or "auto"
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
