@@ -84,12 +84,19 @@ class OutgoingEmail(models.Model):
             models.Index(fields=["application", "sent_at"], name="delivery_email_app_sent"),
         ]
         constraints = [
+            # A draft is in the outbox at most once at a time: a double click cannot send it
+            # twice. Failed and cancelled rows do not count, so it can be queued again.
+            models.UniqueConstraint(
+                fields=["draft"],
+                condition=models.Q(state__in=["pending", "sending", "sent", "uncertain"]),
+                name="delivery_email_one_live_per_draft",
+            ),
             models.CheckConstraint(
                 condition=models.Q(
                     state__in=["pending", "sending", "sent", "failed", "uncertain", "cancelled"]
                 ),
                 name="delivery_email_state_known",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
