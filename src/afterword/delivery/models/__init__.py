@@ -1,6 +1,7 @@
 """Delivery's models: the user's mailbox settings and the outbox of emails to send."""
 
 from afterword.delivery.models.accounts import MailAccount, Security
+from afterword.delivery.models.calendar import CalendarFeed
 from afterword.delivery.models.outbox import EmailState, OutgoingEmail
 
-__all__ = ["EmailState", "MailAccount", "OutgoingEmail", "Security"]
+__all__ = ["CalendarFeed", "EmailState", "MailAccount", "OutgoingEmail", "Security"]
