@@ -49,7 +49,18 @@ LETTER_COUNTRIES: frozenset[str] = frozenset(
 
 
 class LetterTooLong(ValueError):
-    """The letter's text does not fit on one page even in the smallest readable type."""
+    """The letter's text does not fit on one page even in the smallest readable type.
+
+    The message starts with the field to change (``paragraphs: ...``) and says how far to cut;
+    ``words`` is how many the paragraphs have now, ``words_that_fit`` about how many fit.
+    """
+
+    field = "paragraphs"
+
+    def __init__(self, message: str, *, words: int, words_that_fit: int) -> None:
+        super().__init__(message)
+        self.words = words
+        self.words_that_fit = words_that_fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +78,19 @@ class Fit:
 
 
 # Level 0 is how a letter should look; later levels are still comfortable to read on paper.
-# 9.5 pt is the floor: below that a printed letter starts to look like small print.
+# DejaVu Serif runs large (its lower case is as tall as 11 pt Times), so 10.5 pt is a generous
+# start and 9 pt the floor: below that a printed letter starts to look like small print.
 FITS: tuple[Fit, ...] = (
-    Fit(font_pt=11.0, line_height=1.45, gap_em=1.0, margin_mm=25.0, signature_mm=18.0),
-    Fit(font_pt=10.5, line_height=1.4, gap_em=0.85, margin_mm=25.0, signature_mm=17.0),
-    Fit(font_pt=10.0, line_height=1.35, gap_em=0.75, margin_mm=22.0, signature_mm=16.0),
-    Fit(font_pt=9.5, line_height=1.3, gap_em=0.65, margin_mm=20.0, signature_mm=15.0),
+    Fit(font_pt=10.5, line_height=1.45, gap_em=1.0, margin_mm=25.0, signature_mm=18.0),
+    Fit(font_pt=10.0, line_height=1.4, gap_em=0.85, margin_mm=25.0, signature_mm=17.0),
+    Fit(font_pt=9.5, line_height=1.35, gap_em=0.75, margin_mm=22.0, signature_mm=16.0),
+    Fit(font_pt=9.0, line_height=1.3, gap_em=0.65, margin_mm=20.0, signature_mm=15.0),
 )
 
-# Roughly how many words of paragraphs one page holds at the smallest level with a usual
-# header (measured with DejaVu Serif); only used to tell the user how far to shorten.
-WORDS_PER_PAGE: dict[Paper, int] = {"a4": 560, "letter": 520}
+# About how many words of paragraphs one page holds at the smallest level with a five-line
+# sender and recipient block (measured: 460 on A4, 424 on Letter), rounded down for longer
+# addresses. Only used to tell the user how far to shorten.
+WORDS_PER_PAGE: dict[Paper, int] = {"a4": 440, "letter": 400}
 
 
 def paper_for_country(country: str) -> Paper:
@@ -141,19 +154,19 @@ def letter_pdf(letter: Letter, paper: Paper) -> bytes:
         if len(document.pages) == 1:
             pdf: bytes = document.write_pdf()
             return pdf
-    raise LetterTooLong(_too_long_message(letter, paper))
+    raise _too_long(letter, paper)
 
 
-def _too_long_message(letter: Letter, paper: Paper) -> str:
+def _too_long(letter: Letter, paper: Paper) -> LetterTooLong:
     words = sum(len(paragraph.split()) for paragraph in letter.paragraphs)
-    target = WORDS_PER_PAGE[paper]
-    smallest = FITS[-1].font_pt
-    return (
+    fit = WORDS_PER_PAGE[paper]
+    message = (
         f"paragraphs: the letter does not fit on one {_paper_name(paper)} page, even in "
-        f"{smallest:g} pt type. It has {words} words in {len(letter.paragraphs)} paragraphs; "
-        f"shorten it to well under {target} words (a thank-you letter reads best at 150 to "
-        "250), or drop a paragraph."
+        f"{FITS[-1].font_pt:g} pt type. Its {len(letter.paragraphs)} paragraphs have {words} "
+        f"words; shorten them to fewer than {fit} (a thank-you letter reads best at 150 to "
+        "250 words), or drop a paragraph."
     )
+    return LetterTooLong(message, words=words, words_that_fit=fit)
 
 
 def _paper_name(paper: Paper) -> str:
