@@ -16,6 +16,7 @@ from afterword.drafting.letters import (
     FITS,
     LetterTooLong,
     Paper,
+    letter_fit,
     letter_html,
     letter_pdf,
     paper_for_country,
@@ -246,6 +247,18 @@ def test_a_short_letter_keeps_the_normal_type_size(paper: Paper) -> None:
     pages = page_count(letter_html(HOFFMANN, paper, FITS[0]))
 
     assert pages == 1
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("words", [150, 200, 260, 330, 400])
+def test_the_chosen_layout_is_the_roomiest_that_fits_one_page(paper: Paper, words: int) -> None:
+    """Halving the levels finds the same level as trying each one in turn from the roomiest."""
+    letter = with_words(HOFFMANN, words)
+    roomiest = next(fit for fit in FITS if page_count(letter_html(letter, paper, fit)) == 1)
+
+    chosen = letter_fit(letter, paper)
+
+    assert chosen == roomiest
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -77,13 +77,17 @@ class Fit:
     signature_mm: float
 
 
-# Level 0 is how a letter should look; later levels are still comfortable to read on paper.
+# Level 0 is how a letter should look; each later level is a little tighter than the one
+# before (small steps, so a letter that just overflows loses little), all comfortable on paper.
 # DejaVu Serif runs large (its lower case is as tall as 11 pt Times), so 10.5 pt is a generous
 # start and 9 pt the floor: below that a printed letter starts to look like small print.
 FITS: tuple[Fit, ...] = (
     Fit(font_pt=10.5, line_height=1.45, gap_em=1.0, margin_mm=25.0, signature_mm=18.0),
+    Fit(font_pt=10.25, line_height=1.42, gap_em=0.92, margin_mm=25.0, signature_mm=17.5),
     Fit(font_pt=10.0, line_height=1.4, gap_em=0.85, margin_mm=25.0, signature_mm=17.0),
+    Fit(font_pt=9.75, line_height=1.37, gap_em=0.8, margin_mm=24.0, signature_mm=16.5),
     Fit(font_pt=9.5, line_height=1.35, gap_em=0.75, margin_mm=22.0, signature_mm=16.0),
+    Fit(font_pt=9.25, line_height=1.32, gap_em=0.7, margin_mm=21.0, signature_mm=15.5),
     Fit(font_pt=9.0, line_height=1.3, gap_em=0.65, margin_mm=20.0, signature_mm=15.0),
 )
 
@@ -137,11 +141,27 @@ def letter_html(letter: Letter, paper: Paper, fit: Fit = FITS[0]) -> str:
 
 
 def letter_pdf(letter: Letter, paper: Paper) -> bytes:
-    """The letter as a one-page PDF.
+    """The letter as a one-page PDF, in the roomiest layout that fits (see ``letter_fit``)."""
+    pdf: bytes = _fitted(letter, paper)[1].write_pdf()
+    return pdf
 
-    1. Render the page at the first (roomiest) level of ``FITS``.
-    2. If it runs past one page, step the type size, line height, spacing and top and bottom
-       margins down one level and render again.
+
+def letter_fit(letter: Letter, paper: Paper) -> Fit:
+    """The roomiest level of ``FITS`` at which the letter fits on one page of ``paper``.
+
+    Raises ``LetterTooLong`` when none does. ``letter_html(letter, paper, letter_fit(...))``
+    is the page exactly as the PDF prints it.
+    """
+    return _fitted(letter, paper)[0]
+
+
+def _fitted(letter: Letter, paper: Paper) -> tuple[Fit, Any]:
+    """The first level of ``FITS`` that gives one page, with WeasyPrint's rendered document.
+
+    1. Render at ``FITS[0]``: a letter of the usual length fits, and that is one render.
+    2. Otherwise find the first later level at which it fits by halving the range of levels
+       (each level is tighter than the one before, so "fits" only turns from no to yes once):
+       three more renders for seven levels.
     3. When even the last level needs a second page, raise ``LetterTooLong`` saying how much
        to cut.
     """
@@ -149,12 +169,24 @@ def letter_pdf(letter: Letter, paper: Paper) -> bytes:
     # HTML (the web preview, the checker) should not pay for.
     from weasyprint import HTML
 
-    for fit in FITS:
-        document = HTML(string=letter_html(letter, paper, fit)).render()
+    def render(fit: Fit) -> Any:
+        return HTML(string=letter_html(letter, paper, fit)).render()
+
+    document = render(FITS[0])
+    if len(document.pages) == 1:
+        return FITS[0], document
+    found: tuple[Fit, Any] | None = None
+    low, high = 1, len(FITS) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        document = render(FITS[middle])
         if len(document.pages) == 1:
-            pdf: bytes = document.write_pdf()
-            return pdf
-    raise _too_long(letter, paper)
+            found, high = (FITS[middle], document), middle - 1
+        else:
+            low = middle + 1
+    if found is None:
+        raise _too_long(letter, paper)
+    return found
 
 
 def _too_long(letter: Letter, paper: Paper) -> LetterTooLong:
