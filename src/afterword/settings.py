@@ -1,9 +1,9 @@
 """Django settings for Afterword: one module, configured only through environment variables.
 
 Development needs no configuration at all (debug on, SQLite in the user's data directory, mail
-printed to the console). Production sets ``AFTERWORD_DEBUG=false``, ``AFTERWORD_SECRET_KEY`` and
-``AFTERWORD_ALLOWED_HOSTS``, and then gets HTTPS-only cookies, HSTS and an SSL redirect, so that
-``manage.py check --deploy`` passes without further tuning.
+printed to the console). Production sets ``AFTERWORD_DEBUG=false``, ``AFTERWORD_SECRET_KEY``,
+``AFTERWORD_ENCRYPTION_KEY`` and ``AFTERWORD_ALLOWED_HOSTS``, and then gets HTTPS-only cookies,
+HSTS and an SSL redirect, so that ``manage.py check --deploy`` passes without further tuning.
 
 Every variable is parsed strictly: a value that cannot be understood stops the process with an
 ``ImproperlyConfigured`` error naming the variable, instead of silently meaning something else.
@@ -95,6 +95,45 @@ def email_settings(environ: Mapping[str, str], name: str) -> dict[str, object]:
     }
 
 
+def encryption_keys(environ: Mapping[str, str], secret_key: str, debug: bool) -> list[str]:
+    """Fernet keys for secrets at rest (mailbox passwords), from ``AFTERWORD_ENCRYPTION_KEY``.
+
+    Several keys may be given, comma-separated: the first encrypts, all decrypt, so a key can be
+    rotated without losing what the old one wrote. Unset in development, a key is derived from
+    the secret key (HKDF), so nothing needs configuring; in production it is required, because a
+    key that silently changed with the secret key would make every stored password unreadable.
+    Error messages never repeat the value: it is a secret.
+    """
+    import base64
+
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    name = "AFTERWORD_ENCRYPTION_KEY"
+    raw = environ.get(name, "").strip()
+    if not raw:
+        if not debug:
+            raise ImproperlyConfigured(
+                f"{name} is required when AFTERWORD_DEBUG=false; make one with: python -c "
+                '"from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+            )
+        derived = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"afterword encryption key"
+        ).derive(secret_key.encode())
+        return [base64.urlsafe_b64encode(derived).decode()]
+    keys = [item.strip() for item in raw.split(",") if item.strip()]
+    for number, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: key {number} is not a Fernet key (32 bytes in URL-safe base64, "
+                "44 characters)"
+            ) from None
+    return keys
+
+
 def data_dir(environ: Mapping[str, str]) -> Path:
     """Where the SQLite file lives: ``AFTERWORD_DATA_DIR`` or the platform's user data folder."""
     configured = environ.get("AFTERWORD_DATA_DIR", "").strip()
@@ -139,6 +178,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("AFTERWORD_SECRET_KEY is required when AFTERWORD_DEBUG=false")
     SECRET_KEY = _DEV_SECRET_KEY
+ENCRYPTION_KEYS = encryption_keys(ENV, SECRET_KEY, DEBUG)
 
 ALLOWED_HOSTS = env_list(
     ENV, "AFTERWORD_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "AFTERWORD_DEBUG": "false",
     "AFTERWORD_SECRET_KEY": secrets.token_urlsafe(50),
+    "AFTERWORD_ENCRYPTION_KEY": "N2Q1ZmMyYjQ4ZTliNDBmYThjYzBkOWM3NjFlMzZhZTA=",
     "AFTERWORD_ALLOWED_HOSTS": "afterword.example",
     "AFTERWORD_SECURE_PROXY": "true",
 }
