@@ -344,6 +344,18 @@ def test_blank_address_lines_leave_no_gap_in_the_block() -> None:
     assert page.count('class="recipient-line"') == 1
 
 
+def test_a_letter_without_a_sender_block_prints_no_empty_letterhead(tmp_path: Path) -> None:
+    """No sender lines: no header and no rule, the date opens the page; the rest still prints."""
+    letter = replace(HOFFMANN, sender_lines=("", " "))
+
+    page = letter_html(letter, "a4")
+    text = pdftotext(pdf_file(tmp_path, letter, "a4"))
+
+    assert 'class="sender"' not in page
+    assert text.lstrip().startswith("3 December 2026")
+    assert "Dear Dr. Hoffmann," in text
+
+
 def test_a_long_unbroken_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     """A pasted link longer than the line is broken, never printed past the right margin."""
     link = "portfolio.example.org/" + "x" * 140
