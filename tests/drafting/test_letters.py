@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import subprocess
 from dataclasses import replace
@@ -365,6 +366,15 @@ def test_a_long_unbroken_word_wraps_inside_the_margins(tmp_path: Path) -> None:
 
     right_margin = PAGE_POINTS["letter"][0] - 25 * MM
     assert max(box[3] for box in boxes) <= right_margin + 1
+
+
+def test_weasyprint_accepts_every_rule_of_the_style_sheet(caplog: pytest.LogCaptureFixture) -> None:
+    """A misspelt or unsupported CSS property is logged by WeasyPrint and fails here."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+
+    letter_pdf(HOFFMANN, "letter")
+
+    assert [record.getMessage() for record in caplog.records] == []
 
 
 def test_an_unknown_paper_is_refused_by_name() -> None:
