@@ -79,8 +79,8 @@ class Fit:
 
 # Level 0 is how a letter should look; each later level is a little tighter than the one
 # before (small steps, so a letter that just overflows loses little), all comfortable on paper.
-# DejaVu Serif runs large (its lower case is as tall as 11 pt Times), so 10.5 pt is a generous
-# start and 9 pt the floor: below that a printed letter starts to look like small print.
+# DejaVu Serif has a tall lower case (x-height 0.55 em against Times' 0.45), so 9 pt DejaVu
+# reads like 11 pt Times: a fair floor for a letter, and 10.5 pt a generous start.
 FITS: tuple[Fit, ...] = (
     Fit(font_pt=10.5, line_height=1.45, gap_em=1.0, margin_mm=25.0, signature_mm=18.0),
     Fit(font_pt=10.25, line_height=1.42, gap_em=0.92, margin_mm=25.0, signature_mm=17.5),
