@@ -12,7 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
-from afterword.tracker.models import Action, Application, Event, Interview, Interviewer
+from afterword.tracker.models import Action, Application, Draft, Event, Interview, Interviewer
 
 User: TypeAlias = AbstractBaseUser | AnonymousUser
 
@@ -51,6 +51,13 @@ def actions_for(user: User) -> QuerySet[Action]:
     return Action.objects.filter(owner_id=user.pk)
 
 
+def drafts_for(user: User) -> QuerySet[Draft]:
+    if not is_member(user):
+        return Draft.objects.none()
+    # Drafts carry their owner too, so that a draft URL is checked without a join.
+    return Draft.objects.filter(owner_id=user.pk)
+
+
 def get_application_or_404(user: User, pk: Any) -> Application:
     return _get_or_404(applications_for(user), pk)
 
@@ -70,6 +77,12 @@ def get_event_or_404(user: User, pk: Any) -> Event:
 def get_action_or_404(user: User, pk: Any) -> Action:
     return _get_or_404(
         actions_for(user).select_related("application", "interview", "interviewer"), pk
+    )
+
+
+def get_draft_or_404(user: User, pk: Any) -> Draft:
+    return _get_or_404(
+        drafts_for(user).select_related("application", "interview", "interviewer"), pk
     )
 
 
