@@ -13,6 +13,8 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
+from afterword.delivery.crypto import encrypt
+from afterword.delivery.models import MailAccount
 from afterword.tracker.models import Application, Event, Interview, Interviewer
 
 PASSWORD = "a-long-test-password"
@@ -89,3 +91,22 @@ class EventFactory(DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory)
     at = factory.LazyFunction(lambda: INTERVIEW_START + timedelta(hours=6))
     type = "reply"
+
+
+class MailAccountFactory(DjangoModelFactory):
+    """A user's own mailbox; ``password`` is stored encrypted, as the settings page does."""
+
+    class Meta:
+        model = MailAccount
+
+    class Params:
+        password = "app-password-1234"
+
+    user = factory.SubFactory(UserFactory)
+    host = "127.0.0.1"
+    port = 587
+    security = "starttls"
+    username = factory.LazyAttribute(lambda account: account.user.email)
+    from_name = "Sam Rivera"
+    from_address = factory.LazyAttribute(lambda account: account.user.email)
+    password_encrypted = factory.LazyAttribute(lambda account: encrypt(account.password))

@@ -1,4 +1,5 @@
-"""The command line: ``afterword plan``, ``when``, ``examples``, ``today``, ``serve``, ``demo``.
+"""The command line: ``afterword plan``, ``when``, ``examples``, ``today``, ``serve``, ``demo``,
+``worker``.
 
 Django is imported only by the commands that need the database, so the planner commands start
 fast and work without one.
@@ -178,7 +179,35 @@ def demo_command(
     else:
         print("The database already has accounts; no demo data added.")
     print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
-    commands.serve(address)
+    from afterword.delivery.worker import worker_beside
+
+    # One worker beside the server sends the outbox and the reminders (stopped with it).
+    with worker_beside():
+        commands.serve(address)
+
+
+@app.command("worker")
+def worker_command(
+    once: Annotated[
+        bool, typer.Option("--once", help="Run the jobs until nothing is due, then exit.")
+    ] = False,
+    poll: Annotated[
+        float, typer.Option(min=0.05, help="Seconds to wait when nothing is due.")
+    ] = 2.0,
+    name: Annotated[
+        str | None, typer.Option(help="Name stored on the rows it claims (default host:pid).")
+    ] = None,
+    lease: Annotated[
+        float,
+        typer.Option(
+            min=1, help="Seconds an email stays claimed; after that it is marked uncertain."
+        ),
+    ] = 600.0,
+) -> None:
+    """Send due emails and reminders until stopped (SIGTERM or Ctrl+C finish the current one)."""
+    from afterword.delivery.worker import main as run_worker
+
+    raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease))
 
 
 def main() -> None:

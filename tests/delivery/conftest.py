@@ -1,0 +1,50 @@
+"""Fixtures for the delivery tests: a real SMTP server on loopback and a mailbox that uses it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterword.delivery.models import MailAccount
+from tests.delivery.smtp_server import PASSWORD, USERNAME, SmtpServer, self_signed_certificate
+from tests.delivery.smtp_server import start_server as start_smtp_server
+from tests.factories import MailAccountFactory
+
+
+@pytest.fixture(scope="session")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for localhost and 127.0.0.1 (cert.pem, key.pem)."""
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def trust(certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the test certificate the one trusted authority (OpenSSL reads SSL_CERT_FILE)."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    return certificate[0]
+
+
+@pytest.fixture
+def smtp_server(certificate: tuple[Path, Path], trust: Path) -> Iterator[SmtpServer]:
+    """An SMTP server on 127.0.0.1 that requires STARTTLS and accepts USERNAME/PASSWORD."""
+    server = start_smtp_server(certificate=certificate)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_account(user: Any, smtp_server: SmtpServer) -> MailAccount:
+    """``user``'s mailbox on the test server, with the right password."""
+    return MailAccountFactory(
+        user=user,
+        host=smtp_server.host,
+        port=smtp_server.port,
+        security="starttls",
+        username=USERNAME,
+        password=PASSWORD,
+        from_address="sam@example.test",
+        from_name="Sam Rivera",
+    )
