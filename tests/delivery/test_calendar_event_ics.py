@@ -118,3 +118,13 @@ def test_an_action_replaced_by_a_re_plan_is_gone(
     response = signed_in(user).get(f"/actions/{check_in.pk}/event.ics")
 
     assert response.status_code == 404
+
+
+def test_every_follow_up_on_today_links_to_its_file(user: Any, application: Application) -> None:
+    """Today shows an "Add to calendar" link under each action, named for screen readers."""
+
+    html = signed_in(user).get("/").content.decode()
+
+    for action in application.actions.all():
+        assert f'href="/actions/{action.pk}/event.ics"' in html
+    assert 'Add to calendar<span class="visually-hidden">: Check in by email, Priya' in html
