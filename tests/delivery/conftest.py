@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from afterword.delivery.models import MailAccount
+from afterword.tracker.models import Application
+from afterword.tracker.services import replan
 from tests.delivery.smtp_server import PASSWORD, USERNAME, SmtpServer, self_signed_certificate
 from tests.delivery.smtp_server import start_server as start_smtp_server
-from tests.factories import MailAccountFactory
+from tests.factories import (
+    ApplicationFactory,
+    InterviewerFactory,
+    InterviewFactory,
+    MailAccountFactory,
+)
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +56,22 @@ def mail_account(user: Any, smtp_server: SmtpServer) -> MailAccount:
         from_address="sam@example.test",
         from_name="Sam Rivera",
     )
+
+
+@pytest.fixture
+def application(user: Any, now: datetime) -> Application:
+    """Harbour Logistics: yesterday's interview with Priya (main contact) and Tomasz, planned."""
+    application = ApplicationFactory(owner=user, employer="Harbour Logistics", job_code="REQ-77")
+    priya = InterviewerFactory(
+        application=application,
+        name="Priya Natarajan",
+        title="Head of Data",
+        email="priya@harbour.example",
+        is_primary=True,
+    )
+    tomasz = InterviewerFactory(
+        application=application, name="Tomasz Wilk", email="tomasz@harbour.example"
+    )
+    InterviewFactory(application=application, interviewers=[priya, tomasz])
+    replan(application, now)
+    return application

@@ -25,8 +25,9 @@ from afterword.delivery import stopping
 from afterword.delivery.jobs import register
 from afterword.delivery.messages import compose, thread_of
 from afterword.delivery.models import EmailState, MailAccount, OutgoingEmail
+from afterword.delivery.outbox import planned_due
 from afterword.delivery.smtp import SendError, UncertainSend, send_message
-from afterword.tracker.models import Event, UserSettings
+from afterword.tracker.models import Event
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,16 @@ def send_due_emails(now: datetime, worker_name: str) -> int:
     """Send due emails one at a time until none is due, BATCH are done, or a stop is asked."""
     handled = 0
     while handled < BATCH and not stopping.requested():
-        email = claim_next(now, worker_name)
-        if email is None:
+        candidates = due_candidates(now)
+        if not candidates:
             break
-        deliver(email, worker_name)
-        handled += 1
+        for pk in candidates:
+            if handled >= BATCH or stopping.requested():
+                break
+            email = claim(pk, now, worker_name)
+            if email is not None:
+                deliver(email, worker_name)
+                handled += 1
     return handled
 
 
@@ -74,34 +80,44 @@ def set_lease(seconds: float) -> None:
 
 
 def claim_next(now: datetime, worker_name: str) -> OutgoingEmail | None:
-    """The next due email, now owned by this worker; None when nothing is due.
-
-    1. Read the ids of the first CANDIDATES due pending rows (the partial index on due rows).
-    2. In random order, try to move each from pending to sending with a conditional UPDATE that
-       repeats the conditions; an UPDATE that changed one row is ours, zero means another
-       worker was first.
-    3. When every candidate was taken by others, read again; stop when nothing is due.
-    """
-    while True:
-        candidates = list(
-            OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now)
-            .order_by("due_at")
-            .values_list("pk", flat=True)[:CANDIDATES]
-        )
-        if not candidates:
-            return None
-        random.shuffle(candidates)
+    """The next due email, now owned by this worker; None when nothing is due."""
+    while candidates := due_candidates(now):
         for pk in candidates:
-            claimed = OutgoingEmail.objects.filter(
-                pk=pk, state=EmailState.PENDING, due_at__lte=now
-            ).update(
-                state=EmailState.SENDING,
-                claimed_by=worker_name,
-                lease_until=timezone.now() + _lease,
-                attempts=F("attempts") + 1,
-            )
-            if claimed == 1:
-                return OutgoingEmail.objects.select_related("draft", "application").get(pk=pk)
+            email = claim(pk, now, worker_name)
+            if email is not None:
+                return email
+    return None
+
+
+def due_candidates(now: datetime) -> list[int]:
+    """Ids of the first CANDIDATES due pending rows, in random order.
+
+    The partial index on pending rows makes this cheap however long the history. The random
+    order spreads several workers over different rows, so that their claims rarely collide.
+    """
+    candidates = list(
+        OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now)
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:CANDIDATES]
+    )
+    random.shuffle(candidates)
+    return candidates
+
+
+def claim(pk: int, now: datetime, worker_name: str) -> OutgoingEmail | None:
+    """Row ``pk`` for this worker, or None if another worker was first.
+
+    A conditional UPDATE repeats the conditions of the candidate query: it changes the row only
+    if it is still pending and due. Whoever's UPDATE reports one changed row owns it; the
+    database serialises the UPDATEs, so there is exactly one such worker (no locks held).
+    """
+    claimed = OutgoingEmail.objects.filter(pk=pk, state=EmailState.PENDING, due_at__lte=now).update(
+        state=EmailState.SENDING,
+        claimed_by=worker_name,
+        lease_until=timezone.now() + _lease,
+        attempts=F("attempts") + 1,
+    )
+    return OutgoingEmail.objects.get(pk=pk) if claimed == 1 else None
 
 
 def deliver(email: OutgoingEmail, worker_name: str) -> str:
@@ -114,7 +130,12 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
     4. Record: sent (with the application's event), uncertain, failed, or pending again later.
     """
     try:
-        account = MailAccount.objects.filter(user_id=email.owner_id).first()
+        # The owner's time zone comes along for the Date header, in the same query.
+        account = (
+            MailAccount.objects.select_related("user__afterword")
+            .filter(user_id=email.owner_id)
+            .first()
+        )
         stale = _stale_reason(email)
         if stale:
             _finish(email, worker_name, state=EmailState.CANCELLED, last_error=stale)
@@ -127,12 +148,13 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
                 last_error="Not sent: connect your mailbox in Mail settings, then try again.",
             )
             return EmailState.FAILED
-        email.in_reply_to, email.references = thread_of(email)
-        OutgoingEmail.objects.filter(pk=email.pk).update(
-            in_reply_to=email.in_reply_to, references=email.references
-        )
+        if email.application_id is not None:
+            email.in_reply_to, email.references = thread_of(email)
+            OutgoingEmail.objects.filter(pk=email.pk).update(
+                in_reply_to=email.in_reply_to, references=email.references
+            )
         sent_at = timezone.now()
-        message = compose(email, account, sent_at.astimezone(_zone_of(email.owner_id)))
+        message = compose(email, account, sent_at.astimezone(_zone_of(account)))
     except Exception as error:
         # Nothing has left the machine yet, so failing is safe; the log has the details.
         log.exception("%s could not prepare email %s", worker_name, email.pk)
@@ -166,8 +188,9 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
         OutgoingEmail.objects.filter(
             pk=email.pk, state__in=[EmailState.SENDING, EmailState.UNCERTAIN]
         ).update(state=EmailState.SENT, sent_at=sent_at, lease_until=None, last_error="")
-        email.refresh_from_db()
-        record_sent(email, sent_at)
+        if email.draft_id is not None or email.event_type:
+            email.refresh_from_db()
+            record_sent(email, sent_at)
     log.info("%s sent %s to %s", worker_name, email.message_id, email.to)
     return EmailState.SENT
 
@@ -217,13 +240,11 @@ def _mark_draft_sent(email: OutgoingEmail, now: datetime, mark_sent: Callable[..
 
 
 def _stale_reason(email: OutgoingEmail) -> str:
-    from afterword.tracker.services.drafts import stored_action
-
     if email.draft is None:
         return ""
     if email.draft.sent_at is not None:
         return "Not sent: this message had already been marked sent."
-    if stored_action(email.draft) is None:
+    if planned_due(email.draft) is None:
         return (
             "Not sent: the plan no longer asks for this message "
             "(news arrived or it was marked done after it was queued)."
@@ -267,10 +288,10 @@ def _finish(email: OutgoingEmail, worker_name: str, **changes: object) -> None:
     ).update(lease_until=None, **changes)
 
 
-def _zone_of(owner_id: int) -> ZoneInfo:
+def _zone_of(account: MailAccount) -> ZoneInfo:
     """The owner's time zone, for the Date header (as their own mail program would write it)."""
-    name = UserSettings.objects.filter(user_id=owner_id).values_list("timezone", flat=True).first()
+    preferences = getattr(account.user, "afterword", None)
     try:
-        return ZoneInfo(name or "UTC")
+        return ZoneInfo(preferences.timezone if preferences is not None else "UTC")
     except (KeyError, ValueError):
         return ZoneInfo("UTC")

@@ -45,7 +45,9 @@ class UncertainSend(SendError):
         super().__init__(message, permanent=True)
 
 
-def send_message(account: MailAccount, message: EmailMessage, *, timeout: float = TIMEOUT) -> None:
+def send_message(
+    account: MailAccount, message: EmailMessage, *, timeout: float | None = None
+) -> None:
     """Send ``message`` through ``account``: connect, log in, transmit, quit.
 
     The envelope sender is the account's address; the recipients are the message's To and Cc.
@@ -57,14 +59,14 @@ def send_message(account: MailAccount, message: EmailMessage, *, timeout: float 
         content = message_bytes(message)
     except (ValueError, TypeError, UnicodeError) as error:
         raise SendError(f"The message could not be written out: {error}", permanent=True) from None
-    with connection(account, timeout=timeout) as smtp:
+    with connection(account, timeout=TIMEOUT if timeout is None else timeout) as smtp:
         transmit(smtp, account.from_address, recipients, content)
 
 
 @contextmanager
-def connection(account: MailAccount, *, timeout: float = TIMEOUT) -> Iterator[smtplib.SMTP]:
+def connection(account: MailAccount, *, timeout: float | None = None) -> Iterator[smtplib.SMTP]:
     """An SMTP session with the account's server, secured and logged in; closed afterwards."""
-    smtp = _open(account, timeout)
+    smtp = _open(account, TIMEOUT if timeout is None else timeout)
     try:
         yield smtp
     finally:
