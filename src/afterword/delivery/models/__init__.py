@@ -2,6 +2,24 @@
 
 from afterword.delivery.models.accounts import MailAccount, Security
 from afterword.delivery.models.calendar import CalendarFeed
+from afterword.delivery.models.channels import NotificationChannel
 from afterword.delivery.models.outbox import EmailState, OutgoingEmail
+from afterword.delivery.models.reminders import (
+    Reminder,
+    ReminderKind,
+    ReminderSettings,
+    ReminderState,
+)
 
-__all__ = ["CalendarFeed", "EmailState", "MailAccount", "OutgoingEmail", "Security"]
+__all__ = [
+    "CalendarFeed",
+    "EmailState",
+    "MailAccount",
+    "NotificationChannel",
+    "OutgoingEmail",
+    "Reminder",
+    "ReminderKind",
+    "ReminderSettings",
+    "ReminderState",
+    "Security",
+]
