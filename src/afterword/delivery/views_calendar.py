@@ -20,7 +20,7 @@ from afterword.delivery.models import CalendarFeed
 from afterword.delivery.models.accounts import is_loopback
 from afterword.delivery.models.calendar import feed_for
 from afterword.tracker.models import Action, Interview, Status
-from afterword.tracker.scoping import actions_for, get_action_or_404, interviews_for
+from afterword.tracker.scoping import User, actions_for, get_action_or_404, interviews_for
 from afterword.web.views.common import member_view
 
 ICS_TYPE = "text/calendar; charset=utf-8"
@@ -35,20 +35,20 @@ def feed_url(request: HttpRequest, feed: CalendarFeed) -> str:
     return request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))
 
 
-def pending_actions(user: object) -> QuerySet[Action]:
+def pending_actions(user: User) -> QuerySet[Action]:
     # Decided applications have no actions (a decision ends the plan, F8); the filter keeps
     # it so even if a stale row survived.
     return (
-        actions_for(user)  # type: ignore[arg-type]
+        actions_for(user)
         .exclude(application__status=Status.DECIDED)
         .select_related("application", "interview", "interviewer")
         .order_by("due", "application_id", "position")
     )
 
 
-def feed_interviews(user: object) -> QuerySet[Interview]:
+def feed_interviews(user: User) -> QuerySet[Interview]:
     return (
-        interviews_for(user)  # type: ignore[arg-type]
+        interviews_for(user)
         .select_related("application")
         .prefetch_related("interviewers")
         .order_by("start", "pk")
@@ -59,7 +59,7 @@ def ics_response(calendar: Calendar, request: HttpRequest) -> HttpResponse:
     """The calendar as UTF-8 text with CRLF lines, and a strong ETag of exactly those bytes.
 
     A request whose If-None-Match names the same ETag gets 304 and no body, so an app that
-    polls every few minutes costs one query per poll and no transfer.
+    polls often transfers nothing until the plan changes.
     """
     body = calendar.to_ical()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
@@ -82,7 +82,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     calendar = feed_calendar(pending_actions(user), feed_interviews(user), site_url(request))
     response = ics_response(calendar, request)
     # Personal data: never in a shared cache. Five minutes spares the server from apps that
-    # poll hard; any change to a plan still reaches them within that time.
+    # poll hard, and delays a changed plan by at most that much.
     patch_cache_control(response, private=True, max_age=300)
     response["Content-Disposition"] = 'inline; filename="afterword.ics"'
     response["X-Robots-Tag"] = "noindex, nofollow"
