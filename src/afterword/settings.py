@@ -265,6 +265,8 @@ DEFAULT_FROM_EMAIL = (
     ENV.get("AFTERWORD_EMAIL_FROM", "").strip() or "Afterword <afterword@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the site is reached, for links in reminders that the worker sends without a request.
+SITE_URL = (ENV.get("AFTERWORD_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
 
 # Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto header: only then does
 # Django know a request came in over HTTPS (and not redirect it forever).
