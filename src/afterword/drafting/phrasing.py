@@ -1,0 +1,153 @@
+"""Turning what the user typed (names, notes, addresses) into pieces that sit inside a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Honorifics that are not a first name: "Dr. Katrin Hoffmann" is greeted warmly as "Katrin".
+HONORIFICS = frozenset(
+    {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "sir"}
+)
+# Notes usually start like a sentence ("Keeping the clinics' intake running..."); inside our
+# sentence the first word must then be lower case. Only words that are surely not names are
+# lowered: function words and -ing forms. "Python testing" keeps its capital.
+_LOWERABLE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "who",
+        "some",
+        "any",
+        "more",
+        "less",
+        "most",
+        "much",
+        "many",
+        "being",
+        "having",
+        "making",
+        "getting",
+    ]
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
+_WEAK_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "my",
+        "your",
+        "our",
+    ]
+)
+_TRAILING = " \t.,;:!?-–—"
+
+
+def words(text: str) -> int:
+    """Words as a reader counts them: runs of text between spaces."""
+    return len(text.split())
+
+
+def first_name(name: str) -> str:
+    """The name to greet someone by in a warm note: the first word that is not an honorific."""
+    parts = name.split()
+    for part in parts:
+        if part.lower() not in HONORIFICS:
+            return part
+    return name
+
+
+def join_words(items: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def note_phrase(text: str | None, max_words: int) -> str | None:
+    """A user's note shaped to sit after a colon or a verb inside one of our sentences.
+
+    1. Collapse line breaks and spaces; drop closing punctuation (our sentence supplies it).
+    2. Over ``max_words``: keep the first sentence; if still too long, cut at the last clause
+       break (comma, semicolon, dash) inside the limit, else at the limit, and never end on
+       a word like "and" or "the".
+    3. Lower the first letter when the first word is a function word or an -ing form.
+    """
+    if text is None:
+        return None
+    phrase = " ".join(text.split()).strip(_TRAILING)
+    if not phrase:
+        return None
+    if words(phrase) > max_words:
+        phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0].strip(_TRAILING)
+    if words(phrase) > max_words:
+        phrase = _shortened(phrase, max_words)
+    return _lowered_start(phrase)
+
+
+def _shortened(phrase: str, max_words: int) -> str:
+    kept = " ".join(phrase.split()[:max_words])
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(kept)]
+    if breaks and words(kept[: breaks[-1]]) >= max(3, max_words // 2):
+        kept = kept[: breaks[-1]]
+    parts = kept.strip(_TRAILING).split()
+    while len(parts) > 1 and parts[-1].lower() in _WEAK_ENDINGS:
+        parts.pop()
+    return " ".join(parts).strip(_TRAILING)
+
+
+def _lowered_start(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    plain = first.lower()
+    gerund = len(first) > 5 and plain.endswith("ing") and first[1:].islower()
+    if first[:1].isupper() and first[1:].islower() and (plain in _LOWERABLE or gerund):
+        return f"{plain}{' ' if rest else ''}{rest}"
+    return phrase
+
+
+def address_lines(address: str | None, *skip: str | None) -> tuple[str, ...]:
+    """A postal address as lines, leaving out lines that repeat a name already above it."""
+    if not address:
+        return ()
+    unwanted = {s.casefold() for s in skip if s}
+    lines = (" ".join(line.split()) for line in address.splitlines())
+    return tuple(line for line in lines if line and line.casefold() not in unwanted)
