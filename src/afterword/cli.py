@@ -210,6 +210,12 @@ def worker_command(
     raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease))
 
 
+# Registered here, defined in its own module; it imports fail and read_input from above.
+from afterword.cli_draft import draft_command  # noqa: E402
+
+app.command("draft")(draft_command)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,40 @@
+"""Drafts as JSON-ready data: the CLI prints it, and the API can serve the same shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from afterword.drafting.model import Draft, Letter
+
+KIND_LABELS = {
+    "thank_you_email": "Thank-you email",
+    "thank_you_letter": "Thank-you letter",
+    "check_in_email": "Check-in email",
+    "call_script": "Call script",
+    "portal_check": "Portal check",
+    "expedite": "Ask them to speed up",
+}
+
+
+def letter_as_json(letter: Letter) -> dict[str, Any]:
+    data = asdict(letter)
+    for key in ("sender_lines", "recipient_lines", "paragraphs"):
+        data[key] = list(data[key])
+    return data
+
+
+def draft_as_json(draft: Draft) -> dict[str, Any]:
+    """Every field of the draft; the date as ISO text, the letter blocks as lists."""
+    return {
+        "kind": draft.kind,
+        "tone": draft.tone,
+        "interview": draft.interview,
+        "interviewer": draft.interviewer,
+        "to_name": draft.to_name,
+        "to_email": draft.to_email,
+        "subject": draft.subject,
+        "body": draft.body,
+        "promised_next": draft.promised_next.isoformat() if draft.promised_next else None,
+        "letter": letter_as_json(draft.letter) if draft.letter else None,
+    }
