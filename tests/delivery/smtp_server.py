@@ -30,9 +30,13 @@ PASSWORD = "app-password-1234"
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A port nothing listens on; never 55400-55499, where test PostgreSQL clusters listen."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        if not 55400 <= port < 55500:
+            return port
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -78,7 +82,8 @@ class Received:
 
     @property
     def message(self) -> EmailMessage:
-        parsed = message_from_bytes(self.content, policy=policy.default)
+        # Lines travel as CRLF; a mail program reads them as plain line ends.
+        parsed = message_from_bytes(self.content.replace(b"\r\n", b"\n"), policy=policy.default)
         assert isinstance(parsed, EmailMessage)
         return parsed
 

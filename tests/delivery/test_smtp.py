@@ -69,7 +69,7 @@ def test_it_dot_stuffs_lines_that_start_with_a_dot(
     send_message(mail_account, message)
 
     [received] = smtp_server.mailbox.received
-    assert received.message.get_content().replace("\r\n", "\n") == "First line\n.\n.second\nlast\n"
+    assert received.message.get_content() == "First line\n.\n.second\nlast\n"
 
 
 def test_it_names_a_refused_password_as_permanent(user: Any, smtp_server: SmtpServer) -> None:

@@ -97,7 +97,9 @@ def queue_email(
     return email
 
 
-def queue_draft(draft: Draft, now: datetime, when: When = "now") -> OutgoingEmail:
+def queue_draft(
+    draft: Draft, now: datetime, when: When = "now", promised_next: date | None = None
+) -> OutgoingEmail:
     """Queue ``draft`` to its interviewer, ``now`` or at its planned action's due time.
 
     A due time already past means now. The row remembers which event to record once the server
@@ -127,7 +129,8 @@ def queue_draft(draft: Draft, now: datetime, when: When = "now") -> OutgoingEmai
         application=draft.application,
         draft=draft,
         event_type=event_type,
-        promised_next=draft.promised_next,
+        # Only a check-in can promise the next one (K7, F6).
+        promised_next=promised_next if event_type == "check_in_sent" else None,
     )
 
 
