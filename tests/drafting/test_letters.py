@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 from weasyprint import HTML
 
+from afterword.drafting.compose import compose
 from afterword.drafting.letters import (
     FITS,
     LetterTooLong,
@@ -23,8 +24,11 @@ from afterword.drafting.letters import (
     paper_for_country,
 )
 from afterword.drafting.model import Letter
+from afterword.rules.planner import plan
+from afterword.rules.validation import case_from_json
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # Page sizes in PostScript points, as pdfinfo prints them.
 PAGE_POINTS: dict[Paper, tuple[float, float]] = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MM = 72 / 25.4
@@ -382,6 +386,34 @@ def test_an_unknown_paper_is_refused_by_name() -> None:
 
     with pytest.raises(ValueError, match="paper: expected one of a4, letter"):
         letter_html(HOFFMANN, "legal")  # type: ignore[arg-type]
+
+
+# --- with composition ---------------------------------------------------------------------
+
+
+def test_the_composed_berlin_letter_prints_on_one_a4_page_to_dr_hoffmann(tmp_path: Path) -> None:
+    """examples/berlin-formal-second-round.json: the planned letter to p1 is one A4 page."""
+    case = case_from_json((ROOT / "examples" / "berlin-formal-second-round.json").read_text())
+    assert case.now is not None
+    action = next(
+        action
+        for action in plan(case, case.now).actions
+        if action.kind == "thank_you_letter" and action.interviewer == "p1"
+    )
+    draft = compose(case, action, case.now)
+    assert draft.letter is not None
+    paper = paper_for_country(case.employer.country)
+
+    path = tmp_path / "berlin.pdf"
+    path.write_bytes(letter_pdf(draft.letter, paper))
+
+    info = pdfinfo(path)
+    text = " ".join(pdftotext(path).split())
+    assert paper == "a4"
+    assert (info["Pages"], info["Title"]) == ("1", "Thank-you letter to Dr. Katrin Hoffmann")
+    assert text.index("Dr. Katrin Hoffmann") < text.index("Head of Analytics")
+    assert text.index("Adler & Söhne Versicherung") < text.index("Friedrichstraße 12")
+    assert draft.letter.salutation in text
 
 
 # --- to look at ----------------------------------------------------------------------------
