@@ -123,6 +123,23 @@ def _next_occurrence(month: int, day: int, written_on: date) -> date | None:
     return None
 
 
+def _weekday_number(name: str) -> int:
+    return _WEEKDAY_NUMBERS[name.lower().rstrip(".")]
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, written_on: date) -> date | None:
+    """The one date of last, this or next year with that weekday ("Monday, March 2" written on
+    March 3 is yesterday, not next year). A year moves a weekday by one or two days, so at most
+    one of the three fits."""
+    for year in (written_on.year - 1, written_on.year, written_on.year + 1):
+        if (
+            day <= calendar.monthrange(year, month)[1]
+            and date(year, month, day).weekday() == weekday
+        ):
+            return date(year, month, day)
+    return None
+
+
 def _calendar_mention(match: re.Match[str], written_on: date) -> DateMention | None:
     month = _MONTH_NUMBERS[match["month"].lower().rstrip(".")]
     day = int(match["day"])
@@ -135,11 +152,15 @@ def _calendar_mention(match: re.Match[str], written_on: date) -> DateMention | N
         found: date | None = date(year, month, day)
     else:
         found = _next_occurrence(month, day, written_on)
+        if match["weekday"]:
+            found = (
+                _year_of_weekday(month, day, _weekday_number(match["weekday"]), written_on) or found
+            )
     if found is None:
         return None
     wrong = None
     weekday = match["weekday"]
-    if weekday and _WEEKDAY_NUMBERS[weekday.lower().rstrip(".")] != found.weekday():
+    if weekday and _weekday_number(weekday) != found.weekday():
         wrong = weekday
     return DateMention(found, match.start(), match.end(), found, wrong)
 

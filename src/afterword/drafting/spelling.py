@@ -84,6 +84,11 @@ def _plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def word_frequency(word: str) -> int:
+    """How often ``word`` (lower case) occurs in the word list's English corpus; 0 if never."""
+    return int(_dictionary().word_frequency.dictionary.get(word, 0))
+
+
 @lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """Whether the word list knows ``word`` (lower case), directly or as a British or accented
