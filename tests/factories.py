@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
 from afterword.delivery.crypto import encrypt
-from afterword.delivery.models import MailAccount
+from afterword.delivery.models import MailAccount, NotificationChannel
 from afterword.tracker.models import Application, Event, Interview, Interviewer
 
 PASSWORD = "a-long-test-password"
@@ -110,3 +110,19 @@ class MailAccountFactory(DjangoModelFactory):
     from_name = "Sam Rivera"
     from_address = factory.LazyAttribute(lambda account: account.user.email)
     password_encrypted = factory.LazyAttribute(lambda account: encrypt(account.password))
+
+
+class NotificationChannelFactory(DjangoModelFactory):
+    """A notification channel; ``url`` (an Apprise URL) is stored encrypted, as the page does."""
+
+    class Meta:
+        model = NotificationChannel
+
+    class Params:
+        url = "json://127.0.0.1:9/hook"
+
+    owner = factory.SubFactory(UserFactory)
+    label = factory.Sequence(lambda n: f"Channel {n}")
+    url_encrypted = factory.LazyAttribute(lambda channel: encrypt(channel.url))
+    service = "JSON"
+    masked_url = factory.LazyAttribute(lambda channel: channel.url.split("?", 1)[0])

@@ -12,6 +12,7 @@ import pytest
 from afterword.delivery.models import MailAccount
 from afterword.tracker.models import Application
 from afterword.tracker.services import replan
+from tests.delivery.http_sink import HttpSink
 from tests.delivery.smtp_server import PASSWORD, USERNAME, SmtpServer, self_signed_certificate
 from tests.delivery.smtp_server import start_server as start_smtp_server
 from tests.factories import (
@@ -75,3 +76,23 @@ def application(user: Any, now: datetime) -> Application:
     InterviewFactory(application=application, interviewers=[priya, tomasz])
     replan(application, now)
     return application
+
+
+@pytest.fixture
+def http_sink() -> Iterator[HttpSink]:
+    """An HTTP server on 127.0.0.1 recording what Apprise delivers (json://, form://, ntfy://)."""
+    sink = HttpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def plain_smtp(settings: Any) -> Iterator[SmtpServer]:
+    """An SMTP server on 127.0.0.1 without TLS or log-in, set as the site's mail server."""
+    server = start_smtp_server(auth=False)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield server
+    server.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from afterword.delivery import views_calendar, views_mail, views_outbox
+from afterword.delivery import views_calendar, views_mail, views_outbox, views_reminders
 
 urlpatterns = [
     # The calendar feed: no log-in, the token is the key (delivery/models/calendar.py).
@@ -20,4 +20,26 @@ urlpatterns = [
     path("outbox/list/", views_outbox.outbox_list_hx, name="outbox_list"),
     path("outbox/<int:pk>/<slug:action>/", views_outbox.outbox_action_hx, name="outbox_action"),
     path("drafts/<int:pk>/email/", views_outbox.draft_send_email, name="draft_send_email"),
+    # Reminders: the morning digest and notification channels.
+    path(
+        "settings/notifications/",
+        views_reminders.notification_settings,
+        name="notification_settings",
+    ),
+    path("settings/notifications/channels/", views_reminders.channel_add, name="channel_add"),
+    path(
+        "settings/notifications/channels/<int:pk>/test/",
+        views_reminders.channel_test_hx,
+        name="channel_test",
+    ),
+    path(
+        "settings/notifications/channels/<int:pk>/toggle/",
+        views_reminders.channel_toggle,
+        name="channel_toggle",
+    ),
+    path(
+        "settings/notifications/channels/<int:pk>/delete/",
+        views_reminders.channel_delete,
+        name="channel_delete",
+    ),
 ]

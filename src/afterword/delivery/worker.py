@@ -25,7 +25,11 @@ from afterword.delivery import stopping
 log = logging.getLogger("afterword.worker")
 
 # Modules whose import registers jobs (delivery/jobs.py); a new kind of job adds its module.
-JOB_MODULES = ("afterword.delivery.dispatch",)
+JOB_MODULES = (
+    "afterword.delivery.dispatch",
+    "afterword.delivery.reminder_schedule",
+    "afterword.delivery.reminder_send",
+)
 DEFAULT_POLL = 2.0
 
 
