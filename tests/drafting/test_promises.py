@@ -190,14 +190,27 @@ def test_a_weekday_that_fits_reports_nothing():
 
 
 def test_find_dates_lists_dates_without_overlaps():
-    """ "Monday 16 March" is one date, not a weekday and a date."""
+    """ "Monday 2 March" is one date, not a weekday and a date."""
     found = find_dates("We met on Monday 2 March; decision by 2026-03-13.", TUESDAY, "US")
 
     assert [(m.day, m.start, m.end) for m in found] == [
-        (date(2027, 3, 2), 10, 24),
+        (date(2026, 3, 2), 10, 24),
         (date(2026, 3, 13), 38, 48),
     ]
-    assert found[0].wrong_weekday == "Monday"
+
+
+def test_a_weekday_places_a_recent_date_in_the_past():
+    """Written on 3 March, "Monday 2 March" is yesterday (a Monday), not 2 March 2027."""
+    (found,) = find_dates("We met on Monday 2 March.", TUESDAY, "GB")
+
+    assert (found.day, found.wrong_weekday) == (date(2026, 3, 2), None)
+
+
+def test_a_weekday_a_year_away_is_taken_as_a_wrong_weekday():
+    """ "Tuesday, March 16" fits 2027, but the nearer 16 March (a Monday) is meant."""
+    (found,) = find_dates("See you Tuesday, March 16.", TUESDAY, "US")
+
+    assert (found.day, found.wrong_weekday) == (date(2026, 3, 16), "Tuesday")
 
 
 def test_sentences_split_at_full_stops_and_line_breaks():

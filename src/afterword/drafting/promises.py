@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from afterword.rules.phrases import PhraseError, parse_phrase
 
 _DAY = timedelta(days=1)
+_HALF_YEAR = timedelta(days=183)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +129,18 @@ def _weekday_number(name: str) -> int:
 
 
 def _year_of_weekday(month: int, day: int, weekday: int, written_on: date) -> date | None:
-    """The one date of last, this or next year with that weekday ("Monday, March 2" written on
-    March 3 is yesterday, not next year). A year moves a weekday by one or two days, so at most
-    one of the three fits."""
+    """The date of last, this or next year that falls on ``weekday`` and lies within half a
+    year of ``written_on`` ("Monday, March 2" written on March 3 is yesterday, not next year).
+
+    A year moves a weekday by one or two days, so at most one year fits; a fit further away
+    is more likely a wrong weekday than a date a year off.
+    """
     for year in (written_on.year - 1, written_on.year, written_on.year + 1):
-        if (
-            day <= calendar.monthrange(year, month)[1]
-            and date(year, month, day).weekday() == weekday
-        ):
-            return date(year, month, day)
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        candidate = date(year, month, day)
+        if candidate.weekday() == weekday and abs(candidate - written_on) <= _HALF_YEAR:
+            return candidate
     return None
 
 
