@@ -249,8 +249,12 @@ def greeting_problems(body: str, context: CheckContext) -> list[Finding]:
     names_addressee = False
     others: list[str] = []
     for word, _, _ in greeting.words:
+        if word.lower() in own:
+            # The addressee's own name, even if a colleague shares it ("Dana").
+            names_addressee = True
+            continue
         people = context.index.names_of(word)
-        if word.lower() in own or any(p.text == addressee for p in people):
+        if any(p.text == addressee for p in people):
             names_addressee = True
         others += [p.text for p in people if p.text != addressee and p.text in context.people]
     start, end = greeting.names_start, greeting.names_end

@@ -138,6 +138,7 @@ class NameIndex:
             for name in self.names
             if len(list(words_in(name.text))) >= 2
         ]
+        self._exact = frozenset(words for _, words in self._phrases)
         self._all_lower = frozenset(
             w.lower() for name in self.names for w, _, _ in words_in(name.text)
         )
@@ -185,8 +186,8 @@ class NameIndex:
             phrase = " ".join(words)
             for first in range(len(tokens) - size + 1):
                 window = lowered[first : first + size]
-                if not set(window) & set(words) or window == list(words):
-                    continue
+                if not set(window) & set(words) or tuple(window) in self._exact:
+                    continue  # nothing shared, or exactly this or another record name
                 if not self._same_run(text, tokens, first, size):
                     continue
                 written = " ".join(window)

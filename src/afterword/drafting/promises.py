@@ -96,12 +96,11 @@ _BARE_WEEKDAY = re.compile(rf"\b(?:(?:this|next|coming)\s+)?{_FULL_WEEKDAY}\b", 
 
 # A relative phrase is tried only when it starts with one of these words and ends with a time
 # word; everything else is left alone, so an ordinary sentence never reaches the phrase parser.
+# A bare count ("four weeks") is not a time on its own: "my notice period is four weeks".
 _PHRASE_START = frozenset(
     {
         *("on", "by", "in", "within", "before", "around", "about", "next", "this", "end"),
-        *("early", "mid", "late", "a", "an", "the", "until", "no", "tomorrow", "today"),
-        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        *("eleven", "twelve"),
+        *("early", "mid", "late", "until", "no", "tomorrow", "today"),
     }
 )
 _PHRASE_END = frozenset(
@@ -321,6 +320,7 @@ _ABBREVIATION = re.compile(
     r"|jul|aug|sep|sept|oct|nov|dec|e\.g|i\.e|etc|vs|no)\.$",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[:;]|\s[-–—]\s")
 _CONDITION = re.compile(r"\b(?:if|unless|until|should)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
@@ -355,7 +355,11 @@ def find_promises(text: str, written_on: date, country: str = "US") -> list[Prom
         if verb is None:
             continue
         mentions = find_dates(text, written_on, country, start, end)
-        after = [m for m in mentions if m.start >= verb.end()]
+        # A colon, semicolon or dash after the verb starts another thought ("let me follow up
+        # on one point: my notice period is four weeks").
+        clause = _CLAUSE_END.search(text, verb.end(), end)
+        clause_end = clause.start() if clause else end
+        after = [m for m in mentions if verb.end() <= m.start < clause_end]
         # "If I have not heard by Friday, I will call": Friday is the condition, not the promise.
         conditional = _CONDITION.search(text, start, verb.start()) is not None
         before = [
