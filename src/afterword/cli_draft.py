@@ -68,7 +68,7 @@ def draft_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
 ) -> None:
     """Write the draft of every planned action of one case (or of one, with --action)."""
@@ -119,19 +119,19 @@ def _chosen_actions(
             fail(f"--format pdf: give --action INDEX of a thank-you letter{hint}")
         if actions[index].kind != "thank_you_letter":
             fail(
-                f"--format pdf: action {index} is a {KIND_LABELS_BY_ACTION[actions[index].kind]}, "
+                f"--format pdf: action {index} is {KIND_LABELS_BY_ACTION[actions[index].kind]}, "
                 f"not a thank-you letter{hint}"
             )
     return list(range(len(actions))) if index is None else [index]
 
 
 KIND_LABELS_BY_ACTION = {
-    "thank_you_email": "thank-you email",
-    "thank_you_letter": "thank-you letter",
-    "check_in_email": "check-in email",
-    "check_in_call": "check-in call",
-    "check_portal": "portal check",
-    "expedite": "expedite email",
+    "thank_you_email": "a thank-you email",
+    "thank_you_letter": "a thank-you letter",
+    "check_in_email": "a check-in email",
+    "check_in_call": "a check-in call",
+    "check_portal": "a portal check",
+    "expedite": "an expedite email",
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from afterword.drafting.dates import format_clock, format_day, local_day, zone_place
@@ -19,6 +19,8 @@ from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.plan import Action, Plan
 
 CHECK_IN_ACTIONS = frozenset({"check_in_email", "check_in_call"})
+_ORDINALS = {2: "second", 3: "third"}
+_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ def follow_up_facts(
         "last_by_phone": last is not None and last.channel == "phone",
         "reply_day": day(calendar.local_date(history.reply.at)) if history.reply else None,
         "tried_calls": history.unanswered_calls,
+        "try_ordinal": _ORDINALS.get(history.unanswered_calls + 1, "next"),
         "last_try_day": (
             day(calendar.local_date(history.last_no_answer.at)) if history.last_no_answer else None
         ),
@@ -205,6 +208,8 @@ def follow_up_facts(
         "decision_passed": history.decision is not None and history.decision < today,
         "agreed_day": day(interview.agreed_follow_up),
         "due_day": format_day(due.date(), country),
+        # H4: "may I call again in a week?" - the day that answer would promise.
+        "week_later": format_day(calendar.on_or_after(due.date() + _WEEK), country),
         "from_clock": format_clock(action.earliest.astimezone(calendar.tz).time(), country),
         "to_clock": format_clock(action.latest.astimezone(calendar.tz).time(), country),
         "due_clock": format_clock(due.time(), country),
