@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from afterword.delivery.worker import WORKER_COMMAND
+
 ROOT = Path(__file__).resolve().parents[2]
 ROWS_SQL = "SELECT message_id, state, claimed_by FROM delivery_outgoingemail ORDER BY id"
 
@@ -60,7 +62,7 @@ class Scratch:
     def worker(self, name: str, *options: str) -> subprocess.Popen[str]:
         """``afterword worker`` as a separate process on this database."""
         return subprocess.Popen(
-            [sys.executable, "-m", "afterword.cli", "worker", "--name", name, *options],
+            [*WORKER_COMMAND, "worker", "--name", name, *options],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.PIPE,

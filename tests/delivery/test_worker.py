@@ -8,17 +8,20 @@ counts what it receives.
 from __future__ import annotations
 
 import signal
+import subprocess
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.delivery.scratch import Scratch, backend, scratch_database, stop
+from afterword.delivery import stopping
+from afterword.delivery.jobs import JOBS
+from afterword.delivery.worker import run, worker_beside
+from tests.delivery.scratch import ROOT, Scratch, backend, scratch_database, stop
 from tests.delivery.smtp_server import SmtpServer, start_server
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -42,6 +45,7 @@ def _wait_for(condition: object, seconds: float) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.slow
 def test_four_worker_processes_deliver_two_thousand_emails_exactly_once(
     scratch: Scratch, sink: SmtpServer
 ) -> None:
@@ -64,6 +68,7 @@ def test_four_worker_processes_deliver_two_thousand_emails_exactly_once(
     assert len({by for _id, _state, by in rows}) >= 2, "the workers did not share the queue"
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_send_leaves_one_uncertain_row_and_no_duplicate(
     scratch: Scratch, sink: SmtpServer
 ) -> None:
@@ -93,6 +98,7 @@ def test_a_worker_killed_mid_send_leaves_one_uncertain_row_and_no_duplicate(
     assert received[uncertain[0][0]] <= 1
 
 
+@pytest.mark.slow
 def test_sigterm_finishes_the_message_in_flight_then_exits_cleanly(
     scratch: Scratch, sink: SmtpServer
 ) -> None:
@@ -125,3 +131,80 @@ def test_sigterm_finishes_the_message_in_flight_then_exits_cleanly(
 def rows_by_id(rows: list[tuple[str, str, str]]) -> Iterator[tuple[str, str]]:
     for message_id, state, _by in rows:
         yield message_id, state
+
+
+@pytest.mark.django_db
+def test_once_runs_every_job_until_all_are_idle_and_survives_a_broken_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A job that raises is logged; the others still run; --once then exits with status 1."""
+    calls: list[str] = []
+    work = [3, 1, 0]
+
+    def busy(now: datetime, worker_name: str) -> int:
+        calls.append("busy")
+        return work.pop(0) if work else 0
+
+    def broken(now: datetime, worker_name: str) -> int:
+        calls.append("broken")
+        raise RuntimeError("no such table")
+
+    monkeypatch.setitem(JOBS, "test busy", busy)
+    monkeypatch.setitem(JOBS, "test broken", broken)
+    stopping.reset()
+
+    status = run(name="t", once=True)
+
+    assert status == 1
+    assert calls.count("busy") == 3 and calls.count("broken") == 3
+
+
+@pytest.mark.django_db
+def test_a_stop_request_ends_the_loop_before_the_next_job(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asked to stop, the worker lets the running job return and starts no other."""
+    calls: list[str] = []
+
+    def stopper(now: datetime, worker_name: str) -> int:
+        calls.append("stopper")
+        stopping.request()
+        return 1
+
+    monkeypatch.setattr("afterword.delivery.worker.load_jobs", lambda: {"stopper": stopper})
+    stopping.reset()
+
+    status = run(name="t")
+
+    stopping.reset()
+    assert (status, calls) == (0, ["stopper"])
+
+
+def test_the_management_command_refuses_a_poll_too_short_to_be_sane() -> None:
+    """manage.py worker --poll 0.01: refused with the option named, exit status 2."""
+    result = subprocess.run(
+        [".venv/bin/python", "manage.py", "worker", "--once", "--poll", "0.01"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 2
+    assert "argument --poll: must be at least 0.05 seconds, not 0.01" in result.stderr
+
+
+@pytest.mark.slow
+def test_make_run_starts_a_worker_beside_the_server_and_stops_it(
+    scratch: Scratch, sink: SmtpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child worker sends what is due while the block runs and exits 0 when it ends."""
+    scratch.seed(3, sink.port)
+    for key, value in scratch.env.items():
+        monkeypatch.setenv(key, value)
+
+    with worker_beside() as child:
+        _wait_for(lambda: len(sink.mailbox.received) == 3, 60)
+
+    assert child.returncode == 0
+    assert Counter(state for _id, state, _by in scratch.rows()) == {"sent": 3}

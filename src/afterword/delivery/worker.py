@@ -31,6 +31,9 @@ JOB_MODULES = (
     "afterword.delivery.reminder_send",
 )
 DEFAULT_POLL = 2.0
+# ``afterword ...`` with this very interpreter. Not ``-m afterword.cli``: run as __main__, the
+# CLI module would be imported a second time by the modules that import it.
+WORKER_COMMAND = (sys.executable, "-c", "from afterword.cli import main; main()")
 
 
 def default_name() -> str:
@@ -128,7 +131,7 @@ def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
     that is still there after that is killed.
     """
     child = subprocess.Popen(
-        [sys.executable, "-m", "afterword.cli", "worker"],
+        [*WORKER_COMMAND, "worker"],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
