@@ -215,6 +215,10 @@ from afterword.cli_draft import draft_command  # noqa: E402
 
 app.command("draft")(draft_command)
 
+from afterword.cli_check import check_command  # noqa: E402
+
+app.command("check")(check_command)
+
 
 def main() -> None:
     app()

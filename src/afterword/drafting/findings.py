@@ -347,8 +347,13 @@ def promise_problems(body: str, context: CheckContext) -> list[Finding]:
                 if promise.earliest == promise.day
                 else f"{format_day(promise.earliest, context.country)} to {promised}"
             )
+            said = (
+                f"This promises {meaning}"
+                if written == _quote(meaning)
+                else f"{written} means {meaning}"
+            )
             message = (
-                f"{written} means {meaning}, but your plan checks in on {plan_day}. "
+                f"{said}, but your plan checks in on {plan_day}. "
                 f"Write {plan_day} so that the message and the plan agree."
             )
             found.append(

@@ -1,0 +1,197 @@
+"""``afterword check FILE --case CASE.json``: check a draft before sending it.
+
+FILE is the message as text: a first line ``Subject: ...`` (optional), one blank line, then the
+body. The case says who it goes to, how names are spelled and when the plan checks in. Output is
+one line per finding, ``line:col severity code: message``, positions counted in FILE, or JSON.
+
+Exit status: 0 when nothing is an error, 1 when something is, 2 on bad input (one clear line
+per problem on standard error, never a traceback). No database, no network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from afterword.cli import fail, read_input
+from afterword.drafting.checker import check, context_for
+from afterword.drafting.model import Finding
+from afterword.rules import Action, CaseError, case_from_json, plan
+
+_SUBJECT = "subject:"
+_LABELS = {
+    "thank_you_email": "the thank-you email",
+    "thank_you_letter": "the thank-you letter",
+    "check_in_email": "the check-in email",
+    "check_in_call": "the call script",
+    "check_portal": "the portal check",
+    "expedite": "the expedite email",
+}
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFile:
+    """A draft as read from a file, and where its subject and body start in that file."""
+
+    text: str
+    subject: str
+    subject_offset: int
+    body: str
+    body_offset: int
+
+    def position(self, finding: Finding) -> tuple[int, int]:
+        """1-based line and column of a finding's start, counted in the file."""
+        offset = finding.start + (
+            self.subject_offset if finding.field == "subject" else self.body_offset
+        )
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+
+
+def split_draft(text: str) -> DraftFile:
+    """Subject from a first line ``Subject: ...``; the body after it and one blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first, newline, rest = text.partition("\n")
+    if not first.lower().startswith(_SUBJECT):
+        return DraftFile(text, "", 0, text, 0)
+    raw = first[len(_SUBJECT) :]
+    subject_offset = len(_SUBJECT) + len(raw) - len(raw.lstrip())
+    body_offset = len(first) + len(newline)
+    second, second_newline, _ = rest.partition("\n")
+    if second_newline and not second.strip():
+        body_offset += len(second) + 1
+    return DraftFile(text, raw.strip(), subject_offset, text[body_offset:], body_offset)
+
+
+def _default_action(actions: tuple[Action, ...]) -> int:
+    return next((i for i, a in enumerate(actions) if a.kind == "thank_you_email"), 0)
+
+
+def _chosen_action(actions: tuple[Action, ...], index: int | None) -> int:
+    if not actions:
+        fail("--case: nothing is planned for this case, so there is no draft to check against")
+    if index is None:
+        return _default_action(actions)
+    if not 0 <= index < len(actions):
+        listed = "; ".join(f"{i} {a.kind}" for i, a in enumerate(actions))
+        fail(
+            f"--action: {index} is out of range: the plan has {len(actions)} "
+            f"action{'s' if len(actions) != 1 else ''} ({listed})"
+        )
+    return index
+
+
+def _decoded(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"{source}: not UTF-8 text")
+
+
+def _word_list(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    text = _decoded(read_input(str(path)), f"--words {path}")
+    return [
+        word
+        for line in text.splitlines()
+        if not line.lstrip().startswith("#")
+        for word in line.split()
+    ]
+
+
+def _summary(found: list[Finding], what: str) -> str:
+    counts = {
+        severity: sum(f.severity == severity for f in found)
+        for severity in ("error", "warning", "advice")
+    }
+    if not found:
+        return f"No problems found in {what}."
+    errors = f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"
+    warnings = f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}"
+    return f"{errors}, {warnings}, {counts['advice']} advice in {what}."
+
+
+def _as_json(draft: DraftFile, finding: Finding) -> dict[str, Any]:
+    line, column = draft.position(finding)
+    text = draft.subject if finding.field == "subject" else draft.body
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "field": finding.field,
+        "start": finding.start,
+        "end": finding.end,
+        "line": line,
+        "column": column,
+        "text": text[finding.start : finding.end],
+    }
+
+
+def check_command(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|-",
+            help="The draft: optional 'Subject: ...' line, a blank line, the body; - for stdin.",
+        ),
+    ],
+    case_source: Annotated[
+        str,
+        typer.Option("--case", metavar="CASE.json", help="The case the draft is for."),
+    ],
+    action: Annotated[
+        int | None,
+        typer.Option(
+            "--action",
+            metavar="INDEX",
+            help="The plan action the draft is for (default: the first thank-you email, else 0).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", help="text (one line per finding) or json.")
+    ] = CheckFormat.text,
+    words: Annotated[
+        Path | None,
+        typer.Option("--words", metavar="FILE", help="Your own words, one or more per line."),
+    ] = None,
+) -> None:
+    """Check a draft: names, placeholders, spelling, promised dates, length, filler."""
+    if source == "-" and case_source == "-":
+        fail("FILE and --case cannot both be - (standard input)")
+    case_bytes = read_input(case_source)
+    try:
+        case = case_from_json(case_bytes, now=datetime.now(UTC))
+    except CaseError as error:
+        fail(*(f"--case: {problem}" for problem in error.problems))
+    draft = split_draft(_decoded(read_input(source), source))
+    extra_words = _word_list(words)
+    now = case.now or datetime.now(UTC)
+    current = plan(case, now)
+    index = _chosen_action(current.actions, action)
+    chosen = current.actions[index]
+    context = context_for(case, chosen, now, plan=current, extra_words=extra_words)
+    found = check(draft.subject, draft.body, context)
+
+    if output_format is CheckFormat.json:
+        print(json.dumps([_as_json(draft, f) for f in found], indent=2, ensure_ascii=False))
+    else:
+        for finding in found:
+            line, column = draft.position(finding)
+            print(f"{line}:{column} {finding.severity} {finding.code}: {finding.message}")
+        to = f" to {context.addressee}" if context.addressee else ""
+        print(_summary(found, f"{_LABELS[chosen.kind]}{to} (--action {index})"))
+    if any(f.severity == "error" for f in found):
+        raise typer.Exit(1)
