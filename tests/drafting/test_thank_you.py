@@ -344,3 +344,21 @@ def test_a_promise_in_a_sent_thank_you_keeps_the_next_notes_date_the_same():
     later = drafts(data, "thank_you_email")
 
     assert {d.promised_next for d in later} == {maren.promised_next}
+
+
+def test_a_letter_with_very_long_notes_still_fits_on_one_page():
+    """K5: the notes are shortened until the letter fits one page of A4 and of US Letter."""
+    from afterword.drafting.letters import letter_fit
+
+    long_note = "Moving the intake desk to the new system, one clinic at a time, " * 20
+    data = larkspur()
+    data["interviews"][0]["forgot"] = long_note
+    data["interviews"][0]["to_clarify"] = long_note
+    data["interviews"][0]["interviewers"][0]["emphasised"] = long_note
+
+    for tone in TONES:
+        letter = drafts(data, "thank_you_letter", tone)[0].letter
+        assert letter is not None
+        for paper in ("a4", "letter"):
+            # letter_fit raises LetterTooLong when no readable layout fits one page.
+            assert letter_fit(letter, paper).font_pt >= 10
