@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck test-sqlite test-postgres system-packages lock bench clean
+.PHONY: run test lint typecheck test-sqlite test-postgres system-packages lock bench bench-worker clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,12 +40,16 @@ test-sqlite: $(STAMP)
 
 # The Django tests again, on a throwaway PostgreSQL cluster.
 test-postgres: $(STAMP)
-	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" tests/tracker tests/web
+	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" tests/tracker tests/web tests/delivery
 
 test: system-packages $(STAMP) lint typecheck test-sqlite test-postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/planner.py
+
+# Emails per second through the outbox with 1, 2 and 4 workers, on a throwaway PostgreSQL.
+bench-worker: $(STAMP)
+	bash scripts/with-postgres.sh $(BIN)/python bench/worker.py
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:

@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import getaddresses
+from functools import cache
 
 from afterword.delivery.crypto import SecretUnreadable, decrypt
 from afterword.delivery.models import MailAccount, Security
@@ -129,6 +130,12 @@ def message_bytes(message: EmailMessage) -> bytes:
     return message.as_bytes(policy=SMTP_POLICY)
 
 
+@cache
+def local_name() -> str:
+    """The name we greet servers with (EHLO). smtplib would look it up for every connection."""
+    return socket.getfqdn()
+
+
 def tls_context() -> ssl.SSLContext:
     """The system's trusted certificates, host names checked (SSL_CERT_FILE adds a private CA)."""
     return ssl.create_default_context()
@@ -148,10 +155,16 @@ def _open(account: MailAccount, timeout: float) -> smtplib.SMTP:
     try:
         if account.security == Security.TLS:
             smtp = smtplib.SMTP_SSL(
-                account.host, account.port, timeout=timeout, context=tls_context()
+                account.host,
+                account.port,
+                local_hostname=local_name(),
+                timeout=timeout,
+                context=tls_context(),
             )
         else:
-            smtp = smtplib.SMTP(account.host, account.port, timeout=timeout)
+            smtp = smtplib.SMTP(
+                account.host, account.port, local_hostname=local_name(), timeout=timeout
+            )
         smtp.ehlo()
         if account.security == Security.STARTTLS:
             if not smtp.has_extn("starttls"):
