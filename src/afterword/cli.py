@@ -210,6 +210,15 @@ def worker_command(
     raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease))
 
 
+if __name__ == "__main__":
+    # `python -m afterword.cli` runs this file as __main__, a second copy of the module; the
+    # command modules below import afterword.cli, which would then import them back half-built.
+    # Running the importable module instead keeps one copy and no import cycle.
+    from afterword.cli import main as main_of_module
+
+    main_of_module()
+    raise SystemExit(0)
+
 # Registered here, defined in its own module; it imports fail and read_input from above.
 from afterword.cli_draft import draft_command  # noqa: E402
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from afterword.cli import fail, read_input
 from afterword.drafting.checker import check, context_for
 from afterword.drafting.model import Finding
 from afterword.rules import Action, CaseError, case_from_json, plan
@@ -33,6 +32,20 @@ _LABELS = {
     "check_portal": "the portal check",
     "expedite": "the expedite email",
 }
+
+
+def fail(*messages: str) -> NoReturn:
+    # afterword.cli registers this module's command at its end; importing it here, at call
+    # time, keeps the two modules out of an import cycle however either is loaded first.
+    from afterword.cli import fail as cli_fail
+
+    cli_fail(*messages)
+
+
+def read_input(source: str) -> bytes:
+    from afterword.cli import read_input as cli_read_input
+
+    return cli_read_input(source)
 
 
 class CheckFormat(StrEnum):

@@ -25,7 +25,11 @@ from afterword.rules.case import Case
 
 # Whitespace-separated chunks that are addresses, not words.
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S*\w[./\\]\w\S*")
+_MAYBE_ADDRESS = re.compile(r"[@./\\]")
 _CHUNK = re.compile(r"\S+")
+_SPLITS = re.compile(r"[-–—/]")
+_PART = re.compile(r"[^-–—/]+")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")  # "SQL", "KPIs"
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.IGNORECASE)
@@ -161,20 +165,37 @@ def words_in(text: str) -> Iterator[tuple[str, int, int]]:
     1. Split at whitespace; drop chunks that are email or web addresses or paths.
     2. Split the rest at hyphens and slashes; drop parts with digits ("REQ-1182", "10am").
     3. Take the words of each part, without a possessive "'s"; drop all-capital acronyms.
+
+    Every check reads the same text several times (names, spelling, specifics), so the words
+    of recent texts are remembered.
     """
+    return iter(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    found = []
     for chunk in _CHUNK.finditer(text):
-        if _ADDRESS.fullmatch(chunk[0]):
+        piece = chunk[0]
+        if _MAYBE_ADDRESS.search(piece) and _ADDRESS.fullmatch(piece):
             continue
-        for part in re.finditer(r"[^-–—/]+", chunk[0]):
-            if any(c.isdigit() for c in part[0]):
+        if _SPLITS.search(piece):
+            parts = [(m.start(), m[0]) for m in _PART.finditer(piece)]
+        else:
+            parts = [(0, piece)]
+        for part_start, part in parts:
+            if _DIGIT.search(part):
                 continue
-            offset = chunk.start() + part.start()
-            for match in _WORD.finditer(part[0]):
-                word = _POSSESSIVE.sub("", match[0])
-                if _ACRONYM.fullmatch(word) or (len(word) > 1 and word.isupper()):
+            offset = chunk.start() + part_start
+            for match in _WORD.finditer(part):
+                word = match[0]
+                if "'" in word or "’" in word:
+                    word = _POSSESSIVE.sub("", word)
+                if word[1:2].isupper() and (_ACRONYM.fullmatch(word) or word.isupper()):
                     continue
                 start = offset + match.start()
-                yield word, start, start + len(word)
+                found.append((word, start, start + len(word)))
+    return tuple(found)
 
 
 def words_of(texts: Iterable[str | None]) -> frozenset[str]:
