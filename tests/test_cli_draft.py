@@ -203,3 +203,15 @@ def test_a_decided_case_prints_that_there_is_nothing_to_draft():
 
     assert text.returncode == 0 and b"nothing to draft" in text.stdout
     assert json.loads(data.stdout) == []
+
+
+def test_it_also_runs_as_python_dash_m():
+    """`python -m afterword.cli draft` works too (no circular import when cli is __main__)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "afterword.cli", "draft", FABRIKAM, "--action", "7"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+
+    assert "this plan has 3 actions (0-2)" in refused(run)

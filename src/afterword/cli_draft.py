@@ -11,16 +11,29 @@ import sys
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-from afterword.cli import fail, read_input
 from afterword.drafting import Draft, compose, format_day
 from afterword.drafting.export import KIND_LABELS, draft_as_json
 from afterword.rules import Action, Case, CaseError, case_from_json, plan
 
 RULE = "=" * 72
+
+
+def fail(*messages: str) -> NoReturn:
+    """``afterword.cli.fail``, imported when needed: cli.py imports this module to register the
+    command, so importing cli here at load time would be circular under ``python -m``."""
+    from afterword.cli import fail as cli_fail
+
+    cli_fail(*messages)
+
+
+def read_input(source: str) -> bytes:
+    from afterword.cli import read_input as cli_read_input
+
+    return cli_read_input(source)
 
 
 class DraftFormat(StrEnum):
