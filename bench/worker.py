@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKER = (sys.executable, "-c", "from afterword.cli import main; main()", "worker")
+WORKER = (sys.executable, "-P", "-c", "from afterword.cli import main; main()", "worker")
 
 
 # --------------------------------------------------------------------------- the SMTP sink

@@ -32,8 +32,9 @@ JOB_MODULES = (
 )
 DEFAULT_POLL = 2.0
 # ``afterword ...`` with this very interpreter. Not ``-m afterword.cli``: run as __main__, the
-# CLI module would be imported a second time by the modules that import it.
-WORKER_COMMAND = (sys.executable, "-c", "from afterword.cli import main; main()")
+# CLI module would be imported a second time by the modules that import it. -P keeps the current
+# folder off sys.path, so a stray rich.py or django.py where ``make run`` starts shadows nothing.
+WORKER_COMMAND = (sys.executable, "-P", "-c", "from afterword.cli import main; main()")
 
 
 def default_name() -> str:
@@ -133,6 +134,7 @@ def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
     child = subprocess.Popen(
         [*WORKER_COMMAND, "worker"],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_stop_with_parent if sys.platform == "linux" else None,
     )
     try:
         yield child
@@ -144,6 +146,15 @@ def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+
+
+def _stop_with_parent() -> None:
+    """Linux: SIGTERM the child when its parent dies, even by SIGKILL or ``os._exit`` (which
+    runserver uses when its port is taken), so that no worker outlives ``make run``."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _on_signal(signum: int, frame: FrameType | None) -> None:
