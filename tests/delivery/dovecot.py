@@ -316,7 +316,7 @@ class Dovecot:
     def uidvalidity(self, folder: str = "INBOX") -> int:
         imap = self.client()
         try:
-            status, data = imap.status(folder, "(UIDVALIDITY)")
+            _status, data = imap.status(folder, "(UIDVALIDITY)")
             text = data[0].decode() if isinstance(data[0], bytes) else str(data[0])
             return int(text.rsplit("UIDVALIDITY", 1)[1].strip(" )"))
         finally:
@@ -327,7 +327,7 @@ class Dovecot:
         imap = self.client()
         try:
             imap.select(folder, readonly=True)
-            status, data = imap.fetch("1:*", "(FLAGS)")
+            _status, data = imap.fetch("1:*", "(FLAGS)")
             return [line for line in data if isinstance(line, bytes)]
         finally:
             imap.logout()
