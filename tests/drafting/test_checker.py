@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from afterword.drafting.checker import CheckContext, check, context_for
+from afterword.drafting.checker import CheckContext, check, context_for, promised_next
 from afterword.drafting.model import Finding
 from afterword.rules import Case, case_from_data, plan
 from tests.rules.builders import case, interview, person
@@ -539,3 +539,21 @@ def _context_at(the: Case, when: str, kind: str) -> CheckContext:
     current = plan(the, now)
     action = next(a for a in current.actions if a.kind == kind)
     return context_for(the, action, now, plan=current)
+
+
+def test_promised_next_is_the_day_to_record_when_sent():
+    """The edited promise is what a sent message records (F6); no promise records nothing."""
+    edited = GOOD.replace("Monday, March 16", "Wednesday, March 18")
+
+    assert promised_next(edited, context()) == date(2026, 3, 18)
+    assert promised_next(GOOD.replace("on Monday, March 16", "soon"), context()) is None
+
+
+def test_a_call_script_records_no_promise():
+    """What a script says is spoken; the agreed day is entered when the call is marked made."""
+    the = the_case(
+        now="2026-03-16T09:30:00-04:00", interview={"preferred_channel": "phone"}, events=_thanked()
+    )
+    script = _context_at(the, "2026-03-16T09:30:00-04:00", "check_in_call")
+
+    assert promised_next("May I call you again on Monday 23 March?", script) is None

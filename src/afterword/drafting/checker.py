@@ -18,6 +18,7 @@ from datetime import date, datetime
 from afterword.drafting import findings as rules_of
 from afterword.drafting.model import DRAFT_KIND_FOR_ACTION, DraftKind, Field, Finding
 from afterword.drafting.names import NameIndex, RecordName
+from afterword.drafting.promises import find_promise
 from afterword.drafting.spelling import Speller, record_words, words_of
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
@@ -175,6 +176,7 @@ def check(subject: str, body: str, context: CheckContext) -> list[Finding]:
         ]
         found += rules_of.wrong_weekdays(text, field_name, context)
         found += rules_of.filler(text, field_name)
+    found += rules_of.empty_body(body)
     found += rules_of.subject_problems(subject, context)
     found += rules_of.greeting_problems(body, context)
     found += rules_of.thank_you_problems(body, context)
@@ -182,6 +184,18 @@ def check(subject: str, body: str, context: CheckContext) -> list[Finding]:
     found += rules_of.length_problems(body, context)
     found += rules_of.sibling_problems(body, context)
     return sorted(found, key=lambda f: (_FIELD_ORDER[f.field], f.start, f.end, f.code))
+
+
+def promised_next(body: str, context: CheckContext) -> date | None:
+    """The day a message promises the next contact for, to record as ``promised_next`` when it
+    is marked sent (K7, F6): the first promise's day (a range's last day), or None.
+
+    A call script is spoken, not sent, so it promises nothing by itself.
+    """
+    if context.kind not in rules_of.PROMISING_KINDS:
+        return None
+    promise = find_promise(body, context.written_on, context.country)
+    return None if promise is None else promise.day
 
 
 def _overlap(a: Finding, b: Finding) -> bool:

@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from afterword.drafting.dates import format_day
-from afterword.drafting.model import EMAIL_KINDS, Field, Finding
+from afterword.drafting.model import EMAIL_KINDS, Field, Finding, Severity
 from afterword.drafting.names import find_greeting, name_words
 from afterword.drafting.promises import find_dates, find_promises
 from afterword.drafting.spelling import words_in
@@ -60,48 +60,50 @@ _THANKS = re.compile(
     r"\b(?:thank|thanks|thankful|grateful|gratitude|appreciate[ds]?|appreciation|appreciative)\b",
     re.IGNORECASE,
 )
+_FILLER_PHRASES: list[tuple[str, Severity, str]] = [
+    (
+        r"\b(?:i\s+)?just\s+(?:wanted\s+to\s+)?(?:check(?:ing)?\s+in|follow(?:ing)?\s+up)\b",
+        "warning",
+        "says nothing the reader can act on: ask about the timing of their decision instead",
+    ),
+    (
+        r"\b(?:touch(?:ing)?|circl(?:e|ing))\s+(?:base|back)\b",
+        "warning",
+        "is office filler: say plainly why you are writing",
+    ),
+    (
+        r"\bbump(?:ing)?\s+(?:this|my)\b",
+        "warning",
+        "is office filler: say plainly why you are writing",
+    ),
+    (
+        r"\bhope\s+(?:this|my)\s+(?:e-?mail|message|note|letter)\s+finds\s+you\s+well\b",
+        "advice",
+        "is a stock opening: start with why you are writing",
+    ),
+    (
+        r"\b(?:i\s+know|i\s+realise|i\s+realize)\s+(?:that\s+)?(?:you['’]re|you\s+are)"
+        r"\s+(?:very\s+|so\s+|extremely\s+)?busy\b",
+        "advice",
+        "apologises for writing; you have a good reason to write, so leave it out",
+    ),
+    (
+        r"\b(?:sorry\s+to\s+(?:bother|trouble)\s+you|i\s+hate\s+to\s+bother\s+you)\b",
+        "advice",
+        "apologises for writing; you have a good reason to write, so leave it out",
+    ),
+    (
+        r"\bper\s+my\s+(?:last|previous)\s+e-?mail\b",
+        "advice",
+        "sounds impatient: restate the point itself",
+    ),
+    (r"\bi\s+just\s+wanted\s+to\b", "advice", "is padding: say what you want directly"),
+]
 _FILLER = [
     (re.compile(pattern, re.IGNORECASE), severity, advice)
-    for pattern, severity, advice in [
-        (
-            r"\b(?:i\s+)?just\s+(?:wanted\s+to\s+)?(?:check(?:ing)?\s+in|follow(?:ing)?\s+up)\b",
-            "warning",
-            "says nothing the reader can act on: ask about the timing of their decision instead",
-        ),
-        (
-            r"\b(?:touch(?:ing)?|circl(?:e|ing))\s+(?:base|back)\b",
-            "warning",
-            "is office filler: say plainly why you are writing",
-        ),
-        (
-            r"\bbump(?:ing)?\s+(?:this|my)\b",
-            "warning",
-            "is office filler: say plainly why you are writing",
-        ),
-        (
-            r"\bhope\s+(?:this|my)\s+(?:e-?mail|message|note|letter)\s+finds\s+you\s+well\b",
-            "advice",
-            "is a stock opening: start with why you are writing",
-        ),
-        (
-            r"\b(?:i\s+know|i\s+realise|i\s+realize)\s+(?:that\s+)?(?:you['’]re|you\s+are)"
-            r"\s+(?:very\s+|so\s+|extremely\s+)?busy\b",
-            "advice",
-            "apologises for writing; you have a good reason to write, so leave it out",
-        ),
-        (
-            r"\b(?:sorry\s+to\s+(?:bother|trouble)\s+you|i\s+hate\s+to\s+bother\s+you)\b",
-            "advice",
-            "apologises for writing; you have a good reason to write, so leave it out",
-        ),
-        (
-            r"\bper\s+my\s+(?:last|previous)\s+e-?mail\b",
-            "advice",
-            "sounds impatient: restate the point itself",
-        ),
-        (r"\bi\s+just\s+wanted\s+to\b", "advice", "is padding: say what you want directly"),
-    ]
+    for pattern, severity, advice in _FILLER_PHRASES
 ]
+
 # Words too general to show that a note is about what one person emphasised.
 _STOP = frozenset(
     {
@@ -118,8 +120,10 @@ _STOP = frozenset(
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly")
 
 
-def _finding(code: str, severity: str, message: str, field: Field, start: int, end: int) -> Finding:
-    return Finding(code, severity, message, field, start, end)  # type: ignore[arg-type]
+def _finding(
+    code: str, severity: Severity, message: str, field: Field, start: int, end: int
+) -> Finding:
+    return Finding(code, severity, message, field, start, end)
 
 
 def _quote(text: str) -> str:
@@ -217,6 +221,12 @@ def filler(text: str, field: Field) -> list[Finding]:
 # ---------------------------------------------------------------- the message as a whole
 
 
+def empty_body(body: str) -> list[Finding]:
+    if body.strip():
+        return []
+    return [_finding("empty_body", "error", "The message is empty.", "body", 0, len(body))]
+
+
 def subject_problems(subject: str, context: CheckContext) -> list[Finding]:
     if context.kind in EMAIL_KINDS and not subject.strip():
         message = "This email has no subject. Add one that names the role or the interview."
@@ -238,8 +248,6 @@ def _opening(body: str) -> tuple[int, int]:
 def greeting_problems(body: str, context: CheckContext) -> list[Finding]:
     """The greeting must name the addressee and nobody else of the case."""
     if context.kind not in GREETED_KINDS or not body.strip():
-        if not body.strip():
-            return [_finding("empty_body", "error", "The message is empty.", "body", 0, len(body))]
         return []
     addressee = context.addressee
     greeting = find_greeting(body)
