@@ -222,3 +222,31 @@ def test_formal_and_warm_call_scripts_give_different_lines_to_say():
 
     assert spoken(formal.body) and spoken(warm.body)
     assert spoken(formal.body).isdisjoint(spoken(warm.body))
+
+
+def test_a_call_script_without_the_candidates_name_still_reads_as_sentences():
+    """No name to give: the spoken lines drop it cleanly ("Hi Grace, we met on ...")."""
+    data = scenarios.contoso_calls()
+    del data["candidate"]
+
+    warm = only_draft(data, "check_in_call", "warm").body
+    formal = only_draft(data, "check_in_call", "formal").body
+
+    assert '"Hi Grace, we met on Thursday, November 12 about' in warm
+    assert '"Hello, I interviewed with you on Thursday, November 12 for' in formal
+    assert "My name is" not in formal
+
+
+def test_an_overdue_call_or_portal_visit_says_the_day_has_passed():
+    """The planned day is behind us: the script says to act at the next chance."""
+    calls = scenarios.contoso_calls()
+    calls["now"] = "2026-12-01T09:00:00-05:00"
+    portal = scenarios.contoso_portal()
+    portal["now"] = "2026-11-30T09:00:00-05:00"
+
+    call = only_draft(calls, "check_in_call", "formal").body
+    look = only_draft(portal, "check_portal").body
+    on_time = only_draft(scenarios.contoso_calls(), "check_in_call", "formal").body
+
+    assert "That day has passed" in call and "That day has passed" in look
+    assert "That day has passed" not in on_time

@@ -214,6 +214,7 @@ def follow_up_facts(
         "to_clock": format_clock(action.latest.astimezone(calendar.tz).time(), country),
         "due_clock": format_clock(due.time(), country),
         "place": zone_place(case.employer.timezone),
+        "overdue": action.overdue,
     }
 
 
