@@ -9,10 +9,11 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from afterword.tracker.models import Application, Event, Interview, Interviewer
+from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
 from afterword.tracker.scoping import get_application_or_404
 from afterword.web.forms.news import NewsForm
 from afterword.web.templatetags.afterword_web import event_label
@@ -26,6 +27,8 @@ class Moment:
     at: datetime
     title: str
     detail: str
+    # The message as it went out, for events recorded from a draft.
+    link: str = ""
 
 
 def event_detail(event: Event) -> str:
@@ -59,7 +62,20 @@ def timeline(application: Application, interviews: list[Interview]) -> list[Mome
         for interview in interviews
     ]
     events = application.events.select_related("interviewer")
-    moments += [Moment(event.at, event_label(event.type), event_detail(event)) for event in events]
+    sent = dict(
+        Draft.objects.filter(application=application, event__isnull=False).values_list(
+            "event_id", "pk"
+        )
+    )
+    moments += [
+        Moment(
+            event.at,
+            event_label(event.type),
+            event_detail(event),
+            reverse("draft", args=[sent[event.pk]]) if event.pk in sent else "",
+        )
+        for event in events
+    ]
     return sorted(moments, key=lambda moment: moment.at, reverse=True)
 
 
