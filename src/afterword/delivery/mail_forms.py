@@ -30,11 +30,13 @@ class MailAccountForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["from_name", "from_address", "host", "port", "security", "username"]
         widgets = {
             "security": forms.RadioSelect,
+            "port": forms.NumberInput(attrs={"min": 1, "max": 65535}),
             "host": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             "username": forms.TextInput(attrs={"autocomplete": "username"}),
         }
+        labels = {"from_name": "Your name, as recipients see it"}
         help_texts = {
-            "from_name": "How your name appears to the people you write to.",
+            "from_name": "Shown beside your address in their inbox.",
             "port": "587 for STARTTLS, 465 for TLS from the start.",
             "security": "Unencrypted is allowed only for a mail server on this computer (such "
             "as a bridge app on localhost): anywhere else your password would cross the "

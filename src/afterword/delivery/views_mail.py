@@ -12,7 +12,7 @@ from afterword.delivery.mail_forms import MailAccountForm
 from afterword.delivery.mailbox import TestResult, send_test_email
 from afterword.delivery.models import EmailState, MailAccount
 from afterword.delivery.outbox import outbox_for
-from afterword.web.views.common import member_view
+from afterword.web.views.common import member_view, prefs
 
 
 def account_of(request: HttpRequest) -> MailAccount | None:
@@ -23,8 +23,12 @@ def account_of(request: HttpRequest) -> MailAccount | None:
 @require_http_methods(["GET", "POST"])
 def mail_settings(request: HttpRequest) -> HttpResponse:
     account = account_of(request)
+    # A new mailbox starts from what Afterword already knows: the sign-up address and the
+    # name the drafts are signed with.
     instance = account or MailAccount(
-        user_id=request.user.pk, from_address=getattr(request.user, "email", "")
+        user_id=request.user.pk,
+        from_address=getattr(request.user, "email", ""),
+        from_name=prefs(request).full_name,
     )
     form = MailAccountForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
