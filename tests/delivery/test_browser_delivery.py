@@ -134,3 +134,64 @@ def test_the_outbox_explains_each_state_and_resolves_an_uncertain_email(
     assert uncertain.state == EmailState.SENT
     shoot(page, f"outbox-confirmed-{viewport}")
     context.close()
+
+
+@pytest.fixture
+def planned(sam: Any, smtp_server: SmtpServer) -> Any:
+    """Sam's mailbox on the test server, and an interview that ended two hours ago."""
+    from afterword.tracker.services import replan
+    from tests.factories import InterviewerFactory, InterviewFactory
+
+    MailAccountFactory(
+        user=sam,
+        host="localhost",
+        port=smtp_server.port,
+        username=USERNAME,
+        password=SMTP_PASSWORD,
+        from_address="sam@example.test",
+    )
+    application = ApplicationFactory(owner=sam, employer="Harbour Logistics", role="Analyst")
+    ended = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=2)
+    person = InterviewerFactory(
+        application=application, name="Priya Natarajan", email="priya@harbour.example"
+    )
+    InterviewFactory(
+        application=application, start=ended - timedelta(hours=1), end=ended, interviewers=[person]
+    )
+    replan(application, datetime.now(UTC))
+    return application
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_sending_a_thank_you_from_its_draft(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    planned: Any,
+    smtp_server: SmtpServer,
+    shoot: Callable[..., Path],  # noqa: F811
+    viewport: str,
+) -> None:
+    """Send now queues it; the worker sends it; the draft and the Outbox both say it went."""
+    from afterword.delivery.dispatch import send_due_emails
+
+    base = str(live_server)
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, "sam", PASSWORD)
+    action = planned.actions.get(kind="thank_you_email")
+    page.goto(f"{base}/actions/{action.pk}/draft/")
+    expect(page.get_by_role("heading", name="Send from your mailbox")).to_be_visible()
+    shoot(page, f"draft-send-{viewport}")
+
+    page.get_by_role("button", name="Send now").click()
+    expect(page.get_by_text("Going out now.")).to_be_visible()
+    shoot(page, f"draft-queued-{viewport}")
+    send_due_emails(datetime.now(UTC), "browser-test")
+    page.reload()
+
+    expect(page.get_by_text("You marked this sent on")).to_be_visible()
+    [received] = smtp_server.mailbox.received
+    assert received.recipients == ["priya@harbour.example"]
+    page.get_by_role("link", name="Outbox").click()
+    expect(page.get_by_text("Sent", exact=True)).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    context.close()
