@@ -103,6 +103,9 @@ def test_it_catches_a_misspelt_name_and_moves_the_plan_on(
     card = page.locator(".action", has_text="Marguerite Okonkwo").filter(
         has_text="Send a thank-you email"
     )
+    expect(card.get_by_role("link", name="Draft")).to_be_visible()
+    shoot(page, f"{viewport}-today-with-drafts")
+    assert_no_horizontal_scroll(page)
     card.get_by_role("link", name="Draft").click()
     expect(
         page.get_by_role("heading", name="Thank-you email to Marguerite Okonkwo")

@@ -20,8 +20,7 @@ from afterword.tracker.models import Draft
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.services.drafts import (
     PROMISE_IN_TEXT_KINDS,
-    check_draft,
-    promise_in,
+    review_draft,
     stored_action,
 )
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
@@ -40,6 +39,12 @@ HEADINGS: dict[str, str] = {
 OPEN_LABELS: dict[str, str] = {
     "thank_you_letter": "Letter",
     "check_in_call": "Script",
+}
+# What the big text box holds.
+BODY_LABELS: dict[str, str] = {
+    "thank_you_letter": "Letter, as it will be printed",
+    "check_in_call": "Script",
+    "check_portal": "What to look for",
 }
 # The checker's heading: what the user is about to do with the text.
 CHECK_HEADINGS: dict[str, str] = {
@@ -125,16 +130,17 @@ def check_context(
 ) -> dict[str, Any]:
     """The findings fragment: what the checker says, and the date the text promises."""
     findings: list[Finding] = []
+    promise = None
     if draft.sent_at is None:
-        findings = check_draft(draft, subject, body, now)
-    promise = promise_in(draft, body, local_today(request, now))
+        review = review_draft(draft, subject, body, now)
+        findings, promise = review.findings, review.promised
     errors = sum(1 for finding in findings if finding.severity == "error")
     return {
         "draft": draft,
         "findings": shown_findings(findings, subject, body),
         "errors": errors,
         "others": len(findings) - errors,
-        "promise": promise.day if promise is not None else None,
+        "promise": promise,
         "reads_promise": draft.kind in PROMISE_IN_TEXT_KINDS,
     }
 
@@ -162,6 +168,7 @@ def page_context(
         sent_form = SentForm(initial={"promised_next": checked["promise"]}, today=today)
     if draft.kind == "check_in_call":
         sent_form.for_call()
+    form.fields["body"].label = BODY_LABELS.get(draft.kind, "Message")
     if draft.sent_at is None:
         form.check_live(reverse("draft_check", args=[draft.pk]))
     prefs = settings_for(draft.application.owner)

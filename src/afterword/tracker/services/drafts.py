@@ -17,9 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from afterword import drafting
-from afterword.drafting.checker import check, context_for
+from afterword.drafting.checker import check, context_for, promised_next
 from afterword.drafting.model import Finding, Letter, Tone
-from afterword.drafting.promises import Promise, find_promise
 from afterword.rules import Action as PlannedAction
 from afterword.rules import Case, Plan, case_from_data, plan
 from afterword.tracker.models import Action, Application, Draft, Event
@@ -42,7 +41,7 @@ THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
 # A portal visit promises nobody anything; every other message may name a date (K7, F6).
 PROMISING_KINDS = frozenset(SENT_EVENT) - {"check_portal"}
 # A call script is read, not sent: the date agreed on the phone is typed in by hand, never
-# read from the script's own instructions.
+# read from the script's own instructions (the checker's ``promised_next`` agrees).
 PROMISE_IN_TEXT_KINDS = PROMISING_KINDS - {"check_in_call"}
 SUBJECT_MAX = Draft._meta.get_field("subject").max_length or 300
 BODY_MAX = Draft._meta.get_field("body").max_length or 20000
@@ -273,8 +272,16 @@ def sibling_texts(draft: Draft, planned: Planned, now: datetime) -> tuple[tuple[
     return tuple(texts.values())
 
 
-def check_draft(draft: Draft, subject: str, body: str, now: datetime) -> list[Finding]:
-    """What the checker finds in ``subject`` and ``body`` as the user has them now.
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What the checker says about a draft's text, and the date that text promises (K7)."""
+
+    findings: list[Finding]
+    promised: date | None
+
+
+def review_draft(draft: Draft, subject: str, body: str, now: datetime) -> Review:
+    """Check ``subject`` and ``body`` as the user has them now, and read their promise.
 
     The context comes from the application's case (names, company, role, the planned date),
     the user's own spelling words, and the sibling thank-yous of the same interview. A draft
@@ -282,7 +289,7 @@ def check_draft(draft: Draft, subject: str, body: str, now: datetime) -> list[Fi
     """
     planned = planned_for_draft(draft, now)
     if planned.action is None:
-        return []
+        return Review([], None)
     context = context_for(
         planned.case,
         planned.action,
@@ -291,14 +298,13 @@ def check_draft(draft: Draft, subject: str, body: str, now: datetime) -> list[Fi
         extra_words=spelling_words(settings_for(draft.application.owner).spelling_words),
         siblings=sibling_texts(draft, planned, now),
     )
-    return list(check(normalised(subject), normalised(body), context))
+    body = normalised(body)
+    return Review(list(check(normalised(subject), body, context)), promised_next(body, context))
 
 
-def promise_in(draft: Draft, body: str, today: date) -> Promise | None:
-    """The check-back date ``body`` announces (K7), read as written on ``today``."""
-    if draft.kind not in PROMISE_IN_TEXT_KINDS:
-        return None
-    return find_promise(normalised(body), today, draft.application.employer_country)
+def check_draft(draft: Draft, subject: str, body: str, now: datetime) -> list[Finding]:
+    """The checker's findings for the text as the user has it now (see ``review_draft``)."""
+    return review_draft(draft, subject, body, now).findings
 
 
 def letter_for(draft: Draft, now: datetime) -> Letter:
