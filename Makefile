@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck test-sqlite test-postgres system-packages lock bench bench-worker clean
+.PHONY: run test lint typecheck test-sqlite test-postgres system-packages lock bench bench-worker bench-digest clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP)
 # Emails per second through the outbox with 1, 2 and 4 workers, on a throwaway PostgreSQL.
 bench-worker: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/python bench/worker.py
+
+# The morning digest for 10,000 users on a throwaway PostgreSQL (bench/README.md, "Digest").
+bench-digest: $(STAMP)
+	bash scripts/with-postgres.sh $(BIN)/python bench/digest.py
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:

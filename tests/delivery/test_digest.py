@@ -61,7 +61,7 @@ def test_the_digest_lists_overdue_today_and_this_week(db: None) -> None:
         employer_subdivision="BE",
     )
 
-    digest = build_digest(sam, SEVEN, with_nudge=False)
+    digest = build_digest(sam, SEVEN, nudge_allowed=lambda: False)
 
     assert [(line.what, line.who, line.employer) for line in digest.overdue] == [
         ("Send a thank-you email", "Priya Natarajan", "Harbour Logistics, Data Analyst")
@@ -90,7 +90,7 @@ def test_the_text_and_html_say_the_same_things(db: None) -> None:
     sam = seeker()
     application = add_interview(sam, ENDED, person="Priya Natarajan")
 
-    rendered = render_digest(build_digest(sam, SEVEN, with_nudge=True))
+    rendered = render_digest(build_digest(sam, SEVEN, nudge_allowed=lambda: True))
 
     link = f"http://127.0.0.1:8000/applications/{application.pk}/"
     for body in (rendered.text, rendered.html):

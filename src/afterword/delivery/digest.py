@@ -6,16 +6,18 @@ disagree, and rendered from our own templates as plain text and simple HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from afterword.tracker.models import Action
+from afterword.tracker.models import Action, UserSettings
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.today import search_reminder, today_sections
 from afterword.web.templatetags.afterword_web import kind_label
@@ -83,22 +85,22 @@ class RenderedDigest:
     html: str
 
 
-def build_digest(user: AbstractBaseUser, now: datetime, *, with_nudge: bool) -> Digest:
+def build_digest(
+    user: AbstractBaseUser, now: datetime, *, nudge_allowed: Callable[[], bool]
+) -> Digest:
     """The digest of ``user`` at ``now``.
 
     1. The Today sections in the user's zone: overdue, today, the next seven days.
     2. Each action as a line: what, for whom, where, when on the user's clock (and on the
        employer's when that reads differently).
-    3. The keep-searching nudge (P1), only when ``with_nudge`` (the sender allows it once a
-       week) and the rule asks for it.
+    3. The keep-searching nudge (P1), when the rule asks for it and ``nudge_allowed()`` agrees
+       (the sender allows it once a week; asked only when needed, as it costs a query).
     """
-    prefs = settings_for(user)
+    prefs = loaded_settings(user)
     sections = today_sections(user, now)
     site = settings.SITE_URL
-    nudge = ""
-    if with_nudge:
-        note = search_reminder(user, now)
-        nudge = keep_searching_paragraph(note.text) if note is not None else ""
+    note = search_reminder(user, now)
+    nudge = keep_searching_paragraph(note.text) if note is not None and nudge_allowed() else ""
     return Digest(
         name=(prefs.full_name.split() or [user.get_username()])[0],
         day=sections.day,
@@ -110,6 +112,15 @@ def build_digest(user: AbstractBaseUser, now: datetime, *, with_nudge: bool) -> 
         site_url=site + reverse("today"),
         settings_url=site + reverse("notification_settings"),
     )
+
+
+def loaded_settings(user: AbstractBaseUser) -> UserSettings:
+    """The user's settings, without a query when the caller loaded them with the user."""
+    try:
+        found = user.afterword  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        found = None
+    return found if isinstance(found, UserSettings) else settings_for(user)
 
 
 def render_digest(digest: Digest) -> RenderedDigest:

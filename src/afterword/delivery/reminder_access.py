@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -43,3 +44,14 @@ def recent_reminders(user: User) -> QuerySet[Reminder]:
     if not is_member(user):
         return Reminder.objects.none()
     return Reminder.objects.filter(owner_id=user.pk).exclude(state="pending", attempts=0)[:RECENT]
+
+
+def related(user: Any, name: str) -> Any:
+    """A one-to-one row of ``user`` (settings, mailbox), or None when the user has none.
+
+    The sender loads them with the reminder (select_related), so this costs no query there.
+    """
+    try:
+        return getattr(user, name)
+    except ObjectDoesNotExist:
+        return None

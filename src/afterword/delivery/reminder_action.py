@@ -13,13 +13,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from afterword.delivery.digest import clock, employer_clock
+from afterword.delivery.digest import clock, employer_clock, loaded_settings
 from afterword.delivery.models import NotificationChannel, Reminder
 from afterword.delivery.notify import AppriseTransport, Transport, TransportError
+from afterword.delivery.reminder_access import related
 from afterword.delivery.reminder_outcome import Outcome
 from afterword.delivery.reminder_schedule import zone_of
 from afterword.tracker.models import Action
-from afterword.tracker.preferences import settings_for
 from afterword.tracker.scoping import actions_for
 from afterword.web.templatetags.afterword_web import kind_label
 
@@ -38,7 +38,7 @@ def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
     action = find_action(reminder)
     if action is None:
         return Outcome.skipped("The plan changed: this follow-up is no longer due then.")
-    mine = getattr(user, "reminder_settings", None)
+    mine = related(user, "reminder_settings")
     if mine is not None and not mine.per_action_notifications:
         return Outcome.skipped("Notifications for due follow-ups are turned off.")
     delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]  # type: ignore[attr-defined]
@@ -49,7 +49,7 @@ def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
         if delivered:
             return Outcome.sent(delivered=delivered)
         return Outcome.skipped("No notification channel is switched on.")
-    title, body = action_message(action, zone_of(settings_for(user).timezone))
+    title, body = action_message(action, zone_of(loaded_settings(user).timezone))
     problems: list[str] = []
     permanent = True
     for channel in channels:

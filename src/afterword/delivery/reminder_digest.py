@@ -15,15 +15,20 @@ from email.utils import format_datetime
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 
-from afterword.delivery.digest import RenderedDigest, build_digest, render_digest
+from afterword.delivery.digest import (
+    RenderedDigest,
+    build_digest,
+    loaded_settings,
+    render_digest,
+)
 from afterword.delivery.messages import sender
 from afterword.delivery.models import MailAccount, Reminder, ReminderKind, ReminderState
 from afterword.delivery.models.reminders import DIGEST_HOUR_DEFAULT
 from afterword.delivery.notify import TransportError
+from afterword.delivery.reminder_access import related
 from afterword.delivery.reminder_outcome import Outcome
 from afterword.delivery.reminder_schedule import DIGEST_LATE_BY, digest_due, zone_of
 from afterword.delivery.smtp import SendError, UncertainSend, send_message
-from afterword.tracker.preferences import settings_for
 
 # The keep-searching nudge comes at most once a week (P1); a little less than seven days, so
 # that a digest an hour earlier than last week's still carries it.
@@ -40,20 +45,20 @@ def deliver_digest(reminder: Reminder, now: datetime) -> Outcome:
     4. Send it to the user's own address; failures come back as retry or failed.
     """
     user = reminder.owner
-    mine = getattr(user, "reminder_settings", None)
+    mine = related(user, "reminder_settings")
     if mine is not None and not mine.digest_enabled:
         return Outcome.skipped("The morning digest is turned off.")
     day = date.fromisoformat(str(reminder.payload["day"]))
     hour = mine.digest_hour if mine is not None else DIGEST_HOUR_DEFAULT
-    due = digest_due(day, hour, zone_of(settings_for(user).timezone))
+    due = digest_due(day, hour, zone_of(loaded_settings(user).timezone))
     if due != reminder.due_at:
         return Outcome.retime(due)
     if now > reminder.due_at + DIGEST_LATE_BY:
         return Outcome.skipped("Too late for a morning digest: no worker was running then.")
-    digest = build_digest(user, now, with_nudge=nudge_allowed(reminder))
+    digest = build_digest(user, now, nudge_allowed=lambda: nudge_allowed(reminder))
     if digest.quiet:
         return Outcome.skipped("Nothing overdue or due this week.", **digest.summary())
-    account = MailAccount.objects.filter(user=user).first()
+    account = related(user, "mail_account")
     recipient = user.email or (account.from_address if account else "")  # type: ignore[attr-defined]
     if not recipient:
         return Outcome.skipped("No email address to send the digest to.")

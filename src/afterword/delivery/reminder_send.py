@@ -93,7 +93,10 @@ def claim(pk: int, now: datetime, worker: str) -> Reminder | None:
     )
     if claimed != 1:
         return None
-    return Reminder.objects.select_related("owner").get(pk=pk)
+    # The owner's settings and mailbox come in the same query: every delivery reads them.
+    return Reminder.objects.select_related(
+        "owner", "owner__afterword", "owner__reminder_settings", "owner__mail_account"
+    ).get(pk=pk)
 
 
 def deliver(reminder: Reminder, now: datetime, worker: str) -> None:
