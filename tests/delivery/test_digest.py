@@ -100,6 +100,7 @@ def test_the_text_and_html_say_the_same_things(db: None) -> None:
         assert link in body
         assert "Keep your search moving" in body
         assert "http://127.0.0.1:8000/settings/notifications/" in body
+    assert "You are waiting to hear from Harbour Logistics." in rendered.text
     assert "no other application is in progress" in rendered.text
     assert "<li" in rendered.html and "<li" not in rendered.text
 

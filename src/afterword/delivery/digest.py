@@ -17,9 +17,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from afterword.drafting import keep_searching_text
+from afterword.rules.search import ACTIVE_STATUSES, ApplicationSummary, keep_searching
 from afterword.tracker.models import Action, UserSettings
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.today import search_reminder, today_sections
+from afterword.tracker.scoping import applications_for
+from afterword.tracker.today import today_sections
 from afterword.web.templatetags.afterword_web import kind_label
 
 
@@ -99,8 +102,7 @@ def build_digest(
     prefs = loaded_settings(user)
     sections = today_sections(user, now)
     site = settings.SITE_URL
-    note = search_reminder(user, now)
-    nudge = keep_searching_paragraph(note.text) if note is not None and nudge_allowed() else ""
+    nudge = keep_searching_nudge(user, now, nudge_allowed)
     return Digest(
         name=(prefs.full_name.split() or [user.get_username()])[0],
         day=sections.day,
@@ -140,11 +142,20 @@ def render_digest(digest: Digest) -> RenderedDigest:
     )
 
 
-def keep_searching_paragraph(rule_text: str) -> str:
-    """The P1 nudge in the digest: the rule's own sentence (rules/search.py) and a short why."""
-    return (
-        f"{rule_text} Every application you add now makes the wait on the others a little easier."
-    )
+def keep_searching_nudge(
+    user: AbstractBaseUser, now: datetime, nudge_allowed: Callable[[], bool]
+) -> str:
+    """The P1 paragraph, or "" when the rule is satisfied or it went out this week.
+
+    One query gives both what the rule needs (status, when added) and the employers the
+    paragraph names; the wording is drafting's (``keep_searching_text``), our own words.
+    """
+    rows = list(applications_for(user).values_list("status", "created_at", "employer"))
+    note = keep_searching([ApplicationSummary(status, added) for status, added, _ in rows], now)
+    if note is None or not nudge_allowed():
+        return ""
+    waiting = [employer for status, _, employer in rows if status in ACTIVE_STATUSES]
+    return keep_searching_text(note, waiting)
 
 
 def clock(moment: datetime, zone: ZoneInfo) -> str:
