@@ -183,8 +183,9 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
             "not confirm that it was sent.",
         )
         return EmailState.UNCERTAIN
+    # A slow send may have outlived its lease and been marked uncertain: it is sent. The event
+    # (if any) is recorded in the same transaction, so a sent row always has its event.
     with transaction.atomic():
-        # A slow send may have outlived its lease and been marked uncertain: it is sent.
         OutgoingEmail.objects.filter(
             pk=email.pk, state__in=[EmailState.SENDING, EmailState.UNCERTAIN]
         ).update(state=EmailState.SENT, sent_at=sent_at, lease_until=None, last_error="")
