@@ -39,6 +39,7 @@ EventType = Literal[
     "rejection",
     "withdrawn",
     "snoozed",
+    "out_of_office",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 DECIDING_EVENTS = frozenset({"offer", "rejection", "withdrawn"})
@@ -226,6 +227,8 @@ class Event(_Model):
     deadline: PlainDate | None = None
     action: ActionKind | None = None
     note: Annotated[str, Field(max_length=2000)] | None = None
+    # out_of_office: the last day the person is away (their automatic reply said so).
+    until: PlainDate | None = None
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> Event:
@@ -235,6 +238,7 @@ class Event(_Model):
             "check_in_sent": ("channel",),
             "other_offer": ("deadline",),
             "snoozed": ("action", "interview"),
+            "out_of_office": ("until",),
         }
         missing = [name for name in needed.get(self.type, ()) if getattr(self, name) is None]
         if missing:

@@ -82,8 +82,10 @@ def plan_follow_up(
     1. Start from the latest interview: agreed date (F2), decision date (F1), early search (F3)
        or the profile's default wait (F4).
     2. Replay the events since that interview: check-ins (F5, F6), unanswered calls (H3),
-       replies (F8); remember the latest other offer (F9).
-    3. Never before a stated decision or agreed date; always on a business day (T1).
+       replies (F8); remember the latest other offer (F9) and how long an automatic reply said
+       they are away (a reply after it means they are back).
+    3. Never before a stated decision or agreed date, nor while they are away; always on a
+       business day (T1).
     4. Stop after three unanswered check-ins or past the 60-day horizon (F7).
     """
     profile = PROFILES[case.profile]
@@ -99,6 +101,7 @@ def plan_follow_up(
     unanswered = 0
     unanswered_calls = 0
     other_offer: Event | None = None
+    away_until: date | None = None
     notes: list[Note] = []
     for event in events:
         if event.type == "other_offer":
@@ -120,7 +123,11 @@ def plan_follow_up(
         elif event.type == "call_no_answer":
             unanswered_calls += 1
             nxt = _after_unanswered_call(calendar, day, who, unanswered_calls)
+        elif event.type == "out_of_office" and event.until is not None:
+            # An automatic reply is not an answer: the counts stay, only the timing moves.
+            away_until = max(away_until or event.until, event.until)
         elif event.type == "reply":
+            away_until = None
             unanswered = 0
             unanswered_calls = 0
             if event.new_decision_by is not None:
@@ -138,6 +145,13 @@ def plan_follow_up(
 
     nxt.day = calendar.on_or_after(nxt.day)
     _respect_stated_dates(nxt, calendar, decision, agreed, who)
+    if away_until is not None and nxt.day <= away_until:
+        nxt.day = calendar.after(away_until)
+        nxt.rule, nxt.extra_rules = "F8", ("T1",)
+        nxt.why = (
+            f"An automatic reply said they are away until {day_text(away_until)}, so check in "
+            "on {day}, the next business day after."
+        )
 
     actions: list[Action] = []
     expedite = _expedite(case, calendar, other_offer, primary, now)
