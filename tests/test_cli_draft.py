@@ -108,7 +108,8 @@ def test_pdf_writes_the_letter_on_the_employers_paper(tmp_path):
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.MULTILINE) and "(A4)" in info
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
-    assert "Dear Dr. Katrin Hoffmann," in text
+    assert "Dear Dr. Hoffmann," in text
+    assert "Friedrichstraße 12\n10117 Berlin" in text
 
 
 def test_pdf_goes_to_stdout_when_it_is_not_a_terminal():

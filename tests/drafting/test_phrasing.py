@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from afterword.drafting.phrasing import address_lines, first_name, join_words, note_phrase
+from afterword.drafting.phrasing import (
+    address_lines,
+    first_name,
+    formal_name,
+    join_words,
+    note_phrase,
+)
 
 
 def test_a_note_loses_its_full_stop_and_a_leading_function_word_its_capital():
@@ -70,3 +76,24 @@ def test_an_address_leaves_out_lines_already_above_it():
         "10179 Berlin",
     )
     assert address_lines(None) == ()
+
+
+def test_a_formal_address_keeps_the_title_and_surname_only_when_a_title_is_given():
+    """ "Dr. Katrin Hoffmann" becomes "Dr. Hoffmann"; a name without a title stays whole."""
+    assert formal_name("Dr. Katrin Hoffmann") == "Dr. Hoffmann"
+    assert formal_name("Prof. Ana María López") == "Prof. López"
+    assert formal_name("Dana Reyes") == "Dana Reyes"
+    assert formal_name("Dr. Reyes") == "Dr. Reyes"
+
+
+def test_a_one_line_address_is_split_into_postal_lines_but_a_us_state_stays_with_its_city():
+    """The letter's recipient block reads line by line."""
+    assert address_lines("Friedrichstraße 12, 10117 Berlin") == (
+        "Friedrichstraße 12",
+        "10117 Berlin",
+    )
+    assert address_lines("48 Orchard Lane, Brooklyn, NY 11215") == (
+        "48 Orchard Lane",
+        "Brooklyn, NY 11215",
+    )
+    assert address_lines("Am Spreeufer 12\n10179 Berlin") == ("Am Spreeufer 12", "10179 Berlin")

@@ -272,15 +272,15 @@ def test_formal_and_warm_notes_read_differently():
     assert formal.subject != warm.subject
 
 
-def test_a_warm_greeting_skips_the_title_before_the_first_name():
-    """ "Dr. Katrin Hoffmann" is greeted warmly as Katrin, formally in full."""
+def test_a_warm_greeting_uses_the_first_name_and_a_formal_one_the_title_and_surname():
+    """ "Dr. Katrin Hoffmann" is greeted warmly as Katrin, formally as Dr. Hoffmann."""
     data = scenarios.berlin()
 
     warm = drafts(data, "expedite", "warm")[0]
     formal = drafts(data, "expedite", "formal")[0]
 
     assert warm.body.startswith("Hi Katrin,")
-    assert formal.body.startswith("Dear Dr. Katrin Hoffmann,")
+    assert formal.body.startswith("Dear Dr. Hoffmann,")
 
 
 def test_without_the_candidates_name_the_note_signs_off_without_one():

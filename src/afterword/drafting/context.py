@@ -13,7 +13,7 @@ from typing import Any
 
 from afterword.drafting.dates import format_clock, format_day, local_day, zone_place
 from afterword.drafting.model import Tone
-from afterword.drafting.phrasing import first_name
+from afterword.drafting.phrasing import first_name, formal_name
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.plan import Action, Plan
@@ -63,7 +63,9 @@ def position_of(interview: Interview, person: Interviewer | None) -> int:
 def greeting(tone: Tone, person: Interviewer | None, employer: str | None) -> str:
     """Never empty: a named person if there is one, else the hiring team."""
     if person is not None:
-        return f"Dear {person.name}," if tone == "formal" else f"Hi {first_name(person.name)},"
+        if tone == "formal":
+            return f"Dear {formal_name(person.name)},"
+        return f"Hi {first_name(person.name)},"
     if tone == "formal":
         return "Dear Hiring Team,"
     return f"Hello {employer} team," if employer else "Hello,"

@@ -94,6 +94,15 @@ def first_name(name: str) -> str:
     return name
 
 
+def formal_name(name: str) -> str:
+    """How a formal note addresses someone: "Dr. Hoffmann" when a title is known, else the
+    full name ("Dana Reyes"), since a first name alone is too familiar and "Mr."/"Ms." a guess."""
+    parts = name.split()
+    if len(parts) > 2 and parts[0].lower() in HONORIFICS:
+        return f"{parts[0]} {parts[-1]}"
+    return name
+
+
 def join_words(items: Sequence[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``."""
     if not items:
@@ -149,5 +158,23 @@ def address_lines(address: str | None, *skip: str | None) -> tuple[str, ...]:
     if not address:
         return ()
     unwanted = {s.casefold() for s in skip if s}
-    lines = (" ".join(line.split()) for line in address.splitlines())
+    raw = address.splitlines()
+    if len(raw) == 1:
+        raw = _split_one_line_address(raw[0])
+    lines = (" ".join(line.split()) for line in raw)
     return tuple(line for line in lines if line and line.casefold() not in unwanted)
+
+
+_STATE_AND_CODE = re.compile(r"[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+
+
+def _split_one_line_address(line: str) -> list[str]:
+    """A postal block reads line by line: "Friedrichstraße 12, 10117 Berlin" becomes two lines,
+    but a US "Brooklyn, NY 11215" stays together."""
+    parts: list[str] = []
+    for part in (p.strip() for p in line.split(",")):
+        if parts and _STATE_AND_CODE.match(part):
+            parts[-1] = f"{parts[-1]}, {part}"
+        elif part:
+            parts.append(part)
+    return parts

@@ -17,7 +17,7 @@ from afterword.drafting.context import (
 )
 from afterword.drafting.dates import format_day, format_full_date, month_first
 from afterword.drafting.model import Draft, Letter, Tone
-from afterword.drafting.phrasing import address_lines, first_name, note_phrase, words
+from afterword.drafting.phrasing import address_lines, first_name, formal_name, note_phrase, words
 from afterword.drafting.render import render_paragraphs
 from afterword.drafting.variants import Chooser
 from afterword.rules.calendar import BusinessCalendar
@@ -173,7 +173,8 @@ def _salutation(tone: Tone, person: Interviewer | None) -> str:
     # A printed letter opens with "Dear" in either tone; warmth is the first name.
     if person is None:
         return "Dear Hiring Team,"
-    return f"Dear {person.name}," if tone == "formal" else f"Dear {first_name(person.name)},"
+    name = formal_name(person.name) if tone == "formal" else first_name(person.name)
+    return f"Dear {name},"
 
 
 def _closing(tone: Tone, country: str, chooser: Chooser) -> str:
