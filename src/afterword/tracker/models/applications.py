@@ -75,6 +75,8 @@ class Interviewer(models.Model):
         blank=True,
         help_text="What this person emphasised; their thank-you note picks it up.",
     )
+    # Set by the inbox watcher when mail to ``email`` bounced; cleared when the address changes.
+    email_bounced_at = models.DateTimeField("mail to this address bounced", null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]

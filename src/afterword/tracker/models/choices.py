@@ -47,6 +47,7 @@ class EventType(models.TextChoices):
     REJECTION = "rejection", "Rejection"
     WITHDRAWN = "withdrawn", "Withdrew"
     SNOOZED = "snoozed", "Snoozed"
+    OUT_OF_OFFICE = "out_of_office", "Away (automatic reply)"
 
 
 class ActionKind(models.TextChoices):

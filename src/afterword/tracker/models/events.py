@@ -23,6 +23,8 @@ class Event(models.Model):
     new_decision_by = models.DateField("new decision date", null=True, blank=True)
     deadline = models.DateField("offer deadline", null=True, blank=True)
     no_decision_yet = models.BooleanField(null=True, blank=True)
+    # out_of_office: the last day the person is away, from their automatic reply.
+    until = models.DateField("away until", null=True, blank=True)
     action = models.CharField(max_length=20, choices=ActionKind, blank=True)
     note = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -105,7 +105,7 @@ def event_data(event: Event, zone: ZoneInfo) -> dict[str, Any]:
         value = getattr(event, field)
         if value:
             data[field] = value
-    for field in ("promised_next", "new_decision_by", "deadline"):
+    for field in ("promised_next", "new_decision_by", "deadline", "until"):
         value = getattr(event, field)
         if value is not None:
             data[field] = value.isoformat()

@@ -30,6 +30,7 @@ EVENT_FIELDS = frozenset(
         "no_decision_yet",
         "action",
         "note",
+        "until",
     }
 )
 
@@ -112,7 +113,7 @@ def _check_ownership(application: Application, event: Event) -> None:
 def _validate(application: Application, event: Event, now: datetime) -> None:
     if not isinstance(event.at, datetime) or event.at.tzinfo is None:
         raise ValidationError({"at": "Give the date and time with a time zone."})
-    for name in ("promised_next", "new_decision_by", "deadline"):
+    for name in ("promised_next", "new_decision_by", "deadline", "until"):
         value = getattr(event, name)
         if value is not None and not isinstance(value, date):
             raise ValidationError({name: "Give a date."})
