@@ -3,6 +3,7 @@
 from afterword.delivery.models.accounts import MailAccount, Security
 from afterword.delivery.models.calendar import CalendarFeed
 from afterword.delivery.models.channels import NotificationChannel
+from afterword.delivery.models.inbox import InboxMessage, MailboxWatch, WatchedFolder
 from afterword.delivery.models.outbox import EmailState, OutgoingEmail
 from afterword.delivery.models.reminders import (
     Reminder,
@@ -14,7 +15,9 @@ from afterword.delivery.models.reminders import (
 __all__ = [
     "CalendarFeed",
     "EmailState",
+    "InboxMessage",
     "MailAccount",
+    "MailboxWatch",
     "NotificationChannel",
     "OutgoingEmail",
     "Reminder",
@@ -22,4 +25,5 @@ __all__ = [
     "ReminderSettings",
     "ReminderState",
     "Security",
+    "WatchedFolder",
 ]
