@@ -200,8 +200,14 @@ def states() -> dict[str, int]:
 # --------------------------------------------------------------------------- the measurements
 
 
-def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> float:
-    """Seconds from committing ``emails`` due rows until the last is sent, with ``workers``."""
+@dataclass
+class Run:
+    seconds: float  # from the commit of the due rows until the last one was recorded sent
+    cpu_seconds: float  # user + system time of the worker processes over the same span
+
+
+def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> Run:
+    """Time ``workers`` processes delivering ``emails`` due rows, and the CPU they used."""
     processes = [
         subprocess.Popen(
             [*WORKER, "--poll", "0.05", "--name", f"bench-{n}"],
@@ -214,6 +220,7 @@ def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> fl
     ]
     try:
         time.sleep(3)  # every worker has started and polls an empty queue
+        cpu_before = sum(cpu_seconds(process.pid) for process in processes)
         queue(user, emails)
         committed = datetime.now(UTC)
         deadline = time.monotonic() + 600
@@ -221,12 +228,22 @@ def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> fl
             if time.monotonic() > deadline:
                 raise SystemExit("the workers did not finish within 10 minutes")
             time.sleep(0.2)
-        return (last_sent() - committed).total_seconds()
+        seconds = (last_sent() - committed).total_seconds()
+        cpu = sum(cpu_seconds(process.pid) for process in processes) - cpu_before
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
             process.wait(60)
+    return Run(seconds, cpu)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc): what the machine's other load
+    cannot inflate, unlike wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    # Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def bare_queries(env: dict[str, str], emails: int, user: Any) -> float:
@@ -291,13 +308,17 @@ def main() -> None:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}"
     )
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rows = []
     for workers in arguments.workers:
-        seconds = run_workers(user, env, workers, emails)
+        run = run_workers(user, env, workers, emails)
         outcome = states()
         assert outcome == {"sent": emails}, outcome
-        rows.append((f"{workers} worker{'s' if workers > 1 else ''}", seconds))
-        print(f"  {workers} worker(s): {seconds:.2f} s, {emails / seconds:,.0f} emails/s")
+        rows.append((f"{workers} worker{'s' if workers > 1 else ''}", run))
+        print(
+            f"  {workers} worker(s): {run.seconds:.2f} s, {emails / run.seconds:,.0f} emails/s, "
+            f"{run.cpu_seconds / emails * 1000:.1f} ms worker CPU per email"
+        )
     smtp_seconds = bare_smtp(sink.port, emails)
     query_seconds = bare_queries(env, emails, user)
     received, distinct = sink.counts()
@@ -305,20 +326,22 @@ def main() -> None:
     assert received == distinct == expected, (received, distinct, expected)
     print(f"  sink: {received} messages, {distinct} distinct Message-IDs (none twice)")
 
-    print("\n| run | seconds | emails/s | × bare queries | × bare SMTP |")
-    print("|---|---:|---:|---:|---:|")
-    for label, seconds in rows:
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("\n| run | seconds | emails/s | worker CPU ms per email | × bare queries | × bare SMTP |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, run in rows:
         print(
-            f"| {label} | {seconds:.2f} | {emails / seconds:,.0f} | "
-            f"{seconds / query_seconds:.1f} | {seconds / smtp_seconds:.1f} |"
+            f"| {label} | {run.seconds:.2f} | {emails / run.seconds:,.0f} | "
+            f"{run.cpu_seconds / emails * 1000:.1f} | "
+            f"{run.seconds / query_seconds:.1f} | {run.seconds / smtp_seconds:.1f} |"
         )
     print(
         f"| floor: bare queries (claim + sent UPDATE) | {query_seconds:.2f} | "
-        f"{emails / query_seconds:,.0f} | 1.0 | |"
+        f"{emails / query_seconds:,.0f} | | 1.0 | |"
     )
     print(
         f"| floor: bare SMTP (smtplib, new connection each) | {smtp_seconds:.2f} | "
-        f"{emails / smtp_seconds:,.0f} | | 1.0 |"
+        f"{emails / smtp_seconds:,.0f} | | | 1.0 |"
     )
 
 
