@@ -179,3 +179,24 @@ def test_only_now_or_the_due_time(
     response = member.post(f"/drafts/{thank_you.pk}/email/", {"when": "tomorrow"})
 
     assert response.status_code == 404
+
+
+def test_an_uncertain_send_is_settled_from_the_draft_page(
+    member: Client, mail_account: MailAccount, thank_you: Draft, now: datetime
+) -> None:
+    """The draft page asks about the unconfirmed email; "It was sent" returns to the draft."""
+    member.post(
+        f"/drafts/{thank_you.pk}/email/",
+        {"when": "now", "subject": thank_you.subject, "body": thank_you.body},
+    )
+    email = OutgoingEmail.objects.get(draft=thank_you)
+    OutgoingEmail.objects.filter(pk=email.pk).update(state=EmailState.UNCERTAIN)
+    page = member.get(f"/drafts/{thank_you.pk}/").content.decode()
+
+    response = member.post(f"/outbox/{email.pk}/confirm/?next=/drafts/{thank_you.pk}/")
+
+    thank_you.refresh_from_db()
+    assert "We could not confirm that this email was sent." in page
+    assert f'formaction="/outbox/{email.pk}/send-again/?next=/drafts/{thank_you.pk}/"' in page
+    assert response.status_code == 302 and response["Location"] == f"/drafts/{thank_you.pk}/"
+    assert thank_you.sent_at == now
