@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 from django.test import Client
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -76,12 +77,17 @@ def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
             pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Django keeps a connection per context; the running event loop opens a second one for the
+    # test's ORM calls. Both are closed here, or PostgreSQL refuses to drop the test database
+    # ("being accessed by other users") at the end of the run.
+    connections.close_all()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture
