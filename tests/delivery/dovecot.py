@@ -21,9 +21,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage
+from email.message import Message
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 DOVECOT = Path("/usr/sbin/dovecot")
@@ -48,8 +51,8 @@ default_internal_group = {group}
 default_login_user = {user}
 mail_location = maildir:{root}/mail/%u
 passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN {root}/passwd
+  driver = static
+  args = password={password}
 }}
 userdb {{
   driver = static
@@ -127,6 +130,26 @@ def _alive(pid: int | None) -> bool:
         return False
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, from /proc (Linux)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: list[int] = []
+    queue = [pid]
+    while queue:
+        for child in parents.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
 def _run_as(user: str | None) -> list[str]:
     return ["runuser", "-u", user, "--"] if user else []
 
@@ -176,7 +199,6 @@ class Dovecot:
             (self.root / name).mkdir()
         shutil.copy(self.certificate[0], self.root / "cert.pem")
         shutil.copy(self.certificate[1], self.root / "key.pem")
-        (self.root / "passwd").write_text(f"{self.username}:{{PLAIN}}{self.password}::::::\n")
         self._user, self._group = user, group
 
     # ------------------------------------------------------------------ lifecycle
@@ -199,6 +221,7 @@ class Dovecot:
                     group=self._group,
                     port=self.port,
                     tls_port=self.tls_port,
+                    password=self.password,
                 )
             )
             if self._run_user:
@@ -222,8 +245,14 @@ class Dovecot:
         raise DovecotError(f"Dovecot did not start: {start_log.strip()}\n{self.log()}")
 
     def stop(self) -> None:
-        """Stop the server (SIGTERM to its master, as ``doveadm stop`` does); the mail stays."""
+        """Stop the server as a restart would: its master and every connection it serves end.
+
+        SIGTERM to the master (what ``doveadm stop`` does); Dovecot's processes serving open
+        connections may outlive it for a while, so those are ended too (by their ids, found
+        among the master's children), and open sessions see their connection drop.
+        """
         pid = self._master_pid()
+        children = _descendants(pid) if pid is not None else []
         if pid is not None:
             try:
                 os.kill(pid, signal.SIGTERM)
@@ -232,6 +261,10 @@ class Dovecot:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and (self._listening() or _alive(pid)):
             time.sleep(0.02)
+        for child in children:
+            if _alive(child):
+                with suppress(ProcessLookupError):
+                    os.kill(child, signal.SIGKILL)
         self._kill()
 
     def restart(self) -> None:
@@ -279,22 +312,29 @@ class Dovecot:
 
     # ------------------------------------------------------------------ mail
 
-    def client(self) -> imaplib.IMAP4:
+    def client(self, username: str | None = None) -> imaplib.IMAP4:
+        name = username or self.username
         imap = imaplib.IMAP4(self.host, self.port, timeout=10)
-        imap.login(self.username, self.password)
+        imap.login(name, self.password)
         return imap
 
-    def append(self, message: EmailMessage | bytes, folder: str = "INBOX") -> None:
+    def append(
+        self, message: Message | bytes, folder: str = "INBOX", user: str | None = None
+    ) -> None:
         """Put one message into ``folder`` (created if missing), arrived at its Date header."""
-        self.append_many([message], folder)
+        self.append_many([message], folder, user)
 
-    def append_many(self, messages: list[EmailMessage | bytes], folder: str = "INBOX") -> None:
-        imap = self.client()
+    def append_many(
+        self, messages: Iterable[Message | bytes], folder: str = "INBOX", user: str | None = None
+    ) -> None:
+        imap = self.client(user)
         try:
             if folder != "INBOX":
                 imap.create(folder)  # answers NO when it exists, which is fine
             for message in messages:
                 raw = message if isinstance(message, bytes) else message.as_bytes()
+                # imaplib sends the literal as given; IMAP wants CRLF line ends.
+                raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
                 arrived = _date_of(message)
                 status, data = imap.append(
                     folder, "", imaplib.Time2Internaldate(arrived) if arrived else None, raw
@@ -304,17 +344,17 @@ class Dovecot:
         finally:
             imap.logout()
 
-    def recreate(self, folder: str) -> None:
+    def recreate(self, folder: str, user: str | None = None) -> None:
         """Delete ``folder`` and create it again, empty: its UIDVALIDITY changes."""
-        imap = self.client()
+        imap = self.client(user)
         try:
             imap.delete(folder)
             imap.create(folder)
         finally:
             imap.logout()
 
-    def uidvalidity(self, folder: str = "INBOX") -> int:
-        imap = self.client()
+    def uidvalidity(self, folder: str = "INBOX", user: str | None = None) -> int:
+        imap = self.client(user)
         try:
             _status, data = imap.status(folder, "(UIDVALIDITY)")
             text = data[0].decode() if isinstance(data[0], bytes) else str(data[0])
@@ -322,9 +362,9 @@ class Dovecot:
         finally:
             imap.logout()
 
-    def flags(self, folder: str = "INBOX") -> list[bytes]:
+    def flags(self, folder: str = "INBOX", user: str | None = None) -> list[bytes]:
         """Every message's FLAGS line, to prove the watcher marked nothing as read."""
-        imap = self.client()
+        imap = self.client(user)
         try:
             imap.select(folder, readonly=True)
             _status, data = imap.fetch("1:*", "(FLAGS)")
@@ -333,8 +373,10 @@ class Dovecot:
             imap.logout()
 
 
-def _date_of(message: EmailMessage | bytes) -> datetime | None:
-    if isinstance(message, bytes):
+def _date_of(message: Message | bytes) -> datetime | None:
+    if isinstance(message, bytes) or message["Date"] is None:
         return None
-    value = message["Date"]
-    return value.datetime if value is not None and hasattr(value, "datetime") else None
+    try:
+        return parsedate_to_datetime(str(message["Date"]))
+    except (TypeError, ValueError):
+        return None

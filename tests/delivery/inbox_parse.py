@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from email.message import Message
 
-from afterword.delivery.inbox.message import SNIPPET_BYTES, Incoming, body_text, parse_headers
+from afterword.delivery.inbox.message import (
+    HEADER_FIELDS,
+    SNIPPET_BYTES,
+    Incoming,
+    body_text,
+    parse_headers,
+)
 
 
 def split(message: Message) -> tuple[bytes, bytes]:
+    """(header fields the watcher asks for, body), as BODY.PEEK[HEADER.FIELDS (...)] gives them."""
     raw = message.as_bytes()
     head, _, body = raw.partition(b"\n\n")
-    return head + b"\n", body
+    wanted = {name.lower().encode() for name in HEADER_FIELDS}
+    kept: list[bytes] = []
+    keep = False
+    for line in head.split(b"\n"):
+        if not line[:1].isspace():
+            keep = line.split(b":", 1)[0].strip().lower() in wanted
+        if keep:
+            kept.append(line)
+    return b"\n".join(kept) + b"\n", body
 
 
 def read(message: Message) -> tuple[Incoming, str]:

@@ -29,6 +29,7 @@ JOB_MODULES = (
     "afterword.delivery.dispatch",
     "afterword.delivery.reminder_schedule",
     "afterword.delivery.reminder_send",
+    "afterword.delivery.inbox.watch",
 )
 DEFAULT_POLL = 2.0
 # ``afterword ...`` with this very interpreter. Not ``-m afterword.cli``: run as __main__, the
