@@ -182,7 +182,22 @@ def test_the_call_script_and_the_letter_look_finished(
     assert_no_horizontal_scroll(page)
     shoot(page, f"{viewport}-draft-call-script")
 
-    page.go_back()
+    # Unsaved changes: leaving asks first (and staying keeps the text); once saved, it does not.
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    script = page.locator("#id_body")
+    script.press("Control+End")
+    script.press_sequentially(" Also mention the dock project.")
+    page.get_by_role("link", name="Kestrel Freight").click()
+    expect(page.get_by_role("heading", name="Call script: Marguerite Okonkwo")).to_be_visible()
+    assert dialogs == ["beforeunload"]
+    assert script.input_value().endswith("Also mention the dock project.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#save-status")).to_contain_text("Saved at")
+    page.get_by_role("link", name="Kestrel Freight").click()
+    expect(page.get_by_role("heading", name="Kestrel Freight", level=1)).to_be_visible()
+    assert dialogs == ["beforeunload"]
+
     letter = page.locator("#plan .action", has_text="Post a thank-you letter").filter(
         has_text="Dev Sharma"
     )

@@ -25,7 +25,7 @@ STYLE_CHOICES = [
     ("casual", "Casual"),
 ]
 TONE_CHOICES = [
-    ("auto", "Match the employer's style"),
+    ("auto", "Match the employer: warm for a casual one, formal otherwise"),
     ("formal", "Formal"),
     ("warm", "Warm"),
 ]

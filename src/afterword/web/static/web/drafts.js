@@ -78,6 +78,28 @@
     field.setSelectionRange(Number(button.dataset.start), Number(button.dataset.end));
   });
 
+  // Leaving with unsaved changes asks first; saving (Save, or any button that posts the form)
+  // clears the mark.
+  let unsaved = false;
+  form.addEventListener("input", (event) => {
+    if (event.target === body || event.target === subject) unsaved = true;
+  });
+  form.addEventListener("submit", () => { unsaved = false; });
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    // The element that sent the request (htmx puts the settled content in detail.elt).
+    const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    const status = document.getElementById("save-status");
+    if (trigger && trigger.dataset && trigger.dataset.action === "save" && status &&
+        !status.classList.contains("save-status--problem")) {
+      unsaved = false;
+    }
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
   // The promised date follows the text (the checker reads it) until the user edits the date.
   if (promised) {
     promised.addEventListener("input", () => { promised.dataset.touched = "true"; });
