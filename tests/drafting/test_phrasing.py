@@ -97,3 +97,11 @@ def test_a_one_line_address_is_split_into_postal_lines_but_a_us_state_stays_with
         "Brooklyn, NY 11215",
     )
     assert address_lines("Am Spreeufer 12\n10179 Berlin") == ("Am Spreeufer 12", "10179 Berlin")
+
+
+def test_a_note_starting_with_an_ordinary_word_is_lowered_but_a_product_name_is_not():
+    """ "Well-tested SQL pipelines" sits mid-sentence in lower case; "Python testing" keeps it."""
+    assert note_phrase("Well-tested SQL pipelines", 30) == "well-tested SQL pipelines"
+    assert note_phrase("Claims reports for the board", 30) == "claims reports for the board"
+    assert note_phrase("Python testing", 30) == "Python testing"
+    assert note_phrase("React performance", 30) == "React performance"
