@@ -122,6 +122,7 @@ def test_it_catches_a_misspelt_name_and_moves_the_plan_on(
     warning = findings.locator(".finding", has_text="Margeurite")
     expect(warning).to_be_visible()
     expect(warning.locator("mark")).to_have_text("Margeurite Okonkwo")
+    assert page.evaluate(LOW_CONTRAST) == []
     shoot(page, f"{viewport}-draft-thank-you-finding")
     assert_no_horizontal_scroll(page)
 
