@@ -109,3 +109,15 @@ def test_reply_text_stops_at_an_outlook_original_message_block():
     text = "Sounds good.\n\n-----Original Message-----\nFrom: Sam\nSubject: offer?\n"
 
     assert reply_text(text) == "Sounds good."
+
+
+def test_encoded_subject_and_sender_name_are_decoded():
+    """RFC 2047 words in Subject and From read as the text they stand for."""
+    raw = (
+        b"From: =?utf-8?q?J=C3=BCrgen_M=C3=BCller?= <jm@harbour.example>\r\n"
+        b"Subject: =?utf-8?b?UmU6IETDqWrDoCB2dQ==?=\r\n"
+    )
+
+    incoming = parse_headers(raw)
+
+    assert (incoming.sender_name, incoming.subject) == ("Jürgen Müller", "Re: Déjà vu")
