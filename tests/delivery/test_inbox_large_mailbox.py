@@ -70,7 +70,8 @@ def test_a_mailbox_of_5000_messages_is_scanned_in_bounded_time_and_memory(
         print(
             f"\n[inbox scan] {MESSAGES} messages appended in {appended:.1f} s; scanned in "
             f"{elapsed:.2f} s over {polls} polls (batches of {watch_module.BATCH}, at most "
-            f"{watch_module.MAX_PER_POLL} per poll); peak traced memory {peak / 1024 / 1024:.1f} MiB"
+            f"{watch_module.MAX_PER_POLL} per poll); peak traced memory "
+            f"{peak / 1024 / 1024:.1f} MiB"
         )
     assert WatchedFolder.objects.get(watch=watch).last_uid == MESSAGES
     assert InboxMessage.objects.count() == MESSAGES // REPLIES_EVERY
