@@ -95,12 +95,22 @@ class Mailbox:
     received: list[Received] = field(default_factory=list)
     # Subject fragment -> SMTP reply given to DATA instead of accepting.
     data_replies: dict[str, str] = field(default_factory=dict)
+    # Recipient address -> SMTP reply given to RCPT TO instead of accepting.
+    rcpt_replies: dict[str, str] = field(default_factory=dict)
     # A message whose subject contains this waits for `release` before it is accepted.
     stall_subject: str | None = None
     stalled: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     logins: list[str] = field(default_factory=list)
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if address in self.rcpt_replies:
+            return self.rcpt_replies[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         content = envelope.original_content or b""

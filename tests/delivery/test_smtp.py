@@ -240,3 +240,24 @@ def test_it_gives_up_on_a_server_that_never_answers(user: Any) -> None:
     assert caught.value.message == (
         f"Could not connect to 127.0.0.1:{port}: no answer within 0.5 seconds."
     )
+
+
+@pytest.mark.parametrize(
+    ("reply", "permanent"),
+    [("450 4.2.1 Mailbox busy, try later", False), ("550 5.1.1 No such user", True)],
+)
+def test_a_refused_recipient_stops_the_whole_message_before_any_content(
+    mail_account: MailAccount, smtp_server: SmtpServer, reply: str, permanent: bool
+) -> None:
+    """RCPT refused: nothing is sent to anyone (not even the other recipient), code decides."""
+    smtp_server.mailbox.rcpt_replies["hr@harbour.example"] = reply
+    message = _message(to="priya@harbour.example, hr@harbour.example")
+
+    with pytest.raises(SendError) as caught:
+        send_message(mail_account, message)
+
+    assert caught.value.permanent is permanent
+    assert caught.value.message == (
+        f"The server refused the recipient hr@harbour.example ({reply})."
+    )
+    assert smtp_server.mailbox.received == []
