@@ -8,5 +8,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("afterword.delivery.urls")),
+    path("", include("afterword.delivery.inbox.urls")),
     path("", include("afterword.web.urls")),
 ]
