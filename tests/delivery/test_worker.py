@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -183,7 +184,7 @@ def test_a_stop_request_ends_the_loop_before_the_next_job(
 def test_the_management_command_refuses_a_poll_too_short_to_be_sane() -> None:
     """manage.py worker --poll 0.01: refused with the option named, exit status 2."""
     result = subprocess.run(
-        [".venv/bin/python", "manage.py", "worker", "--once", "--poll", "0.01"],
+        [sys.executable, "manage.py", "worker", "--once", "--poll", "0.01"],
         cwd=ROOT,
         capture_output=True,
         text=True,
