@@ -85,7 +85,7 @@ def test_connecting_a_mailbox_and_sending_a_test_email(
     context, page = open_page(chromium, viewport)
     log_in(page, base, "sam", PASSWORD)
     page.goto(f"{base}/settings/")
-    page.get_by_role("link", name="Connect your mailbox").click()
+    page.get_by_role("link", name="Set up sending from your mailbox").click()
 
     page.get_by_label("SMTP server").fill("smtp://localhost:25")
     page.get_by_label("Port", exact=True).fill(str(smtp_server.port))
