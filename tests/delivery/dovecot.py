@@ -160,6 +160,7 @@ def _system_user() -> str:
     try:
         pwd.getpwnam(SYSTEM_USER)
     except KeyError:
+        # Two test processes may both try; the loser's useradd fails and the user is there.
         subprocess.run(
             [
                 "useradd",
@@ -169,9 +170,9 @@ def _system_user() -> str:
                 "/usr/sbin/nologin",
                 SYSTEM_USER,
             ],
-            check=True,
             capture_output=True,
         )
+        pwd.getpwnam(SYSTEM_USER)
     return SYSTEM_USER
 
 

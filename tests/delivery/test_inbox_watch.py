@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from afterword.delivery.crypto import encrypt
 from afterword.delivery.inbox import watch as watch_module
+from afterword.delivery.inbox.mailbox import disconnect
 from afterword.delivery.inbox.watch import claim
 from afterword.delivery.models import InboxMessage, MailboxWatch, WatchedFolder
 from afterword.tracker.models import Action, Event, Interviewer
@@ -209,7 +210,7 @@ def test_a_server_restart_mid_poll_loses_nothing_and_doubles_nothing(
     run_watcher()
 
     assert recorded_before_restart == 2
-    assert "closed the connection" in broken.last_error
+    assert "closed the connection" in broken.last_error or "connection broke" in broken.last_error
     assert InboxMessage.objects.count() == 5
     assert Event.objects.filter(application=harbour, type="reply").count() == 5
     assert WatchedFolder.objects.get(watch=watch).last_uid == 5
@@ -271,3 +272,32 @@ def test_a_decided_application_is_not_matched_any_more(dovecot, watch, harbour):
     run_watcher()
 
     assert not InboxMessage.objects.exists()
+
+
+def test_connecting_again_after_a_disconnect_records_no_reply_twice(dovecot, watch, harbour, clock):
+    """The stored messages went with the disconnect; the application's events say what is known."""
+    dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
+    run_watcher()
+    disconnect(MailboxWatch.objects.get(pk=watch.pk))
+    again = MailboxWatch.objects.create(
+        user=harbour.owner,
+        host=dovecot.host,
+        port=dovecot.port,
+        security="none",
+        username=watch.username,
+        password_encrypted=encrypt(dovecot.password),
+        next_poll_at=timezone.now(),
+    )
+
+    run_watcher()
+
+    assert WatchedFolder.objects.get(watch=again).last_uid == 1
+    assert not InboxMessage.objects.exists()
+    assert Event.objects.filter(application=harbour, type="reply").count() == 1
+
+
+def test_the_worker_runs_the_inbox_job():
+    """``afterword worker`` loads the watcher with its other jobs."""
+    from afterword.delivery.worker import load_jobs
+
+    assert load_jobs()["watch_inboxes"] is watch_module.watch_inboxes

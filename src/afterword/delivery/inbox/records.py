@@ -84,6 +84,8 @@ def _reply(
     if application is None:
         return None
     at = received_at(incoming, now)
+    if _already_on_record(application, "reply", at):
+        return None
     words = reply_text(text)
     suggestion = suggest(
         words,
@@ -122,6 +124,8 @@ def _away(
     if application is None:
         return None
     at = received_at(incoming, now)
+    if _already_on_record(application, "out_of_office", at):
+        return None
     day = _local_day(application, at)
     until = return_date(
         text, day, application.employer_country, application.employer_subdivision or None
@@ -196,6 +200,15 @@ def bounced_people(user_id: int, incoming: Incoming, text: str) -> list[Intervie
         .filter(email_lower__in=addresses)
         .order_by("-application__created_at", "pk")
     )
+
+
+def _already_on_record(application: Application, type: str, at: datetime) -> bool:
+    """An event of this type at this very second: the same message, read before.
+
+    After a disconnect the stored messages are gone but the application's events stay; a
+    mailbox connected again must not record the same replies a second time.
+    """
+    return Event.objects.filter(application=application, type=type, at=at).exists()
 
 
 def _event(application: Application, type: str, now: datetime, **fields: object) -> Event | None:
