@@ -262,7 +262,7 @@ def report(result: dict[str, Any]) -> str:
         seconds, cpu = stage["wall"], stage["cpu"]
         lines.append(
             f"| {label} | {seconds:.2f} | {1000 * seconds / users:.3f} | "
-            f"{users / seconds:,.0f} | {seconds / floor:,.0f} | "
+            f"{users / seconds:,.0f} | {_ratio(seconds / floor)} | "
             + (f"{cpu:.2f} |" if cpu is not None else "– |")
         )
     total = result["schedule"]["wall"] + result["send"]["wall"]
@@ -272,6 +272,10 @@ def report(result: dict[str, Any]) -> str:
         f"({users / total:,.0f} per second, one process)",
     ]
     return "\n".join(lines)
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
 
 
 def main() -> None:
