@@ -220,7 +220,8 @@ def test_nothing_is_planned_after_a_decision(data):
 @PROPERTY_SETTINGS
 @given(cases())
 def test_never_more_than_three_unanswered_check_ins(data):
-    """F7: unanswered check-ins since the last reply, plus the planned one, stay within 3."""
+    """F7: unanswered check-ins since the last reply, plus the planned one, stay within 3, and
+    none is planned once three went unanswered."""
     case, result = planned(data)
 
     latest = latest_interview(case)
@@ -234,7 +235,10 @@ def test_never_more_than_three_unanswered_check_ins(data):
             unanswered += 1
     planned_check_ins = sum(a["kind"] in CHECK_IN_KINDS for a in result["actions"])
     assert planned_check_ins <= 1
-    assert unanswered + planned_check_ins <= 3
+    # The history may already hold more than three (the user kept writing): then none is planned.
+    assert unanswered + planned_check_ins <= max(3, unanswered)
+    if unanswered >= 3:
+        assert planned_check_ins == 0
 
 
 @PROPERTY_SETTINGS
