@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.utils import timezone
 
 from afterword.delivery.models import Reminder, ReminderKind, ReminderSettings, ReminderState
-from afterword.delivery.reminder_schedule import schedule_reminders
+from afterword.delivery.reminder_schedule import outside_quiet_hours, schedule_reminders
 from afterword.delivery.reminder_send import MAX_ATTEMPTS, claim, send_reminders
 from afterword.delivery.worker import load_jobs
 from afterword.tracker.models import Action
@@ -256,3 +257,35 @@ def test_the_worker_runs_the_reminder_jobs() -> None:
     names = list(load_jobs())
 
     assert names.index("schedule reminders") < names.index("send reminders")
+
+
+def test_a_notification_due_in_the_users_night_waits_for_their_morning(
+    db: None, http_sink: HttpSink
+) -> None:
+    """Due 16:00 UTC is 01:00 in Tokyo: the phone stays quiet until 08:00 there (23:00 UTC)."""
+    sam = UserFactory(username="sam")
+    set_zone(sam, "Asia/Tokyo")
+    add_interview(sam, ENDED, person="Priya Natarajan")
+    NotificationChannelFactory(owner=sam, url=http_sink.url("json", "hook"))
+    tokyo_morning = datetime(2026, 3, 3, 23, 0, tzinfo=UTC)
+
+    tick(THANK_YOU_DUE)
+    tick(tokyo_morning - timedelta(minutes=1))
+    at_night = list(http_sink.received("/hook"))
+    tick(tokyo_morning)
+
+    assert at_night == []
+    [hit] = http_sink.received("/hook")
+    assert hit.json()["title"] == "Due now: Send a thank-you email · Priya Natarajan"
+    [row] = action_reminders(sam)
+    assert (row.state, row.due_at) == (ReminderState.SENT, tokyo_morning)
+
+
+def test_a_notification_due_in_the_users_day_goes_at_once() -> None:
+    """Quiet hours only move what falls between 21:00 and 08:00 on the user's clock."""
+    new_york = ZoneInfo("America/New_York")
+    noon = datetime(2026, 3, 3, 17, 0, tzinfo=UTC)
+    late = datetime(2026, 3, 4, 2, 30, tzinfo=UTC)  # 21:30 in New York
+
+    assert outside_quiet_hours(noon, new_york) == noon
+    assert outside_quiet_hours(late, new_york) == datetime(2026, 3, 4, 13, 0, tzinfo=UTC)

@@ -25,6 +25,10 @@ class ReminderSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = ReminderSettings
         fields = ["digest_enabled", "digest_hour", "per_action_notifications"]
+        help_texts = {
+            "per_action_notifications": "Sent to every channel below that is switched on. "
+            "One that falls due between 21:00 and 08:00 your time waits for the morning."
+        }
 
 
 class ChannelForm(forms.Form):

@@ -78,7 +78,8 @@ def find_action(reminder: Reminder) -> Action | None:
             kind=about.get("kind"),
             interview_id=about.get("interview"),
             interviewer_id=about.get("interviewer"),
-            due=reminder.due_at,
+            # The row may wait for the user's morning; the action keeps its own due time.
+            due=datetime.fromisoformat(about["due"]) if about.get("due") else reminder.due_at,
         )
         .select_related("application", "interviewer")
         .first()

@@ -29,6 +29,9 @@ from afterword.tracker.models import Action, Application
 # a worker that was down all morning does not make up for it in the afternoon.
 DIGEST_LATE_BY = timedelta(hours=6)
 ACTION_LATE_BY = timedelta(hours=6)
+# The user's night on their own clock: per-action notifications wait until morning.
+QUIET_FROM = 21
+QUIET_UNTIL = 8
 # Finished rows are kept this long: the settings page lists them, and the weekly nudge looks
 # back one week.
 KEEP_FINISHED = timedelta(days=30)
@@ -59,6 +62,20 @@ def digest_due(day: date, hour: int, zone: ZoneInfo) -> datetime:
        York on the spring-forward day becomes 03:30 EDT). Still one moment, on that day.
     """
     return datetime.combine(day, time(hour), tzinfo=zone).astimezone(UTC)
+
+
+def outside_quiet_hours(moment: datetime, zone: ZoneInfo) -> datetime:
+    """``moment``, or the end of the user's night when it falls inside it.
+
+    An action is due on the employer's clock: a 10:00 check-in in Berlin is 04:00 in New York,
+    and nobody wants their phone to buzz then. From QUIET_FROM to QUIET_UNTIL on the user's own
+    clock the notification waits for QUIET_UNTIL (the action's window stays open for hours).
+    """
+    local = moment.astimezone(zone)
+    if QUIET_UNTIL <= local.hour < QUIET_FROM:
+        return moment
+    day = local.date() if local.hour < QUIET_UNTIL else local.date() + timedelta(days=1)
+    return datetime.combine(day, time(QUIET_UNTIL), tzinfo=zone).astimezone(UTC)
 
 
 def zone_of(name: str | None) -> ZoneInfo:
@@ -153,16 +170,25 @@ def action_rows(now: datetime) -> Iterator[Reminder]:
     due = (
         Action.objects.filter(owner_id__in=listening, due__lte=now, due__gt=now - ACTION_LATE_BY)
         .exclude(owner__reminder_settings__per_action_notifications=False)
-        .values_list("owner_id", "application_id", "kind", "interview_id", "interviewer_id", "due")
+        .values_list(
+            "owner_id",
+            "application_id",
+            "kind",
+            "interview_id",
+            "interviewer_id",
+            "due",
+            "owner__afterword__timezone",
+        )
         .order_by("due", "pk")
     )
-    for owner_id, application_id, kind, interview_id, interviewer_id, due_at in due:
+    for owner_id, application_id, kind, interview_id, interviewer_id, due_at, zone in due:
+        remind_at = outside_quiet_hours(due_at, zone_of(zone))
         yield Reminder(
             owner_id=owner_id,
             kind=ReminderKind.ACTION,
             dedupe_key=action_key(application_id, kind, interview_id, interviewer_id, due_at),
-            due_at=due_at,
-            next_attempt_at=due_at,
+            due_at=remind_at,
+            next_attempt_at=remind_at,
             payload={
                 "application": application_id,
                 "kind": kind,
