@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from afterword.delivery import stopping
+from afterword.delivery.claims import work_through
 from afterword.delivery.jobs import register
 from afterword.delivery.messages import compose, thread_of
 from afterword.delivery.models import EmailState, MailAccount, OutgoingEmail
@@ -37,8 +37,6 @@ _lease = LEASE
 # Tries in all; the waits between them double from FIRST_RETRY (2, 4, 8, 16, 32 minutes).
 MAX_ATTEMPTS = 6
 FIRST_RETRY = timedelta(minutes=2)
-# Emails per job call, so that the worker's other jobs get their turn in a long queue.
-BATCH = 100
 # Due rows read per claiming round. Several workers each try them in their own random order,
 # so they rarely collide on the same row.
 CANDIDATES = 20
@@ -50,19 +48,11 @@ UNCERTAIN_MESSAGE = (
 @register("send due emails")
 def send_due_emails(now: datetime, worker_name: str) -> int:
     """Send due emails one at a time until none is due, BATCH are done, or a stop is asked."""
-    handled = 0
-    while handled < BATCH and not stopping.requested():
-        candidates = due_candidates(now)
-        if not candidates:
-            break
-        for pk in candidates:
-            if handled >= BATCH or stopping.requested():
-                break
-            email = claim(pk, now, worker_name)
-            if email is not None:
-                deliver(email, worker_name)
-                handled += 1
-    return handled
+    return work_through(
+        lambda: due_candidates(now),
+        lambda pk: claim(pk, now, worker_name),
+        lambda email: deliver(email, worker_name),
+    )
 
 
 @register("mark expired sends uncertain")

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from django.db.models import F, Q
 from django.utils import timezone
 
-from afterword.delivery import stopping
+from afterword.delivery.claims import work_through
 from afterword.delivery.jobs import register
 from afterword.delivery.models import Reminder, ReminderKind, ReminderState
 from afterword.delivery.reminder_action import deliver_action
@@ -37,27 +37,17 @@ RETRY_WAITS = (
     timedelta(minutes=20),
     timedelta(hours=1),
 )
-# Rows per job call, so the worker's other jobs get their turn in a long queue.
-BATCH = 100
 CANDIDATES = 20
 
 
 @register("send reminders")
 def send_reminders(now: datetime, worker: str) -> int:
     """Deliver due reminders one at a time until none is due, BATCH are done, or a stop."""
-    handled = 0
-    while handled < BATCH and not stopping.requested():
-        candidates = due_candidates(now)
-        if not candidates:
-            break
-        for pk in candidates:
-            if handled >= BATCH or stopping.requested():
-                break
-            reminder = claim(pk, now, worker)
-            if reminder is not None:
-                deliver(reminder, now, worker)
-                handled += 1
-    return handled
+    return work_through(
+        lambda: due_candidates(now),
+        lambda pk: claim(pk, now, worker),
+        lambda reminder: deliver(reminder, now, worker),
+    )
 
 
 def claimable(now: datetime) -> Q:
