@@ -95,18 +95,15 @@ def _reply(
         application.employer_subdivision or None,
     )
     with transaction.atomic():
-        message = InboxMessage.objects.create(
-            watch=watch,
-            owner_id=watch.user_id,
+        message = _keep(
+            watch,
+            incoming,
+            at,
+            kind=InboxKind.REPLY,
             application=application,
             interviewer_id=found.interviewer_id,
-            message_id=incoming.message_id[:255],
-            kind=InboxKind.REPLY,
             matched_by=found.how,
-            received_at=at,
-            sender=incoming.sender[:254],
             sender_name=incoming.sender_name[:200],
-            subject=incoming.subject[:300],
             snippet=words[:SNIPPET_CHARS],
             suggestion=suggestion.meaning,
             suggested_date=suggestion.new_date,
@@ -133,18 +130,15 @@ def _away(
     if until is None or until < day:
         return None  # an automatic reply without a return date changes nothing
     with transaction.atomic():
-        message = InboxMessage.objects.create(
-            watch=watch,
-            owner_id=watch.user_id,
+        message = _keep(
+            watch,
+            incoming,
+            at,
+            kind=InboxKind.OUT_OF_OFFICE,
             application=application,
             interviewer_id=found.interviewer_id,
-            message_id=incoming.message_id[:255],
-            kind=InboxKind.OUT_OF_OFFICE,
             matched_by=found.how,
-            received_at=at,
-            sender=incoming.sender[:254],
             sender_name=incoming.sender_name[:200],
-            subject=incoming.subject[:300],
             suggested_date=until,
             state=ReplyState.NOTED,
         )
@@ -160,17 +154,14 @@ def _bounce(watch: MailboxWatch, incoming: Incoming, text: str, now: datetime) -
         return None
     at = received_at(incoming, now)
     with transaction.atomic():
-        InboxMessage.objects.create(
-            watch=watch,
-            owner_id=watch.user_id,
+        _keep(
+            watch,
+            incoming,
+            at,
+            kind=InboxKind.BOUNCE,
             application_id=people[0].application_id,
             interviewer=people[0],
-            message_id=incoming.message_id[:255],
-            kind=InboxKind.BOUNCE,
             matched_by="bounce",
-            received_at=at,
-            sender=incoming.sender[:254],
-            subject=incoming.subject[:300],
             state=ReplyState.NOTED,
         )
         Interviewer.objects.filter(
@@ -199,6 +190,19 @@ def bounced_people(user_id: int, incoming: Incoming, text: str) -> list[Intervie
         .annotate(email_lower=Lower("email"))
         .filter(email_lower__in=addresses)
         .order_by("-application__created_at", "pk")
+    )
+
+
+def _keep(watch: MailboxWatch, incoming: Incoming, at: datetime, **fields: object) -> InboxMessage:
+    """Store what is kept of a matched message: its headers, cut to the columns' sizes."""
+    return InboxMessage.objects.create(
+        watch=watch,
+        owner_id=watch.user_id,
+        message_id=incoming.message_id[:255],
+        received_at=at,
+        sender=incoming.sender[:254],
+        subject=incoming.subject[:300],
+        **fields,
     )
 
 
