@@ -56,6 +56,10 @@ class MailboxWatch(models.Model):
     # The worker polling it now holds it until then (a conditional UPDATE claims it).
     lease_until = models.DateTimeField(null=True, blank=True)
     claimed_by = models.CharField(max_length=200, blank=True)
+    # The worker holding an IMAP IDLE connection to it (inbox/idle.py), until then: a second
+    # lease, apart from the poll's, so one worker idles while any worker polls.
+    idle_by = models.CharField(max_length=200, blank=True)
+    idle_until = models.DateTimeField(null=True, blank=True)
     last_polled_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     # What the last successful poll did, for the settings page ("12 new messages, 1 reply").

@@ -1,0 +1,188 @@
+"""IMAP IDLE against a real Dovecot: new mail makes the mailbox due at once; leases; fallback.
+
+The database clock is frozen (inbox_fixtures.clock); the IDLE waits themselves take real time,
+so each test waits a few seconds at most.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from afterword.delivery import stopping
+from afterword.delivery.crypto import encrypt
+from afterword.delivery.inbox.idle import IDLE_LEASE, IdleWatcher
+from afterword.delivery.models import MailboxWatch
+from afterword.tracker.models import Action
+from tests.delivery import dovecot as dovecot_module
+from tests.delivery import inbox_mail
+from tests.delivery.dovecot import Dovecot
+from tests.delivery.inbox_fixtures import CLOCK, OUR_THANKS_ID, run_watcher
+
+pytestmark = pytest.mark.django_db
+
+# Dovecot's default list without IDLE: a server that cannot tell of new mail.
+NO_IDLE = """
+protocol imap {{
+  imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ AUTH=PLAIN
+}}
+"""
+
+
+@pytest.fixture
+def watchers() -> Iterator[Callable[[str], IdleWatcher]]:
+    """A factory of IdleWatchers (by worker name), all closed and the stop flag cleared after."""
+    made: list[IdleWatcher] = []
+
+    def make(name: str) -> IdleWatcher:
+        made.append(IdleWatcher(name))
+        return made[-1]
+
+    yield make
+    for watcher in made:
+        watcher.close()
+    stopping.reset()
+
+
+@pytest.fixture
+def polled_watch(watch: MailboxWatch) -> MailboxWatch:
+    """``watch`` after its first (empty) poll: next due in five minutes."""
+    run_watcher()
+    watch.refresh_from_db()
+    assert watch.next_poll_at > timezone.now()
+    return watch
+
+
+def wait_for_nudge(watcher: IdleWatcher, seconds: float = 10.0) -> float:
+    """Call ``wait`` until it reports a nudge; the seconds that took."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        if watcher.wait(1.0):
+            return time.perf_counter() - started
+    raise AssertionError(f"no nudge within {seconds} seconds")
+
+
+def test_mail_appended_while_idling_makes_the_mailbox_due_at_once_and_the_poll_records_it(
+    dovecot, polled_watch, harbour, watchers
+):
+    """The row is due within seconds, not five minutes; the job then replaces the 9 Mar check-in."""
+    watcher = watchers("worker-a")
+    watcher.wait(0)
+    assert set(watcher.held) == {polled_watch.pk}
+
+    started = time.perf_counter()
+    dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=polled_watch.username)
+    wait_for_nudge(watcher)
+    latency = time.perf_counter() - started
+    polled = run_watcher()
+
+    print(f"APPEND to next_poll_at: {latency:.3f} s")
+    assert latency < 3
+    assert polled == 1
+    check_ins = Action.objects.filter(application=harbour, kind="check_in_email")
+    assert [a.due.date().isoformat() for a in check_ins] == ["2026-03-11"]
+
+
+def test_two_workers_never_idle_on_the_same_mailbox(polled_watch, watchers):
+    """The second worker gets the mailbox only once the first gives it back."""
+    first, second = watchers("worker-a"), watchers("worker-b")
+
+    first.wait(0)
+    second.wait(0)
+    held_by_both = (set(first.held), set(second.held))
+    first.close()
+    second.refresh()
+
+    assert held_by_both == ({polled_watch.pk}, set())
+    assert set(second.held) == {polled_watch.pk}
+    assert MailboxWatch.objects.get(pk=polled_watch.pk).idle_by == "worker-b"
+
+
+def test_a_dead_workers_idle_lease_is_taken_over_once_it_runs_out(polled_watch, watchers, clock):
+    """A lease held by a worker that died blocks nobody after IDLE_LEASE."""
+    MailboxWatch.objects.filter(pk=polled_watch.pk).update(
+        idle_by="dead-worker", idle_until=timezone.now() + IDLE_LEASE
+    )
+    watcher = watchers("worker-a")
+
+    watcher.refresh()
+    before = set(watcher.held)
+    clock.move_to(CLOCK + IDLE_LEASE + timedelta(seconds=1))
+    watcher.refresh()
+
+    assert before == set()
+    assert set(watcher.held) == {polled_watch.pk}
+    row = MailboxWatch.objects.get(pk=polled_watch.pk)
+    assert row.idle_by == "worker-a" and row.idle_until > timezone.now()
+
+
+def test_a_stop_request_ends_a_long_wait_within_a_second(polled_watch, watchers):
+    """SIGTERM's flag is seen even while select() waits on an idle connection."""
+    watcher = watchers("worker-a")
+    watcher.wait(0)
+    threading.Timer(0.3, stopping.request).start()
+
+    started = time.perf_counter()
+    woke = watcher.wait(30)
+    elapsed = time.perf_counter() - started
+
+    assert woke is True
+    assert elapsed < 1.0
+    assert set(watcher.held) == {polled_watch.pk}
+
+
+def test_closing_gives_back_the_lease_and_logs_out(polled_watch, watchers):
+    watcher = watchers("worker-a")
+    watcher.wait(0)
+
+    watcher.close()
+
+    assert watcher.held == {}
+    row = MailboxWatch.objects.get(pk=polled_watch.pk)
+    assert (row.idle_by, row.idle_until) == ("", None)
+
+
+@pytest.fixture
+def plain_dovecot(
+    imap_certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Dovecot]:
+    """A second server whose CAPABILITY lacks IDLE."""
+    monkeypatch.setattr(dovecot_module, "CONFIG", dovecot_module.CONFIG + NO_IDLE)
+    server = Dovecot(imap_certificate)
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_a_server_without_idle_is_left_to_the_five_minute_poll(
+    plain_dovecot, user, harbour, watchers, clock
+):
+    """No connection is kept, the lease goes back, and the next poll still finds the reply."""
+    watch = MailboxWatch.objects.create(
+        user=user,
+        host=plain_dovecot.host,
+        port=plain_dovecot.port,
+        security="none",
+        username="sam@example.test",
+        password_encrypted=encrypt(plain_dovecot.password),
+        next_poll_at=timezone.now() + timedelta(minutes=5),
+    )
+    watcher = watchers("worker-a")
+    plain_dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
+
+    nudged = watcher.wait(1.0)
+    row = MailboxWatch.objects.get(pk=watch.pk)
+    early = run_watcher()
+    clock.move_to(CLOCK + timedelta(minutes=5))
+    on_time = run_watcher()
+
+    assert nudged is False and watcher.held == {}
+    assert (row.idle_by, row.idle_until) == ("", None)
+    assert row.next_poll_at == CLOCK + timedelta(minutes=5)
+    assert (early, on_time) == (0, 1)
