@@ -203,11 +203,15 @@ def worker_command(
             min=1, help="Seconds an email stays claimed; after that it is marked uncertain."
         ),
     ] = 600.0,
+    no_idle: Annotated[
+        bool,
+        typer.Option("--no-idle", help="Do not hold IMAP IDLE connections; poll mailboxes only."),
+    ] = False,
 ) -> None:
     """Send due emails and reminders until stopped (SIGTERM or Ctrl+C finish the current one)."""
     from afterword.delivery.worker import main as run_worker
 
-    raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease))
+    raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease, idle=not no_idle))
 
 
 if __name__ == "__main__":

@@ -186,3 +186,29 @@ def test_a_server_without_idle_is_left_to_the_five_minute_poll(
     assert (row.idle_by, row.idle_until) == ("", None)
     assert row.next_poll_at == CLOCK + timedelta(minutes=5)
     assert (early, on_time) == (0, 1)
+
+
+@pytest.mark.parametrize("idle", [True, False], ids=["idle", "no-idle"])
+def test_the_worker_loop_polls_at_once_when_idle_hears_of_new_mail(dovecot, watch, harbour, idle):
+    """With IDLE the reply appended mid-sleep is recorded before the stop; with --no-idle not."""
+    from afterword.delivery.worker import run
+
+    def later() -> None:
+        time.sleep(1.5)
+        dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
+        time.sleep(2.5)
+        stopping.request()
+
+    stopping.reset()
+    threading.Thread(target=later, daemon=True).start()
+
+    try:
+        status = run(name="worker-a", poll=30, idle=idle)
+    finally:
+        stopping.reset()
+
+    assert status == 0
+    check_ins = Action.objects.filter(application=harbour, kind="check_in_email")
+    expected = ["2026-03-11"] if idle else ["2026-03-09"]
+    assert [a.due.date().isoformat() for a in check_ins] == expected
+    assert MailboxWatch.objects.get(pk=watch.pk).idle_by == ""

@@ -52,7 +52,12 @@ def load_jobs() -> dict[str, Callable[[datetime, str], int]]:
 
 
 def run(
-    *, name: str, poll: float = DEFAULT_POLL, once: bool = False, lease: float | None = None
+    *,
+    name: str,
+    poll: float = DEFAULT_POLL,
+    once: bool = False,
+    lease: float | None = None,
+    idle: bool = True,
 ) -> int:
     """The loop; returns the exit status.
 
@@ -61,7 +66,8 @@ def run(
        A job that raises is logged and the others still run: one broken job must not stop
        the reminders or the outbox.
     3. When no job found anything to do: with ``once``, exit; otherwise sleep ``poll`` seconds
-       (waking at once on a stop request).
+       (waking at once on a stop request). With ``idle`` the sleep listens to the mailboxes
+       in IMAP IDLE (inbox/idle.py) and wakes when one of them gets new mail.
     4. A stop request ends the loop after the job that is running returns.
     """
     from django.db import close_old_connections
@@ -74,6 +80,11 @@ def run(
         set_lease(lease)
     failed = False
     last_error: dict[str, str] = {}
+    watcher = None
+    if idle and not once:
+        from afterword.delivery.inbox.idle import IdleWatcher
+
+        watcher = IdleWatcher(name)
     while not stopping.requested():
         close_old_connections()
         handled = 0
@@ -95,7 +106,20 @@ def run(
             continue
         if once:
             break
-        stopping.wait(poll)
+        if watcher is None:
+            stopping.wait(poll)
+            continue
+        try:
+            watcher.wait(poll)
+        except Exception:
+            # IDLE only hastens polls: when it fails, the plain sleep and the poll remain.
+            log.exception("IMAP IDLE failed in worker %s", name)
+            stopping.wait(poll)
+    if watcher is not None:
+        try:
+            watcher.close()
+        except Exception:
+            log.exception("IMAP IDLE did not close cleanly in worker %s", name)
     close_old_connections()
     return 1 if once and failed else 0
 
@@ -106,6 +130,7 @@ def main(
     poll: float = DEFAULT_POLL,
     once: bool = False,
     lease: float | None = None,
+    idle: bool = True,
 ) -> int:
     """Set up Django, logging and the signal handlers, run the loop, and say when it stops."""
     from afterword.tracker.commands import setup
@@ -117,7 +142,7 @@ def main(
     previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         log.info("worker %s started (jobs: %s)", worker_name, ", ".join(load_jobs()))
-        status = run(name=worker_name, poll=poll, once=once, lease=lease)
+        status = run(name=worker_name, poll=poll, once=once, lease=lease, idle=idle)
         log.info("worker %s stopped", worker_name)
         return status
     finally:
