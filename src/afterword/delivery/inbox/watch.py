@@ -4,8 +4,10 @@ Rows, not timers: a mailbox is due when its ``next_poll_at`` has passed. A worke
 a conditional UPDATE that also takes a lease, so two workers never poll the same mailbox at
 once, and a worker that dies mid-poll only delays the next poll until the lease runs out.
 
-No IDLE: a bounded poll interval (POLL_INTERVAL, five minutes) is simple, survives restarts of
-either side, and is what "stops the nudges within one polling interval" promises. Each poll
+Every mailbox is polled at least every POLL_INTERVAL (five minutes): simple, survives restarts
+of either side, and is what "stops the nudges within one polling interval" promises. Where the
+server offers IMAP IDLE, a worker's IdleWatcher (idle.py) hears of new mail and only sets
+``next_poll_at`` to now, so this job polls that mailbox on its next tick. Each poll
 reads at most MAX_PER_POLL new messages per folder, in batches of BATCH; a mailbox with more to
 read is due again at once, so a large first scan proceeds in bounded steps, saving its place
 after every batch.
