@@ -188,6 +188,8 @@ def test_a_server_without_idle_is_left_to_the_five_minute_poll(
     assert (early, on_time) == (0, 1)
 
 
+# The loop's close_old_connections() would close a connection inside a test's transaction.
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("idle", [True, False], ids=["idle", "no-idle"])
 def test_the_worker_loop_polls_at_once_when_idle_hears_of_new_mail(dovecot, watch, harbour, idle):
     """With IDLE the reply appended mid-sleep is recorded before the stop; with --no-idle not."""
