@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from afterword.delivery import stopping
 from afterword.delivery.crypto import encrypt
+from afterword.delivery.inbox import idle as idle_module
 from afterword.delivery.inbox.idle import IDLE_LEASE, IdleWatcher
 from afterword.delivery.models import MailboxWatch
 from afterword.tracker.models import Action
@@ -87,6 +88,23 @@ def test_mail_appended_while_idling_makes_the_mailbox_due_at_once_and_the_poll_r
     assert polled == 1
     check_ins = Action.objects.filter(application=harbour, kind="check_in_email")
     assert [a.due.date().isoformat() for a in check_ins] == ["2026-03-11"]
+
+
+def test_idle_is_reissued_with_done_and_still_hears_new_mail(
+    dovecot, polled_watch, watchers, monkeypatch
+):
+    """RFC 2177's re-issue (here at every wait) ends each IDLE with DONE and starts a new one."""
+    monkeypatch.setattr(idle_module, "REISSUE", 0.0)
+    watcher = watchers("worker-a")
+    watcher.wait(0)
+    first_tag = watcher.held[polled_watch.pk].tag
+
+    watcher.wait(0.2)
+    dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=polled_watch.username)
+    wait_for_nudge(watcher)
+
+    assert watcher.held[polled_watch.pk].tag != first_tag
+    assert MailboxWatch.objects.get(pk=polled_watch.pk).next_poll_at == timezone.now()
 
 
 def test_two_workers_never_idle_on_the_same_mailbox(polled_watch, watchers):

@@ -220,6 +220,9 @@ class IdleWatcher:
             .values_list("pk", flat=True)[: self.limit - len(self.held)]
         )
         for pk in list(candidates):
+            if stopping.requested():
+                # Each connection may take CONNECT_TIMEOUT: a stop must not wait for them all.
+                return
             claimed = (
                 MailboxWatch.objects.filter(pk=pk, connected=True)
                 .filter(Q(idle_until__isnull=True) | Q(idle_until__lt=now))
