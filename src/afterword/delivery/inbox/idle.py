@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from afterword.delivery import stopping
 from afterword.delivery.crypto import SecretUnreadable, decrypt
-from afterword.delivery.inbox.imap import InboxError, Mailbox, Session, _connect, _log_in
+from afterword.delivery.inbox.imap import InboxError, Mailbox, Session, connect, log_in
 from afterword.delivery.models import MailboxWatch
 
 log = logging.getLogger(__name__)
@@ -244,14 +244,14 @@ class IdleWatcher:
         try:
             password = decrypt(row.password_encrypted)
             mailbox = Mailbox(row.host, row.port, row.security, row.username, password)
-            imap = _connect(mailbox, CONNECT_TIMEOUT)
+            imap = connect(mailbox, CONNECT_TIMEOUT)
         except (InboxError, SecretUnreadable) as error:
             self._fail(row.pk, str(error))
             return
         session = Session(imap)
         idling = Idling(row.pk, _fingerprint(row), session)
         try:
-            _log_in(imap, mailbox)
+            log_in(imap, mailbox)
             if "IDLE" not in imap.capabilities:
                 # Some servers tell more after login; imaplib keeps the greeting's list.
                 _status, data = session._call(lambda: imap.capability())

@@ -50,9 +50,9 @@ class Mailbox:
 @contextmanager
 def open_session(mailbox: Mailbox, timeout: float = TIMEOUT) -> Iterator[Session]:
     """A logged-in session; logs out (or just closes) on the way out."""
-    imap = _connect(mailbox, timeout)
+    imap = connect(mailbox, timeout)
     try:
-        _log_in(imap, mailbox)
+        log_in(imap, mailbox)
         yield Session(imap)
     finally:
         try:
@@ -63,7 +63,7 @@ def open_session(mailbox: Mailbox, timeout: float = TIMEOUT) -> Iterator[Session
                 imap.shutdown()
 
 
-def _connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
+def connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
     where = f"{mailbox.host} on port {mailbox.port}"
     context = ssl.create_default_context()
     try:
@@ -113,7 +113,7 @@ def _connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
         raise InboxError("connect", f"Could not connect to {where} ({_text(error)}).") from None
 
 
-def _log_in(imap: imaplib.IMAP4, mailbox: Mailbox) -> None:
+def log_in(imap: imaplib.IMAP4, mailbox: Mailbox) -> None:
     try:
         if "AUTH=PLAIN" in imap.capabilities:
             # AUTHENTICATE PLAIN carries any password as UTF-8; LOGIN only takes ASCII.
