@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 import apprise
 
@@ -84,14 +85,13 @@ def check_url(url: str) -> CheckedUrl:
     return CheckedUrl(service=str(instance.service_name), masked=masked)
 
 
-class Transport:
-    """Deliver one notification or raise TransportError."""
+class Transport(Protocol):
+    """Anything that delivers one notification or raises TransportError."""
 
-    def notify(self, title: str, body: str) -> None:
-        raise NotImplementedError
+    def notify(self, title: str, body: str) -> None: ...
 
 
-class AppriseTransport(Transport):
+class AppriseTransport:
     """One notification channel, through Apprise."""
 
     def __init__(self, channel: NotificationChannel) -> None:
