@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from afterword.drafting.promises import find_dates, find_promise, find_promises, sentences
+from afterword.rules.phrases import parse_phrase
 
 TUESDAY = date(2026, 3, 3)
 
@@ -57,7 +58,6 @@ def test_the_span_covers_exactly_the_date_words():
     ("text", "expected"),
     [
         ("I will call you on Tuesday.", date(2026, 3, 10)),
-        ("I will call you next Tuesday.", date(2026, 3, 10)),
         ("I will check in this Friday.", date(2026, 3, 6)),
         ("On Wednesday I will follow up by email.", date(2026, 3, 4)),
     ],
@@ -65,6 +65,16 @@ def test_the_span_covers_exactly_the_date_words():
 def test_a_bare_weekday_is_the_next_such_day_after_writing(text, expected):
     """A weekday without a date is the first such day strictly after the day of writing."""
     assert promised(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("written_on", "expected"),
+    [(date(2026, 3, 2), date(2026, 3, 10)), (date(2026, 3, 3), date(2026, 3, 10))],
+)
+def test_next_weekday_is_in_the_following_week_as_the_phrase_parser_reads_it(written_on, expected):
+    """ "next Tuesday" written on Mon 2 or Tue 3 March is Tue 10 March, as `afterword when` says."""
+    assert find_promise("I will call you next Tuesday.", written_on, "US").day == expected
+    assert parse_phrase("next Tuesday", written_on).end == expected
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ be in touch, together with a date. The date may be written out ("Monday 16 March
 Conventions, decided once here:
 
 - A date without a year is the next such date on or after the day the message is written.
-- A bare weekday, with or without "this"/"next", is the next such day after that day.
+- A bare weekday (or "this Friday") is the next such day after that day; "next Tuesday" is
+  the Tuesday of the following calendar week, as `afterword when` reads it.
 - A relative phrase that means a range ("next week", "by Friday") promises its last day; the
   promise is kept by any day of the range, which ``earliest`` records.
 
@@ -278,7 +279,13 @@ def find_dates(
             found.append(DateMention(nth, match.start(), match.end(), nth))
     for match in _BARE_WEEKDAY.finditer(text, start, stop):
         if free(match.start(), match.end()):
-            next_one = _weekday_after(_WEEKDAY_NUMBERS[match["weekday"].lower()], written_on)
+            weekday = _WEEKDAY_NUMBERS[match["weekday"].lower()]
+            if match[0].lower().startswith("next"):
+                # As `afterword when` reads it (rules/phrases.py): in the week after this one.
+                next_monday = written_on + timedelta(days=7 - written_on.weekday())
+                next_one = next_monday + timedelta(days=weekday)
+            else:
+                next_one = _weekday_after(weekday, written_on)
             found.append(DateMention(next_one, match.start(), match.end(), next_one))
     found = [_framed(mention, text, start, written_on) for mention in found]
     if phrases:
