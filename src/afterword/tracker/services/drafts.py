@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,25 +20,16 @@ from afterword.drafting.checker import check, context_for, promised_next
 from afterword.drafting.model import Finding, Letter, Tone
 from afterword.rules import Action as PlannedAction
 from afterword.rules import Case, Plan, case_from_data, plan
-from afterword.tracker.models import Action, Application, Draft, Event
+from afterword.rules.plan import THANK_YOU_KINDS
+from afterword.tracker.models import Action, ActionKind, Application, Draft, Event
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.services.case import build_case, employer_zone
-from afterword.tracker.services.events import record_event
+from afterword.tracker.services.events import complete_action
 from afterword.tracker.services.letter_text import letter_from_text
 
 # What sending each draft means, as a planner event and its channel (None: no channel).
-SENT_EVENT: dict[str, tuple[str, str | None]] = {
-    "thank_you_email": ("thank_you_sent", None),
-    "thank_you_letter": ("letter_sent", None),
-    "check_in_email": ("check_in_sent", "email"),
-    "check_in_call": ("check_in_sent", "phone"),
-    # Looking at the portal is the check-in when the employer asked for it (H1), as on Today.
-    "check_portal": ("check_in_sent", "email"),
-    "expedite": ("check_in_sent", "email"),
-}
-THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
 # A portal visit promises nobody anything; every other message may name a date (K7, F6).
-PROMISING_KINDS = frozenset(SENT_EVENT) - {"check_portal"}
+PROMISING_KINDS = frozenset(ActionKind.values) - {"check_portal"}
 # A call script is read, not sent: the date agreed on the phone is typed in by hand, never
 # read from the script's own instructions (the checker's ``promised_next`` agrees).
 PROMISE_IN_TEXT_KINDS = PROMISING_KINDS - {"check_in_call"}
@@ -345,7 +335,7 @@ def mark_sent(draft: Draft, now: datetime, promised_next: date | None = None) ->
        two tabs, record one event).
     2. Refuse a promised date in the past, and a message the plan no longer asks for.
     3. Record the planner event for the kind (thank-you or letter to that person, a check-in
-       by email or phone with the promised date); ``record_event`` re-plans, so a promised
+       by email or phone with the promised date); ``complete_action`` re-plans, so a promised
        date becomes the next check-in (K7, F6).
     4. Keep the draft as history: sent at ``now``, with its event and promise.
     """
@@ -363,28 +353,11 @@ def mark_sent(draft: Draft, now: datetime, promised_next: date | None = None) ->
         planned = stored_action(fresh)
         if planned is None:
             raise DraftGone("The plan no longer asks for this message, so it cannot be sent.")
-        type, fields = _sent_event(fresh, planned, promised_next)
-        event = record_event(application, type, now, **fields)
+        event = complete_action(planned, now, promised_next)
         fresh.sent_at, fresh.event, fresh.promised_next = now, event, promised_next
         fresh.save(update_fields=["sent_at", "event", "promised_next", "updated_at"])
     draft.refresh_from_db()
     return event
-
-
-def _sent_event(
-    draft: Draft, planned: Action, promised_next: date | None
-) -> tuple[str, dict[str, Any]]:
-    type, channel = SENT_EVENT[draft.kind]
-    if draft.kind == "expedite" and planned.channel == "phone":
-        channel = "phone"  # the expedite goes the way the employer prefers (H1)
-    fields: dict[str, Any] = {}
-    if channel is not None:
-        fields["channel"] = channel
-    if draft.kind in THANK_YOU_KINDS:
-        fields.update(interview=draft.interview, interviewer=draft.interviewer)
-    if promised_next is not None:
-        fields["promised_next"] = promised_next
-    return type, fields
 
 
 def _tone_of(draft: Draft) -> Tone | None:

@@ -11,6 +11,7 @@ from pydantic import ValidationError as SchemaError
 
 from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
+from afterword.rules.plan import THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
@@ -44,7 +45,6 @@ _DONE_EVENT: dict[str, tuple[str, str | None]] = {
     "check_portal": ("check_in_sent", "email"),
     "expedite": ("check_in_sent", "email"),
 }
-_THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
 
 
 def record_event(application: Application, type: str, now: datetime, **fields: Any) -> Event:
@@ -67,14 +67,17 @@ def record_event(application: Application, type: str, now: datetime, **fields: A
     return event
 
 
-def complete_action(action: Action, now: datetime) -> Event:
-    """Record the event that doing ``action`` means, and re-plan."""
+def complete_action(action: Action, now: datetime, promised_next: date | None = None) -> Event:
+    """Record the event that doing ``action`` means, and re-plan.
+
+    ``promised_next`` is the date the message told them the user would check back (K7, F6).
+    """
     type, channel = _DONE_EVENT[action.kind]
     if action.kind == "expedite" and action.channel == "phone":
         channel = "phone"  # the expedite went out the way the employer prefers (H1)
-    fields: dict[str, Any] = {}
-    if action.kind in _THANK_YOU_KINDS:
-        fields = {"interview": action.interview, "interviewer": action.interviewer}
+    fields: dict[str, Any] = {"promised_next": promised_next}
+    if action.kind in THANK_YOU_KINDS:
+        fields.update(interview=action.interview, interviewer=action.interviewer)
     return record_event(action.application, type, now, channel=channel, **fields)
 
 
