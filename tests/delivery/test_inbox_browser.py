@@ -90,6 +90,7 @@ def test_a_reply_on_today_is_confirmed_with_one_click(
     shoot: Callable[..., Path],  # noqa: F811
     viewport: str,
 ) -> None:
+    """In Chromium, Priya's "decide by the 20th" reply is confirmed on Today in one click."""
     base = str(live_server)
     context, page = open_page(chromium, viewport)
     log_in(page, base, "jules", PASSWORD)
@@ -127,6 +128,7 @@ def test_the_inbox_settings_page_tests_the_connection(
     shoot: Callable[..., Path],  # noqa: F811
     viewport: str,
 ) -> None:
+    """In Chromium, inbox settings test the connection, flag a wrong password, then disconnect."""
     base = str(live_server)
     context, page = open_page(chromium, viewport)
     log_in(page, base, "jules", PASSWORD)

@@ -156,6 +156,7 @@ def test_a_stop_request_ends_a_long_wait_within_a_second(polled_watch, watchers)
 
 
 def test_closing_gives_back_the_lease_and_logs_out(polled_watch, watchers):
+    """Closing a watcher releases every mailbox it held and clears the row's IDLE lease."""
     watcher = watchers("worker-a")
     watcher.wait(0)
 

@@ -16,10 +16,12 @@ from tests.delivery import inbox_mail
 
 
 def test_uid_sets_collapse_runs():
+    """UIDs 9, 1, 2, 3, 7, 10, 3 become the sorted, deduplicated ranges "1:3,7,9:10"."""
     assert uid_set([9, 1, 2, 3, 7, 10, 3]) == "1:3,7,9:10"
 
 
 def test_a_single_uid_is_itself():
+    """A single UID 42 is written as just "42"."""
     assert uid_set([42]) == "42"
 
 
@@ -34,6 +36,7 @@ def test_folder_names_use_modified_utf7(name, wire):
 
 
 def test_quoted_escapes_quotes_and_backslashes():
+    """An IMAP quoted string wraps in double quotes and escapes inner quotes and backslashes."""
     assert quoted('My "Jobs"\\2026') == '"My \\"Jobs\\"\\\\2026"'
 
 

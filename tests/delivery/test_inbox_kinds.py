@@ -134,6 +134,7 @@ def test_a_newsletter_is_bulk_even_from_the_employers_domain():
 
 @pytest.mark.parametrize("header", [{"List-Id": "<team.harbour.example>"}, {"Precedence": "list"}])
 def test_mailing_list_headers_make_bulk_mail(header):
+    """A List-Id header or Precedence: list alone makes a message bulk mail."""
     assert (
         classify(*read(inbox_mail.email("x@harbour.example", "News", "Hi.", headers=header)))
         == "bulk"
@@ -168,4 +169,5 @@ def test_the_latest_date_named_is_the_return():
     ["I am out of the office with limited access.", "Back soon!", "I will reply when I return."],
 )
 def test_an_away_notice_without_a_date_has_no_return_date(words):
+    """An away notice naming no date ("Back soon!") has no return date."""
     assert return_date(words, RECEIVED_ON) is None

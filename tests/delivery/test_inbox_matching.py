@@ -42,6 +42,7 @@ def test_a_reply_in_our_thread_matches_by_message_id_even_from_an_unknown_addres
 
 
 def test_a_reference_deeper_in_the_thread_also_matches():
+    """Our Message-ID further back in References (not In-Reply-To) matches Harbour by thread."""
     message = incoming(
         "a@b.example",
         in_reply_to="<theirs@b.example>",
@@ -52,22 +53,26 @@ def test_a_reference_deeper_in_the_thread_also_matches():
 
 
 def test_the_thread_match_names_the_person_when_the_sender_is_on_record():
+    """A thread match from Priya's address, whatever its case, also names Priya (contact 11)."""
     message = incoming("Priya <PRIYA@harbour.example>", in_reply_to="<thanks@example.test>")
 
     assert match(message, directory()) == Match(HARBOUR, "thread", 11)
 
 
 def test_a_known_address_matches_whatever_the_case():
+    """dana.reyes@northwind.example matches Dana's Dana.Reyes@Northwind.example by address."""
     assert match(incoming("dana.reyes@northwind.example"), directory()) == Match(
         NORTHWIND, "address", 21
     )
 
 
 def test_a_new_address_at_the_employers_domain_matches_by_domain():
+    """An unknown talent@harbour.example matches Harbour by its domain."""
     assert match(incoming("talent@harbour.example"), directory()) == Match(HARBOUR, "domain")
 
 
 def test_a_subdomain_of_the_employers_domain_matches():
+    """An address at careers.harbour.example matches Harbour by domain too."""
     assert match(incoming("noreply@careers.harbour.example"), directory()) == Match(
         HARBOUR, "domain"
     )
@@ -79,6 +84,7 @@ def test_a_free_mail_domain_never_becomes_an_employer_domain():
 
 
 def test_the_interviewers_own_free_mail_address_still_matches_exactly():
+    """Dana's own gmail.com address still matches Northwind by address, free mail or not."""
     assert match(incoming("dana.personal@gmail.com"), directory()) == Match(
         NORTHWIND, "address", 22
     )
@@ -92,6 +98,7 @@ def test_re_our_subject_matches_a_thread_we_started():
 
 
 def test_our_subject_without_a_reply_prefix_is_not_a_reply():
+    """ "Thank you for Monday" without "Re:", from a stranger, matches nothing."""
     assert match(incoming("x@elsewhere.example", "Thank you for Monday"), directory()) is None
 
 
@@ -131,12 +138,15 @@ def test_applications_not_listed_are_never_matched():
     ],
 )
 def test_common_free_mail_domains_are_free_mail(domain):
+    """Gmail, Outlook, Yahoo, GMX, web.de and the like (any case, trailing dot) are free mail."""
     assert is_free_mail(domain)
 
 
 def test_an_employers_domain_is_not_free_mail():
+    """An employer's domain such as harbour.example is not free mail."""
     assert not is_free_mail("harbour.example")
 
 
 def test_subject_key_drops_prefixes_numbering_and_case():
+    """ "Re[2]: Fwd: RE:  Thank   You" keys as "thank you": prefixes, spaces and case dropped."""
     assert subject_key("Re[2]: Fwd: RE:  Thank   You") == "thank you"

@@ -21,6 +21,7 @@ RECEIVED_ON = date(2026, 3, 4)  # a Wednesday
     ],
 )
 def test_an_offer_is_suggested_as_an_offer(text):
+    """Offer wording ("delighted to offer", "your offer letter") is suggested as an offer."""
     assert suggest(text, "Good news", RECEIVED_ON).meaning == "offer"
 
 
@@ -50,6 +51,7 @@ def test_a_rejection_is_suggested_even_when_it_borrows_offer_or_round_words(text
     ],
 )
 def test_an_invitation_to_another_round_is_next_round(text):
+    """A second interview, a call, a take-home or meeting the team is suggested as next_round."""
     assert suggest(text, "Next steps", RECEIVED_ON).meaning == "next_round"
 
 
@@ -72,12 +74,14 @@ def test_no_decision_with_a_date_carries_the_new_date():
     ],
 )
 def test_the_new_date_is_read_with_the_phrase_parser(text, expected):
+    """Phrases like "end of next week" or "within 10 days", read on Wed 4 Mar, give the new date."""
     suggestion = suggest(text, "Re: Checking in", RECEIVED_ON)
 
     assert (suggestion.meaning, suggestion.new_date) == ("no_decision", expected)
 
 
 def test_no_decision_without_a_date_has_no_date():
+    """ "Still interviewing, no decision" with no date named is no_decision with no new date."""
     suggestion = suggest("We are still interviewing and have not made a decision.", "", RECEIVED_ON)
 
     assert (suggestion.meaning, suggestion.new_date) == ("no_decision", None)
@@ -96,6 +100,7 @@ def test_the_subject_counts_too():
 
 
 def test_evidence_is_the_sentence_that_decided():
+    """The evidence is only the sentence that decided ("...we have chosen another candidate.")."""
     suggestion = suggest(
         "Thanks for coming in. After some thought we have chosen another candidate. Best of luck.",
         "Update",

@@ -52,6 +52,7 @@ def confirm(client: Client, reply: InboxMessage, meaning: str | None = None) -> 
 def test_today_lists_a_reply_with_its_suggested_meaning_and_the_evidence(
     member, quiet_watch, harbour
 ):
+    """Priya's offer shows on Today under "Replies to confirm" with its suggestion and sentence."""
     arrive(quiet_watch, inbox_mail.offer())
 
     page = member.get(reverse("today")).content.decode()
@@ -63,10 +64,12 @@ def test_today_lists_a_reply_with_its_suggested_meaning_and_the_evidence(
 
 
 def test_today_has_no_reply_section_when_there_is_nothing_to_confirm(member, harbour):
+    """With no reply to confirm, Today has no "Replies to confirm" section."""
     assert "Replies to confirm" not in member.get(reverse("today")).content.decode()
 
 
 def test_one_click_records_the_offer_and_ends_the_plan(member, quiet_watch, harbour):
+    """One click records the offer at the reply's time; Harbour is decided and its plan emptied."""
     reply = arrive(quiet_watch, inbox_mail.offer())
 
     response = confirm(member, reply)
@@ -83,6 +86,7 @@ def test_one_click_records_the_offer_and_ends_the_plan(member, quiet_watch, harb
 
 
 def test_a_double_click_records_the_rejection_once(member, quiet_watch, harbour):
+    """Confirming the same rejection twice records one rejection event, not two."""
     reply = arrive(quiet_watch, inbox_mail.rejection())
 
     confirm(member, reply)
@@ -108,6 +112,7 @@ def test_no_decision_with_a_date_moves_the_check_in_after_that_date(member, quie
 
 
 def test_another_meaning_can_be_chosen_instead_of_the_suggestion(member, quiet_watch, harbour):
+    """A next_round suggestion can be confirmed as a rejection instead, and is recorded so."""
     reply = arrive(quiet_watch, inbox_mail.new_address_at_employer())
     assert reply.suggestion == "next_round"
 
@@ -118,6 +123,7 @@ def test_another_meaning_can_be_chosen_instead_of_the_suggestion(member, quiet_w
 
 
 def test_dismiss_hides_the_card_and_keeps_the_reply(member, quiet_watch, harbour):
+    """Dismissing hides the card; the reply event stays and no offer is recorded."""
     reply = arrive(quiet_watch, inbox_mail.offer())
 
     response = member.post(reverse("reply_dismiss", args=[reply.pk]), **HX)
@@ -130,6 +136,7 @@ def test_dismiss_hides_the_card_and_keeps_the_reply(member, quiet_watch, harbour
 def test_not_about_this_application_removes_the_reply_and_brings_the_check_in_back(
     member, quiet_watch, harbour
 ):
+    """ "Not about this application" removes the reply; the check-in moves back from 11 to 9 Mar."""
     reply = arrive(quiet_watch, inbox_mail.new_address_at_employer())
     moved = Action.objects.get(application=harbour, kind="check_in_email").due.date()
 
@@ -143,6 +150,7 @@ def test_not_about_this_application_removes_the_reply_and_brings_the_check_in_ba
 
 
 def test_an_outsider_gets_404_for_every_reply_button(client, outsider, quiet_watch, harbour):
+    """Another user gets 404 from confirm, dismiss and undo, sees no replies, changes nothing."""
     reply = arrive(quiet_watch, inbox_mail.offer())
     client.force_login(outsider)
 
@@ -158,6 +166,7 @@ def test_an_outsider_gets_404_for_every_reply_button(client, outsider, quiet_wat
 
 
 def test_an_unknown_meaning_is_refused(member, quiet_watch, harbour):
+    """Confirming with a meaning that does not exist ("promotion") answers 404."""
     reply = arrive(quiet_watch, inbox_mail.offer())
 
     response = confirm(member, reply, "promotion")
@@ -166,6 +175,7 @@ def test_an_unknown_meaning_is_refused(member, quiet_watch, harbour):
 
 
 def test_without_htmx_the_button_records_and_returns_to_today(member, quiet_watch, harbour):
+    """Without htmx, confirming records the offer and redirects to the "next" page, Today."""
     reply = arrive(quiet_watch, inbox_mail.offer())
 
     response = member.post(reverse("reply_confirm", args=[reply.pk]), {"next": "/"})
@@ -175,6 +185,7 @@ def test_without_htmx_the_button_records_and_returns_to_today(member, quiet_watc
 
 
 def test_the_application_page_warns_about_a_bounced_address(member, quiet_watch, harbour):
+    """After Tomasz's address bounces, the application page warns about it exactly once."""
     arrive(quiet_watch, inbox_mail.bounce("tomasz@harbour.example"))
 
     page = member.get(reverse("application", args=[harbour.pk])).content.decode()
@@ -183,6 +194,7 @@ def test_the_application_page_warns_about_a_bounced_address(member, quiet_watch,
 
 
 def test_a_new_address_clears_the_bounce_warning(quiet_watch, harbour):
+    """Giving Tomasz a new email address clears the bounce mark on him."""
     arrive(quiet_watch, inbox_mail.bounce("tomasz@harbour.example"))
     tomasz = Interviewer.objects.get(application=harbour, name="Tomasz Wilk")
 

@@ -39,12 +39,14 @@ def form(dovecot: Any, username: str, **overrides: Any) -> dict[str, Any]:
 
 
 def test_the_settings_page_links_here(member):
+    """The settings page links to the inbox settings at /settings/inbox/."""
     response = member.get(reverse("settings"))
 
     assert URL in response.content.decode()
 
 
 def test_connecting_saves_the_mailbox_with_the_password_encrypted(member, user, dovecot, clock):
+    """Connecting saves the mailbox, password encrypted, folders deduplicated, due to poll now."""
     response = member.post(URL, form(dovecot, "sam@example.test", folders=" INBOX , Jobs,INBOX"))
 
     assert response.status_code == 302
@@ -56,6 +58,7 @@ def test_connecting_saves_the_mailbox_with_the_password_encrypted(member, user, 
 
 
 def test_a_blank_password_keeps_the_saved_one(member, user, dovecot, clock):
+    """Saving again with a blank password keeps the saved password while the port changes."""
     member.post(URL, form(dovecot, "sam@example.test"))
 
     member.post(URL, form(dovecot, "sam@example.test", password="", port=dovecot.tls_port))
@@ -75,6 +78,7 @@ def test_a_blank_password_keeps_the_saved_one(member, user, dovecot, clock):
     ],
 )
 def test_bad_input_names_the_field_and_saves_nothing(member, dovecot, field, value, words):
+    """A bad field (URL as host, port 70000, no encryption...) is named and linked; none saved."""
     data = form(dovecot, "sam@example.test", host="imap.example.com", security="tls")
     data[field] = value
 
@@ -87,6 +91,7 @@ def test_bad_input_names_the_field_and_saves_nothing(member, dovecot, field, val
 
 
 def test_test_connection_reports_the_folders_it_opened(member, dovecot, mailbox):
+    """Test connection on a good mailbox says it logged in and is watching INBOX (0 messages)."""
     response = member.post(f"{URL}test/", form(dovecot, mailbox[0]), **HX)
 
     assert response.status_code == 200
@@ -95,6 +100,7 @@ def test_test_connection_reports_the_folders_it_opened(member, dovecot, mailbox)
 
 
 def test_test_connection_with_a_wrong_password_says_so(member, dovecot, mailbox):
+    """Test connection with a wrong password says the server refused the user name or password."""
     response = member.post(f"{URL}test/", form(dovecot, mailbox[0], password="wrong"), **HX)
 
     text = response.content.decode()
@@ -102,12 +108,14 @@ def test_test_connection_with_a_wrong_password_says_so(member, dovecot, mailbox)
 
 
 def test_test_connection_to_a_closed_port_says_it_cannot_connect(member, dovecot):
+    """Test connection to port 1, where nothing listens, says the connection was refused."""
     response = member.post(f"{URL}test/", form(dovecot, "x@example.test", port=1), **HX)
 
     assert "the connection was refused" in response.content.decode()
 
 
 def test_test_connection_names_a_missing_folder(member, dovecot, mailbox):
+    """Test connection with folders "INBOX, Recruiting" names the missing folder 'Recruiting'."""
     data = form(dovecot, mailbox[0], folders="INBOX, Recruiting")
 
     response = member.post(f"{URL}test/", data, **HX)
@@ -129,6 +137,7 @@ def test_starttls_and_tls_connect_with_a_verified_certificate(
 
 
 def test_an_untrusted_certificate_is_refused_with_a_clear_message(member, dovecot, mailbox):
+    """TLS to a server whose certificate is not trusted is refused: it "could not be verified"."""
     data = form(dovecot, mailbox[0], security="tls", port=dovecot.tls_port, host="localhost")
 
     response = member.post(f"{URL}test/", data, **HX)
@@ -137,6 +146,7 @@ def test_an_untrusted_certificate_is_refused_with_a_clear_message(member, doveco
 
 
 def test_the_test_result_is_kept_for_a_saved_mailbox(member, user, dovecot, mailbox, clock):
+    """A blank-password test uses the saved one; its result is kept and shown as "Last tested"."""
     member.post(URL, form(dovecot, mailbox[0]))
 
     member.post(f"{URL}test/", form(dovecot, mailbox[0], password=""), **HX)
@@ -150,6 +160,7 @@ def test_the_test_result_is_kept_for_a_saved_mailbox(member, user, dovecot, mail
 def test_a_polling_error_is_shown_on_the_settings_page_and_on_today(
     member, user, dovecot, mailbox, clock
 ):
+    """A password refused while polling shows on the settings page and, with a link, on Today."""
     member.post(URL, form(dovecot, mailbox[0]))
     MailboxWatch.objects.filter(user=user).update(password_encrypted=encrypt("changed-since"))
     run_watcher()
@@ -164,6 +175,7 @@ def test_a_polling_error_is_shown_on_the_settings_page_and_on_today(
 def test_disconnect_asks_first_and_then_deletes_everything_read(
     member, user, dovecot, watch, harbour
 ):
+    """Disconnect needs confirming; then the mailbox, messages and bounce marks go, events stay."""
     dovecot.append_many(
         [inbox_mail.offer(), inbox_mail.bounce("tomasz@harbour.example")], user=watch.username
     )
@@ -182,6 +194,7 @@ def test_disconnect_asks_first_and_then_deletes_everything_read(
 
 
 def test_an_outsider_cannot_touch_someone_elses_mailbox(client, outsider, watch):
+    """Another user neither sees this mailbox on the page nor can disconnect it."""
     client.force_login(outsider)
 
     page = client.get(URL).content.decode()
@@ -192,6 +205,7 @@ def test_an_outsider_cannot_touch_someone_elses_mailbox(client, outsider, watch)
 
 
 def test_signed_out_visitors_are_sent_to_log_in(client):
+    """Signed-out visitors to /settings/inbox/ are redirected to the login page."""
     response = client.get(URL)
 
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

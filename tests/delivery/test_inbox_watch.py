@@ -55,6 +55,7 @@ def test_a_reply_in_our_thread_records_a_reply_and_replaces_the_check_in(dovecot
 def test_a_new_address_at_the_employers_domain_is_a_reply_inviting_another_round(
     dovecot, watch, harbour
 ):
+    """Jordan at talent@harbour.example is one reply, matched by domain, suggesting next_round."""
     dovecot.append(inbox_mail.new_address_at_employer(), user=watch.username)
 
     run_watcher()
@@ -90,6 +91,7 @@ def test_an_out_of_office_with_a_return_date_postpones_the_check_in_and_cancels_
 
 
 def test_an_automatic_reply_without_a_date_is_not_stored(dovecot, watch, harbour):
+    """An out-of-office with no return date leaves no row and the Mon 9 Mar check-in as it was."""
     message = inbox_mail.out_of_office("reading email only occasionally")
 
     dovecot.append(message, user=watch.username)
@@ -100,6 +102,7 @@ def test_an_automatic_reply_without_a_date_is_not_stored(dovecot, watch, harbour
 
 
 def test_a_bounce_marks_that_persons_address_as_not_working(dovecot, watch, harbour):
+    """A bounce for Tomasz marks his address (not Priya's) as bounced, and records no reply."""
     dovecot.append(inbox_mail.bounce("tomasz@harbour.example"), user=watch.username)
 
     run_watcher()
@@ -126,6 +129,7 @@ def test_newsletters_and_strangers_are_ignored_and_nothing_of_them_is_kept(dovec
 
 
 def test_rejection_offer_and_no_decision_are_suggested_with_the_new_date(dovecot, watch, harbour):
+    """A rejection, an offer and a no-decision are suggested as such, the last with Fri 20 Mar."""
     messages = [
         inbox_mail.rejection(when=at(9)),
         inbox_mail.offer(when=at(10)),
@@ -144,6 +148,7 @@ def test_rejection_offer_and_no_decision_are_suggested_with_the_new_date(dovecot
 
 
 def test_the_watcher_never_marks_a_message_as_read(dovecot, watch, harbour):
+    """Polling leaves every message in the mailbox unread: no Seen flag is set."""
     dovecot.append_many(
         [inbox_mail.threaded_reply(OUR_THANKS_ID), inbox_mail.stranger()], user=watch.username
     )
@@ -157,6 +162,7 @@ def test_the_watcher_never_marks_a_message_as_read(dovecot, watch, harbour):
 def test_a_mailbox_is_polled_at_most_once_per_interval_and_nothing_twice(
     dovecot, watch, harbour, clock
 ):
+    """A poll before the interval is up reads nothing; the one after records only the new offer."""
     dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
     run_watcher()
     dovecot.append(inbox_mail.offer(when=at(16)), user=watch.username)
@@ -218,6 +224,7 @@ def test_a_server_restart_mid_poll_loses_nothing_and_doubles_nothing(
 
 
 def test_a_wrong_password_is_kept_as_a_clear_error_and_retried_later(watch, clock):
+    """A refused password is kept as an error naming the app password; retried an interval later."""
     MailboxWatch.objects.filter(pk=watch.pk).update(password_encrypted=encrypt("not-it"))
 
     run_watcher()
@@ -254,6 +261,7 @@ def test_a_recreated_folder_is_scanned_again_without_recording_anything_twice(
 
 
 def test_a_missing_folder_is_named_and_the_other_folders_are_still_read(dovecot, watch, harbour):
+    """A missing 'Recruiting' folder is named in the error, and INBOX is still read."""
     MailboxWatch.objects.filter(pk=watch.pk).update(folders="INBOX, Recruiting")
     dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
 
@@ -266,6 +274,7 @@ def test_a_missing_folder_is_named_and_the_other_folders_are_still_read(dovecot,
 
 
 def test_a_decided_application_is_not_matched_any_more(dovecot, watch, harbour):
+    """Once Harbour has a rejection, Priya's reply in our thread is neither matched nor stored."""
     record_event(harbour, "rejection", timezone.now(), at=at(8))
     dovecot.append(inbox_mail.threaded_reply(OUR_THANKS_ID), user=watch.username)
 
