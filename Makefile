@@ -39,8 +39,11 @@ test-sqlite: $(STAMP)
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
 # The Django tests again, on a throwaway PostgreSQL cluster.
+DJANGO_TESTS := tests/tracker tests/site tests/web tests/outbox tests/reminders tests/calendar_feed \
+	tests/inbox tests/worker tests/infra tests/delivery
+
 test-postgres: $(STAMP)
-	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" tests/tracker tests/web tests/delivery
+	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" $(DJANGO_TESTS)
 
 test: system-packages $(STAMP) lint typecheck test-sqlite test-postgres
 

@@ -6,7 +6,7 @@
 
 A scratch database (a new PostgreSQL database on the server DATABASE_URL names, or a SQLite
 file in a temporary folder) is seeded with N users whose digest is due at the same instant
-(tests/delivery/seed_reminders.py: time zones and digest hours spread over 05:00-11:00, one
+(tests/support/seed_reminders.py: time zones and digest hours spread over 05:00-11:00, one
 application and three pending actions each). Then, in one process, timed separately:
 
 1. schedule: ``schedule_reminders`` on an empty reminder table (every user's digest for
@@ -171,17 +171,17 @@ def timed(work: Callable[[], Any]) -> tuple[Stage, Any]:
 
 def run(users: int, smtp: bool) -> dict[str, Any]:
     with scratch_database() as (backend, target):
-        from tests.delivery.seed_reminders import seed
+        from tests.support.seed_reminders import seed
 
         seeding, _ = timed(lambda: seed(users, NOW))
         from django.conf import settings
         from django.contrib.auth import get_user_model
         from django.core import mail
 
-        from afterword.delivery.digest import build_digest, render_digest
-        from afterword.delivery.models import Reminder, ReminderKind, ReminderState
-        from afterword.delivery.reminder_schedule import schedule_reminders
-        from afterword.delivery.reminder_send import send_reminders
+        from afterword.reminders.digest import build_digest, render_digest
+        from afterword.reminders.models import Reminder, ReminderKind, ReminderState
+        from afterword.reminders.schedule import schedule_reminders
+        from afterword.reminders.send import send_reminders
 
         # As a production worker runs: DEBUG off, so Django keeps no log of every query.
         settings.DEBUG = False

@@ -132,7 +132,7 @@ def setup_django(env: dict[str, str], sink_port: int) -> Any:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from afterword.delivery.models import MailAccount
+    from afterword.outbox.models import MailAccount
 
     call_command("migrate", interactive=False, verbosity=0)
     user = get_user_model().objects.create_user("bench", "bench@example.test", "unused-pass")
@@ -152,8 +152,8 @@ def queue(user: Any, emails: int) -> None:
     """Clear the outbox, then commit ``emails`` rows, all due now, in one transaction."""
     from django.db import transaction
 
-    from afterword.delivery.messages import new_message_id
-    from afterword.delivery.models import OutgoingEmail
+    from afterword.outbox.messages import new_message_id
+    from afterword.outbox.models import OutgoingEmail
 
     OutgoingEmail.objects.all().delete()
     now = datetime.now(UTC)
@@ -173,7 +173,7 @@ def queue(user: Any, emails: int) -> None:
 
 
 def unfinished() -> int:
-    from afterword.delivery.models import OutgoingEmail
+    from afterword.outbox.models import OutgoingEmail
 
     return OutgoingEmail.objects.filter(state__in=["pending", "sending"]).count()
 
@@ -181,7 +181,7 @@ def unfinished() -> int:
 def last_sent() -> datetime:
     from django.db.models import Max
 
-    from afterword.delivery.models import OutgoingEmail
+    from afterword.outbox.models import OutgoingEmail
 
     found = OutgoingEmail.objects.aggregate(last=Max("sent_at"))["last"]
     assert found is not None
@@ -191,7 +191,7 @@ def last_sent() -> datetime:
 def states() -> dict[str, int]:
     from django.db.models import Count
 
-    from afterword.delivery.models import OutgoingEmail
+    from afterword.outbox.models import OutgoingEmail
 
     rows = OutgoingEmail.objects.values("state").annotate(n=Count("pk"))
     return {row["state"]: row["n"] for row in rows}

@@ -11,8 +11,9 @@ import time_machine
 
 from tests.factories import UserFactory
 
-# The inbox tests' fixtures (a Dovecot server is started only by the tests that ask for one).
-pytest_plugins = ["tests.delivery.inbox_fixtures"]
+# Fixtures of the mail features: SMTP and HTTP sinks, and a Dovecot server started only by the
+# tests that ask for one.
+pytest_plugins = ["tests.inbox.fixtures", "tests.support.mail_fixtures"]
 
 # Tue 3 Mar 2026, 09:00 in New York: the morning after the factories' default interview.
 NOW = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)

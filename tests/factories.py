@@ -13,8 +13,9 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from afterword.delivery.crypto import encrypt
-from afterword.delivery.models import MailAccount, NotificationChannel
+from afterword.infra.crypto import encrypt
+from afterword.outbox.models import MailAccount
+from afterword.reminders.models import NotificationChannel
 from afterword.tracker.models import Application, Event, Interview, Interviewer
 
 PASSWORD = "a-long-test-password"

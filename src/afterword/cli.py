@@ -179,7 +179,7 @@ def demo_command(
     else:
         print("The database already has accounts; no demo data added.")
     print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
-    from afterword.delivery.worker import worker_beside
+    from afterword.worker.loop import worker_beside
 
     # One worker beside the server sends the outbox and the reminders (stopped with it).
     with worker_beside():
@@ -209,7 +209,7 @@ def worker_command(
     ] = False,
 ) -> None:
     """Send due emails and reminders until stopped (SIGTERM or Ctrl+C finish the current one)."""
-    from afterword.delivery.worker import main as run_worker
+    from afterword.worker.loop import main as run_worker
 
     raise typer.Exit(run_worker(name=name, poll=poll, once=once, lease=lease, idle=not no_idle))
 

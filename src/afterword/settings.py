@@ -196,7 +196,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "afterword.tracker",
+    "afterword.site",
     "afterword.web",
+    "afterword.outbox",
+    "afterword.reminders",
+    "afterword.calendar_feed",
+    "afterword.inbox",
+    "afterword.worker",
+    # Migration history only: the tables above were created here before the split.
     "afterword.delivery",
 ]
 

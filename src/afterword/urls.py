@@ -1,4 +1,4 @@
-"""Root URLs: every page, including the account pages, lives in the web app; staff use /admin/."""
+"""Root URLs: each feature's pages; staff use /admin/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("afterword.delivery.urls")),
-    path("", include("afterword.delivery.inbox.urls")),
+    path("", include("afterword.calendar_feed.urls")),
+    path("", include("afterword.outbox.urls")),
+    path("", include("afterword.reminders.urls")),
+    path("", include("afterword.inbox.urls")),
     path("", include("afterword.web.urls")),
 ]

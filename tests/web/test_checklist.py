@@ -46,5 +46,5 @@ def test_it_links_the_print_stylesheet(member: Client, user: Any) -> None:
     response = member.get("/checklist/")
 
     html = response.content.decode()
-    assert "web/afterword.css" in html
+    assert "site/afterword.css" in html
     assert "window.print()" in html

@@ -1,2 +1,1 @@
-"""Delivery: the outside world. Sending email through the user's mailbox, the outbox and its
-worker, reminders through notification channels, the calendar feed (and, later, replies)."""
+"""The migration history of the tables that the feature apps took over (see apps.py)."""

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from afterword.drafting.letters import paper_for_country
 from afterword.drafting.model import DRAFT_KIND_FOR_ACTION, EMAIL_KINDS, Finding
+from afterword.site.pages import local_today
 from afterword.tracker.models import Draft
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.services.drafts import (
@@ -24,7 +25,6 @@ from afterword.tracker.services.drafts import (
     stored_action,
 )
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
-from afterword.web.views.common import local_today
 
 # The page heading per action kind, followed by the person's name where there is one.
 HEADINGS: dict[str, str] = {

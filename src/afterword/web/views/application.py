@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from afterword.site.pages import local_today, member_view
+from afterword.site.templatetags.afterword_site import event_label
 from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
 from afterword.tracker.scoping import get_application_or_404
 from afterword.web.forms.news import NewsForm
-from afterword.web.templatetags.afterword_web import event_label
-from afterword.web.views.common import local_today, member_view
 
 
 @dataclass(frozen=True, slots=True)

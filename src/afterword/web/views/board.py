@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afterword.rules.case import DECIDING_EVENTS
+from afterword.site.pages import member_view, prefs
 from afterword.tracker.models import Action, Application, Event, Status
 from afterword.tracker.scoping import applications_for
 from afterword.tracker.services import create_application
 from afterword.web.forms.applications import ApplicationForm
-from afterword.web.views.common import member_view, prefs
 
 
 def blank_application_form(request: HttpRequest) -> ApplicationForm:

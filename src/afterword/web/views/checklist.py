@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from afterword.site.pages import member_view
 from afterword.tracker.scoping import applications_for
-from afterword.web.views.common import member_view
 
 
 @member_view

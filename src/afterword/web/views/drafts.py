@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
+from afterword.site.pages import local_today, member_view
 from afterword.tracker.models import Draft
 from afterword.tracker.scoping import get_action_or_404, get_draft_or_404
 from afterword.tracker.services.drafts import (
@@ -32,7 +33,6 @@ from afterword.tracker.services.drafts import (
 )
 from afterword.web.draft_page import check_context, heading, is_email, mailto_for, page_context
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
-from afterword.web.views.common import local_today, member_view
 
 PAGE = "web/draft.html"
 

@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from afterword.site.pages import local_today, member_view
+from afterword.site.templatetags.afterword_site import FieldProblem, form_problems
 from afterword.tracker.models import Application, Interview, Interviewer
 from afterword.tracker.scoping import get_application_or_404, get_interview_or_404
 from afterword.web.capture import save_interview
 from afterword.web.forms.interviews import InterviewForm, interviewer_formset
-from afterword.web.templatetags.afterword_web import FieldProblem, form_problems
-from afterword.web.views.common import local_today, member_view
 
 # Two blank rows invite the user to note everyone on the panel, not only the lead (K1).
 NEW_ROWS = 2

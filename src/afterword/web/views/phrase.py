@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from afterword.rules.case import supported_countries
+from afterword.site.pages import local_today, member_view
 from afterword.web.dates import DateReadError, read_date
-from afterword.web.views.common import local_today, member_view
 
 # The form fields that may ask for a preview; the input sends its value under its own name.
 PHRASE_FIELDS = ("decision_phrase", "new_date")

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from afterword.site.pages import member_view, prefs
 from afterword.tracker.models import Application
 from afterword.tracker.scoping import applications_for
 from afterword.tracker.services import replan
 from afterword.web.forms.settings import SettingsForm
-from afterword.web.views.common import member_view, prefs
 
 
 def replan_or_explain(application: Application, now: datetime) -> None:

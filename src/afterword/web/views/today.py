@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from afterword.site.pages import member_view
 from afterword.tracker.today import search_reminder, today_sections
-from afterword.web.views.common import member_view
 
 
 def today_context(request: HttpRequest) -> dict[str, object]:

@@ -1,0 +1,41 @@
+"""The user's own records as the matcher needs them: messages we sent, people met, applications.
+
+Built once per poll with three queries; only applications still open (not decided) take part,
+so news about a finished application is never read as news.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Max
+
+from afterword.inbox.matching import Contact, Directory, Sent
+from afterword.outbox.models import EmailState, OutgoingEmail
+from afterword.tracker.models import Application, Interviewer, Status
+
+# Sent, or maybe sent: a reply to an "uncertain" message proves it went out.
+_SENT_STATES = (EmailState.SENT, EmailState.UNCERTAIN)
+
+
+def directory_for(user_id: int) -> Directory:
+    """The matcher's view of one user's open applications, newest interview first."""
+    open_applications = (
+        Application.objects.filter(owner_id=user_id)
+        .exclude(status=Status.DECIDED)
+        .annotate(last_interview=Max("interviews__end"))
+        .order_by(F("last_interview").desc(nulls_last=True), "-created_at", "-pk")
+        .values_list("pk", flat=True)
+    )
+    ranked = list(open_applications)
+    sent = [
+        Sent(message_id, subject, application_id)
+        for message_id, subject, application_id in OutgoingEmail.objects.filter(
+            owner_id=user_id, state__in=_SENT_STATES, application_id__in=ranked
+        ).values_list("message_id", "subject", "application_id")
+    ]
+    contacts = [
+        Contact(email, application_id, pk)
+        for pk, email, application_id in Interviewer.objects.filter(application_id__in=ranked)
+        .exclude(email="")
+        .values_list("pk", "email", "application_id")
+    ]
+    return Directory(sent=sent, contacts=contacts, applications=ranked)

@@ -1,0 +1,16 @@
+"""URLs of the inbox: the settings page and the buttons of Today's "Replies to confirm"."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from afterword.inbox import views
+
+urlpatterns = [
+    path("settings/inbox/", views.inbox_settings, name="inbox_settings"),
+    path("settings/inbox/test/", views.inbox_test_hx, name="inbox_test"),
+    path("settings/inbox/disconnect/", views.inbox_disconnect, name="inbox_disconnect"),
+    path("replies/<int:pk>/confirm/", views.reply_confirm_hx, name="reply_confirm"),
+    path("replies/<int:pk>/dismiss/", views.reply_dismiss_hx, name="reply_dismiss"),
+    path("replies/<int:pk>/undo/", views.reply_undo_hx, name="reply_undo"),
+]

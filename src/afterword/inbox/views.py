@@ -1,0 +1,185 @@
+"""The inbox pages: /settings/inbox/ (connect, test, disconnect) and the reply buttons on Today."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from afterword.inbox import replies
+from afterword.inbox.forms import MailboxForm
+from afterword.inbox.imap import Mailbox
+from afterword.inbox.mailbox import (
+    ConnectionCheck,
+    check_connection,
+    disconnect,
+    save_watch,
+    saved_password,
+)
+from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
+from afterword.inbox.today import replies_context
+from afterword.site.pages import member_view, safe_next
+
+# What each confirmation says afterwards, in the user's words.
+CONFIRMED = {
+    "offer": "Recorded: an offer from {employer}. Congratulations!",
+    "rejection": "Recorded: {employer} chose someone else. Nothing more is planned there.",
+    "next_round": "Recorded: another round at {employer}. Add it when the date is set.",
+    "no_decision": "Recorded: no decision yet at {employer}; the check-in moved.",
+    "other": "Noted: {employer} replied.",
+}
+
+
+def watch_of(request: HttpRequest) -> MailboxWatch | None:
+    return MailboxWatch.objects.filter(user_id=request.user.pk).first()
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def inbox_settings(request: HttpRequest) -> HttpResponse:
+    watch = watch_of(request)
+    instance = watch or MailboxWatch(user_id=request.user.pk, username=request.user.email)  # type: ignore[union-attr]
+    form = MailboxForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        save_watch(
+            request.user.pk,  # type: ignore[arg-type]
+            host=data["host"],
+            port=data["port"],
+            security=data["security"],
+            username=data["username"],
+            password=data.get("password") or "",
+            folders=data["folders"],
+            now=timezone.now(),
+        )
+        messages.success(
+            request,
+            "Saved. Afterword looks at your mailbox every few minutes; use Test connection to "
+            "check the settings now.",
+        )
+        return redirect("inbox_settings")
+    last = None
+    if watch is not None and watch.tested_at is not None:
+        last = ConnectionCheck(bool(watch.test_ok), watch.test_result)
+    return render(
+        request,
+        "inbox/inbox_settings.html",
+        {"form": form, "watch": watch, "result": last, "stored": _stored(watch)},
+    )
+
+
+def _stored(watch: MailboxWatch | None) -> dict[str, int]:
+    if watch is None:
+        return {}
+    counts = {kind: 0 for kind in InboxKind.values}
+    for kind in watch.messages.values_list("kind", flat=True):
+        counts[kind] += 1
+    return counts
+
+
+@member_view
+@require_POST
+def inbox_test_hx(request: HttpRequest) -> HttpResponse:
+    """Try the settings in the form (the saved password when the field is blank)."""
+    watch = watch_of(request)
+    form = MailboxForm(request.POST, instance=watch or MailboxWatch(user_id=request.user.pk))
+    if not form.is_valid():
+        fields = ", ".join(
+            str(form.fields[name].label) for name in form.errors if name in form.fields
+        )
+        result = ConnectionCheck(False, f"Fix these fields first: {fields}.")
+    else:
+        data = form.cleaned_data
+        mailbox = Mailbox(
+            data["host"],
+            data["port"],
+            data["security"],
+            data["username"],
+            data.get("password") or saved_password(watch),
+        )
+        result = check_connection(mailbox, form.instance.folder_names)
+        if watch is not None:
+            MailboxWatch.objects.filter(pk=watch.pk).update(
+                tested_at=timezone.now(), test_ok=result.ok, test_result=result.message[:500]
+            )
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "inbox/inbox_test_partial.html", {"result": result})
+    (messages.success if result.ok else messages.error)(request, result.message)
+    return redirect("inbox_settings")
+
+
+@member_view
+@require_POST
+def inbox_disconnect(request: HttpRequest) -> HttpResponse:
+    """Delete the mailbox settings and everything read from it; only with ``confirm=yes``."""
+    watch = watch_of(request)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Nothing was deleted: confirm first.")
+        return redirect("inbox_settings")
+    if watch is not None:
+        count = disconnect(watch)
+        messages.success(
+            request,
+            f"Disconnected. The settings, the password and the {count} message"
+            f"{'s' if count != 1 else ''} kept from your mailbox are deleted.",
+        )
+    return redirect("inbox_settings")
+
+
+def _reply_or_404(request: HttpRequest, pk: int) -> InboxMessage:
+    """A reply of the signed-in user (anyone else's, or a malformed id: 404)."""
+    found = (
+        InboxMessage.objects.filter(owner_id=request.user.pk, kind=InboxKind.REPLY, pk=pk)
+        .select_related("application")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such reply.")
+    return found
+
+
+def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        context = {**replies_context(request.user, timezone.now()), "flash": message}
+        response = render(request, "inbox/replies_partial.html", context)
+        # Today's list of follow-ups changed with the plan: it reloads itself on this event.
+        response["HX-Trigger-After-Settle"] = "afterwordReplanned"
+        return response
+    (messages.error if error else messages.success)(request, message)
+    return redirect(safe_next(request, reverse("today")))
+
+
+@member_view
+@require_POST
+def reply_confirm_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    reply = _reply_or_404(request, pk)
+    meaning = request.POST.get("meaning") or reply.suggestion or "other"
+    if meaning not in replies.MEANINGS:
+        raise Http404("No such meaning.")
+    employer = reply.application.employer if reply.application else "them"
+    try:
+        replies.confirm(reply, meaning, timezone.now())
+    except ValidationError as error:
+        return _answer(request, "Not recorded: " + " ".join(error.messages), error=True)
+    return _answer(request, CONFIRMED[meaning].format(employer=employer))
+
+
+@member_view
+@require_POST
+def reply_dismiss_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    reply = _reply_or_404(request, pk)
+    replies.dismiss(reply, timezone.now())
+    return _answer(request, "Dismissed. The reply stays in the application's timeline.")
+
+
+@member_view
+@require_POST
+def reply_undo_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    reply = _reply_or_404(request, pk)
+    employer = reply.application.employer if reply.application else "the application"
+    replies.undo(reply, timezone.now())
+    return _answer(request, f"Removed from {employer}: its follow-ups are back as they were.")

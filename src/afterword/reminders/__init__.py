@@ -1,0 +1,1 @@
+"""Reminders: the morning digest and per-action notifications through Apprise channels."""

@@ -1,0 +1,45 @@
+"""Slots: places on one feature's page that another feature fills, neither importing the other.
+
+Today shows the inbox's "Replies to confirm"; the draft page shows the outbox's send buttons. The
+page names a slot (``{% slot "today.top" %}``); a feature registers a filler for it in its
+``AppConfig.ready``. A filler gets the template context and returns HTML, so the page needs no
+knowledge of what fills it and the feature none of the page beyond the context it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+Filler = Callable[[Any], str]
+
+# Every slot a page offers: a filler for a name not listed here is a typo, caught at start-up.
+SLOTS = {
+    "today.top": "Today, above the follow-ups (the inbox's replies to confirm)",
+    "draft.send": "The draft page's form, where the message can be sent (the outbox's buttons)",
+}
+
+_fillers: dict[str, list[Filler]] = {name: [] for name in SLOTS}
+
+
+def fill(slot: str) -> Callable[[Filler], Filler]:
+    """Decorator: render this function's HTML in ``slot`` on every page that offers it."""
+    if slot not in SLOTS:
+        raise KeyError(f"no page offers the slot {slot!r}; known slots: {', '.join(SLOTS)}")
+
+    def add(filler: Filler) -> Filler:
+        if filler not in _fillers[slot]:
+            _fillers[slot].append(filler)
+        return filler
+
+    return add
+
+
+def render(slot: str, context: Any) -> SafeString:
+    """The HTML of every filler of ``slot``, in the order the features registered them."""
+    parts = [filler(context) for filler in _fillers[slot]]
+    # Each filler returns HTML it rendered from its own template (already escaped there).
+    return format_html_join("", "{}", ((mark_safe(part),) for part in parts))

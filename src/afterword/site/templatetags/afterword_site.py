@@ -1,0 +1,160 @@
+"""Template helpers: plain-language labels for action kinds, statuses, events and rule ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from afterword.rules.case import zone
+from afterword.site import slots
+
+register = template.Library()
+
+# Short names of the GUIDANCE.md rules, in our own words, shown when hovering a rule id.
+RULE_NAMES: dict[str, str] = {
+    "T1": "business days only",
+    "T2": "within office hours",
+    "T3": "time zones are explicit",
+    "C1": "ask about next steps",
+    "C2": "ask how to follow up",
+    "C3": "collect every contact",
+    "C4": "note what mattered",
+    "K1": "thank every interviewer",
+    "K2": "thank within a day",
+    "K3": "quick decision, quick thanks",
+    "K4": "personal and specific",
+    "K5": "a letter on paper too",
+    "K6": "no mistakes in names",
+    "K7": "say when you will check back",
+    "F1": "after their decision date",
+    "F2": "when they agreed",
+    "F3": "they are early in their search",
+    "F4": "about a week later",
+    "F5": "spacing after silence",
+    "F6": "keep your promise",
+    "F7": "know when to stop",
+    "F8": "news changes the plan",
+    "F9": "another offer is waiting",
+    "H1": "their preferred channel",
+    "H2": "email unless you chose phone",
+    "H3": "unanswered calls",
+    "H4": "what to say on the phone",
+    "P1": "keep searching",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "thank_you_email": "Send a thank-you email",
+    "thank_you_letter": "Post a thank-you letter",
+    "check_in_email": "Check in by email",
+    "check_in_call": "Check in by phone",
+    "check_portal": "Look at the applicant portal",
+    "expedite": "Tell them about your other offer",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "thank_you_pending": "Thank-you pending",
+    "waiting": "Waiting",
+    "no_response": "No response",
+    "decided": "Decided",
+}
+
+EVENT_LABELS: dict[str, str] = {
+    "thank_you_sent": "Thank-you email sent",
+    "letter_sent": "Letter posted",
+    "check_in_sent": "Checked in",
+    "call_no_answer": "Called, no answer",
+    "reply": "They replied",
+    "other_offer": "Another offer arrived",
+    "next_round": "Next round arranged",
+    "offer": "Offer received",
+    "rejection": "Not selected",
+    "withdrawn": "You withdrew",
+    "snoozed": "Snoozed",
+}
+
+
+@register.filter
+def rule_name(rule_id: str) -> str:
+    """``K2`` -> ``K2: thank within a day`` (unknown ids are shown as they are)."""
+    name = RULE_NAMES.get(rule_id)
+    return f"{rule_id}: {name}" if name else rule_id
+
+
+@register.filter
+def rules_title(rule_ids: Iterable[str]) -> str:
+    """All rule ids of an action in one line, for a ``title`` attribute."""
+    return "Rules: " + "; ".join(rule_name(rule_id) for rule_id in rule_ids)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+
+
+@register.filter
+def event_label(event_type: str) -> str:
+    return EVENT_LABELS.get(event_type, event_type.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One line of a form's error summary: the field's id (for the link) and the message."""
+
+    anchor: str
+    text: str
+
+
+@register.filter
+def form_problems(form: Any, prefix: str = "") -> list[FieldProblem]:
+    """Every error of ``form`` as "Field: message", the field named so the summary stands alone."""
+    lead = f"{prefix} · " if prefix else ""
+    found = [
+        FieldProblem("main", f"{prefix}: {error}" if prefix else str(error))
+        for error in form.non_field_errors()
+    ]
+    for field in form:
+        found += [
+            FieldProblem(field.auto_id, f"{lead}{field.label}: {error}") for error in field.errors
+        ]
+    return found
+
+
+def _zone_note(zone_name: str) -> str:
+    """ " (Berlin time)" when the employer's zone is not the one the page is shown in, else ""."""
+    if zone_name == timezone.get_current_timezone_name():
+        return ""
+    return f" ({zone_name.rsplit('/', 1)[-1].replace('_', ' ')} time)"
+
+
+@register.filter
+def employer_time(moment: datetime, application: Any) -> str:
+    """A due time on the employer's clock, which is what office hours (T2) are about."""
+    local = moment.astimezone(zone(application.employer_timezone))
+    stamp = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+    return stamp + _zone_note(application.employer_timezone)
+
+
+@register.filter
+def interview_span(interview: Any) -> str:
+    """ "Thu 19 Nov 2026, 10:00–11:00", on the clock of the place where it happened."""
+    zone_name = interview.application.employer_timezone
+    start = interview.start.astimezone(zone(zone_name))
+    end = interview.end.astimezone(zone(zone_name))
+    stamp = f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}–{end:%H:%M}"
+    return stamp + _zone_note(zone_name)
+
+
+@register.simple_tag(takes_context=True)
+def slot(context: template.Context, name: str) -> str:
+    """``{% slot "today.top" %}``: what the features registered for this place (site/slots.py)."""
+    return slots.render(name, context)

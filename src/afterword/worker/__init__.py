@@ -1,0 +1,1 @@
+"""``afterword worker``: the loop that runs every registered job (infra/jobs.py)."""

@@ -1,0 +1,56 @@
+"""The IMAP client's small helpers, and a folder with a non-ASCII name on a real Dovecot."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.inbox.imap import (
+    Mailbox,
+    decode_folder,
+    encode_folder,
+    open_session,
+    quoted,
+    uid_set,
+)
+from tests.inbox import mail as inbox_mail
+
+
+def test_uid_sets_collapse_runs():
+    """UIDs 9, 1, 2, 3, 7, 10, 3 become the sorted, deduplicated ranges "1:3,7,9:10"."""
+    assert uid_set([9, 1, 2, 3, 7, 10, 3]) == "1:3,7,9:10"
+
+
+def test_a_single_uid_is_itself():
+    """A single UID 42 is written as just "42"."""
+    assert uid_set([42]) == "42"
+
+
+@pytest.mark.parametrize(
+    ("name", "wire"),
+    [("INBOX", "INBOX"), ("Réponses", "R&AOk-ponses"), ("A&B", "A&-B"), ("求职", "&bEKATA-")],
+)
+def test_folder_names_use_modified_utf7(name, wire):
+    """RFC 3501 5.1.3: non-ASCII in base64 of UTF-16 between & and -, "&" itself as "&-"."""
+    assert encode_folder(name) == wire
+    assert decode_folder(wire) == name
+
+
+def test_quoted_escapes_quotes_and_backslashes():
+    """An IMAP quoted string wraps in double quotes and escapes inner quotes and backslashes."""
+    assert quoted('My "Jobs"\\2026') == '"My \\"Jobs\\"\\\\2026"'
+
+
+def test_a_folder_with_an_accented_name_is_opened_and_searched(dovecot, mailbox):
+    """Dovecot stores "Réponses"; the watcher opens it read-only and finds the message."""
+    dovecot.append(inbox_mail.offer(), folder=encode_folder("Réponses"), user=mailbox[0])
+    account = Mailbox(dovecot.host, dovecot.port, "none", mailbox[0], dovecot.password)
+
+    with open_session(account) as session:
+        validity, count = session.examine("Réponses")
+        uids = session.uids_after(0)
+        names = session.folders()
+        headers = session.fetch_headers(uids)
+
+    assert validity > 0 and count == 1 and uids == [1]
+    assert "Réponses" in names
+    assert b"Good news" in headers[0][1]
