@@ -1,4 +1,4 @@
-"""Generated valid cases (PLAN_FORMAT.md) for the planner benchmark.
+"""Generated valid cases (docs/PLAN_FORMAT.md) for the planner benchmark.
 
 Plain ``random.Random(seed)`` rather than hypothesis: the same seed gives the same cases on every
 machine and Python version, so runs stay comparable, and generating 100,000 cases takes seconds.

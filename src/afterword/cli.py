@@ -60,7 +60,7 @@ def plan_command(
         typer.Option("--format", help="json or table (default: table on a terminal, else json)."),
     ] = None,
 ) -> None:
-    """Plan one case (PLAN_FORMAT.md) and print the plan."""
+    """Plan one case (docs/PLAN_FORMAT.md) and print the plan."""
     try:
         case = case_from_json(read_input(source), now=datetime.now(UTC))
     except CaseError as error:

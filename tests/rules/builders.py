@@ -1,4 +1,4 @@
-"""Small builders for planner cases in the PLAN_FORMAT.md shape, with readable defaults.
+"""Small builders for planner cases in the docs/PLAN_FORMAT.md shape, with readable defaults.
 
 The default case: a standard-profile candidate interviewed on Monday 2 March 2026, 10:00-11:00
 in New York, by Dana Reyes, nothing said about timing or channel.

@@ -1,4 +1,4 @@
-"""Scenario table: at least one case per GUIDANCE.md rule, with dates worked out by hand.
+"""Scenario table: at least one case per docs/GUIDANCE.md rule, with dates worked out by hand.
 
 The base case (tests/rules/builders.py): Monday 2 March 2026, 10:00-11:00 New York (-05:00;
 DST starts Sunday 8 March, after which New York is -04:00), interviewer Dana Reyes (p1).

@@ -1,4 +1,4 @@
-"""Re-planning: each kind of event moves the stored plan to the dates GUIDANCE.md prescribes."""
+"""Re-planning: each kind of event moves the stored plan to the dates docs/GUIDANCE.md gives."""
 
 from __future__ import annotations
 

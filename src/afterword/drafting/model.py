@@ -2,7 +2,7 @@
 
 These are the shapes shared by composition (``compose``), the printed letter (``letters``), the
 checker (``checker``), the CLI and the web app. ``drafting`` imports ``rules`` and nothing else of
-ours (DESIGN.md): no Django, no I/O, the clock passed in.
+ours (docs/ARCHITECTURE.md): no Django, no I/O, the clock passed in.
 """
 
 from __future__ import annotations

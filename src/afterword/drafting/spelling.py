@@ -260,9 +260,3 @@ class Speller:
             else:
                 found.append(Misspelling(word, start, end, self.suggest(word)))
         return found
-
-
-def warm_up() -> None:
-    """Load the word list now (e.g. when a server starts) instead of on the first check."""
-    _dictionary()
-    _buckets()

@@ -22,13 +22,6 @@ def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset
     return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
 
 
-@lru_cache(maxsize=4096)
-def holiday_names(country: str, subdivision: str | None, year: int) -> dict[date, str]:
-    import holidays
-
-    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
-
-
 def canonical_subdivision(country: str, subdivision: str | None) -> str | None:
     if subdivision is None:
         return None

@@ -1,4 +1,4 @@
-"""The planner's input: one application ("case") as PLAN_FORMAT.md describes it.
+"""The planner's input: one application ("case") as docs/PLAN_FORMAT.md describes it.
 
 These pydantic models are the single validation path for the CLI, the API and the forms. They are
 frozen: the planner never changes its input.

@@ -1,4 +1,4 @@
-"""The planner's output: a Plan of pending Actions and Notes (PLAN_FORMAT.md)."""
+"""The planner's output: a Plan of pending Actions and Notes (docs/PLAN_FORMAT.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The follow-up planner: ``plan(case, now) -> Plan``.
 
 It reads what happened at the interviews and since, and decides who to thank, when to check in,
-through which channel and when to stop. Every action names the GUIDANCE.md rules it follows,
+through which channel and when to stop. Every action names the docs/GUIDANCE.md rules it follows,
 deciding rule first, and says why in one sentence.
 """
 

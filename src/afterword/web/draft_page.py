@@ -35,11 +35,6 @@ HEADINGS: dict[str, str] = {
     "check_portal": "Portal check",
     "expedite": "About your other offer",
 }
-# The link on each planned action that opens its draft.
-OPEN_LABELS: dict[str, str] = {
-    "thank_you_letter": "Letter",
-    "check_in_call": "Script",
-}
 # What the big text box holds.
 BODY_LABELS: dict[str, str] = {
     "thank_you_letter": "Letter, as it will be printed",
@@ -55,10 +50,6 @@ CHECK_HEADINGS: dict[str, str] = {
 SEVERITY_LABELS = {"error": "Fix before sending", "warning": "Check this", "advice": "Tip"}
 # How much of the text around a finding to quote, on each side.
 QUOTE_CONTEXT = 24
-
-
-def open_label(kind: str) -> str:
-    return OPEN_LABELS.get(kind, "Draft")
 
 
 def heading(draft: Draft) -> str:

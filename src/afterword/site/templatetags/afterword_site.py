@@ -15,7 +15,7 @@ from afterword.site import slots
 
 register = template.Library()
 
-# Short names of the GUIDANCE.md rules, in our own words, shown when hovering a rule id.
+# Short names of the docs/GUIDANCE.md rules, in our own words, shown when hovering a rule id.
 RULE_NAMES: dict[str, str] = {
     "T1": "business days only",
     "T2": "within office hours",

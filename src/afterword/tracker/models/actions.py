@@ -48,5 +48,5 @@ class Action(models.Model):
         return f"{self.get_kind_display()} by {self.due:%Y-%m-%d %H:%M}"
 
     def is_overdue(self, now: datetime) -> bool:
-        """Past the end of its window, as the planner marks it (PLAN_FORMAT.md ``overdue``)."""
+        """Past the end of its window, as the planner marks it (docs/PLAN_FORMAT.md ``overdue``)."""
         return self.latest < now

@@ -90,7 +90,7 @@ class Interviewer(models.Model):
 
 
 class Interview(models.Model):
-    """One round, with the answers of the capture checklist (GUIDANCE.md C1-C4)."""
+    """One round, with the answers of the capture checklist (docs/GUIDANCE.md C1-C4)."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="interviews"

@@ -1,4 +1,4 @@
-"""Choice lists shared by the models; their values are the planner's own words (PLAN_FORMAT.md)."""
+"""Choice lists shared by the models; their values are the planner's words (docs/PLAN_FORMAT.md)."""
 
 from __future__ import annotations
 

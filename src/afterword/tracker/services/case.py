@@ -1,6 +1,6 @@
 """Rows to planner input, and stored rows back to the planner's output shape.
 
-``build_case`` writes exactly the PLAN_FORMAT.md input, so the same dict can be saved to a file
+``build_case`` writes exactly the docs/PLAN_FORMAT.md input, so the same dict can be saved to a file
 and given to ``afterword plan``; ``stored_plan_json`` rebuilds what ``plan(...).as_json()``
 returned from the stored rows, so a test can prove the two never disagree.
 """
@@ -23,7 +23,7 @@ from afterword.tracker.preferences import settings_for
 
 
 def build_case(application: Application, now: datetime) -> dict[str, Any]:
-    """The application as one planner case (PLAN_FORMAT.md input), as seen at ``now``."""
+    """The application as one planner case (docs/PLAN_FORMAT.md input), as seen at ``now``."""
     prefs = settings_for(application.owner)
     zone = employer_zone(application)
     interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")

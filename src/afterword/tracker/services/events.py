@@ -35,7 +35,7 @@ EVENT_FIELDS = frozenset(
     }
 )
 
-# What marking an action done means, in the planner's words (web-spec.md).
+# What marking an action done means, in the planner's words (docs/PLAN_FORMAT.md, event types).
 _DONE_EVENT: dict[str, tuple[str, str | None]] = {
     "thank_you_email": ("thank_you_sent", None),
     "thank_you_letter": ("letter_sent", None),

@@ -1,4 +1,4 @@
-"""The interview form, laid out as the capture checklist (GUIDANCE.md C1-C4).
+"""The interview form, laid out as the capture checklist (docs/GUIDANCE.md C1-C4).
 
 C3 who was there (a formset of interviewers, reusing people met in earlier rounds),
 C4 what they emphasised and what you forgot or must clarify,
