@@ -21,23 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from afterword.rules.kinds import (
-    DECIDING_EVENTS,
-    EVENT_TYPES,
-    EVENTS,
-    ActionKind,
-    EventType,
-    MessageChannel,
-)
-
-# Re-exported for modules that import them from here; their definition is rules.kinds.
-__all__ = [
-    "DECIDING_EVENTS",
-    "EVENT_TYPES",
-    "ActionKind",
-    "EventType",
-    "MessageChannel",
-]
+from afterword.rules.kinds import EVENTS, ActionKind, EventType, MessageChannel
 
 Profile = Literal["prompt", "standard", "patient"]
 Style = Literal["formal", "casual", "unknown"]

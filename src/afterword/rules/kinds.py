@@ -282,7 +282,6 @@ PROMISING_KINDS: frozenset[ActionKind] = frozenset(info.name for info in _ACTION
 PROMISE_IN_TEXT_KINDS: frozenset[ActionKind] = frozenset(
     info.name for info in _ACTIONS if info.promises and info.is_written
 )
-EMAIL_KINDS: frozenset[ActionKind] = frozenset(info.name for info in _ACTIONS if info.is_email)
 
 DRAFT_KIND_FOR_ACTION: Mapping[ActionKind, DraftKind] = {info.name: info.draft for info in _ACTIONS}
 ACTION_FOR_DRAFT: Mapping[DraftKind, ActionKindInfo] = {info.draft: info for info in _ACTIONS}

@@ -8,9 +8,7 @@ from typing import Any, Literal
 
 from pydantic_core import to_json
 
-from afterword.rules.kinds import CONTACT_KINDS, THANK_YOU_KINDS, ActionKind
-
-__all__ = ["CONTACT_KINDS", "THANK_YOU_KINDS", "Action", "ActionKind", "Note", "Plan", "Status"]
+from afterword.rules.kinds import ActionKind as ActionKind
 
 Status = Literal["thank_you_pending", "waiting", "no_response", "decided"]
 
