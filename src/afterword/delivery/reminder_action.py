@@ -19,9 +19,9 @@ from afterword.delivery.notify import AppriseTransport, Transport, TransportErro
 from afterword.delivery.reminder_access import related
 from afterword.delivery.reminder_outcome import Outcome
 from afterword.delivery.reminder_schedule import zone_of
+from afterword.rules.kinds import action_label
 from afterword.tracker.models import Action
 from afterword.tracker.scoping import actions_for
-from afterword.web.templatetags.afterword_web import kind_label
 
 
 def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
@@ -90,7 +90,7 @@ def action_message(action: Action, zone: ZoneInfo) -> tuple[str, str]:
     """Title and plain-text body: what, for whom, where, when, why, and the link."""
     application = action.application
     who = f" · {action.interviewer.name}" if action.interviewer else ""
-    title = f"Due now: {kind_label(action.kind)}{who}"
+    title = f"Due now: {action_label(action.kind)}{who}"
     employer = (
         f"{application.employer}, {application.role}" if application.role else application.employer
     )
