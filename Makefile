@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck test-sqlite test-postgres system-packages lock bench bench-worker bench-digest clean
+.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test-postgres: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" $(DJANGO_TESTS)
 
 test: system-packages $(STAMP) lint typecheck test-sqlite test-postgres
+
+# Write schema/plan.schema.json again from the kinds in src/afterword/rules/kinds.py.
+schema: $(STAMP)
+	$(BIN)/python scripts/write_plan_schema.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/planner.py

@@ -253,12 +253,12 @@ def bare_queries(env: dict[str, str], emails: int, user: Any) -> float:
 
     settings = connection.settings_dict
     claim = (
-        "UPDATE delivery_outgoingemail SET state='sending', claimed_by='bare', "
+        "UPDATE outbox_outgoingemail SET state='sending', claimed_by='bare', "
         "attempts=attempts+1 WHERE id={p} AND state='pending' AND due_at <= {p}"
     )
-    sent = "UPDATE delivery_outgoingemail SET state='sent', sent_at={p} WHERE id={p}"
+    sent = "UPDATE outbox_outgoingemail SET state='sent', sent_at={p} WHERE id={p}"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id FROM delivery_outgoingemail ORDER BY id")
+        cursor.execute("SELECT id FROM outbox_outgoingemail ORDER BY id")
         ids = cursor.fetchall()
     connection.close()
     now = datetime.now(UTC)

@@ -22,16 +22,9 @@ import typer
 from afterword.drafting.checker import check, context_for
 from afterword.drafting.model import Finding
 from afterword.rules import Action, CaseError, case_from_json, plan
+from afterword.rules.kinds import ACTIONS
 
 _SUBJECT = "subject:"
-_LABELS = {
-    "thank_you_email": "the thank-you email",
-    "thank_you_letter": "the thank-you letter",
-    "check_in_email": "the check-in email",
-    "check_in_call": "the call script",
-    "check_portal": "the portal check",
-    "expedite": "the expedite email",
-}
 
 
 def fail(*messages: str) -> NoReturn:
@@ -205,6 +198,7 @@ def check_command(
             line, column = draft.position(finding)
             print(f"{line}:{column} {finding.severity} {finding.code}: {finding.message}")
         to = f" to {context.addressee}" if context.addressee else ""
-        print(_summary(found, f"{_LABELS[chosen.kind]}{to} (--action {index})"))
+        what = f"the {ACTIONS[chosen.kind].draft_noun.lower()}"
+        print(_summary(found, f"{what}{to} (--action {index})"))
     if any(f.severity == "error" for f in found):
         raise typer.Exit(1)

@@ -18,6 +18,7 @@ import typer
 from afterword.drafting import Draft, compose, format_day
 from afterword.drafting.export import KIND_LABELS, draft_as_json
 from afterword.rules import Action, Case, CaseError, case_from_json, plan
+from afterword.rules.kinds import ACTIONS
 
 RULE = "=" * 72
 
@@ -112,7 +113,7 @@ def draft_command(
 def _chosen_actions(
     actions: tuple[Action, ...], index: int | None, output_format: DraftFormat
 ) -> list[int]:
-    letters = [i for i, a in enumerate(actions) if a.kind == "thank_you_letter"]
+    letters = [i for i, a in enumerate(actions) if ACTIONS[a.kind].medium == "letter"]
     if index is not None and not 0 <= index < len(actions):
         if not actions:
             fail(f"--action: {index} is out of range: this plan has no actions")
@@ -130,22 +131,15 @@ def _chosen_actions(
         )
         if index is None:
             fail(f"--format pdf: give --action INDEX of a thank-you letter{hint}")
-        if actions[index].kind != "thank_you_letter":
-            fail(
-                f"--format pdf: action {index} is {KIND_LABELS_BY_ACTION[actions[index].kind]}, "
-                f"not a thank-you letter{hint}"
-            )
+        if index not in letters:
+            what = _with_article(ACTIONS[actions[index].kind].noun)
+            fail(f"--format pdf: action {index} is {what}, not a thank-you letter{hint}")
     return list(range(len(actions))) if index is None else [index]
 
 
-KIND_LABELS_BY_ACTION = {
-    "thank_you_email": "a thank-you email",
-    "thank_you_letter": "a thank-you letter",
-    "check_in_email": "a check-in email",
-    "check_in_call": "a check-in call",
-    "check_portal": "a portal check",
-    "expedite": "an expedite email",
-}
+def _with_article(noun: str) -> str:
+    """``Expedite email`` -> ``an expedite email``."""
+    return ("an " if noun[0].lower() in "aeiou" else "a ") + noun.lower()
 
 
 def _pdf(case: Case, draft: Draft, paper: PaperChoice | None) -> bytes:

@@ -7,15 +7,8 @@ from rich.table import Table
 
 from afterword.rules import Case, Plan
 from afterword.rules.calendar import calendar_for
+from afterword.rules.kinds import ACTIONS
 
-KIND_LABELS = {
-    "thank_you_email": "Thank-you email",
-    "thank_you_letter": "Thank-you letter",
-    "check_in_email": "Check-in email",
-    "check_in_call": "Check-in call",
-    "check_portal": "Check the portal",
-    "expedite": "Ask them to speed up",
-}
 STATUS_LABELS = {
     "thank_you_pending": "thank-you pending",
     "waiting": "waiting",
@@ -41,7 +34,7 @@ def render_plan(case: Case, result: Plan, console: Console) -> None:
         due = action.due.astimezone(tz).strftime("%a %d %b %H:%M")
         if action.overdue:
             due = f"[bold red]{due}\noverdue[/]"
-        what = KIND_LABELS[action.kind]
+        what = ACTIONS[action.kind].noun
         if action.interviewer in names:
             what += f"\nto {names[action.interviewer]}"
         why = f"{action.why}\n[dim]rules {' '.join(action.rules)}[/]"

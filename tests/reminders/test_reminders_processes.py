@@ -20,7 +20,7 @@ from tests.support.scratch import Scratch, backend, scratch_database, stop
 from tests.support.smtp_server import SmtpServer, start_server
 
 USERS = 60
-DIGESTS_SQL = "SELECT state, COUNT(*) FROM delivery_reminder WHERE kind = 'digest' GROUP BY state"
+DIGESTS_SQL = "SELECT state, COUNT(*) FROM reminders_reminder WHERE kind = 'digest' GROUP BY state"
 
 
 @pytest.fixture

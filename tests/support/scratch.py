@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 from afterword.worker.loop import WORKER_COMMAND
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS_SQL = "SELECT message_id, state, claimed_by FROM delivery_outgoingemail ORDER BY id"
+ROWS_SQL = "SELECT message_id, state, claimed_by FROM outbox_outgoingemail ORDER BY id"
 
 
 def backend() -> str:

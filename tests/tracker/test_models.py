@@ -9,9 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from afterword.rules.case import EVENT_TYPES
-from afterword.rules.plan import ActionKind as PlannerActionKind
-from afterword.tracker.models import ActionKind, EventType, UserSettings
+from afterword.rules.kinds import ACTIONS, EVENTS
+from afterword.tracker.models import Action, Event, UserSettings
 from afterword.tracker.services import create_application
 from tests.factories import ApplicationFactory, InterviewFactory, UserFactory
 from tests.tracker.conftest import Sample, ny
@@ -75,11 +74,12 @@ def test_it_refuses_a_subdivision_of_another_country(user: Any) -> None:
 
 
 def test_it_uses_the_planners_event_types_and_action_kinds() -> None:
-    """The model choices and the planner's vocabulary are the same words."""
-    model_kinds = set(ActionKind.values)
+    """The model choices are the kinds table's names and labels, in its order."""
+    kind_choices = Action._meta.get_field("kind").choices
+    type_choices = Event._meta.get_field("type").choices
 
-    assert set(EventType.values) == set(EVENT_TYPES)
-    assert model_kinds == set(PlannerActionKind.__args__)  # type: ignore[attr-defined]
+    assert list(kind_choices or ()) == [(name, info.label) for name, info in ACTIONS.items()]
+    assert list(type_choices or ()) == [(name, info.label) for name, info in EVENTS.items()]
 
 
 def test_it_describes_rows_in_plain_words(sample: Sample) -> None:

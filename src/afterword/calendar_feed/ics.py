@@ -22,8 +22,9 @@ from django.urls import reverse
 from icalendar import Alarm, Calendar, Event, vDuration
 
 from afterword.rules.case import zone
+from afterword.rules.kinds import ACTIONS, action_label
 from afterword.rules.wording import day_text
-from afterword.site.templatetags.afterword_site import kind_label, rule_name
+from afterword.site.templatetags.afterword_site import rule_name
 from afterword.tracker.models import Action, Application, Interview
 
 PRODID = "-//Afterword//Follow-up plan//EN"
@@ -38,21 +39,12 @@ TASK_LENGTH = timedelta(minutes=15)
 # below the 2^31 that some calendar apps store it in until the 2080s.
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
-# The check-in changes kind when it changes channel (three unanswered calls turn it into an
-# email, H3), yet it is still the same next check-in: one UID, moved in place.
-UID_PURPOSE: dict[str, str] = {
-    "thank_you_email": "thank-you-email",
-    "thank_you_letter": "thank-you-letter",
-    "check_in_email": "check-in",
-    "check_in_call": "check-in",
-    "check_portal": "check-in",
-    "expedite": "expedite",
-}
-
 
 def action_uid_base(action: Action) -> str:
     """``application-12.check-in.interview-31.interviewer-none@afterword``."""
-    purpose = UID_PURPOSE.get(action.kind, action.kind.replace("_", "-"))
+    # Every check-in kind shares one purpose, so a check-in that changes channel moves in place.
+    kind = ACTIONS.get(action.kind)
+    purpose = kind.calendar_purpose if kind else action.kind.replace("_", "-")
     person = action.interviewer_id if action.interviewer_id is not None else "none"
     return (
         f"application-{action.application_id}.{purpose}.interview-{action.interview_id}"
@@ -114,7 +106,7 @@ def on_employer_clock(moment: datetime, application: Application) -> str:
 
 def action_summary(action: Action) -> str:
     """``Check in by phone · Priya Natarajan · Harbour Logistics``."""
-    parts = [kind_label(action.kind)]
+    parts = [action_label(action.kind)]
     if action.interviewer is not None:
         parts.append(action.interviewer.name)
     parts.append(action.application.employer)

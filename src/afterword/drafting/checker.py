@@ -22,12 +22,10 @@ from afterword.drafting.promises import find_promise
 from afterword.drafting.spelling import Speller, record_words, words_of
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
+from afterword.rules.kinds import ACTIONS, ANNOUNCED_CHECK_INS
 from afterword.rules.plan import Action, Plan
 from afterword.rules.planner import plan as make_plan
 
-CHECK_IN_ACTIONS = frozenset({"check_in_email", "check_in_call"})
-# Sending one of these records a check-in (tracker: complete_action), which moves the plan on.
-_RECORDS_A_CHECK_IN = frozenset({"check_in_email", "check_in_call", "expedite", "check_portal"})
 _FIELD_ORDER = {"subject": 0, "body": 1}
 
 
@@ -107,15 +105,13 @@ def planned_check_in(
     2. A check-in, call or expedite message promises the one after it: the plan as it will be
        once this message is recorded as sent at the time it is written (F5).
     """
-    if action.kind in _RECORDS_A_CHECK_IN:
+    kind = ACTIONS[action.kind]
+    # Sending one of these records a check-in (tracker: complete_action): the plan moves on.
+    if kind.done_event == "check_in_sent":
         sent_at = max(now, action.earliest)
-        sent = Event(
-            at=sent_at,
-            type="check_in_sent",
-            channel="phone" if action.kind == "check_in_call" else "email",
-        )
+        sent = Event(at=sent_at, type=kind.done_event, channel=kind.done_channel)
         plan = make_plan(case.model_copy(update={"events": (*case.events, sent)}), sent_at)
-    check_in = next((a for a in plan.actions if a.kind in CHECK_IN_ACTIONS), None)
+    check_in = next((a for a in plan.actions if a.kind in ANNOUNCED_CHECK_INS), None)
     return None if check_in is None else calendar.local_date(check_in.due)
 
 

@@ -16,9 +16,9 @@ from afterword.drafting.model import Tone
 from afterword.drafting.phrasing import first_name, formal_name
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
+from afterword.rules.kinds import ANNOUNCED_CHECK_INS
 from afterword.rules.plan import Action, Plan
 
-CHECK_IN_ACTIONS = frozenset({"check_in_email", "check_in_call"})
 _ORDINALS = {2: "second", 3: "third"}
 _WEEK = timedelta(days=7)
 
@@ -133,7 +133,7 @@ def promise_for(
     2. The check-in belongs to the latest interview, so only that round's thank-yous announce it.
     3. Its day is the planner's due day in the employer's zone, and it must lie ahead.
     """
-    check_in = next((a for a in plan.actions if a.kind in CHECK_IN_ACTIONS), None)
+    check_in = next((a for a in plan.actions if a.kind in ANNOUNCED_CHECK_INS), None)
     if check_in is None or check_in.interview != action.interview:
         return None
     day = local_day(check_in.due, calendar.tz)

@@ -6,15 +6,10 @@ from dataclasses import asdict
 from typing import Any
 
 from afterword.drafting.model import Draft, Letter
+from afterword.rules.kinds import ACTION_FOR_DRAFT
 
-KIND_LABELS = {
-    "thank_you_email": "Thank-you email",
-    "thank_you_letter": "Thank-you letter",
-    "check_in_email": "Check-in email",
-    "call_script": "Call script",
-    "portal_check": "Portal check",
-    "expedite": "Ask them to speed up",
-}
+# What each draft is called, by its kind.
+KIND_LABELS = {kind: info.draft_noun for kind, info in ACTION_FOR_DRAFT.items()}
 
 
 def letter_as_json(letter: Letter) -> dict[str, Any]:

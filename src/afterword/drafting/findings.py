@@ -29,17 +29,23 @@ from afterword.drafting.model import EMAIL_KINDS, Field, Finding, Severity
 from afterword.drafting.names import find_greeting, name_words
 from afterword.drafting.promises import find_dates, find_promises
 from afterword.drafting.spelling import words_in
+from afterword.rules.kinds import ACTIONS
 
 if TYPE_CHECKING:
     from afterword.drafting.checker import CheckContext
     from afterword.drafting.names import NameIndex
     from afterword.drafting.spelling import Speller
 
-THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
-GREETED_KINDS = frozenset({"thank_you_email", "thank_you_letter", "check_in_email", "expedite"})
+THANK_YOU_KINDS = frozenset(info.draft for info in ACTIONS.values() if info.role == "thank_you")
+# Emails and letters greet the addressee; a call script is spoken, portal steps address no one.
+GREETED_KINDS = frozenset(info.draft for info in ACTIONS.values() if info.is_written)
 # A call script is spoken, a portal visit writes nothing: neither promises a date to anyone.
-PROMISING_KINDS = GREETED_KINDS
-WORD_LIMITS = {"thank_you_email": 200, "check_in_email": 150, "expedite": 150}
+PROMISING_KINDS = frozenset(
+    info.draft for info in ACTIONS.values() if info.is_written and info.promises
+)
+WORD_LIMITS = {
+    info.draft: info.word_limit for info in ACTIONS.values() if info.word_limit is not None
+}
 SAME_TEXT = 0.9
 _KIND_WORDS = {
     "person": "this name",

@@ -11,30 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from afterword.rules.plan import ActionKind
+from afterword.rules.kinds import ACTIONS
+from afterword.rules.kinds import DRAFT_KIND_FOR_ACTION as DRAFT_KIND_FOR_ACTION
+from afterword.rules.kinds import DraftKind as DraftKind
 
 Tone = Literal["formal", "warm"]
 TONES: tuple[Tone, ...] = ("formal", "warm")
 
-DraftKind = Literal[
-    "thank_you_email",
-    "thank_you_letter",
-    "check_in_email",
-    "call_script",
-    "portal_check",
-    "expedite",
-]
-# The draft that each planned action opens.
-DRAFT_KIND_FOR_ACTION: dict[ActionKind, DraftKind] = {
-    "thank_you_email": "thank_you_email",
-    "thank_you_letter": "thank_you_letter",
-    "check_in_email": "check_in_email",
-    "check_in_call": "call_script",
-    "check_portal": "portal_check",
-    "expedite": "expedite",
-}
 # Kinds that go out as an email (they have a subject and a recipient address).
-EMAIL_KINDS: frozenset[DraftKind] = frozenset({"thank_you_email", "check_in_email", "expedite"})
+EMAIL_KINDS: frozenset[DraftKind] = frozenset(
+    info.draft for info in ACTIONS.values() if info.is_email
+)
 
 Severity = Literal["error", "warning", "advice"]
 Field = Literal["subject", "body"]

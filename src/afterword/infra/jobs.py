@@ -1,8 +1,8 @@
 """The worker's jobs: each tick, ``afterword worker`` runs every registered job once.
 
-A job claims due rows with a conditional UPDATE (docs/ARCHITECTURE.md, rows not timers), does the work and
-records the result; it returns how many rows it handled, so the worker can sleep when all are idle.
-Jobs must be safe to run in many worker processes at once.
+A job claims due rows with a conditional UPDATE (docs/ARCHITECTURE.md, rows not timers), does
+the work and records the result; it returns how many rows it handled, so the worker can sleep
+when all are idle. Jobs must be safe to run in many worker processes at once.
 """
 
 from __future__ import annotations

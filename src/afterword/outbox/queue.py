@@ -18,15 +18,12 @@ from django.http import Http404
 
 from afterword.outbox.messages import new_message_id
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
+from afterword.rules.kinds import ACTIONS
 from afterword.tracker.models import Action, Application, Draft
 from afterword.tracker.scoping import User, is_member
 
 # The event that sending a draft of each kind means (as tracker.services.complete_action).
-DRAFT_EVENT = {
-    "thank_you_email": "thank_you_sent",
-    "check_in_email": "check_in_sent",
-    "expedite": "check_in_sent",
-}
+DRAFT_EVENT = {name: kind.done_event for name, kind in ACTIONS.items() if kind.is_email}
 MAX_RECIPIENTS = 10
 When = Literal["now", "due"]
 

@@ -19,7 +19,7 @@ from afterword.reminders.models import NotificationChannel, Reminder
 from afterword.reminders.notify import AppriseTransport, Transport, TransportError
 from afterword.reminders.outcome import Outcome
 from afterword.reminders.schedule import zone_of
-from afterword.site.templatetags.afterword_site import kind_label
+from afterword.rules.kinds import action_label
 from afterword.tracker.models import Action
 from afterword.tracker.scoping import actions_for
 
@@ -90,7 +90,7 @@ def action_message(action: Action, zone: ZoneInfo) -> tuple[str, str]:
     """Title and plain-text body: what, for whom, where, when, why, and the link."""
     application = action.application
     who = f" · {action.interviewer.name}" if action.interviewer else ""
-    title = f"Due now: {kind_label(action.kind)}{who}"
+    title = f"Due now: {action_label(action.kind)}{who}"
     employer = (
         f"{application.employer}, {application.role}" if application.role else application.employer
     )

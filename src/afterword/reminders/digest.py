@@ -18,8 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from afterword.drafting import keep_searching_text
+from afterword.rules.kinds import action_label
 from afterword.rules.search import ACTIVE_STATUSES, ApplicationSummary, keep_searching
-from afterword.site.templatetags.afterword_site import kind_label
 from afterword.tracker.models import Action, UserSettings
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.scoping import applications_for
@@ -184,7 +184,7 @@ def _line(action: Action, zone: ZoneInfo, site: str) -> DigestLine:
         f"{application.employer}, {application.role}" if application.role else application.employer
     )
     return DigestLine(
-        what=kind_label(action.kind),
+        what=action_label(action.kind),
         who=action.interviewer.name if action.interviewer else "",
         employer=employer,
         due=clock(action.due, zone),

@@ -21,28 +21,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from afterword.rules.plan import ActionKind
+from afterword.rules.kinds import EVENTS, ActionKind, EventType, MessageChannel
 
 Profile = Literal["prompt", "standard", "patient"]
 Style = Literal["formal", "casual", "unknown"]
-MessageChannel = Literal["email", "phone"]
 PreferredChannel = Literal["email", "phone", "portal"]
-EventType = Literal[
-    "thank_you_sent",
-    "letter_sent",
-    "check_in_sent",
-    "call_no_answer",
-    "reply",
-    "other_offer",
-    "next_round",
-    "offer",
-    "rejection",
-    "withdrawn",
-    "snoozed",
-    "out_of_office",
-]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-DECIDING_EVENTS = frozenset({"offer", "rejection", "withdrawn"})
 
 
 def _aware_datetime(value: Any) -> Any:
@@ -232,15 +215,7 @@ class Event(_Model):
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> Event:
-        needed: dict[str, tuple[str, ...]] = {
-            "thank_you_sent": ("interview", "interviewer"),
-            "letter_sent": ("interview", "interviewer"),
-            "check_in_sent": ("channel",),
-            "other_offer": ("deadline",),
-            "snoozed": ("action", "interview"),
-            "out_of_office": ("until",),
-        }
-        missing = [name for name in needed.get(self.type, ()) if getattr(self, name) is None]
+        missing = [name for name in EVENTS[self.type].requires if getattr(self, name) is None]
         if missing:
             raise PydanticCustomError(
                 "event_fields",

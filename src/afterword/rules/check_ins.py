@@ -7,10 +7,9 @@ from datetime import date, datetime, time, timedelta
 
 from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
-from afterword.rules.plan import Action, ActionKind, Note
+from afterword.rules.kinds import CHECK_IN_BY_CHANNEL, THANK_YOU_EVENTS
+from afterword.rules.plan import Action, Note
 from afterword.rules.wording import day_text
-
-THANK_YOU_EVENTS = frozenset({"thank_you_sent", "letter_sent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +28,6 @@ MAX_UNANSWERED_CALLS = 3  # H3
 GIVE_UP_AFTER = timedelta(days=60)  # F7
 EARLY_SEARCH_WAIT = timedelta(days=14)  # F3
 ASK_AGAIN_AFTER_REPLY = timedelta(days=7)  # F8
-
-_KIND_BY_CHANNEL: dict[str, ActionKind] = {
-    "email": "check_in_email",
-    "phone": "check_in_call",
-    "portal": "check_portal",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +319,7 @@ def _check_in_action(
     rules += ["T1", "T2"]
     closing = calendar.at(nxt.day, CLOSING)
     return Action(
-        _KIND_BY_CHANNEL[channel],
+        CHECK_IN_BY_CHANNEL[channel],
         latest.id,
         primary.id if primary is not None and channel != "portal" else None,
         channel,

@@ -8,17 +8,9 @@ from typing import Any, Literal
 
 from pydantic_core import to_json
 
-ActionKind = Literal[
-    "thank_you_email",
-    "thank_you_letter",
-    "check_in_email",
-    "check_in_call",
-    "check_portal",
-    "expedite",
-]
+from afterword.rules.kinds import ActionKind as ActionKind
+
 Status = Literal["thank_you_pending", "waiting", "no_response", "decided"]
-THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
-CONTACT_KINDS = frozenset({"check_in_email", "check_in_call", "check_portal", "expedite"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 
 from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
-from afterword.rules.case import DECIDING_EVENTS, Case, Event, Interview, Interviewer
+from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.check_ins import FollowUp, plan_follow_up
-from afterword.rules.plan import THANK_YOU_KINDS, Action, Note, Plan, Status
+from afterword.rules.kinds import DECIDING_EVENTS, EVENTS, THANK_YOU_KINDS
+from afterword.rules.plan import Action, Note, Plan, Status
 from afterword.rules.wording import day_text
 
 THANK_YOU_DUE = timedelta(hours=24)
@@ -199,9 +200,7 @@ def _status(actions: list[Action], follow_up: FollowUp) -> Status:
 
 
 def _decided_note(decision: Event, calendar: BusinessCalendar) -> Note:
-    outcome = {"offer": "an offer", "rejection": "a rejection", "withdrawn": "your withdrawal"}[
-        decision.type
-    ]
+    outcome = EVENTS[decision.type].outcome
     day = day_text(calendar.local_date(decision.at))
     return Note(("F8",), f"Decided with {outcome} on {day}: nothing more is planned here.")
 

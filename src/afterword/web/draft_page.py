@@ -15,57 +15,34 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from afterword.drafting.letters import paper_for_country
-from afterword.drafting.model import DRAFT_KIND_FOR_ACTION, EMAIL_KINDS, Finding
+from afterword.drafting.model import Finding
+from afterword.rules.kinds import ACTIONS, PROMISE_IN_TEXT_KINDS, ActionKindInfo
 from afterword.site.pages import local_today
 from afterword.tracker.models import Draft
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.services.drafts import (
-    PROMISE_IN_TEXT_KINDS,
-    review_draft,
-    stored_action,
-)
+from afterword.tracker.services.drafts import review_draft, stored_action
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
 
-# The page heading per action kind, followed by the person's name where there is one.
-HEADINGS: dict[str, str] = {
-    "thank_you_email": "Thank-you email",
-    "thank_you_letter": "Thank-you letter",
-    "check_in_email": "Check-in email",
-    "check_in_call": "Call script",
-    "check_portal": "Portal check",
-    "expedite": "About your other offer",
-}
-# What the big text box holds.
-BODY_LABELS: dict[str, str] = {
-    "thank_you_letter": "Letter, as it will be printed",
-    "check_in_call": "Script",
-    "check_portal": "What to look for",
-}
-# The checker's heading: what the user is about to do with the text.
-CHECK_HEADINGS: dict[str, str] = {
-    "thank_you_letter": "Before you print",
-    "check_in_call": "Before you call",
-    "check_portal": "Before you look",
-}
 SEVERITY_LABELS = {"error": "Fix before sending", "warning": "Check this", "advice": "Tip"}
 # How much of the text around a finding to quote, on each side.
 QUOTE_CONTEXT = 24
 
 
+def kind_of(draft: Draft) -> ActionKindInfo:
+    return ACTIONS[draft.kind]
+
+
 def heading(draft: Draft) -> str:
-    title = HEADINGS.get(draft.kind, "Draft")
+    """The draft's name, then the person's where there is one: a script says whom to ask for."""
+    kind = kind_of(draft)
     if draft.interviewer is None:
-        return title
-    joiner = ":" if draft.kind == "check_in_call" else " to"
-    return f"{title}{joiner} {draft.interviewer.name}"
-
-
-def draft_kind(draft: Draft) -> str:
-    return DRAFT_KIND_FOR_ACTION[draft.kind]  # type: ignore[index]
+        return kind.draft_noun
+    joiner = ":" if kind.is_call else " to"
+    return f"{kind.draft_noun}{joiner} {draft.interviewer.name}"
 
 
 def is_email(draft: Draft) -> bool:
-    return draft_kind(draft) in EMAIL_KINDS
+    return kind_of(draft).is_email
 
 
 def mailto_link(to: str, subject: str, body: str) -> str:
@@ -157,9 +134,10 @@ def page_context(
     checked = check_context(request, draft, subject, body, now)
     if sent_form is None:
         sent_form = SentForm(initial={"promised_next": checked["promise"]}, today=today)
-    if draft.kind == "check_in_call":
+    kind = kind_of(draft)
+    if kind.is_call:
         sent_form.for_call()
-    form.fields["body"].label = BODY_LABELS.get(draft.kind, "Message")
+    form.fields["body"].label = kind.page.body_label
     if draft.sent_at is None:
         form.check_live(reverse("draft_check", args=[draft.pk]))
     prefs = settings_for(draft.application.owner)
@@ -173,10 +151,13 @@ def page_context(
         "person": person,
         "form": form,
         "sent_form": sent_form,
-        "is_email": is_email(draft),
-        "is_letter": draft.kind == "thank_you_letter",
-        "can_promise": draft.kind != "check_portal",
-        "check_heading": CHECK_HEADINGS.get(draft.kind, "Before you send"),
+        "is_email": kind.is_email,
+        "is_letter": kind.medium == "letter",
+        "is_call": kind.is_call,
+        "can_promise": kind.promises,
+        "check_heading": kind.page.check_heading,
+        "done_question": kind.page.done_question,
+        "done_button": kind.page.done_button,
         "papers": papers_for(draft),
         "mailto": mailto_for(draft, subject, body) if is_email(draft) else None,
         "tones": [(value, name, value == draft.tone) for value, name in TONE_NAMES.items()],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from afterword.tracker.models import Application, Draft, Event, EventType
+from afterword.tracker.models import Application, Draft, Event, event_types
 
 
 class EmailState(models.TextChoices):
@@ -54,7 +54,7 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # What to record on the application once the server has accepted the message.
-    event_type = models.CharField(max_length=20, choices=EventType, blank=True)
+    event_type = models.CharField(max_length=20, choices=event_types, blank=True)
     promised_next = models.DateField("promised to check back on", null=True, blank=True)
     event = models.ForeignKey(
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="outgoing_emails"

@@ -1,4 +1,7 @@
-"""Template helpers: plain-language labels for action kinds, statuses, events and rule ids."""
+"""Template helpers: plain-language labels for action kinds, statuses, events and rule ids.
+
+The labels of kinds are rules.kinds' own; these filters only make them available to templates.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from afterword.rules import kinds
 from afterword.rules.case import zone
 from afterword.site import slots
 
@@ -47,34 +51,11 @@ RULE_NAMES: dict[str, str] = {
     "P1": "keep searching",
 }
 
-KIND_LABELS: dict[str, str] = {
-    "thank_you_email": "Send a thank-you email",
-    "thank_you_letter": "Post a thank-you letter",
-    "check_in_email": "Check in by email",
-    "check_in_call": "Check in by phone",
-    "check_portal": "Look at the applicant portal",
-    "expedite": "Tell them about your other offer",
-}
-
 STATUS_LABELS: dict[str, str] = {
     "thank_you_pending": "Thank-you pending",
     "waiting": "Waiting",
     "no_response": "No response",
     "decided": "Decided",
-}
-
-EVENT_LABELS: dict[str, str] = {
-    "thank_you_sent": "Thank-you email sent",
-    "letter_sent": "Letter posted",
-    "check_in_sent": "Checked in",
-    "call_no_answer": "Called, no answer",
-    "reply": "They replied",
-    "other_offer": "Another offer arrived",
-    "next_round": "Next round arranged",
-    "offer": "Offer received",
-    "rejection": "Not selected",
-    "withdrawn": "You withdrew",
-    "snoozed": "Snoozed",
 }
 
 
@@ -93,7 +74,13 @@ def rules_title(rule_ids: Iterable[str]) -> str:
 
 @register.filter
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    return kinds.action_label(kind)
+
+
+@register.filter
+def kind_info(kind: str) -> kinds.ActionKindInfo | None:
+    """Everything the kinds table says about an action kind, for ``{% with %}`` in templates."""
+    return kinds.ACTIONS.get(kind)
 
 
 @register.filter
@@ -103,7 +90,7 @@ def status_label(status: str) -> str:
 
 @register.filter
 def event_label(event_type: str) -> str:
-    return EVENT_LABELS.get(event_type, event_type.replace("_", " ").capitalize())
+    return kinds.event_label(event_type)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,14 +5,14 @@ from afterword.tracker.models.actions import Action
 from afterword.tracker.models.applications import Application, Interview, Interviewer
 from afterword.tracker.models.choices import (
     ActionChannel,
-    ActionKind,
     EmployerStyle,
-    EventType,
     MessageChannel,
     PreferredChannel,
     Profile,
     Status,
     Tone,
+    action_kinds,
+    event_types,
 )
 from afterword.tracker.models.drafts import Draft
 from afterword.tracker.models.events import Event
@@ -20,12 +20,10 @@ from afterword.tracker.models.events import Event
 __all__ = [
     "Action",
     "ActionChannel",
-    "ActionKind",
     "Application",
     "Draft",
     "EmployerStyle",
     "Event",
-    "EventType",
     "Interview",
     "Interviewer",
     "MessageChannel",
@@ -34,4 +32,6 @@ __all__ = [
     "Status",
     "Tone",
     "UserSettings",
+    "action_kinds",
+    "event_types",
 ]

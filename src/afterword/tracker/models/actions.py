@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from afterword.tracker.models.applications import Application, Interview, Interviewer
-from afterword.tracker.models.choices import ActionChannel, ActionKind
+from afterword.tracker.models.choices import ActionChannel, action_kinds
 
 
 class Action(models.Model):
@@ -18,7 +18,7 @@ class Action(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_actions"
     )
-    kind = models.CharField(max_length=20, choices=ActionKind)
+    kind = models.CharField(max_length=20, choices=action_kinds)
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="actions")
     interviewer = models.ForeignKey(
         Interviewer, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"

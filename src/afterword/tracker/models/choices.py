@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from afterword.rules.kinds import ACTIONS, EVENTS
+
 
 class Profile(models.TextChoices):
     PROMPT = "prompt", "Prompt: check in sooner"
@@ -35,28 +37,15 @@ class Status(models.TextChoices):
     DECIDED = "decided", "Decided"
 
 
-class EventType(models.TextChoices):
-    THANK_YOU_SENT = "thank_you_sent", "Thank-you email sent"
-    LETTER_SENT = "letter_sent", "Letter posted"
-    CHECK_IN_SENT = "check_in_sent", "Checked in"
-    CALL_NO_ANSWER = "call_no_answer", "Call not answered"
-    REPLY = "reply", "They replied"
-    OTHER_OFFER = "other_offer", "Another offer"
-    NEXT_ROUND = "next_round", "Next round arranged"
-    OFFER = "offer", "Offer"
-    REJECTION = "rejection", "Rejection"
-    WITHDRAWN = "withdrawn", "Withdrew"
-    SNOOZED = "snoozed", "Snoozed"
-    OUT_OF_OFFICE = "out_of_office", "Away (automatic reply)"
+# Event types and action kinds are read from rules.kinds when Django asks, so migrations
+# (tracker 0005, delivery 0006) name these functions rather than copying the table, and a new
+# kind needs no migration. Keep the functions: those migrations import them.
+def event_types() -> list[tuple[str, str]]:
+    return [(name, info.label) for name, info in EVENTS.items()]
 
 
-class ActionKind(models.TextChoices):
-    THANK_YOU_EMAIL = "thank_you_email", "Send a thank-you email"
-    THANK_YOU_LETTER = "thank_you_letter", "Post a thank-you letter"
-    CHECK_IN_EMAIL = "check_in_email", "Check in by email"
-    CHECK_IN_CALL = "check_in_call", "Check in by phone"
-    CHECK_PORTAL = "check_portal", "Check the application portal"
-    EXPEDITE = "expedite", "Ask them to speed up"
+def action_kinds() -> list[tuple[str, str]]:
+    return [(name, info.label) for name, info in ACTIONS.items()]
 
 
 class ActionChannel(models.TextChoices):

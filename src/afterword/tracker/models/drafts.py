@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from afterword.tracker.models.applications import Application, Interview, Interviewer
-from afterword.tracker.models.choices import ActionKind, Tone
+from afterword.tracker.models.choices import Tone, action_kinds
 from afterword.tracker.models.events import Event
 
 
@@ -21,7 +21,7 @@ class Draft(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
     )
-    kind = models.CharField(max_length=20, choices=ActionKind)
+    kind = models.CharField(max_length=20, choices=action_kinds)
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="drafts")
     interviewer = models.ForeignKey(
         Interviewer, on_delete=models.CASCADE, null=True, blank=True, related_name="drafts"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.db import models
 
 from afterword.tracker.models.applications import Application, Interview, Interviewer
-from afterword.tracker.models.choices import ActionKind, EventType, MessageChannel
+from afterword.tracker.models.choices import MessageChannel, action_kinds, event_types
 
 
 class Event(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
-    type = models.CharField(max_length=20, choices=EventType)
+    type = models.CharField(max_length=20, choices=event_types)
     interview = models.ForeignKey(
         Interview, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )
@@ -25,7 +25,7 @@ class Event(models.Model):
     no_decision_yet = models.BooleanField(null=True, blank=True)
     # out_of_office: the last day the person is away, from their automatic reply.
     until = models.DateField("away until", null=True, blank=True)
-    action = models.CharField(max_length=20, choices=ActionKind, blank=True)
+    action = models.CharField(max_length=20, choices=action_kinds, blank=True)
     note = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -20,19 +20,13 @@ from afterword.drafting.checker import check, context_for, promised_next
 from afterword.drafting.model import Finding, Letter, Tone
 from afterword.rules import Action as PlannedAction
 from afterword.rules import Case, Plan, case_from_data, plan
-from afterword.rules.plan import THANK_YOU_KINDS
-from afterword.tracker.models import Action, ActionKind, Application, Draft, Event
+from afterword.rules.kinds import PROMISING_KINDS, THANK_YOU_KINDS
+from afterword.tracker.models import Action, Application, Draft, Event
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.services.case import build_case, employer_zone
 from afterword.tracker.services.events import complete_action
 from afterword.tracker.services.letter_text import letter_from_text
 
-# What sending each draft means, as a planner event and its channel (None: no channel).
-# A portal visit promises nobody anything; every other message may name a date (K7, F6).
-PROMISING_KINDS = frozenset(ActionKind.values) - {"check_portal"}
-# A call script is read, not sent: the date agreed on the phone is typed in by hand, never
-# read from the script's own instructions (the checker's ``promised_next`` agrees).
-PROMISE_IN_TEXT_KINDS = PROMISING_KINDS - {"check_in_call"}
 SUBJECT_MAX = Draft._meta.get_field("subject").max_length or 300
 BODY_MAX = Draft._meta.get_field("body").max_length or 20000
 _WORDS = re.compile(r"[^\s,;]+")

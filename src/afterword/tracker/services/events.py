@@ -11,7 +11,7 @@ from pydantic import ValidationError as SchemaError
 
 from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
-from afterword.rules.plan import THANK_YOU_KINDS
+from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
@@ -34,17 +34,6 @@ EVENT_FIELDS = frozenset(
         "until",
     }
 )
-
-# What marking an action done means, in the planner's words (docs/PLAN_FORMAT.md, event types).
-_DONE_EVENT: dict[str, tuple[str, str | None]] = {
-    "thank_you_email": ("thank_you_sent", None),
-    "thank_you_letter": ("letter_sent", None),
-    "check_in_email": ("check_in_sent", "email"),
-    "check_in_call": ("check_in_sent", "phone"),
-    # Looking at the portal is the check-in when the employer asked for it (H1).
-    "check_portal": ("check_in_sent", "email"),
-    "expedite": ("check_in_sent", "email"),
-}
 
 
 def record_event(application: Application, type: str, now: datetime, **fields: Any) -> Event:
@@ -72,8 +61,9 @@ def complete_action(action: Action, now: datetime, promised_next: date | None = 
 
     ``promised_next`` is the date the message told them the user would check back (K7, F6).
     """
-    type, channel = _DONE_EVENT[action.kind]
-    if action.kind == "expedite" and action.channel == "phone":
+    kind = ACTIONS[action.kind]
+    type, channel = kind.done_event, kind.done_channel
+    if kind.role == "expedite" and action.channel == "phone":
         channel = "phone"  # the expedite went out the way the employer prefers (H1)
     fields: dict[str, Any] = {"promised_next": promised_next}
     if action.kind in THANK_YOU_KINDS:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from afterword.rules import CaseError, Note, Plan, case_from_data, plan
-from afterword.rules.case import DECIDING_EVENTS
+from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.tracker.models import Action, Application, Status
 from afterword.tracker.services.case import build_case
 from afterword.tracker.services.errors import validation_error_from

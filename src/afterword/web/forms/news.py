@@ -8,20 +8,17 @@ from typing import Any
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from afterword.rules.kinds import EVENTS
 from afterword.tracker.models import Application
 from afterword.web.dates import DateReadError, read_date
 from afterword.web.forms.choices import CHANNEL_CHOICES
 from afterword.web.forms.interviews import DATE_INPUT, phrase_preview_attrs
 
+# A reply without a decision is recorded as a ``reply`` with ``no_decision_yet``; every other
+# choice is an event type, in the first person the kinds table gives it.
 NEWS_CHOICES = [
     ("no_decision", "They replied: no decision yet"),
-    ("check_in_sent", "I checked in"),
-    ("call_no_answer", "I called, nobody answered"),
-    ("next_round", "They invited me to another round"),
-    ("other_offer", "I have another offer with a deadline"),
-    ("offer", "They made me an offer"),
-    ("rejection", "They chose someone else"),
-    ("withdrawn", "I withdrew"),
+    *((name, info.news) for name, info in EVENTS.items() if info.news),
 ]
 
 # Event columns that appear on this form under another name; any other column is not a field.

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from afterword.rules.kinds import ACTIONS, action_label
 from afterword.site.pages import member_view, safe_next
-from afterword.site.templatetags.afterword_site import kind_label
 from afterword.tracker.models import Action, Application
 from afterword.tracker.scoping import get_action_or_404
 from afterword.tracker.services import complete_action, record_event, snooze_action
@@ -20,7 +20,7 @@ from afterword.web.views.today import today_context
 
 def describe(action: Action) -> str:
     who = f" ({action.interviewer.name})" if action.interviewer else ""
-    return f"{kind_label(action.kind)}{who}, {action.application.employer}"
+    return f"{action_label(action.kind)}{who}, {action.application.employer}"
 
 
 def answer(request: HttpRequest, application: Application, message: str) -> HttpResponse:
@@ -64,7 +64,7 @@ def action_snooze_hx(request: HttpRequest, pk: int) -> HttpResponse:
 def action_no_answer_hx(request: HttpRequest, pk: int) -> HttpResponse:
     """A check-in call that reached no one: logged, and the call is tried again (H3)."""
     action = get_action_or_404(request.user, pk)
-    if action.kind != "check_in_call":
+    if not ACTIONS[action.kind].is_call:
         raise Http404("Only a planned call can go unanswered.")
     application, label = action.application, describe(action)
     record_event(application, "call_no_answer", timezone.now())

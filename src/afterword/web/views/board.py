@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from afterword.rules.case import DECIDING_EVENTS
+from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.site.pages import member_view, prefs
 from afterword.tracker.models import Action, Application, Event, Status
 from afterword.tracker.scoping import applications_for

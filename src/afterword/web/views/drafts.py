@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
+from afterword.rules.kinds import ACTIONS
 from afterword.site.pages import local_today, member_view
 from afterword.tracker.models import Draft
 from afterword.tracker.scoping import get_action_or_404, get_draft_or_404
@@ -183,7 +184,7 @@ def draft_sent(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_pdf(request: HttpRequest, pk: int, paper: str) -> HttpResponse:
     """A letter as a one-page PDF on A4 or US Letter; POST saves the editor's text first."""
     draft = get_draft_or_404(request.user, pk)
-    if draft.kind != "thank_you_letter" or paper not in PAPERS:
+    if ACTIONS[draft.kind].medium != "letter" or paper not in PAPERS:
         raise Http404("Only a letter prints, on A4 or US Letter.")
     now = timezone.now()
     form = bound_form(request, draft) if request.method == "POST" else None
