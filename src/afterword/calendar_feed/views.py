@@ -19,8 +19,8 @@ from afterword.calendar_feed.ics import action_uids, feed_calendar, single_actio
 from afterword.calendar_feed.models import CalendarFeed, feed_for
 from afterword.infra.network import is_loopback
 from afterword.site.pages import member_view
+from afterword.tracker.access import User, actions_for, get_action_or_404, interviews_for
 from afterword.tracker.models import Action, Interview, Status
-from afterword.tracker.scoping import User, actions_for, get_action_or_404, interviews_for
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 

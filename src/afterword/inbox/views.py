@@ -23,6 +23,7 @@ from afterword.inbox.mailbox import (
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
 from afterword.inbox.today import replies_context
 from afterword.site.pages import member_view, safe_next
+from afterword.tracker import access
 
 # What each confirmation says afterwards, in the user's words.
 CONFIRMED = {
@@ -35,7 +36,7 @@ CONFIRMED = {
 
 
 def watch_of(request: HttpRequest) -> MailboxWatch | None:
-    return MailboxWatch.objects.filter(user_id=request.user.pk).first()
+    return access.own_row(request.user, MailboxWatch)
 
 
 @member_view
@@ -132,14 +133,8 @@ def inbox_disconnect(request: HttpRequest) -> HttpResponse:
 
 def _reply_or_404(request: HttpRequest, pk: int) -> InboxMessage:
     """A reply of the signed-in user (anyone else's, or a malformed id: 404)."""
-    found = (
-        InboxMessage.objects.filter(owner_id=request.user.pk, kind=InboxKind.REPLY, pk=pk)
-        .select_related("application")
-        .first()
-    )
-    if found is None:
-        raise Http404("No such reply.")
-    return found
+    replies_only = InboxMessage.objects.filter(kind=InboxKind.REPLY).select_related("application")
+    return access.get_changeable_or_404(request.user, replies_only, pk)
 
 
 def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResponse:

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET
 
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import event_label
+from afterword.tracker.access import get_application_or_404
 from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
-from afterword.tracker.scoping import get_application_or_404
 from afterword.web.forms.news import NewsForm
 
 

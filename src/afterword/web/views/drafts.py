@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
 from afterword.site.pages import local_today, member_view
+from afterword.tracker.access import get_action_or_404, get_draft_or_404
 from afterword.tracker.models import Draft
-from afterword.tracker.scoping import get_action_or_404, get_draft_or_404
 from afterword.tracker.services.drafts import (
     DraftGone,
     is_edited,

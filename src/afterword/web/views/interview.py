@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import FieldProblem, form_problems
+from afterword.tracker.access import get_application_or_404, get_interview_or_404
 from afterword.tracker.models import Application, Interview, Interviewer
-from afterword.tracker.scoping import get_application_or_404, get_interview_or_404
 from afterword.tracker.services.interviews import save_interview
 from afterword.web.forms.interviews import InterviewForm, interviewer_formset
 

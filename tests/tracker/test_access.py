@@ -1,4 +1,4 @@
-"""Scoping: every lookup is limited to the signed-in owner; anyone else gets 404."""
+"""Access: every lookup is limited to the signed-in owner; anyone else gets 404."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from afterword.tracker import scoping
+from afterword.tracker import access
 from afterword.tracker.models import Action, Event
 from afterword.tracker.services import record_event, replan
 from tests.factories import ApplicationFactory, UserFactory
@@ -18,11 +18,11 @@ from tests.tracker.conftest import Sample, ny
 pytestmark = pytest.mark.django_db
 
 GETTERS: dict[str, Callable[[Any, Any], Any]] = {
-    "application": scoping.get_application_or_404,
-    "interview": scoping.get_interview_or_404,
-    "interviewer": scoping.get_interviewer_or_404,
-    "event": scoping.get_event_or_404,
-    "action": scoping.get_action_or_404,
+    "application": access.get_application_or_404,
+    "interview": access.get_interview_or_404,
+    "interviewer": access.get_interviewer_or_404,
+    "event": access.get_event_or_404,
+    "action": access.get_action_or_404,
 }
 
 
@@ -72,7 +72,7 @@ def test_it_gives_404_to_anonymous_visitors(owned: dict[str, Any], kind: str) ->
 def test_it_gives_404_for_malformed_ids(owned: dict[str, Any], user: Any, pk: Any) -> None:
     """An id that is not a number is as unknown as someone else's."""
     with pytest.raises(Http404):
-        scoping.get_application_or_404(user, pk)
+        access.get_application_or_404(user, pk)
 
 
 def test_it_gives_404_to_a_deactivated_owner(owned: dict[str, Any], user: Any) -> None:
@@ -81,27 +81,25 @@ def test_it_gives_404_to_a_deactivated_owner(owned: dict[str, Any], user: Any) -
     user.save()
 
     with pytest.raises(Http404):
-        scoping.get_application_or_404(user, owned["application"].pk)
+        access.get_application_or_404(user, owned["application"].pk)
 
 
 def test_it_lists_only_the_users_own_rows(owned: dict[str, Any], user: Any, outsider: Any) -> None:
     """List helpers return the owner's rows and nothing of anyone else's."""
     theirs = ApplicationFactory(owner=outsider)
 
-    mine = list(scoping.applications_for(user))
+    mine = list(access.applications_for(user))
 
     assert mine == [owned["application"]]
-    assert list(scoping.applications_for(outsider)) == [theirs]
-    assert list(scoping.actions_for(outsider)) == []
-    assert list(scoping.applications_for(AnonymousUser())) == []
+    assert list(access.applications_for(outsider)) == [theirs]
+    assert list(access.actions_for(outsider)) == []
+    assert list(access.applications_for(AnonymousUser())) == []
 
 
 def test_it_allows_viewing_only_to_the_owner(owned: dict[str, Any], user: Any) -> None:
     """may_view is true for the owner alone."""
     application = owned["application"]
 
-    verdicts = [
-        scoping.may_view(who, application) for who in (user, UserFactory(), AnonymousUser())
-    ]
+    verdicts = [access.may_view(who, application) for who in (user, UserFactory(), AnonymousUser())]
 
     assert verdicts == [True, False, False]
