@@ -6,13 +6,22 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.http import Http404
 
+from afterword.calendar_feed.models import CalendarFeed
+from afterword.inbox.models import InboxMessage, MailboxWatch
+from afterword.outbox.models import MailAccount, OutgoingEmail
+from afterword.reminders.models import NotificationChannel, ReminderSettings
 from afterword.tracker import access
-from afterword.tracker.models import Action, Event
+from afterword.tracker.models import Action, Application, Event, Interviewer, UserSettings
 from afterword.tracker.services import record_event, replan
-from tests.factories import ApplicationFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    MailAccountFactory,
+    NotificationChannelFactory,
+    UserFactory,
+)
 from tests.tracker.conftest import Sample, ny
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +33,21 @@ GETTERS: dict[str, Callable[[Any, Any], Any]] = {
     "event": access.get_event_or_404,
     "action": access.get_action_or_404,
 }
+
+OWNED_MODELS = [
+    Application,
+    Interviewer,
+    Event,
+    Action,
+    MailAccount,
+    NotificationChannel,
+    OutgoingEmail,
+    MailboxWatch,
+    InboxMessage,
+    CalendarFeed,
+    ReminderSettings,
+    UserSettings,
+]
 
 
 @pytest.fixture
@@ -103,3 +127,84 @@ def test_it_allows_viewing_only_to_the_owner(owned: dict[str, Any], user: Any) -
     verdicts = [access.may_view(who, application) for who in (user, UserFactory(), AnonymousUser())]
 
     assert verdicts == [True, False, False]
+
+
+def test_it_finds_the_owner_of_every_user_owned_model() -> None:
+    """Rows reach their owner through owner, user or their application."""
+    paths = {model.__name__: access.owner_path(model) for model in OWNED_MODELS}
+
+    assert paths == {
+        "Application": "owner",
+        "Interviewer": "application__owner",
+        "Event": "application__owner",
+        "Action": "owner",
+        "MailAccount": "user",
+        "NotificationChannel": "owner",
+        "OutgoingEmail": "owner",
+        "MailboxWatch": "user",
+        "InboxMessage": "owner",
+        "CalendarFeed": "user",
+        "ReminderSettings": "user",
+        "UserSettings": "user",
+    }
+
+
+def test_it_refuses_to_scope_a_model_without_an_owner() -> None:
+    """A model with no owner column cannot be scoped: a clear error, not every row."""
+    with pytest.raises(TypeError, match="has no owner"):
+        access.owner_path(Group)
+
+
+def test_feature_rows_are_visible_and_changeable_by_their_owner_alone(
+    user: Any, outsider: Any
+) -> None:
+    """A mailbox and a channel: the owner sees and changes them; an outsider gets nothing."""
+    account = MailAccountFactory(user=user)
+    channel = NotificationChannelFactory(owner=user)
+
+    for row in (account, channel):
+        model = type(row)
+        assert list(access.visible(user, model)) == [row]
+        assert list(access.changeable(user, model)) == [row]
+        assert list(access.visible(outsider, model)) == []
+        assert list(access.changeable(outsider, model)) == []
+        assert access.may_change(user, row) and not access.may_change(outsider, row)
+
+
+def test_an_outsider_gets_404_for_a_feature_row_by_id(user: Any, outsider: Any) -> None:
+    """Someone else's channel answers like a missing one, whichever queryset it is asked from."""
+    channel = NotificationChannelFactory(owner=user)
+
+    with pytest.raises(Http404):
+        access.get_changeable_or_404(outsider, NotificationChannel, channel.pk)
+    with pytest.raises(Http404):
+        access.get_visible_or_404(outsider, NotificationChannel.objects.all(), channel.pk)
+    assert access.get_visible_or_404(user, NotificationChannel, channel.pk) == channel
+
+
+def test_own_row_is_the_users_one_row_or_none(user: Any, outsider: Any) -> None:
+    """A one-to-one row (the mailbox) is found for its owner; others and visitors get None."""
+    account = MailAccountFactory(user=user)
+
+    assert access.own_row(user, MailAccount) == account
+    assert access.own_row(outsider, MailAccount) is None
+    assert access.own_row(AnonymousUser(), MailAccount) is None
+
+
+def test_one_row_of_creates_the_settings_once(user: Any) -> None:
+    """Settings rows are made on first use and found again after."""
+    first = access.one_row_of(user.pk, UserSettings)
+
+    again = access.one_row_of(user.pk, UserSettings)
+
+    assert first.pk == again.pk
+    assert UserSettings.objects.filter(user=user).count() == 1
+
+
+def test_belonging_to_keeps_to_one_owner(owned: dict[str, Any], outsider: Any) -> None:
+    """The worker's view of one user holds that user's rows only."""
+    ApplicationFactory(owner=outsider)
+
+    rows = list(access.belonging_to(owned["application"].owner_id, Application))
+
+    assert rows == [owned["application"]]

@@ -104,7 +104,7 @@ def inbox_test_hx(request: HttpRequest) -> HttpResponse:
         )
         result = check_connection(mailbox, form.instance.folder_names)
         if watch is not None:
-            MailboxWatch.objects.filter(pk=watch.pk).update(
+            access.changeable(request.user, MailboxWatch).filter(pk=watch.pk).update(
                 tested_at=timezone.now(), test_ok=result.ok, test_result=result.message[:500]
             )
     if request.htmx:  # type: ignore[attr-defined]
@@ -133,8 +133,8 @@ def inbox_disconnect(request: HttpRequest) -> HttpResponse:
 
 def _reply_or_404(request: HttpRequest, pk: int) -> InboxMessage:
     """A reply of the signed-in user (anyone else's, or a malformed id: 404)."""
-    replies_only = InboxMessage.objects.filter(kind=InboxKind.REPLY).select_related("application")
-    return access.get_changeable_or_404(request.user, replies_only, pk)
+    theirs = access.changeable(request.user, InboxMessage).filter(kind=InboxKind.REPLY)
+    return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
 
 
 def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResponse:

@@ -48,14 +48,16 @@ def owner_path(model: type[models.Model]) -> str:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if field.related_model is not None and _is_user_model(field.related_model):
+        # Only a column on the row itself: a reverse relation (Group.user) owns nothing.
+        if field.concrete and field.related_model and _is_user_model(field.related_model):
             return name
     try:
-        model._meta.get_field("application")
+        application = model._meta.get_field("application")
     except FieldDoesNotExist:
         pass
     else:
-        return "application__owner"
+        if application.concrete:
+            return "application__owner"
     raise TypeError(f"{model.__name__} has no owner: it cannot be scoped to a user.")
 
 
