@@ -10,8 +10,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from afterword.tracker.access import get_draft_or_404
 from afterword.tracker.models import Action, Application, Draft, Event, UserSettings
-from afterword.tracker.scoping import get_draft_or_404
 from afterword.tracker.services import record_event, replan
 from afterword.tracker.services.drafts import (
     check_draft,

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from afterword.tracker import access
+
 # 32 random bytes: 43 URL-safe characters, far beyond guessing.
 TOKEN_BYTES = 32
 
@@ -44,10 +46,5 @@ class CalendarFeed(models.Model):
 
 
 def feed_for(user: models.Model) -> CalendarFeed:
-    """The user's feed, created with a fresh token the first time it is asked for.
-
-    get_or_create survives two first requests at once: the OneToOne column is unique, and the
-    loser of the race reads the winner's row.
-    """
-    feed, _ = CalendarFeed.objects.get_or_create(user=user)
-    return feed
+    """The user's feed, created with a fresh token the first time it is asked for."""
+    return access.one_row_of(user.pk, CalendarFeed)

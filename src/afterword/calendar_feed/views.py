@@ -19,8 +19,8 @@ from afterword.calendar_feed.ics import action_uids, feed_calendar, single_actio
 from afterword.calendar_feed.models import CalendarFeed, feed_for
 from afterword.infra.network import is_loopback
 from afterword.site.pages import member_view
+from afterword.tracker.access import User, actions_for, get_action_or_404, interviews_for
 from afterword.tracker.models import Action, Interview, Status
-from afterword.tracker.scoping import User, actions_for, get_action_or_404, interviews_for
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -74,6 +74,7 @@ def ics_response(calendar: Calendar, request: HttpRequest) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The subscribed feed. No log-in (calendar apps cannot); the token in the URL is the key."""
     try:
+        # Outside access.py on purpose: no one is signed in; the secret token is the key.
         feed = CalendarFeed.objects.select_related("user").get(token=token, user__is_active=True)
     except CalendarFeed.DoesNotExist:
         raise Http404("No such calendar.") from None
@@ -94,7 +95,7 @@ def action_event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """One pending action as a file to open in a calendar app; only its owner can fetch it."""
     action = get_action_or_404(request.user, pk)
     # The UID is worked out among the application's actions, exactly as the feed does it.
-    uid = action_uids(Action.objects.filter(application_id=action.application_id))[action.pk]
+    uid = action_uids(action.application.actions.all())[action.pk]
     calendar = single_action_calendar(action, uid, site_url(request))
     response = ics_response(calendar, request)
     patch_cache_control(response, private=True, no_cache=True)

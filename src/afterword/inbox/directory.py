@@ -10,6 +10,7 @@ from django.db.models import F, Max
 
 from afterword.inbox.matching import Contact, Directory, Sent
 from afterword.outbox.models import EmailState, OutgoingEmail
+from afterword.tracker import access
 from afterword.tracker.models import Application, Interviewer, Status
 
 # Sent, or maybe sent: a reply to an "uncertain" message proves it went out.
@@ -19,7 +20,7 @@ _SENT_STATES = (EmailState.SENT, EmailState.UNCERTAIN)
 def directory_for(user_id: int) -> Directory:
     """The matcher's view of one user's open applications, newest interview first."""
     open_applications = (
-        Application.objects.filter(owner_id=user_id)
+        access.belonging_to(user_id, Application)
         .exclude(status=Status.DECIDED)
         .annotate(last_interview=Max("interviews__end"))
         .order_by(F("last_interview").desc(nulls_last=True), "-created_at", "-pk")
@@ -28,9 +29,9 @@ def directory_for(user_id: int) -> Directory:
     ranked = list(open_applications)
     sent = [
         Sent(message_id, subject, application_id)
-        for message_id, subject, application_id in OutgoingEmail.objects.filter(
-            owner_id=user_id, state__in=_SENT_STATES, application_id__in=ranked
-        ).values_list("message_id", "subject", "application_id")
+        for message_id, subject, application_id in access.belonging_to(user_id, OutgoingEmail)
+        .filter(state__in=_SENT_STATES, application_id__in=ranked)
+        .values_list("message_id", "subject", "application_id")
     ]
     contacts = [
         Contact(email, application_id, pk)

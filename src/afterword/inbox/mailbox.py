@@ -10,6 +10,7 @@ from django.db import transaction
 from afterword.inbox.imap import InboxError, Mailbox, open_session
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, folder_list
 from afterword.infra.crypto import SecretUnreadable, decrypt, encrypt
+from afterword.tracker import access
 from afterword.tracker.models import Interviewer
 
 TEST_TIMEOUT = 15.0
@@ -38,7 +39,7 @@ def save_watch(
     messages already recorded stay recorded (and are not recorded twice).
     """
     with transaction.atomic():
-        watch = MailboxWatch.objects.select_for_update().filter(user_id=user_id).first()
+        watch = access.belonging_to(user_id, MailboxWatch.objects.select_for_update()).first()
         if watch is None:
             watch = MailboxWatch(user_id=user_id)
         moved = (watch.host, watch.port, watch.username) != (host, port, username)

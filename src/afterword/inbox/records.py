@@ -26,6 +26,7 @@ from afterword.inbox.message import Incoming, reply_text
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
 from afterword.outbox.models import OutgoingEmail
 from afterword.rules.wording import day_text
+from afterword.tracker import access
 from afterword.tracker.models import Application, Event, Interviewer
 from afterword.tracker.services import record_event
 from afterword.tracker.services.case import employer_zone
@@ -70,7 +71,7 @@ def received_at(incoming: Incoming, now: datetime) -> datetime:
 
 
 def _application(watch: MailboxWatch, found: Match) -> Application | None:
-    return Application.objects.filter(pk=found.application_id, owner_id=watch.user_id).first()
+    return access.belonging_to(watch.user_id, Application).filter(pk=found.application_id).first()
 
 
 def _local_day(application: Application, moment: datetime) -> date:
@@ -180,13 +181,13 @@ def bounced_people(user_id: int, incoming: Incoming, text: str) -> list[Intervie
     addresses = {a.lower() for a in bounced_addresses(incoming, text)}
     if not addresses:
         ids = returned_message_ids(incoming, text)
-        sent = OutgoingEmail.objects.filter(owner_id=user_id, message_id__in=ids).first()
+        sent = access.belonging_to(user_id, OutgoingEmail).filter(message_id__in=ids).first()
         if sent is not None:
             addresses = {a.lower() for a in sent.recipients}
     if not addresses:
         return []
     return list(
-        Interviewer.objects.filter(application__owner_id=user_id)
+        access.belonging_to(user_id, Interviewer)
         .annotate(email_lower=Lower("email"))
         .filter(email_lower__in=addresses)
         .order_by("-application__created_at", "pk")

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
-from afterword.tracker.scoping import is_member
+from afterword.tracker import access
+from afterword.tracker.access import is_member
 
 # Alternatives offered under "Something else", in this order.
 OTHER_MEANINGS = ("offer", "rejection", "next_round", "no_decision", "other")
@@ -17,13 +18,12 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
     if not is_member(user):
         return {"replies": [], "inbox_problem": "", "now": now}
     pending = (
-        InboxMessage.objects.filter(
-            owner_id=user.pk, kind=InboxKind.REPLY, state=ReplyState.PENDING
-        )
+        access.visible(user, InboxMessage)
+        .filter(kind=InboxKind.REPLY, state=ReplyState.PENDING)
         .select_related("application")
         .order_by("received_at", "pk")
     )
-    watch = MailboxWatch.objects.filter(user_id=user.pk, connected=True).only("last_error").first()
+    watch = access.visible(user, MailboxWatch).filter(connected=True).only("last_error").first()
     return {
         "replies": list(pending),
         "inbox_problem": watch.last_error if watch is not None else "",

@@ -23,6 +23,7 @@ from afterword.inbox.mailbox import (
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
 from afterword.inbox.today import replies_context
 from afterword.site.pages import member_view, safe_next
+from afterword.tracker import access
 
 # What each confirmation says afterwards, in the user's words.
 CONFIRMED = {
@@ -35,7 +36,7 @@ CONFIRMED = {
 
 
 def watch_of(request: HttpRequest) -> MailboxWatch | None:
-    return MailboxWatch.objects.filter(user_id=request.user.pk).first()
+    return access.own_row(request.user, MailboxWatch)
 
 
 @member_view
@@ -103,7 +104,7 @@ def inbox_test_hx(request: HttpRequest) -> HttpResponse:
         )
         result = check_connection(mailbox, form.instance.folder_names)
         if watch is not None:
-            MailboxWatch.objects.filter(pk=watch.pk).update(
+            access.changeable(request.user, MailboxWatch).filter(pk=watch.pk).update(
                 tested_at=timezone.now(), test_ok=result.ok, test_result=result.message[:500]
             )
     if request.htmx:  # type: ignore[attr-defined]
@@ -132,14 +133,8 @@ def inbox_disconnect(request: HttpRequest) -> HttpResponse:
 
 def _reply_or_404(request: HttpRequest, pk: int) -> InboxMessage:
     """A reply of the signed-in user (anyone else's, or a malformed id: 404)."""
-    found = (
-        InboxMessage.objects.filter(owner_id=request.user.pk, kind=InboxKind.REPLY, pk=pk)
-        .select_related("application")
-        .first()
-    )
-    if found is None:
-        raise Http404("No such reply.")
-    return found
+    theirs = access.changeable(request.user, InboxMessage).filter(kind=InboxKind.REPLY)
+    return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
 
 
 def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResponse:

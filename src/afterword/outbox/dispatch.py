@@ -27,6 +27,7 @@ from afterword.outbox.messages import compose, thread_of
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
 from afterword.outbox.smtp import SendError, UncertainSend, send_message
+from afterword.tracker import access
 from afterword.tracker.models import Event
 
 log = logging.getLogger(__name__)
@@ -121,11 +122,9 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
     """
     try:
         # The owner's time zone comes along for the Date header, in the same query.
-        account = (
-            MailAccount.objects.select_related("user__afterword")
-            .filter(user_id=email.owner_id)
-            .first()
-        )
+        account = access.belonging_to(
+            email.owner_id, MailAccount.objects.select_related("user__afterword")
+        ).first()
         stale = _stale_reason(email)
         if stale:
             _finish(email, worker_name, state=EmailState.CANCELLED, last_error=stale)

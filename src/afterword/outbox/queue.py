@@ -19,8 +19,9 @@ from django.http import Http404
 from afterword.outbox.messages import new_message_id
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.rules.kinds import ACTIONS
+from afterword.tracker import access
+from afterword.tracker.access import User
 from afterword.tracker.models import Action, Application, Draft
-from afterword.tracker.scoping import User, is_member
 
 # The event that sending a draft of each kind means (as tracker.services.complete_action).
 DRAFT_EVENT = {name: kind.done_event for name, kind in ACTIONS.items() if kind.is_email}
@@ -48,7 +49,7 @@ def queue_email(
     Raises ValidationError naming the field (``to``, ``subject``, ``body``, ``mail_account``)
     when it cannot be sent as given; then nothing is saved.
     """
-    account = MailAccount.objects.filter(user=owner).first()
+    account = access.belonging_to(owner.pk, MailAccount).first()
     errors: dict[str, str] = {}
     if account is None:
         errors["mail_account"] = "Connect your mailbox in Mail settings before sending."
@@ -197,9 +198,7 @@ def confirm_sent(email: OutgoingEmail, now: datetime) -> bool:
 
 def outbox_for(user: User) -> QuerySet[OutgoingEmail]:
     """``user``'s own outbox rows, newest first; nothing for anyone not signed in."""
-    if not is_member(user):
-        return OutgoingEmail.objects.none()
-    return OutgoingEmail.objects.filter(owner_id=user.pk)
+    return access.changeable(user, OutgoingEmail)
 
 
 def get_email_or_404(user: User, pk: Any) -> OutgoingEmail:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from afterword.outbox.models import MailAccount
 from afterword.outbox.queue import DRAFT_EVENT, live_email_for, planned_due
 from afterword.site.slots import fill
+from afterword.tracker import access
 from afterword.tracker.models import Draft
 
 
@@ -29,7 +30,7 @@ def send_buttons(context: template.Context) -> str:
     buttons: dict[str, Any] = {
         "draft": draft,
         "emailable": draft.kind in DRAFT_EVENT,
-        "has_account": MailAccount.objects.filter(user_id=draft.owner_id).exists(),
+        "has_account": access.belonging_to(draft.owner_id, MailAccount).exists(),
         "person": person,
         "email": live_email_for(draft),
         "due": due,

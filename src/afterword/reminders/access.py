@@ -1,6 +1,6 @@
-"""A user's reminder settings, channels and reminders: deny by default, 404 for anyone else's.
+"""A user's reminder settings, channels and reminders, scoped by tracker/access.py.
 
-Same rules as tracker/scoping.py: only an active, signed-in user owns anything, and a channel
+Same rules as every other query: only an active, signed-in user owns anything, and a channel
 id that is someone else's answers exactly like one that does not exist.
 """
 
@@ -13,37 +13,30 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from afterword.reminders.models import NotificationChannel, Reminder, ReminderSettings
-from afterword.tracker.scoping import User, is_member
+from afterword.tracker import access
+from afterword.tracker.access import User
 
 RECENT = 10
 
 
 def reminder_settings_for(user: User) -> ReminderSettings:
     """The user's reminder settings; the defaults (digest on at 07:00) on first use."""
-    if not is_member(user):
+    if not access.is_member(user):
         raise Http404("No such record.")
-    found, _ = ReminderSettings.objects.get_or_create(user_id=user.pk)
-    return found
+    return access.one_row_of(user.pk, ReminderSettings)
 
 
 def channels_for(user: User) -> QuerySet[NotificationChannel]:
-    if not is_member(user):
-        return NotificationChannel.objects.none()
-    return NotificationChannel.objects.filter(owner_id=user.pk)
+    return access.changeable(user, NotificationChannel)
 
 
 def get_channel_or_404(user: User, pk: Any) -> NotificationChannel:
-    try:
-        return channels_for(user).get(pk=int(pk))
-    except (TypeError, ValueError, NotificationChannel.DoesNotExist):
-        raise Http404("No such record.") from None
+    return access.get_changeable_or_404(user, NotificationChannel, pk)
 
 
 def recent_reminders(user: User) -> QuerySet[Reminder]:
     """The latest reminders that are due or done, newest first (not the ones still ahead)."""
-    if not is_member(user):
-        return Reminder.objects.none()
-    return Reminder.objects.filter(owner_id=user.pk).exclude(state="pending", attempts=0)[:RECENT]
+    return access.visible(user, Reminder).exclude(state="pending", attempts=0)[:RECENT]
 
 
 def related(user: Any, name: str) -> Any:

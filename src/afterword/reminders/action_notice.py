@@ -20,8 +20,9 @@ from afterword.reminders.notify import AppriseTransport, Transport, TransportErr
 from afterword.reminders.outcome import Outcome
 from afterword.reminders.schedule import zone_of
 from afterword.rules.kinds import action_label
+from afterword.tracker import access
+from afterword.tracker.access import actions_for
 from afterword.tracker.models import Action
-from afterword.tracker.scoping import actions_for
 
 
 def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
@@ -43,7 +44,9 @@ def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
         return Outcome.skipped("Notifications for due follow-ups are turned off.")
     delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]  # type: ignore[attr-defined]
     channels = list(
-        NotificationChannel.objects.filter(owner=user, enabled=True).exclude(pk__in=delivered)
+        access.belonging_to(user.pk, NotificationChannel)
+        .filter(enabled=True)
+        .exclude(pk__in=delivered)
     )
     if not channels:
         if delivered:

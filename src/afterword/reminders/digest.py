@@ -20,9 +20,9 @@ from django.urls import reverse
 from afterword.drafting import keep_searching_text
 from afterword.rules.kinds import action_label
 from afterword.rules.search import ACTIVE_STATUSES, ApplicationSummary, keep_searching
+from afterword.tracker.access import applications_for
 from afterword.tracker.models import Action, UserSettings
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.scoping import applications_for
 from afterword.tracker.today import today_sections
 
 

@@ -30,6 +30,7 @@ from afterword.reminders.models.reminders import DIGEST_HOUR_DEFAULT
 from afterword.reminders.notify import TransportError
 from afterword.reminders.outcome import Outcome
 from afterword.reminders.schedule import DIGEST_LATE_BY, digest_due, zone_of
+from afterword.tracker import access
 
 # The keep-searching nudge comes at most once a week (P1); a little less than seven days, so
 # that a digest an hour earlier than last week's still carries it.
@@ -73,13 +74,16 @@ def deliver_digest(reminder: Reminder, now: datetime) -> Outcome:
 
 def nudge_allowed(reminder: Reminder) -> bool:
     """No digest carrying the keep-searching nudge went out in the last week."""
-    recent = Reminder.objects.filter(
-        owner_id=reminder.owner_id,
-        kind=ReminderKind.DIGEST,
-        state=ReminderState.SENT,
-        due_at__gt=reminder.due_at - NUDGE_EVERY,
-        payload__nudge=True,
-    ).exclude(pk=reminder.pk)
+    recent = (
+        access.belonging_to(reminder.owner_id, Reminder)
+        .filter(
+            kind=ReminderKind.DIGEST,
+            state=ReminderState.SENT,
+            due_at__gt=reminder.due_at - NUDGE_EVERY,
+            payload__nudge=True,
+        )
+        .exclude(pk=reminder.pk)
+    )
     return not recent.exists()
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from afterword.reminders.models import NotificationChannel, ReminderSettings
 from afterword.reminders.models.reminders import DIGEST_HOUR_MAX, DIGEST_HOUR_MIN
 from afterword.reminders.notify import CheckedUrl, check_url
+from afterword.tracker import access
 
 HOURS = [(hour, f"{hour:02d}:00") for hour in range(DIGEST_HOUR_MIN, DIGEST_HOUR_MAX + 1)]
 
@@ -62,7 +63,7 @@ class ChannelForm(forms.Form):
 
     def clean_label(self) -> str:
         label = str(self.cleaned_data["label"]).strip()
-        taken = NotificationChannel.objects.filter(owner=self.owner, label__iexact=label)
+        taken = access.belonging_to(self.owner.pk, NotificationChannel).filter(label__iexact=label)
         if taken.exists():
             raise forms.ValidationError("You already have a channel with this name.")
         return label

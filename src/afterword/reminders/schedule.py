@@ -143,6 +143,7 @@ def digest_candidates() -> Iterator[tuple[int, str | None, int | None]]:
             state__in=[ReminderState.PENDING, ReminderState.SENDING],
         ).values_list("owner_id", flat=True)
     )
+    # Outside access.py on purpose: the worker plans for every user at once, matched by OuterRef.
     busy = Application.objects.filter(owner=OuterRef("pk"), status__in=ACTIVE_STATUSES)
     planned = Action.objects.filter(owner=OuterRef("pk"))
     users = (

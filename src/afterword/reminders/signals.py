@@ -14,14 +14,14 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from afterword.reminders.models import Reminder, ReminderKind, ReminderSettings, ReminderState
+from afterword.tracker import access
 from afterword.tracker.models import UserSettings
 
 
 @receiver(post_save, sender=UserSettings, dispatch_uid="delivery_digest_zone_changed")
 @receiver(post_save, sender=ReminderSettings, dispatch_uid="delivery_digest_hour_changed")
 def drop_waiting_digests(sender: type, instance: Any, **kwargs: Any) -> None:
-    Reminder.objects.filter(
-        owner_id=instance.user_id,
+    access.belonging_to(instance.user_id, Reminder).filter(
         kind=ReminderKind.DIGEST,
         state=ReminderState.PENDING,
         due_at__gt=timezone.now(),

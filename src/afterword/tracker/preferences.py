@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from afterword.tracker import access
 from afterword.tracker.models import UserSettings
 
 
 def settings_for(user: AbstractBaseUser) -> UserSettings:
     """The user's settings; users created before the app existed get defaults on first use."""
-    found, _ = UserSettings.objects.get_or_create(user=user)
-    return found
+    return access.one_row_of(user.pk, UserSettings)

@@ -14,9 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from afterword.rules import Note
 from afterword.rules.search import ApplicationSummary, keep_searching
+from afterword.tracker.access import actions_for, applications_for, is_member
 from afterword.tracker.models import Action
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.scoping import actions_for, applications_for, is_member
 
 WEEK_AHEAD_DAYS = 7
 

@@ -13,10 +13,11 @@ from afterword.outbox.forms import MailAccountForm
 from afterword.outbox.models import EmailState, MailAccount
 from afterword.outbox.queue import outbox_for
 from afterword.site.pages import member_view, prefs
+from afterword.tracker import access
 
 
 def account_of(request: HttpRequest) -> MailAccount | None:
-    return MailAccount.objects.filter(user_id=request.user.pk).first()
+    return access.own_row(request.user, MailAccount)
 
 
 @member_view

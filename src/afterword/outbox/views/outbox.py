@@ -25,7 +25,8 @@ from afterword.outbox.queue import (
     send_again,
 )
 from afterword.site.pages import member_view, safe_next
-from afterword.tracker.scoping import get_draft_or_404
+from afterword.tracker import access
+from afterword.tracker.access import get_draft_or_404
 
 PAGE_SIZE = 50
 # While an email is in flight or about to go, the list refreshes itself this often.
@@ -48,7 +49,7 @@ def outbox_context(request: HttpRequest) -> dict[str, object]:
         "emails": emails,
         "now": now,
         "poll": POLL_SECONDS if busy else None,
-        "has_account": MailAccount.objects.filter(user_id=request.user.pk).exists(),
+        "has_account": access.changeable(request.user, MailAccount).exists(),
     }
 
 

@@ -18,7 +18,6 @@ from django.urls import reverse
 
 from afterword.rules.case import zone
 from afterword.tracker.models import Application, Interview, Interviewer
-from afterword.web.dates import DateReadError, read_date
 from afterword.web.forms.choices import PREFERRED_CHANNEL_CHOICES
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -159,7 +158,7 @@ class InterviewForm(forms.ModelForm):
 
     def reusable_people(self) -> QuerySet[Interviewer]:
         """Interviewers from the other rounds of this application who are not on this one."""
-        people = Interviewer.objects.filter(application=self.application).order_by("name")
+        people = self.application.interviewers.order_by("name")
         if self.instance.pk:
             people = people.exclude(interviews=self.instance)
         return people
@@ -169,34 +168,18 @@ class InterviewForm(forms.ModelForm):
         day: date | None = cleaned.get("day")
         start_time: time | None = cleaned.get("start_time")
         end_time: time | None = cleaned.get("end_time")
+        # The service checks the times and reads the decision phrase (tracker.services).
         if day and start_time and end_time:
             cleaned["start"] = datetime.combine(day, start_time, tzinfo=self.tz)
             cleaned["end"] = datetime.combine(day, end_time, tzinfo=self.tz)
-            if cleaned["end"] <= cleaned["start"]:
-                self.add_error("end_time", "The end time must be after the start time.")
-        # Where a date came from decides which field an error about it belongs to.
-        decision_field = "decision_by"
-        if day and not cleaned.get("decision_by") and cleaned.get("decision_phrase"):
-            decision_field = "decision_phrase"
-            try:
-                found = read_date(
-                    cleaned["decision_phrase"],
-                    day,
-                    self.application.employer_country,
-                    self.application.employer_subdivision,
-                )
-            except DateReadError as error:
-                self.add_error("decision_phrase", str(error))
-            else:
-                cleaned["decision_by"] = found.value
-        for name, field in (
-            ("decision_by", decision_field),
-            ("agreed_follow_up", "agreed_follow_up"),
-        ):
-            when = cleaned.get(name)
-            if day and when and when < day:
-                self.add_error(field, f"{when:%d %b %Y} is before the interview ({day:%d %b %Y}).")
         return cleaned
+
+    def unsaved_interview(self) -> Interview:
+        """The interview as typed, with its start and end in the employer's zone, not saved."""
+        interview: Interview = self.save(commit=False)
+        interview.start = self.cleaned_data["start"]
+        interview.end = self.cleaned_data["end"]
+        return interview
 
 
 class InterviewerForm(forms.ModelForm):

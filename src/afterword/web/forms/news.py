@@ -10,7 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from afterword.rules.kinds import EVENTS
 from afterword.tracker.models import Application
-from afterword.web.dates import DateReadError, read_date
+from afterword.tracker.services.dates import DateReadError, read_date
 from afterword.web.forms.choices import CHANNEL_CHOICES
 from afterword.web.forms.interviews import DATE_INPUT, phrase_preview_attrs
 

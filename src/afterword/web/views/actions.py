@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from afterword.rules.kinds import ACTIONS, action_label
 from afterword.site.pages import member_view, safe_next
+from afterword.tracker.access import get_action_or_404
 from afterword.tracker.models import Action, Application
-from afterword.tracker.scoping import get_action_or_404
 from afterword.tracker.services import complete_action, record_event, snooze_action
 from afterword.web.views.application import plan_context
 from afterword.web.views.today import today_context

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET
 
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import event_label
-from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
-from afterword.tracker.scoping import get_application_or_404
+from afterword.tracker.access import get_application_or_404
+from afterword.tracker.models import Application, Event, Interview, Interviewer
 from afterword.web.forms.news import NewsForm
 
 
@@ -62,11 +62,7 @@ def timeline(application: Application, interviews: list[Interview]) -> list[Mome
         for interview in interviews
     ]
     events = application.events.select_related("interviewer")
-    sent = dict(
-        Draft.objects.filter(application=application, event__isnull=False).values_list(
-            "event_id", "pk"
-        )
-    )
+    sent = dict(application.drafts.filter(event__isnull=False).values_list("event_id", "pk"))
     moments += [
         Moment(
             event.at,

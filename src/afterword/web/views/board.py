@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.site.pages import member_view, prefs
+from afterword.tracker.access import applications_for
 from afterword.tracker.models import Action, Application, Event, Status
-from afterword.tracker.scoping import applications_for
 from afterword.tracker.services import create_application
 from afterword.web.forms.applications import ApplicationForm
 

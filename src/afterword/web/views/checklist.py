@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from afterword.site.pages import member_view
-from afterword.tracker.scoping import applications_for
+from afterword.tracker.access import applications_for
 
 
 @member_view

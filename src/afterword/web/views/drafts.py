@@ -21,8 +21,8 @@ from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
 from afterword.rules.kinds import ACTIONS
 from afterword.site.pages import local_today, member_view
+from afterword.tracker.access import get_action_or_404, get_draft_or_404
 from afterword.tracker.models import Draft
-from afterword.tracker.scoping import get_action_or_404, get_draft_or_404
 from afterword.tracker.services.drafts import (
     DraftGone,
     is_edited,

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import FieldProblem, form_problems
+from afterword.tracker.access import get_application_or_404, get_interview_or_404
 from afterword.tracker.models import Application, Interview, Interviewer
-from afterword.tracker.scoping import get_application_or_404, get_interview_or_404
-from afterword.web.capture import save_interview
+from afterword.tracker.services.interviews import save_interview
 from afterword.web.forms.interviews import InterviewForm, interviewer_formset
 
 # Two blank rows invite the user to note everyone on the panel, not only the lead (K1).
@@ -25,6 +25,22 @@ NEW_ROWS = 2
 def next_round(application: Application) -> int:
     highest = application.interviews.aggregate(highest=Max("round"))["highest"]
     return (highest or 0) + 1
+
+
+# The service names the model's fields; the form asks for the day and the times apart.
+FORM_FIELD = {"end": "end_time", "start": "start_time"}
+
+
+def show_errors(form: InterviewForm, error: ValidationError) -> None:
+    """Each problem from the service under the form field it is about, else above the form."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for name, problems in error.message_dict.items():
+        field = FORM_FIELD.get(name, name)
+        for message in problems:
+            form.add_error(field if field in form.fields else None, message)
 
 
 def capture_page(
@@ -38,20 +54,20 @@ def capture_page(
         form = InterviewForm(request.POST, instance=instance, application=application)
         people = formset_class(request.POST, queryset=people_qs, prefix="people")
         if form.is_valid() and people.is_valid():
-            if not people.kept_forms() and not form.cleaned_data.get("existing"):
-                form.add_error(
-                    None, "Add at least one interviewer: everyone you met gets a thank-you."
+            try:
+                saved = save_interview(
+                    application,
+                    form.unsaved_interview(),
+                    [row.save(commit=False) for row in people.kept_forms()],
+                    list(form.cleaned_data.get("existing") or []),
+                    timezone.now(),
                 )
+            except ValidationError as error:
+                # Nothing is saved: the service checks first and rolls back on the planner's no.
+                show_errors(form, error)
             else:
-                try:
-                    saved = save_interview(application, form, people, timezone.now())
-                except ValidationError as error:
-                    # The planner refused the facts; the transaction rolled back, nothing is saved.
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
-                    messages.success(request, f"Saved round {saved.round}. The plan is updated.")
-                    return redirect(reverse("application", args=[application.pk]) + "#plan")
+                messages.success(request, f"Saved round {saved.round}. The plan is updated.")
+                return redirect(reverse("application", args=[application.pk]) + "#plan")
     else:
         initial = {}
         if interview is None:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import event_label
-from afterword.tracker.scoping import get_application_or_404
+from afterword.tracker.access import get_application_or_404
 from afterword.tracker.services import record_event
 from afterword.web.forms.news import NewsForm
 from afterword.web.views.application import application_context

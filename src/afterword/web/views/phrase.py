@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from afterword.rules.case import supported_countries
 from afterword.site.pages import local_today, member_view
-from afterword.web.dates import DateReadError, read_date
+from afterword.tracker.services.dates import DateReadError, read_date
 
 # The form fields that may ask for a preview; the input sends its value under its own name.
 PHRASE_FIELDS = ("decision_phrase", "new_date")

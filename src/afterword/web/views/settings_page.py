@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from afterword.site.pages import member_view, prefs
+from afterword.tracker.access import applications_for
 from afterword.tracker.models import Application
-from afterword.tracker.scoping import applications_for
 from afterword.tracker.services import replan
 from afterword.web.forms.settings import SettingsForm
 

@@ -1,0 +1,85 @@
+"""Saving an interview through the service: checked once, written with its plan or not at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from afterword.tracker.models import Action, Interview, Interviewer
+from afterword.tracker.services.interviews import NO_PEOPLE, save_interview
+from tests.factories import ApplicationFactory, InterviewerFactory
+from tests.tracker.conftest import Sample, ny
+
+pytestmark = pytest.mark.django_db
+
+
+def second_round(**fields: object) -> Interview:
+    return Interview(round=2, start=ny(2026, 3, 9, 14), end=ny(2026, 3, 9, 15), **fields)
+
+
+def test_it_saves_the_round_its_people_and_the_plan(sample: Sample) -> None:
+    """A new round with a new person and one from round 1 is stored and planned."""
+    lee = Interviewer(name="Lee Park", email="lee@nw.example")
+
+    saved = save_interview(sample.application, second_round(), [lee], [sample.dana], ny(2026, 3, 9))
+
+    assert set(saved.interviewers.values_list("name", flat=True)) == {"Dana Reyes", "Lee Park"}
+    assert Action.objects.filter(interview=saved).exists()
+
+
+def test_it_reads_the_decision_phrase_from_the_interview_day(sample: Sample) -> None:
+    """ "end of next week" said on Mon 9 Mar 2026 means Fri 20 Mar 2026."""
+    interview = second_round(decision_phrase="end of next week")
+
+    saved = save_interview(sample.application, interview, [], [sample.dana], ny(2026, 3, 9))
+
+    assert saved.decision_by == date(2026, 3, 20)
+
+
+def test_an_unreadable_phrase_is_reported_on_its_field_and_nothing_is_written(
+    sample: Sample,
+) -> None:
+    """A phrase the parser cannot read names decision_phrase; no row is added."""
+    interview = second_round(decision_phrase="when the moon is blue")
+
+    with pytest.raises(ValidationError) as caught:
+        save_interview(sample.application, interview, [Interviewer(name="Lee")], [], ny(2026, 3, 9))
+
+    assert list(caught.value.message_dict) == ["decision_phrase"]
+    assert Interview.objects.count() == 1
+    assert not Interviewer.objects.filter(name="Lee").exists()
+
+
+def test_it_refuses_a_round_without_people_or_with_times_reversed(sample: Sample) -> None:
+    """No interviewer and an end before the start: both problems, each under its field."""
+    interview = Interview(round=2, start=ny(2026, 3, 9, 15), end=ny(2026, 3, 9, 14))
+
+    with pytest.raises(ValidationError) as caught:
+        save_interview(sample.application, interview, [], [], ny(2026, 3, 9))
+
+    assert caught.value.message_dict[NON_FIELD_ERRORS] == [NO_PEOPLE]
+    assert "end" in caught.value.message_dict
+    assert Interview.objects.count() == 1
+
+
+def test_it_refuses_a_person_from_another_application(sample: Sample) -> None:
+    """Someone met at another employer cannot be ticked onto this interview."""
+    stranger = InterviewerFactory(application=ApplicationFactory(owner=sample.application.owner))
+
+    with pytest.raises(ValidationError) as caught:
+        save_interview(sample.application, second_round(), [], [stranger], ny(2026, 3, 9))
+
+    assert "existing" in caught.value.message_dict
+    assert Interview.objects.count() == 1
+
+
+def test_a_decision_date_before_the_interview_is_refused(sample: Sample) -> None:
+    """A decision date before the interview day is reported on decision_by."""
+    interview = second_round(decision_by=date(2026, 3, 1))
+
+    with pytest.raises(ValidationError) as caught:
+        save_interview(sample.application, interview, [], [sample.dana], ny(2026, 3, 9))
+
+    assert list(caught.value.message_dict) == ["decision_by"]
