@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src/afterword/rules src/afterword/drafting
+	$(BIN)/mypy --strict src
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest -n 2 -p no:cacheprovider
