@@ -6,18 +6,20 @@ Anonymous users own nothing: every function returns an empty set or raises Http4
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeGuard, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from afterword.tracker.models import Action, Application, Draft, Event, Interview, Interviewer
 
 User: TypeAlias = AbstractBaseUser | AnonymousUser
+M = TypeVar("M", bound=Model)
 
 
-def is_member(user: User) -> bool:
+def is_member(user: User) -> TypeGuard[AbstractBaseUser]:
     """Signed in and active: the only kind of user that may see any tracker data."""
     return bool(user.is_authenticated and user.is_active)
 
@@ -86,9 +88,9 @@ def get_draft_or_404(user: User, pk: Any) -> Draft:
     )
 
 
-def _get_or_404(queryset: QuerySet[Any], pk: Any) -> Any:
+def _get_or_404(queryset: QuerySet[M], pk: Any) -> M:
     # A malformed id ("abc") is as unknown as someone else's: same 404, same message.
     try:
         return queryset.get(pk=int(pk))
-    except (TypeError, ValueError, queryset.model.DoesNotExist):
+    except (TypeError, ValueError, ObjectDoesNotExist):
         raise Http404("No such record.") from None
