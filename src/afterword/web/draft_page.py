@@ -70,6 +70,7 @@ def heading(draft: Draft) -> str:
 
 
 def draft_kind(draft: Draft) -> str:
+    # The column's choices are the planner's action kinds, every one a key here.
     return DRAFT_KIND_FOR_ACTION[draft.kind]  # type: ignore[index]
 
 
