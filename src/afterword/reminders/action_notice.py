@@ -41,7 +41,7 @@ def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
     mine = related(user, "reminder_settings")
     if mine is not None and not mine.per_action_notifications:
         return Outcome.skipped("Notifications for due follow-ups are turned off.")
-    delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]  # type: ignore[attr-defined]
+    delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]
     channels = list(
         NotificationChannel.objects.filter(owner=user, enabled=True).exclude(pk__in=delivered)
     )
