@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 
@@ -43,7 +44,7 @@ class CalendarFeed(models.Model):
         self.save(update_fields=["token", "token_changed_at"])
 
 
-def feed_for(user: models.Model) -> CalendarFeed:
+def feed_for(user: User) -> CalendarFeed:
     """The user's feed, created with a fresh token the first time it is asked for.
 
     get_or_create survives two first requests at once: the OneToOne column is unique, and the

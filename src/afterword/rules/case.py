@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (
@@ -41,7 +41,7 @@ EventType = Literal[
     "snoozed",
     "out_of_office",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 DECIDING_EVENTS = frozenset({"offer", "rejection", "withdrawn"})
 
 
