@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src/afterword/rules src/afterword/drafting
+	$(BIN)/mypy --strict src
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest -n 2 -p no:cacheprovider

@@ -17,8 +17,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+import django_stubs_ext
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
+
+# Lets the generic Django classes be subscripted at runtime (``ModelForm[Application]``), as the
+# type checker wants them written.
+django_stubs_ext.monkeypatch()
 
 _TRUE = frozenset({"true", "1"})
 _FALSE = frozenset({"false", "0"})

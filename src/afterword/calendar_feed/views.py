@@ -18,7 +18,7 @@ from icalendar import Calendar
 from afterword.calendar_feed.ics import action_uids, feed_calendar, single_action_calendar
 from afterword.calendar_feed.models import CalendarFeed, feed_for
 from afterword.infra.network import is_loopback
-from afterword.site.pages import member_view
+from afterword.site.pages import MemberRequest, member_view
 from afterword.tracker.access import User, actions_for, get_action_or_404, interviews_for
 from afterword.tracker.models import Action, Interview, Status
 
@@ -106,8 +106,8 @@ def action_event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_safe
-def calendar_settings(request: HttpRequest) -> HttpResponse:
-    feed = feed_for(request.user)  # type: ignore[arg-type]
+def calendar_settings(request: MemberRequest) -> HttpResponse:
+    feed = feed_for(request.user)
     url = feed_url(request, feed)
     context = {
         "feed": feed,
@@ -122,7 +122,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def calendar_revoke(request: HttpRequest) -> HttpResponse:
+def calendar_revoke(request: MemberRequest) -> HttpResponse:
     """Replace the feed's token: the old address stops working at once.
 
     Only the form behind the confirmation sends ``confirm=yes``; any other POST changes nothing.
@@ -130,7 +130,7 @@ def calendar_revoke(request: HttpRequest) -> HttpResponse:
     if request.POST.get("confirm") != "yes":
         messages.error(request, "Nothing changed: confirm that the old address should stop.")
         return redirect("calendar_settings")
-    feed_for(request.user).replace_token()  # type: ignore[arg-type]
+    feed_for(request.user).replace_token()
     messages.success(
         request,
         "The old calendar address no longer works. Subscribe again with the new one below.",

@@ -16,7 +16,7 @@ _SERVER_NAME = re.compile(
 _FOLDER = re.compile(r"^[^\x00-\x1f\x7f*%]{1,200}$")
 
 
-class MailboxForm(forms.ModelForm):  # type: ignore[type-arg]
+class MailboxForm(forms.ModelForm[MailboxWatch]):
     password = forms.CharField(
         label="App password",
         required=False,
@@ -89,7 +89,7 @@ class MailboxForm(forms.ModelForm):  # type: ignore[type-arg]
         return ", ".join(names)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not self.has_password and cleaned.get("username") and not cleaned.get("password"):
             self.add_error("password", "Enter the app password for this mailbox.")
         # "none" on a remote host is refused by MailboxWatch.clean, which the form runs too.

@@ -24,6 +24,7 @@ import select
 import socket
 import ssl
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -125,7 +126,7 @@ class Idling:
             raise IdleLost("the server closed the connection")
         return data
 
-    def _lines_until(self, last: object) -> list[bytes]:
+    def _lines_until(self, last: Callable[[bytes], bool]) -> list[bytes]:
         """Whole lines (blocking, up to the socket's timeout) up to the one ``last`` accepts."""
         found: list[bytes] = []
         while True:
@@ -134,7 +135,7 @@ class Idling:
                 found.append(line)
                 if line.upper().startswith(b"* BYE"):
                     raise IdleLost(line.decode(errors="replace"))
-                if last(line):  # type: ignore[operator]
+                if last(line):
                     rest = lines[index + 1 :]
                     self.pending = b"\r\n".join([*rest, self.pending])
                     return found

@@ -119,14 +119,15 @@ def suggest(
     3. Anything else is "other": a reply, nothing more to record.
     """
     words = f"{subject}\n{text}"
-    for meaning, pattern in (
+    in_order: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
         ("rejection", _REJECTION),
         ("offer", _OFFER),
         ("next_round", _NEXT_ROUND),
-    ):
+    )
+    for meaning, pattern in in_order:
         found = pattern.search(words)
         if found:
-            return Suggestion(meaning, None, _sentence_around(words, found.start()))  # type: ignore[arg-type]
+            return Suggestion(meaning, None, _sentence_around(words, found.start()))
     dated = decision_date(text, received, country, subdivision)
     if dated is not None:
         day, where = dated

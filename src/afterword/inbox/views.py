@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from afterword.inbox.mailbox import (
 )
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
 from afterword.inbox.today import replies_context
-from afterword.site.pages import member_view, safe_next
+from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker import access
 
 # What each confirmation says afterwards, in the user's words.
@@ -35,20 +35,20 @@ CONFIRMED = {
 }
 
 
-def watch_of(request: HttpRequest) -> MailboxWatch | None:
+def watch_of(request: MemberRequest) -> MailboxWatch | None:
     return access.own_row(request.user, MailboxWatch)
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def inbox_settings(request: HttpRequest) -> HttpResponse:
+def inbox_settings(request: MemberRequest) -> HttpResponse:
     watch = watch_of(request)
-    instance = watch or MailboxWatch(user_id=request.user.pk, username=request.user.email)  # type: ignore[union-attr]
+    instance = watch or MailboxWatch(user_id=request.user.pk, username=request.user.email)
     form = MailboxForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         save_watch(
-            request.user.pk,  # type: ignore[arg-type]
+            request.user.pk,
             host=data["host"],
             port=data["port"],
             security=data["security"],
@@ -84,7 +84,7 @@ def _stored(watch: MailboxWatch | None) -> dict[str, int]:
 
 @member_view
 @require_POST
-def inbox_test_hx(request: HttpRequest) -> HttpResponse:
+def inbox_test_hx(request: MemberRequest) -> HttpResponse:
     """Try the settings in the form (the saved password when the field is blank)."""
     watch = watch_of(request)
     form = MailboxForm(request.POST, instance=watch or MailboxWatch(user_id=request.user.pk))
@@ -107,7 +107,7 @@ def inbox_test_hx(request: HttpRequest) -> HttpResponse:
             access.changeable(request.user, MailboxWatch).filter(pk=watch.pk).update(
                 tested_at=timezone.now(), test_ok=result.ok, test_result=result.message[:500]
             )
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "inbox/inbox_test_partial.html", {"result": result})
     (messages.success if result.ok else messages.error)(request, result.message)
     return redirect("inbox_settings")
@@ -115,7 +115,7 @@ def inbox_test_hx(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def inbox_disconnect(request: HttpRequest) -> HttpResponse:
+def inbox_disconnect(request: MemberRequest) -> HttpResponse:
     """Delete the mailbox settings and everything read from it; only with ``confirm=yes``."""
     watch = watch_of(request)
     if request.POST.get("confirm") != "yes":
@@ -131,14 +131,14 @@ def inbox_disconnect(request: HttpRequest) -> HttpResponse:
     return redirect("inbox_settings")
 
 
-def _reply_or_404(request: HttpRequest, pk: int) -> InboxMessage:
+def _reply_or_404(request: MemberRequest, pk: int) -> InboxMessage:
     """A reply of the signed-in user (anyone else's, or a malformed id: 404)."""
     theirs = access.changeable(request.user, InboxMessage).filter(kind=InboxKind.REPLY)
     return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
 
 
-def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
+def _answer(request: MemberRequest, message: str, error: bool = False) -> HttpResponse:
+    if request.htmx:
         context = {**replies_context(request.user, timezone.now()), "flash": message}
         response = render(request, "inbox/replies_partial.html", context)
         # Today's list of follow-ups changed with the plan: it reloads itself on this event.
@@ -150,7 +150,7 @@ def _answer(request: HttpRequest, message: str, error: bool = False) -> HttpResp
 
 @member_view
 @require_POST
-def reply_confirm_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_confirm_hx(request: MemberRequest, pk: int) -> HttpResponse:
     reply = _reply_or_404(request, pk)
     meaning = request.POST.get("meaning") or reply.suggestion or "other"
     if meaning not in replies.MEANINGS:
@@ -165,7 +165,7 @@ def reply_confirm_hx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def reply_dismiss_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_dismiss_hx(request: MemberRequest, pk: int) -> HttpResponse:
     reply = _reply_or_404(request, pk)
     replies.dismiss(reply, timezone.now())
     return _answer(request, "Dismissed. The reply stays in the application's timeline.")
@@ -173,7 +173,7 @@ def reply_dismiss_hx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def reply_undo_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_undo_hx(request: MemberRequest, pk: int) -> HttpResponse:
     reply = _reply_or_404(request, pk)
     employer = reply.application.employer if reply.application else "the application"
     replies.undo(reply, timezone.now())

@@ -268,7 +268,8 @@ def _failed(email: OutgoingEmail, worker_name: str, error: SendError) -> str:
 
 def retry_delay(attempts: int) -> timedelta:
     """The wait after the ``attempts``-th failed try: 2, 4, 8, 16, 32 minutes."""
-    return FIRST_RETRY * 2 ** max(attempts - 1, 0)
+    doublings: int = 2 ** max(attempts - 1, 0)
+    return FIRST_RETRY * doublings
 
 
 def _finish(email: OutgoingEmail, worker_name: str, **changes: object) -> None:

@@ -16,7 +16,7 @@ _HOST = re.compile(
 )
 
 
-class MailAccountForm(forms.ModelForm):  # type: ignore[type-arg]
+class MailAccountForm(forms.ModelForm[MailAccount]):
     password = forms.CharField(
         label="App password",
         required=False,
@@ -78,7 +78,7 @@ class MailAccountForm(forms.ModelForm):  # type: ignore[type-arg]
         return host
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not self.has_password and cleaned.get("username") and not cleaned.get("password"):
             self.add_error("password", "Enter the app password for this mailbox.")
         return cleaned

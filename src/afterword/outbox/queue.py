@@ -221,7 +221,8 @@ def planned_due(draft: Draft) -> datetime | None:
             application_id=draft.application_id,
             kind=draft.kind,
             interview_id=draft.interview_id,
-            interviewer_id=draft.interviewer_id,
+            # Not ``interviewer_id``: django-stubs refuses None on it (django-stubs#3472).
+            interviewer=draft.interviewer_id,
         )
         .order_by("due")
         .first()

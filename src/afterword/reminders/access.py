@@ -23,7 +23,7 @@ def reminder_settings_for(user: User) -> ReminderSettings:
     """The user's reminder settings; the defaults (digest on at 07:00) on first use."""
     if not access.is_member(user):
         raise Http404("No such record.")
-    return access.one_row_of(user.pk, ReminderSettings)
+    return access.one_row_of(int(user.pk), ReminderSettings)
 
 
 def channels_for(user: User) -> QuerySet[NotificationChannel]:

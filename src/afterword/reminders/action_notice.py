@@ -42,7 +42,7 @@ def deliver_action(reminder: Reminder, now: datetime) -> Outcome:
     mine = related(user, "reminder_settings")
     if mine is not None and not mine.per_action_notifications:
         return Outcome.skipped("Notifications for due follow-ups are turned off.")
-    delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]  # type: ignore[attr-defined]
+    delivered = [int(pk) for pk in reminder.payload.get("delivered", [])]
     channels = list(
         access.belonging_to(user.pk, NotificationChannel)
         .filter(enabled=True)

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from afterword.drafting import keep_searching_text
 from afterword.rules.kinds import action_label
+from afterword.rules.plan import Status
 from afterword.rules.search import ACTIVE_STATUSES, ApplicationSummary, keep_searching
 from afterword.tracker.access import applications_for
 from afterword.tracker.models import Action, UserSettings
@@ -88,9 +90,7 @@ class RenderedDigest:
     html: str
 
 
-def build_digest(
-    user: AbstractBaseUser, now: datetime, *, nudge_allowed: Callable[[], bool]
-) -> Digest:
+def build_digest(user: User, now: datetime, *, nudge_allowed: Callable[[], bool]) -> Digest:
     """The digest of ``user`` at ``now``.
 
     1. The Today sections in the user's zone: overdue, today, the next seven days.
@@ -116,10 +116,10 @@ def build_digest(
     )
 
 
-def loaded_settings(user: AbstractBaseUser) -> UserSettings:
+def loaded_settings(user: User) -> UserSettings:
     """The user's settings, without a query when the caller loaded them with the user."""
     try:
-        found = user.afterword  # type: ignore[attr-defined]
+        found = user.afterword
     except ObjectDoesNotExist:
         found = None
     return found if isinstance(found, UserSettings) else settings_for(user)
@@ -142,16 +142,16 @@ def render_digest(digest: Digest) -> RenderedDigest:
     )
 
 
-def keep_searching_nudge(
-    user: AbstractBaseUser, now: datetime, nudge_allowed: Callable[[], bool]
-) -> str:
+def keep_searching_nudge(user: User, now: datetime, nudge_allowed: Callable[[], bool]) -> str:
     """The P1 paragraph, or "" when the rule is satisfied or it went out this week.
 
     One query gives both what the rule needs (status, when added) and the employers the
     paragraph names; the wording is drafting's (``keep_searching_text``), our own words.
     """
     rows = list(applications_for(user).values_list("status", "created_at", "employer"))
-    note = keep_searching([ApplicationSummary(status, added) for status, added, _ in rows], now)
+    # The column's choices are exactly the planner's statuses.
+    summaries = [ApplicationSummary(cast(Status, status), added) for status, added, _ in rows]
+    note = keep_searching(summaries, now)
     if note is None or not nudge_allowed():
         return ""
     waiting = [employer for status, _, employer in rows if status in ACTIVE_STATUSES]

@@ -61,7 +61,7 @@ def deliver_digest(reminder: Reminder, now: datetime) -> Outcome:
     if digest.quiet:
         return Outcome.skipped("Nothing overdue or due this week.", **digest.summary())
     account = related(user, "mail_account")
-    recipient = user.email or (account.from_address if account else "")  # type: ignore[attr-defined]
+    recipient = user.email or (account.from_address if account else "")
     if not recipient:
         return Outcome.skipped("No email address to send the digest to.")
     try:

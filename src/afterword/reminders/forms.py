@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from afterword.reminders.models import NotificationChannel, ReminderSettings
 from afterword.reminders.models.reminders import DIGEST_HOUR_MAX, DIGEST_HOUR_MIN
@@ -15,7 +15,7 @@ from afterword.tracker import access
 HOURS = [(hour, f"{hour:02d}:00") for hour in range(DIGEST_HOUR_MIN, DIGEST_HOUR_MAX + 1)]
 
 
-class ReminderSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+class ReminderSettingsForm(forms.ModelForm[ReminderSettings]):
     digest_hour = forms.TypedChoiceField(
         label="Digest hour",
         choices=HOURS,
@@ -56,7 +56,7 @@ class ChannelForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, owner: AbstractBaseUser, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.checked: CheckedUrl | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,7 +18,7 @@ from afterword.reminders.access import (
 from afterword.reminders.action_notice import notify_channel
 from afterword.reminders.forms import ChannelForm, ReminderSettingsForm
 from afterword.reminders.notify import AppriseTransport, TransportError
-from afterword.site.pages import member_view, prefs
+from afterword.site.pages import MemberRequest, member_view, prefs
 
 PAGE = "reminders/notification_settings.html"
 TEST_TITLE = "Afterword test"
@@ -28,23 +28,23 @@ TEST_BODY = (
 )
 
 
-def page_context(request: HttpRequest, **forms: Any) -> dict[str, Any]:
+def page_context(request: MemberRequest, **forms: Any) -> dict[str, Any]:
     mine = reminder_settings_for(request.user)
     return {
         "settings_form": forms.get("settings_form")
         or ReminderSettingsForm(instance=mine, prefix="digest"),
         "channel_form": forms.get("channel_form")
-        or ChannelForm(owner=request.user, prefix="channel"),  # type: ignore[arg-type]
+        or ChannelForm(owner=request.user, prefix="channel"),
         "channels": list(channels_for(request.user)),
         "reminders": list(recent_reminders(request.user)),
         "zone": prefs(request).timezone,
-        "has_address": bool(request.user.email),  # type: ignore[union-attr]
+        "has_address": bool(request.user.email),
     }
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def notification_settings(request: HttpRequest) -> HttpResponse:
+def notification_settings(request: MemberRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, PAGE, page_context(request))
     form = ReminderSettingsForm(
@@ -59,8 +59,8 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def channel_add(request: HttpRequest) -> HttpResponse:
-    form = ChannelForm(request.POST, owner=request.user, prefix="channel")  # type: ignore[arg-type]
+def channel_add(request: MemberRequest) -> HttpResponse:
+    form = ChannelForm(request.POST, owner=request.user, prefix="channel")
     if not form.is_valid():
         return render(request, PAGE, page_context(request, channel_form=form))
     channel = form.save()
@@ -70,7 +70,7 @@ def channel_add(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def channel_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def channel_delete(request: MemberRequest, pk: int) -> HttpResponse:
     channel = get_channel_or_404(request.user, pk)
     label = channel.label
     channel.delete()
@@ -80,7 +80,7 @@ def channel_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def channel_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def channel_toggle(request: MemberRequest, pk: int) -> HttpResponse:
     channel = get_channel_or_404(request.user, pk)
     channel.enabled = not channel.enabled
     channel.save(update_fields=["enabled"])
@@ -91,7 +91,7 @@ def channel_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def channel_test_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def channel_test_hx(request: MemberRequest, pk: int) -> HttpResponse:
     """Send a test notification now and say plainly whether it arrived at the service."""
     channel = get_channel_or_404(request.user, pk)
     try:
@@ -100,7 +100,7 @@ def channel_test_hx(request: HttpRequest, pk: int) -> HttpResponse:
         ok, result = False, f"The test was not delivered. {error.message}"
     else:
         ok, result = True, f"Test sent to {channel.label}. Check that it arrived."
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(
             request,
             "reminders/channel_test_partial.html",

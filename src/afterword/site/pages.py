@@ -5,28 +5,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.middleware import HtmxDetails
 
 from afterword.rules.case import zone
 from afterword.tracker.models import UserSettings
 from afterword.tracker.preferences import settings_for
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+class MemberRequest(HttpRequest):
+    """A request as a view behind ``member_view`` sees it (for the type checker only).
+
+    The login gate guarantees a signed-in ``user``; django-htmx's middleware sets ``htmx``.
+    """
+
+    user: User
+    htmx: HtmxDetails
 
 
-def member_view(view: View) -> View:
+Request = TypeVar("Request", bound=HttpRequest)
+Params = ParamSpec("Params")
+
+
+def member_view(
+    view: Callable[Concatenate[Request, Params], HttpResponse],
+) -> Callable[Concatenate[Request, Params], HttpResponse]:
     """Log-in required; dates on the page are shown in the user's own time zone."""
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: Request, /, *args: Params.args, **kwargs: Params.kwargs) -> HttpResponse:
         with timezone.override(user_zone(request)):
             response = view(request, *args, **kwargs)
         # The same URL answers htmx with a fragment and a browser with a page; caches must
@@ -34,15 +50,16 @@ def member_view(view: View) -> View:
         patch_vary_headers(response, ["HX-Request"])
         return response
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def prefs(request: HttpRequest) -> UserSettings:
     """The signed-in user's settings, read once per request."""
     cached: UserSettings | None = getattr(request, "_afterword_prefs", None)
     if cached is None:
-        cached = settings_for(request.user)  # type: ignore[arg-type]
-        request._afterword_prefs = cached  # type: ignore[attr-defined]
+        # Only member views ask, and their login gate lets no anonymous user through.
+        cached = settings_for(cast(User, request.user))
+        setattr(request, "_afterword_prefs", cached)  # noqa: B010 (the getattr above's pair)
     return cached
 
 

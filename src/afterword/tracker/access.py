@@ -20,11 +20,11 @@ user's behalf with no request (the worker, services), which must stay away from 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeGuard, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
@@ -35,7 +35,7 @@ User: TypeAlias = AbstractBaseUser | AnonymousUser
 M = TypeVar("M", bound=models.Model)
 
 
-def is_member(user: User) -> bool:
+def is_member(user: User) -> TypeGuard[AbstractBaseUser]:
     """Signed in and active: the only kind of user that may see any tracker data."""
     return bool(user.is_authenticated and user.is_active)
 
@@ -71,9 +71,9 @@ def _queryset(source: type[M] | QuerySet[M]) -> QuerySet[M]:
     return source._default_manager.all()
 
 
-def _visible_owner_ids(user: User) -> list[int]:
+def _visible_owner_ids(user: AbstractBaseUser) -> list[int]:
     """The users whose rows ``user`` may see. The one place to add a consenting student's coach."""
-    return [user.pk]
+    return [int(user.pk)]
 
 
 def belonging_to(owner_id: int, source: type[M] | QuerySet[M]) -> QuerySet[M]:
@@ -86,7 +86,7 @@ def changeable(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
     queryset = _queryset(source)
     if not is_member(user):
         return queryset.none()
-    return belonging_to(user.pk, queryset)
+    return belonging_to(int(user.pk), queryset)
 
 
 def visible(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
@@ -97,7 +97,7 @@ def visible(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
     owners = _visible_owner_ids(user)
     if owners == [user.pk]:
         # A plain column test, which the owner indexes cover.
-        return belonging_to(user.pk, queryset)
+        return belonging_to(int(user.pk), queryset)
     return queryset.filter(**{f"{owner_path(queryset.model)}_id__in": owners})
 
 
@@ -121,7 +121,8 @@ def one_row_of(owner_id: int, model: type[M]) -> M:
     survives two first requests at once: the one-to-one column is unique, and the loser of
     the race reads the winner's row.
     """
-    found, _ = model._default_manager.get_or_create(**{f"{owner_path(model)}_id": owner_id})
+    owner: dict[str, Any] = {f"{owner_path(model)}_id": owner_id}
+    found, _ = model._default_manager.get_or_create(**owner)
     return found
 
 
@@ -202,5 +203,5 @@ def _get_or_404(queryset: QuerySet[M], pk: Any) -> M:
     # A malformed id ("abc") is as unknown as someone else's: same 404, same message.
     try:
         return queryset.get(pk=int(pk))
-    except (TypeError, ValueError, queryset.model.DoesNotExist):
+    except (TypeError, ValueError, ObjectDoesNotExist):
         raise Http404("No such record.") from None

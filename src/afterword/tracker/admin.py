@@ -14,34 +14,34 @@ from afterword.tracker.models import (
 )
 
 
-class InterviewerInline(admin.TabularInline):
+class InterviewerInline(admin.TabularInline[Interviewer, Application]):
     model = Interviewer
     extra = 0
 
 
-class InterviewInline(admin.StackedInline):
+class InterviewInline(admin.StackedInline[Interview, Application]):
     model = Interview
     extra = 0
     filter_horizontal = ["interviewers"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(admin.TabularInline[Event, Application]):
     model = Event
     extra = 0
     fields = ["at", "type", "interview", "interviewer", "channel", "note"]
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(admin.TabularInline[Action, Application]):
     model = Action
     extra = 0
-    fields = ["position", "kind", "interviewer", "channel", "due", "why"]
     # The plan is the planner's output; editing it by hand would be overwritten on the next replan.
-    readonly_fields = fields
+    readonly_fields = ("position", "kind", "interviewer", "channel", "due", "why")
+    fields = readonly_fields
     can_delete = False
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(admin.ModelAdmin[Application]):
     list_display = ["employer", "role", "owner", "status", "planned_at"]
     list_filter = ["status", "employer_country"]
     search_fields = ["employer", "role", "job_code", "owner__username"]
@@ -51,7 +51,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(UserSettings)
-class UserSettingsAdmin(admin.ModelAdmin):
+class UserSettingsAdmin(admin.ModelAdmin[UserSettings]):
     list_display = ["user", "timezone", "country", "profile", "check_in_channel"]
     search_fields = ["user__username"]
     raw_id_fields = ["user"]

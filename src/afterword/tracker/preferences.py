@@ -10,4 +10,4 @@ from afterword.tracker.models import UserSettings
 
 def settings_for(user: AbstractBaseUser) -> UserSettings:
     """The user's settings; users created before the app existed get defaults on first use."""
-    return access.one_row_of(user.pk, UserSettings)
+    return access.one_row_of(int(user.pk), UserSettings)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from afterword.rules import Note
+from afterword.rules.plan import Status
 from afterword.rules.search import ApplicationSummary, keep_searching
 from afterword.tracker.access import actions_for, applications_for, is_member
 from afterword.tracker.models import Action
@@ -69,7 +71,9 @@ def today_sections(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Tod
 def search_reminder(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Note | None:
     """P1 across all the user's applications: keep applying while answers are awaited."""
     rows = applications_for(user).values_list("status", "created_at")
-    return keep_searching([ApplicationSummary(status, created) for status, created in rows], now)
+    # The column's choices are exactly the planner's statuses.
+    summaries = [ApplicationSummary(cast(Status, status), created) for status, created in rows]
+    return keep_searching(summaries, now)
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,17 +12,17 @@ from afterword.outbox.connection_check import TestResult, send_test_email
 from afterword.outbox.forms import MailAccountForm
 from afterword.outbox.models import EmailState, MailAccount
 from afterword.outbox.queue import outbox_for
-from afterword.site.pages import member_view, prefs
+from afterword.site.pages import MemberRequest, member_view, prefs
 from afterword.tracker import access
 
 
-def account_of(request: HttpRequest) -> MailAccount | None:
+def account_of(request: MemberRequest) -> MailAccount | None:
     return access.own_row(request.user, MailAccount)
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def mail_settings(request: HttpRequest) -> HttpResponse:
+def mail_settings(request: MemberRequest) -> HttpResponse:
     account = account_of(request)
     # A new mailbox starts from what Afterword already knows: the sign-up address and the
     # name the drafts are signed with.
@@ -48,14 +48,14 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def mail_test_hx(request: HttpRequest) -> HttpResponse:
+def mail_test_hx(request: MemberRequest) -> HttpResponse:
     """Really connect and send to the user's own address; answer with the outcome."""
     account = account_of(request)
     if account is None:
         result = TestResult(False, "Save your mail settings first, then send a test email.")
     else:
         result = send_test_email(account, timezone.now())
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "outbox/mail_test_partial.html", {"result": result})
     (messages.success if result.ok else messages.error)(request, result.text)
     return redirect("mail_settings")
@@ -63,7 +63,7 @@ def mail_test_hx(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_POST
-def mail_remove(request: HttpRequest) -> HttpResponse:
+def mail_remove(request: MemberRequest) -> HttpResponse:
     """Forget the mailbox and its password; emails still waiting are cancelled with a note."""
     account = account_of(request)
     if account is not None:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from afterword.outbox.queue import (
     retry_failed,
     send_again,
 )
-from afterword.site.pages import member_view, safe_next
+from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker import access
 from afterword.tracker.access import get_draft_or_404
 
@@ -33,7 +33,7 @@ PAGE_SIZE = 50
 POLL_SECONDS = 5
 
 
-def outbox_context(request: HttpRequest) -> dict[str, object]:
+def outbox_context(request: MemberRequest) -> dict[str, object]:
     now = timezone.now()
     page = Paginator(outbox_for(request.user).select_related("application"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -55,24 +55,24 @@ def outbox_context(request: HttpRequest) -> dict[str, object]:
 
 @member_view
 @require_safe
-def outbox(request: HttpRequest) -> HttpResponse:
+def outbox(request: MemberRequest) -> HttpResponse:
     return render(request, "outbox/outbox.html", outbox_context(request))
 
 
 @member_view
 @require_safe
-def outbox_list_hx(request: HttpRequest) -> HttpResponse:
+def outbox_list_hx(request: MemberRequest) -> HttpResponse:
     return render(request, "outbox/outbox_list_partial.html", outbox_context(request))
 
 
 @member_view
 @require_POST
-def outbox_action_hx(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def outbox_action_hx(request: MemberRequest, pk: int, action: str) -> HttpResponse:
     """Cancel, try again, send again or confirm one email; only its owner may."""
     email = get_email_or_404(request.user, pk)
     now = timezone.now()
     ok, text = _act(email, action, now)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         context = {**outbox_context(request), "flash": text, "flash_ok": ok}
         return render(request, "outbox/outbox_list_partial.html", context)
     (messages.success if ok else messages.error)(request, text)
@@ -81,7 +81,7 @@ def outbox_action_hx(request: HttpRequest, pk: int, action: str) -> HttpResponse
 
 @member_view
 @require_POST
-def draft_send_email(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_send_email(request: MemberRequest, pk: int) -> HttpResponse:
     """Queue a draft for sending, now or at its due time, with the text on the screen.
 
     The buttons sit inside the draft page's form, so the subject, body and promised date
@@ -104,7 +104,7 @@ def draft_send_email(request: HttpRequest, pk: int) -> HttpResponse:
                 request.POST.get("subject", draft.subject),
                 request.POST.get("body", ""),
             )
-        email = queue_draft(draft, now, when, promised)
+        email = queue_draft(draft, now, when, promised)  # type: ignore[arg-type]  # checked above
     except ValidationError as error:
         messages.error(request, "Not queued: " + " ".join(error.messages))
         return redirect(back)
@@ -134,7 +134,7 @@ def _act(email: OutgoingEmail, action: str, now: datetime) -> tuple[bool, str]:
     raise Http404("No such outbox action.")
 
 
-def _promised(request: HttpRequest) -> date | None:
+def _promised(request: MemberRequest) -> date | None:
     raw = request.POST.get("promised_next", "").strip()
     if not raw:
         return None

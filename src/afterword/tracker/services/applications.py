@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from afterword.tracker.models import Application
@@ -13,9 +13,7 @@ from afterword.tracker.preferences import settings_for
 from afterword.tracker.services.replan import replan
 
 
-def create_application(
-    owner: AbstractBaseUser, employer: str, now: datetime, **fields: Any
-) -> Application:
+def create_application(owner: User, employer: str, now: datetime, **fields: Any) -> Application:
     """A new application; the employer's zone and country default to the owner's own (settings).
 
     ``fields`` are other Application columns (role, job_code, employer_style, ...). The row is

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,6 +18,7 @@ from django.db.models import QuerySet
 
 from afterword import drafting
 from afterword.drafting.checker import check, context_for, promised_next
+from afterword.drafting.compose import TonePreference
 from afterword.drafting.model import Finding, Letter, Tone
 from afterword.rules import Action as PlannedAction
 from afterword.rules import Case, Plan, case_from_data, plan
@@ -49,11 +51,13 @@ def drafts_of(
     application: Application, kind: str, interview_id: int, interviewer_id: int | None
 ) -> QuerySet[Draft]:
     """The open drafts of one message; ``interviewer=None`` matches a NULL person."""
+    # By ``interviewer`` rather than ``interviewer_id`` (the same SQL): django-stubs refuses None
+    # on an ``_id`` lookup (typeddjango/django-stubs#3472).
     return Draft.objects.filter(
         application=application,
         kind=kind,
         interview_id=interview_id,
-        interviewer_id=interviewer_id,
+        interviewer=interviewer_id,
         sent_at__isnull=True,
     )
 
@@ -93,7 +97,7 @@ def stored_action(draft: Draft) -> Action | None:
             application_id=draft.application_id,
             kind=draft.kind,
             interview_id=draft.interview_id,
-            interviewer_id=draft.interviewer_id,
+            interviewer=draft.interviewer_id,
         )
         .select_related("application", "interviewer")
         .first()
@@ -102,7 +106,9 @@ def stored_action(draft: Draft) -> Action | None:
 
 def preferred_tone(application: Application, case: Case) -> Tone:
     """The tone the user chose in settings, or the employer's style when they chose auto."""
-    return drafting.tone_for(case, settings_for(application.owner).tone)
+    # The column's choices are exactly drafting's preferences (auto, formal, warm).
+    preference = cast(TonePreference, settings_for(application.owner).tone)
+    return drafting.tone_for(case, preference)
 
 
 def open_draft(action: Action, now: datetime) -> Draft:
@@ -229,7 +235,7 @@ def sibling_texts(draft: Draft, planned: Planned, now: datetime) -> tuple[tuple[
         return ()
     rows = Draft.objects.filter(
         application_id=draft.application_id, kind=draft.kind, interview_id=draft.interview_id
-    ).exclude(interviewer_id=draft.interviewer_id)
+    ).exclude(interviewer=draft.interviewer_id)
     texts: dict[int, tuple[str, str]] = {}
     # The latest sent text per person, replaced by their open draft where there is one.
     for row in (
@@ -355,7 +361,7 @@ def mark_sent(draft: Draft, now: datetime, promised_next: date | None = None) ->
 
 
 def _tone_of(draft: Draft) -> Tone | None:
-    return draft.tone if draft.tone in drafting.TONES else None  # type: ignore[return-value]
+    return next((tone for tone in drafting.TONES if tone == draft.tone), None)
 
 
 def _row_id(case_id: str | None) -> int | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UserCreationForm, UsernameField
 from django.contrib.auth.models import User
 
-from afterword.web.forms.choices import country_choices, timezone_choices
+from afterword.web.forms.choices import choice_field, country_choices, timezone_choices
 
 
-class SignupForm(UserCreationForm):
+class SignupForm(UserCreationForm[User]):
     email = forms.EmailField(
         label="Email",
         help_text="Used only to send you a password reset link.",
@@ -25,14 +25,16 @@ class SignupForm(UserCreationForm):
         help_text="New employers start with its public holidays; change it per employer.",
     )
 
-    class Meta(UserCreationForm.Meta):
+    # UserCreationForm.Meta's three settings written out (django-stubs does not declare it).
+    class Meta:
         model = User
         fields = ("username", "email")
+        field_classes = {"username": UsernameField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = timezone_choices()
-        self.fields["country"].choices = country_choices()
+        choice_field(self, "timezone").choices = timezone_choices()
+        choice_field(self, "country").choices = country_choices()
         self.fields["timezone"].initial = "UTC"
         self.fields["country"].initial = "US"
         self.fields["username"].help_text = "Up to 150 letters, digits or @ . + - _ characters."
@@ -46,7 +48,7 @@ class SignupForm(UserCreationForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
+        email: str = self.cleaned_data["email"].strip()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account already uses this address; log in instead.")
         return email

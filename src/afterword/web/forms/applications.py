@@ -10,13 +10,14 @@ from afterword.rules.calendar import canonical_subdivision
 from afterword.tracker.models import Application
 from afterword.web.forms.choices import (
     STYLE_CHOICES,
+    choice_field,
     country_choices,
     subdivision_problem,
     timezone_choices,
 )
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(forms.ModelForm[Application]):
     employer = forms.CharField(label="Employer", max_length=200)
     role = forms.CharField(label="Role", max_length=200)
     job_code = forms.CharField(
@@ -56,8 +57,8 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employer_timezone"].choices = timezone_choices()
-        self.fields["employer_country"].choices = country_choices()
+        choice_field(self, "employer_timezone").choices = timezone_choices()
+        choice_field(self, "employer_country").choices = country_choices()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from django import forms
+
 from afterword.rules.case import known_timezones, supported_countries
 
 PROFILE_CHOICES = [
@@ -30,6 +32,13 @@ TONE_CHOICES = [
     ("warm", "Warm"),
 ]
 CONTACT_HOUR_CHOICES = [(hour, f"{hour:02d}:00") for hour in range(9, 17)]
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's own copy of the choice field ``name``, to fill in its choices."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField), f"{name} is not a choice field"
+    return field
 
 
 @cache

@@ -54,7 +54,7 @@ def phrase_preview_attrs(
     return attrs
 
 
-class InterviewForm(forms.ModelForm):
+class InterviewForm(forms.ModelForm[Interview]):
     round = forms.IntegerField(label="Round", min_value=1, max_value=20)
     day = forms.DateField(label="Date", widget=DATE_INPUT)
     start_time = forms.TimeField(label="Start time", widget=TIME_INPUT)
@@ -141,7 +141,9 @@ class InterviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.application = application
         self.tz = zone(application.employer_timezone)
-        self.fields["existing"].queryset = self.reusable_people()
+        existing = self.fields["existing"]
+        assert isinstance(existing, forms.ModelMultipleChoiceField)
+        existing.queryset = self.reusable_people()
         self.zone_name = application.employer_timezone.replace("_", " ")
         if self.instance.pk:
             start = self.instance.start.astimezone(self.tz)
@@ -182,7 +184,7 @@ class InterviewForm(forms.ModelForm):
         return interview
 
 
-class InterviewerForm(forms.ModelForm):
+class InterviewerForm(forms.ModelForm[Interviewer]):
     name = forms.CharField(
         label="Name",
         max_length=200,
@@ -215,8 +217,8 @@ class InterviewerForm(forms.ModelForm):
         fields = ("name", "title", "email", "phone", "address", "emphasised", "is_primary")
 
 
-class BaseInterviewerFormSet(forms.BaseModelFormSet):
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
+class BaseInterviewerFormSet(forms.BaseModelFormSet[Interviewer, InterviewerForm]):
+    def add_fields(self, form: InterviewerForm, index: int | None) -> None:
         super().add_fields(form, index)
         # Unticking someone only takes them off this interview; their earlier rounds stay.
         form.fields["DELETE"].label = "Was not at this interview"
@@ -244,7 +246,8 @@ class BaseInterviewerFormSet(forms.BaseModelFormSet):
 
 def interviewer_formset(extra: int) -> type[BaseInterviewerFormSet]:
     """The interviewer rows: the people already on the interview plus ``extra`` blank rows."""
-    return forms.modelformset_factory(
+    # django-stubs types the result as the base formset, not the ``formset`` class it extends.
+    return forms.modelformset_factory(  # type: ignore[return-value]
         Interviewer,
         form=InterviewerForm,
         formset=BaseInterviewerFormSet,

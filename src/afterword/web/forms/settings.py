@@ -13,13 +13,14 @@ from afterword.web.forms.choices import (
     CONTACT_HOUR_CHOICES,
     PROFILE_CHOICES,
     TONE_CHOICES,
+    choice_field,
     country_choices,
     subdivision_problem,
     timezone_choices,
 )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(forms.ModelForm[UserSettings]):
     timezone = forms.ChoiceField(label="Time zone")
     country = forms.ChoiceField(label="Country")
     subdivision = forms.CharField(
@@ -106,8 +107,8 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = timezone_choices()
-        self.fields["country"].choices = country_choices()
+        choice_field(self, "timezone").choices = timezone_choices()
+        choice_field(self, "country").choices = country_choices()
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
 
     def clean_tone(self) -> str:

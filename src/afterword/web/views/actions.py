@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from afterword.rules.kinds import ACTIONS, action_label
-from afterword.site.pages import member_view, safe_next
+from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker.access import get_action_or_404
 from afterword.tracker.models import Action, Application
 from afterword.tracker.services import complete_action, record_event, snooze_action
@@ -23,13 +23,13 @@ def describe(action: Action) -> str:
     return f"{action_label(action.kind)}{who}, {action.application.employer}"
 
 
-def answer(request: HttpRequest, application: Application, message: str) -> HttpResponse:
+def answer(request: MemberRequest, application: Application, message: str) -> HttpResponse:
     """A fragment for htmx (the plan block or the Today list, whichever asked), else a redirect.
 
     The actions were replaced by the re-plan, so the fragment is rendered from fresh rows.
     """
-    if request.htmx:  # type: ignore[attr-defined]
-        if request.htmx.target == "plan":  # type: ignore[attr-defined]
+    if request.htmx:
+        if request.htmx.target == "plan":
             context = plan_context(request, application)
             return render(
                 request, "web/application_plan_partial.html", {**context, "flash": message}
@@ -43,7 +43,7 @@ def answer(request: HttpRequest, application: Application, message: str) -> Http
 
 @member_view
 @require_POST
-def action_done_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def action_done_hx(request: MemberRequest, pk: int) -> HttpResponse:
     action = get_action_or_404(request.user, pk)
     application, label = action.application, describe(action)
     complete_action(action, timezone.now())
@@ -52,7 +52,7 @@ def action_done_hx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def action_snooze_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def action_snooze_hx(request: MemberRequest, pk: int) -> HttpResponse:
     action = get_action_or_404(request.user, pk)
     application, label = action.application, describe(action)
     snooze_action(action, timezone.now())
@@ -61,7 +61,7 @@ def action_snooze_hx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
-def action_no_answer_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def action_no_answer_hx(request: MemberRequest, pk: int) -> HttpResponse:
     """A check-in call that reached no one: logged, and the call is tried again (H3)."""
     action = get_action_or_404(request.user, pk)
     if not ACTIONS[action.kind].is_call:

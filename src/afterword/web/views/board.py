@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afterword.rules.kinds import DECIDING_EVENTS
-from afterword.site.pages import member_view, prefs
+from afterword.site.pages import MemberRequest, member_view, prefs
 from afterword.tracker.access import applications_for
 from afterword.tracker.models import Action, Application, Event, Status
 from afterword.tracker.services import create_application
@@ -58,7 +58,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def application_new(request: HttpRequest) -> HttpResponse:
+def application_new(request: MemberRequest) -> HttpResponse:
     if request.method != "POST":
         return render(
             request, "web/application_new.html", {"form": blank_application_form(request)}

@@ -7,6 +7,8 @@ checker answer with fragments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
 from afterword.rules.kinds import ACTIONS
-from afterword.site.pages import local_today, member_view
+from afterword.site.pages import MemberRequest, local_today, member_view
 from afterword.tracker.access import get_action_or_404, get_draft_or_404
 from afterword.tracker.models import Draft
 from afterword.tracker.services.drafts import (
@@ -44,8 +46,10 @@ def draft_url(draft: Draft) -> str:
 
 def add_errors(form: DraftForm, error: ValidationError, sent_form: SentForm | None = None) -> None:
     """Put a service's errors on the fields they name (the promised date on its own form)."""
-    problems = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for field, texts in problems.items():
+    problems: Iterable[tuple[str | None, list[str]]] = (
+        error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    )
+    for field, texts in problems:
         for text in texts:
             if field == "promised_next" and sent_form is not None:
                 sent_form.add_error("promised_next", text)
@@ -82,7 +86,7 @@ def action_draft(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def draft_page(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_page(request: MemberRequest, pk: int) -> HttpResponse:
     """GET shows the editor; POST saves the text (a status fragment for htmx)."""
     draft = get_draft_or_404(request.user, pk)
     now = timezone.now()
@@ -95,15 +99,15 @@ def draft_page(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
     if form.errors:
-        if request.htmx:  # type: ignore[attr-defined]
-            problems = [text for texts in form.errors.values() for text in texts]
+        if request.htmx:
+            problems = [str(text) for texts in form.errors.values() for text in texts]
             return render(
                 request,
                 "web/draft_saved_partial.html",
                 {"draft": draft, "problem": " ".join(problems)},
             )
         return refused(request, draft, form)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(
             request,
             "web/draft_saved_partial.html",
@@ -145,7 +149,7 @@ def draft_tone(request: HttpRequest, pk: int) -> HttpResponse:
         if not confirmed and is_edited(draft, subject, body, now):
             context = page_context(request, draft, now, form=form, confirm_tone=tone)
             return render(request, PAGE, context)
-        retone(draft, tone, now)  # type: ignore[arg-type]
+        retone(draft, tone, now)  # type: ignore[arg-type]  # checked against TONES above
     except ValidationError as error:
         add_errors(form, error)
         return refused(request, draft, form)
@@ -197,7 +201,7 @@ def draft_pdf(request: HttpRequest, pk: int, paper: str) -> HttpResponse:
         if form.errors:
             return refused(request, draft, form)
     try:
-        pdf = letter_pdf(letter_for(draft, now), paper)  # type: ignore[arg-type]
+        pdf = letter_pdf(letter_for(draft, now), paper)  # type: ignore[arg-type]  # in PAPERS
     except LetterTooLong as error:
         form = form or DraftForm({"body": draft.body}, with_subject=False)
         form.is_valid()

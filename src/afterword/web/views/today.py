@@ -13,7 +13,7 @@ from afterword.tracker.today import search_reminder, today_sections
 
 def today_context(request: HttpRequest) -> dict[str, object]:
     now = timezone.now()
-    sections = today_sections(request.user, now)  # type: ignore[arg-type]
+    sections = today_sections(request.user, now)
     return {
         "sections": [
             ("overdue", "Overdue", sections.overdue),
@@ -21,7 +21,7 @@ def today_context(request: HttpRequest) -> dict[str, object]:
             ("week", "Coming up this week", sections.this_week),
         ],
         "nothing_due": not (sections.overdue or sections.today or sections.this_week),
-        "search_reminder": search_reminder(request.user, now),  # type: ignore[arg-type]
+        "search_reminder": search_reminder(request.user, now),
         "now": now,
     }
 
