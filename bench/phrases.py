@@ -3,7 +3,7 @@
 Run from the repository root:
 
     PYTHONPATH=src .venv/bin/python bench/phrases.py
-    PYTHONPATH=src .venv/bin/python bench/phrases.py --misses tune   # list what the tune half misses
+    PYTHONPATH=src .venv/bin/python bench/phrases.py --misses tune   # the tune half's misses
 
 For each half (tests/rules/corpus/phrases_{tune,test}.jsonl) it prints:
 
