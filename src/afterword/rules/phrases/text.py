@@ -63,6 +63,7 @@ def normalise(text: str) -> tuple[str, bool]:
     end_of_day = bool(_END_OF_DAY.search(text))
     text = _END_OF_DAY.sub(" ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", text)  # "mid-October", "mid-2027"
+    text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)
     text = re.sub(r"[,;:!?()\"]", " ", text)
     text = " ".join(text.split()).rstrip(". ")
     text = _NUMBER_WORD.sub(lambda m: (_NUMBER_WORDS | _ORDINAL_WORDS)[m.group(1)], text)
@@ -78,7 +79,7 @@ def normalise(text: str) -> tuple[str, bool]:
 
 # Words that only carry the sentence around a date: "we'll be in touch", "you should hear back".
 FILLER_WORDS = frozenset((
-    "we", "we'll", "we're", "we'd", "i", "i'll", "i'm", "you", "you'll", "you're", "they",
+    "we", "we'll", "in", "we're", "we'd", "i", "i'll", "i'm", "you", "you'll", "you're", "they",
     "they'll", "team", "hiring", "manager", "recruiter", "panel", "company", "will", "would",
     "should", "shall", "may", "might", "can", "could", "hope", "hoping", "expect", "expecting",
     "aim", "aiming", "plan", "planning", "intend", "to", "be", "able", "have", "has", "make",
@@ -95,7 +96,8 @@ _SPAN_AFTER_PREPOSITION = re.compile(
 )
 _SPAN = re.compile(r"^(?:next|coming) (?=\d|few |couple )")
 _DEADLINE = re.compile(
-    r"^(?:by|within|until|till|til|through|no later than|not later than|on or before|latest by) "
+    r"^(?:by|within|until|till|til|through|no later than|not later than|on or before|latest by)"
+    r"(?: |$)"
 )
 _BEFORE_END = re.compile(r"^before (?=end of )")
 _BEFORE = re.compile(r"^(?:before|prior to|ahead of) ")
