@@ -55,6 +55,11 @@ def run_when(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
             ],
             {"from": "2026-12-29", "to": "2026-12-29"},
         ),
+        (["Jan 12-16", "--from", "2026-11-18"], {"from": "2027-01-12", "to": "2027-01-16"}),
+        (
+            ["12/1", "--from", "2026-11-18", "--country", "GB"],
+            {"from": "2027-01-12", "to": "2027-01-12"},
+        ),
     ],
 )
 def test_it_prints_the_range_as_one_json_line(args, expected):
@@ -87,6 +92,10 @@ def test_it_finds_holidays_by_english_name_whatever_the_locale():
         (["by Friday", "--from", "2026-11-18", "--country", "DE", "--subdivision", "ZZ"], "ZZ"),
         (["before Thanksgiving", "--from", "2026-11-18", "--country", "DE"], "Thanksgiving"),
         (["2026-11-01", "--from", "2026-11-18"], "2026-11-01"),
+        (["03/04", "--from", "2026-11-18", "--country", "CA"], "write the month as a word"),
+        (["in 3 years", "--from", "2026-11-18"], "more than 18 months"),
+        (["12-16", "--from", "2026-11-18"], "12-16"),
+        (["after Labour Day", "--from", "2026-11-18", "--country", "AU"], "subdivision"),
     ],
 )
 def test_it_refuses_bad_input_with_one_line_and_exit_status_2(args, in_message):

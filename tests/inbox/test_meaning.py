@@ -69,7 +69,8 @@ def test_no_decision_with_a_date_carries_the_new_date():
     [
         ("We will get back to you by the end of next week.", date(2026, 3, 13)),
         ("You will hear from us within 10 days.", date(2026, 3, 14)),
-        ("We hope to have an update for you early next week.", date(2026, 3, 13)),
+        # Early next week is its Monday and Tuesday (rules/phrases): Tue 10 Mar.
+        ("We hope to have an update for you early next week.", date(2026, 3, 10)),
         ("The team will let you know on Friday.", date(2026, 3, 6)),
     ],
 )

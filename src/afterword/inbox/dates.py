@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from afterword.rules.phrases import PhraseError, parse_phrase
+from afterword.rules.phrases import AlreadyOver, PhraseError, parse_phrase
 
-# A reference date long before any message, to tell "not a date" from "a date already over".
-_LONG_AGO = timedelta(days=3 * 365)
 _HAS_WORD_OR_NUMBER = re.compile(r"\d|[a-z]{3}", re.IGNORECASE)
 
 
@@ -29,15 +27,8 @@ def leading_date(
             continue
         try:
             return parse_phrase(phrase, received, country, subdivision).end
+        except AlreadyOver:
+            return None
         except (PhraseError, ValueError):
-            if _understood(phrase, received - _LONG_AGO, country, subdivision):
-                return None
+            continue
     return None
-
-
-def _understood(phrase: str, reference: date, country: str, subdivision: str | None) -> bool:
-    try:
-        parse_phrase(phrase, reference, country, subdivision)
-    except (PhraseError, ValueError):
-        return False
-    return True

@@ -1,0 +1,169 @@
+"""The grammar: each form of timing phrase as a regular expression and the function that reads it.
+
+A core phrase (lower case, no "the", no frame such as "by" or "before") must match one pattern
+whole; the first pattern that matches and gives an answer wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+
+from afterword.rules.phrases import dates, months, named_days, spans, weeks
+from afterword.rules.phrases.model import FRIDAY, Context, DateRange, PhraseError, monday_of
+from afterword.rules.phrases.vocabulary import (
+    DAY,
+    DAY2,
+    MONTH,
+    MONTH2,
+    ORDINAL_SUFFIX,
+    PART,
+    TO,
+    WEEKDAY,
+    WEEKDAY2,
+    WEEKDAYS,
+    YEAR,
+)
+
+Handler = Callable[[re.Match[str], Context], DateRange | None]
+
+
+def week_of(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The week of the 9th", "w/c 22 March": Monday to Friday of the week holding that day."""
+    # The day is looked for from this week's Monday on: "the week of the 16th" said on
+    # Wednesday the 18th is this week.
+    found = read_core(
+        match["rest"], Context(monday_of(ctx.reference), ctx.country, ctx.subdivision)
+    )
+    if found is None or found.start != found.end:
+        return None
+    if found.start.weekday() >= 5:
+        raise PhraseError(
+            f"{found.start:%A %d %B} is a weekend day, so the week is unclear: "
+            "name a weekday of that week."
+        )
+    monday = monday_of(found.start)
+    return DateRange(monday, monday + timedelta(days=FRIDAY))
+
+
+def weekday_and_date(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "Friday the 15th", "Monday 5 October": the date, if it falls on that weekday."""
+    found = read_core(match["rest"], ctx)
+    if found is None or found.start != found.end:
+        return None
+    if found.start.weekday() != WEEKDAYS[match["weekday"]]:
+        raise PhraseError(
+            f"{found.start:%d %B %Y} is a {found.start:%A}, not a {_day_name(match)}."
+        )
+    return found
+
+
+def _day_name(match: re.Match[str]) -> str:
+    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[
+        WEEKDAYS[match["weekday"]]
+    ]
+
+
+_NAMED_WEEK = r"(?P<week>this week|next week|week after next|following week)"
+_WEEK = r"(?P<week>this week|next week|week after next|following week|week)"
+_WEEK_PART = r"(?P<part>early|beginning of|start of|mid|middle of|late)"
+_WEEKDAYS_JOINED = r"(?: to | or | and | through | thru | - | )"
+_MONTH_OR_WORD = rf"(?:{MONTH}{YEAR}|(?P<month_word>(?:this |next )?month))"
+_QUARTER = r"(?:q(?P<q>[1-4])|(?P<qo>[1-4])(?:st|nd|rd|th) quarter|quarter (?P<qn>[1-4]))"
+_NOT_A_SPAN = r"(?!.*\b(?:weeks?|days?|months?|hours?|years?)\b)"
+
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(pattern), handler)
+    for pattern, handler in [
+        (r"today", weeks.today),
+        (r"tomorrow", weeks.tomorrow),
+        (r"day after tomorrow", weeks.day_after_tomorrow),
+        (r"yesterday", weeks.yesterday),
+        # weekdays
+        (rf"{WEEKDAY} (?P<rest>{_NOT_A_SPAN}.*\d.*)", weekday_and_date),
+        (rf"(?:this |coming |this coming )?{WEEKDAY}", weeks.weekday),
+        (rf"(?P<next>next) {WEEKDAY}", weeks.weekday),
+        (rf"{WEEKDAY} (?:of |in )?{_NAMED_WEEK}", weeks.weekday),
+        (rf"{_NAMED_WEEK} {WEEKDAY}", weeks.weekday),
+        (
+            rf"(?P<next>next )?{WEEKDAY}{_WEEKDAYS_JOINED}{WEEKDAY2}"
+            rf"(?: (?:of |in )?{_NAMED_WEEK})?",
+            weeks.weekday_span,
+        ),
+        # weeks
+        (r"this week|end of (?:this )?(?:working )?week", weeks.this_week),
+        (rf"end of {_NAMED_WEEK}", weeks.end_of_week),
+        (r"(?P<week>next week|week after next|following week)", weeks.whole_week),
+        (rf"{_WEEK_PART} (?:in |of )?{_WEEK}", weeks.week_part),
+        (r"later (?:this|in) week", weeks.later_this_week),
+        (
+            r"(?:week of|week commencing|week beginning|week starting|w/c|w/b|wc|wb) (?P<rest>.+)",
+            week_of,
+        ),
+        # lengths of time
+        (rf"{spans.COUNTS} (?:business|working|work) days?", spans.business_days),
+        (rf"{spans.COUNTS} {spans.UNIT}", spans.units),
+        (rf"(?P<low>\d+) {spans.UNIT} or (?P<high>\d+)", spans.units),
+        (rf"(?:a )?(?P<quantity>couple of|couple|few) {spans.UNIT}", spans.units),
+        (rf"{spans.COUNTS} (?:hours?|hrs?)", spans.hours),
+        (r"(?:a )?(?P<quantity>couple of|couple|few) (?:hours?|hrs?)", spans.hours),
+        # months
+        (rf"(?:{PART} )?{_MONTH_OR_WORD}", months.month_part),
+        (r"later (?:this|in) month", months.later_this_month),
+        (
+            rf"(?P<nth>1st|2nd|3rd|4th|last|final) week (?:of|in) {_MONTH_OR_WORD}",
+            months.week_of_month,
+        ),
+        # quarters, halves, years
+        (
+            rf"(?:{PART} (?:of )?)?{_QUARTER}(?: (?:of )?(?P<year>\d{{4}}|this year|next year))?",
+            months.quarter,
+        ),
+        (
+            rf"(?:{PART} (?:of )?)?(?:(?P<which>this|next|current|following) )?quarter",
+            months.relative_quarter,
+        ),
+        (
+            r"(?:h(?P<h>[12])|(?P<ho>1st|2nd) half(?: of)?)"
+            r"(?: (?P<year>\d{4}|this year|next year|year))?",
+            months.half,
+        ),
+        (
+            r"(?:(?P<part>early|beginning of|start of|mid|middle of|end of|late|later) (?:in )?)?"
+            r"(?P<year>20\d\d|this year|next year|year)",
+            months.year_part,
+        ),
+        # holidays
+        (named_days.HOLIDAY, named_days.holiday),
+        # calendar dates
+        (r"(?P<year>\d{4})-(?P<month_number>\d{1,2})-(?P<day>\d{1,2})", dates.iso_date),
+        (rf"{MONTH} {DAY}{YEAR}", dates.plain_date),
+        (rf"{DAY}(?: of)? {MONTH}{YEAR}", dates.plain_date),
+        (rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}(?: of (?:this )?month)?", dates.day_of_month),
+        # ranges of days
+        (rf"{MONTH} {DAY}{TO}{DAY2}{YEAR}", dates.month_day_span),
+        (rf"{DAY}{TO}{DAY2}(?: of)? {MONTH}{YEAR}", dates.month_day_span),
+        (rf"{MONTH} {DAY}{TO}{MONTH2} {DAY2}{YEAR}", dates.month_day_span),
+        (rf"{DAY}(?: of)? {MONTH}{TO}{DAY2}(?: of)? {MONTH2}{YEAR}", dates.month_day_span),
+        (
+            rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}{TO}(?P<day2>\d{{1,2}}){ORDINAL_SUFFIX}?",
+            dates.day_span,
+        ),
+        # numeric dates
+        (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?", dates.numeric_date),
+        (r"(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})", dates.numeric_date),
+        (r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?\.?", dates.dotted_date),
+    ]
+]
+
+
+def read_core(core: str, ctx: Context) -> DateRange | None:
+    """The dates a core phrase names, or None when no pattern reads it."""
+    for pattern, handler in _PATTERNS:
+        match = pattern.fullmatch(core)
+        if match:
+            found = handler(match, ctx)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,144 @@
+"""Turning what people type into the plain words the grammar reads, and taking off the frame."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "fourteen": "14", "fifteen": "15", "twenty": "20", "thirty": "30",
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+    "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+}  # fmt: skip
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS | _ORDINAL_WORDS) + r")\b")
+# "a week", "a month": the article is the number one, but "a couple of" / "a few" are not.
+_ARTICLE_AS_ONE = re.compile(
+    r"\ban? (?=(?:day|week|fortnight|month|year|business day|working day)s?\b)"
+)
+# Clock times and parts of a day say nothing about which day: "Friday at 3pm", "by noon tomorrow".
+_CLOCK = re.compile(
+    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}\b|"
+    r"noon\b|midday\b|midnight\b)"
+    r"|\b(?:est|edt|et|pst|pdt|pt|cst|cdt|ct|mst|mdt|gmt|bst|cet|cest|utc|aest|aedt|awst)\b"
+    r"|\b(?:(?:in|on) the )?(?:morning|afternoon|evening)\b|\bfirst thing\b"
+)
+# "End of day", "close of business", "EOD", "COB" name the working day itself.
+_END_OF_DAY = re.compile(
+    r"\b(?:(?:end|close) of (?:the )?(?:business day|working day|business|day|play)|"
+    r"eod|cob|eob|eop)\b"
+)
+_SYNONYMS = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        (r"\btonight\b", "today"),
+        (r"\b(?:year end|eoy)\b", "end of year"),
+        (r"\b(?:quarter end|eoq)\b", "end of quarter"),
+        (r"\bmidweek\b", "mid week"),
+        (r"\bmid week (?=next week|this week|week after next)", "mid "),
+        (r"\bmid week$", "mid this week"),
+        (r"\bmidyear\b", "mid year"),
+        (r"\blabour\b", "labor"),
+        (r"\bxmas\b", "christmas"),
+        (r"\bnew years?\b(?!')", "new year's"),
+        (r"\bin new year's\b", "after new year's"),
+        (r"\b(?:'s|') time$", " time"),
+    ]
+]
+# Words that soften a date without moving it: "in about 3 weeks", "roughly mid-October".
+_SOFTENERS = re.compile(
+    r"\b(?:about|around|approximately|approx|roughly|sometime|some time|hopefully|probably|"
+    r"likely|ideally)\b"
+)
+_ISH = re.compile(r"(?:-?ish| or so)$")
+
+
+def normalise(text: str) -> tuple[str, bool]:
+    """Lower-case plain words, and whether the text named the end of a working day."""
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = _CLOCK.sub(" ", text)
+    end_of_day = bool(_END_OF_DAY.search(text))
+    text = _END_OF_DAY.sub(" ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", text)  # "mid-October", "mid-2027"
+    text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)
+    text = re.sub(r"[,;:!?()\"]", " ", text)
+    text = " ".join(text.split()).rstrip(". ")
+    text = _NUMBER_WORD.sub(lambda m: (_NUMBER_WORDS | _ORDINAL_WORDS)[m.group(1)], text)
+    text = _ARTICLE_AS_ONE.sub("1 ", text)
+    text = _SOFTENERS.sub(" ", text)
+    # "the" never changes the meaning ("the end of the month") and removing it halves the patterns.
+    text = " ".join(word for word in text.split() if word != "the")
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
+    text = _ISH.sub("", " ".join(text.split()))
+    return text.strip(), end_of_day
+
+
+# Words that only carry the sentence around a date: "we'll be in touch", "you should hear back".
+FILLER_WORDS = frozenset((
+    "we", "we'll", "in", "we're", "we'd", "i", "i'll", "i'm", "you", "you'll", "you're", "they",
+    "they'll", "team", "hiring", "manager", "recruiter", "panel", "company", "will", "would",
+    "should", "shall", "may", "might", "can", "could", "hope", "hoping", "expect", "expecting",
+    "aim", "aiming", "plan", "planning", "intend", "to", "be", "able", "have", "has", "make",
+    "making", "a", "an", "our", "their", "your", "my", "decision", "decisions", "final", "update",
+    "updates", "news", "answer", "feedback", "outcome", "response", "reply", "let", "know", "get",
+    "getting", "back", "hear", "hearing", "from", "us", "them", "with", "touch", "reach", "out",
+    "come", "contact", "respond", "confirm", "decide", "deciding", "is", "are", "expected", "it",
+    "this", "that", "you'd", "should", "decision's", "am"
+))  # fmt: skip
+
+_SPAN_AFTER_PREPOSITION = re.compile(
+    r"^(?:in|over|within|during|for) (?:next|coming|following) "
+    r"(?=\d|few |couple|several |(?:days|weeks|months|hours|week|month|day)$)"
+)
+_SPAN = re.compile(r"^(?:next|coming) (?=\d|few |couple )")
+_DEADLINE = re.compile(
+    r"^(?:by|within|until|till|til|through|no later than|not later than|on or before|latest by)"
+    r"(?: |$)"
+)
+_BEFORE_END = re.compile(r"^before (?=end of )")
+_BEFORE = re.compile(r"^(?:before|prior to|ahead of) ")
+_AFTER = re.compile(r"^(?:after|following) ")
+_OPENING = re.compile(r"^(?:on|at|in|from|between|during) ")
+_AT_THE_LATEST = re.compile(r" at latest$")
+_TAIL = re.compile(r" (?:time|from now|from today)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Framed:
+    core: str  # the words that name the dates
+    deadline: bool = False  # "by X": from the reference to the end of X
+    before: bool = False  # "before X": from the reference to the day before X
+    after: bool = False  # "after X": the working days after X
+
+
+def take_frame(core: str) -> Framed:
+    """Take "by", "before", "after", "within the next", "at the latest" and the like off."""
+    deadline = before = after = False
+    while True:
+        if _AT_THE_LATEST.search(core):
+            core, deadline = _AT_THE_LATEST.sub("", core), True
+        elif _TAIL.search(core):
+            core = _TAIL.sub("", core)
+        elif match := _SPAN_AFTER_PREPOSITION.match(core) or _SPAN.match(core):
+            core, deadline = core[match.end() :], True
+            # "the coming days" is a few days; "the next week" is one week.
+            if core in ("days", "weeks", "months", "hours"):
+                core = f"few {core}"
+            elif core in ("day", "week", "month"):
+                core = f"1 {core}"
+        elif _DEADLINE.match(core):
+            core, deadline = _DEADLINE.sub("", core, count=1), True
+        elif _BEFORE_END.match(core):
+            core, deadline = _BEFORE_END.sub("", core, count=1), True
+        elif _BEFORE.match(core):
+            core, before = _BEFORE.sub("", core, count=1), True
+        elif _AFTER.match(core):
+            core, after = _AFTER.sub("", core, count=1), True
+        elif _OPENING.match(core):
+            core = _OPENING.sub("", core, count=1)
+        else:
+            return Framed(core, deadline, before, after)
