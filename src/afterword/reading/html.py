@@ -33,6 +33,8 @@ class _TextOnly(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """The visible text of ``html``, one line per block, spaces squeezed, empty lines dropped."""
+    if html.rfind("<") > html.rfind(">"):
+        html = html[: html.rfind("<")]  # a tag cut off where the partial fetch ended
     parser = _TextOnly()
     parser.feed(html)
     parser.close()
