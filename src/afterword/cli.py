@@ -232,6 +232,10 @@ from afterword.cli_check import check_command  # noqa: E402
 
 app.command("check")(check_command)
 
+from afterword.cli_read import read_command  # noqa: E402
+
+app.command("read")(read_command)
+
 
 def main() -> None:
     app()

@@ -1,0 +1,153 @@
+"""What the inbox watcher fetches of one message over IMAP, defined once.
+
+The watcher never downloads whole messages. For each message it asks for:
+
+1. ``RFC822.SIZE`` and the header fields in HEADER_FIELDS (``BODY.PEEK[HEADER.FIELDS (...)]``);
+2. the first TEXT_BYTES of the body (``BODY.PEEK[TEXT]<0.N>``);
+3. for a delivery report (``Content-Type: multipart/report``), also its second part, which
+   RFC 3462 reserves for the machine-readable report (``message/delivery-status``): its MIME
+   header (``BODY.PEEK[2.MIME]``) and its first REPORT_BYTES (``BODY.PEEK[2]<0.N>``). An Office
+   365 report's HTML part alone is often longer than the first kilobytes, so the fields naming
+   the failed recipients would otherwise be cut off.
+
+``fetched_from_bytes`` cuts a whole message (an .eml file) down to exactly those bytes, so that
+``afterword read`` sees what the watcher sees. BODY.PEEK never sets the \\Seen flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADER_FIELDS = (
+    "From",
+    "Sender",
+    "Reply-To",
+    "To",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "In-Reply-To",
+    "References",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Content-Language",
+    "Return-Path",
+    "Auto-Submitted",
+    "X-Autoreply",
+    "X-Autorespond",
+    "X-Auto-Response-Suppress",
+    "X-MS-Exchange-Inbox-Rules-Loop",
+    "Precedence",
+    "List-Id",
+    "List-Unsubscribe",
+    "X-Failed-Recipients",
+)
+TEXT_BYTES = 8192
+REPORT_BYTES = 8192
+
+HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in HEADER_FIELDS) + ")]"
+TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{TEXT_BYTES}>"
+REPORT_ITEMS = ("BODY.PEEK[2.MIME]", f"BODY.PEEK[2]<0.{REPORT_BYTES}>")
+
+_WANTED = frozenset(f.lower() for f in HEADER_FIELDS)
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_REPORT_TYPE = re.compile(rb"^content-type:[ \t]*multipart/report", re.IGNORECASE | re.MULTILINE)
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One message as fetched: header fields, the start of the body, and a report's part 2.
+
+    ``size`` is RFC822.SIZE (None when unknown); ``report_mime`` and ``report`` are empty unless
+    the message is a multipart/report.
+    """
+
+    headers: bytes
+    text: bytes
+    size: int | None = None
+    report_mime: bytes = b""
+    report: bytes = b""
+
+
+def fetch_items(*, report: bool) -> str:
+    """The FETCH data items for one message; ``report``: it is a multipart/report."""
+    items = ["UID", "RFC822.SIZE", HEADER_ITEM, TEXT_ITEM]
+    if report:
+        items += REPORT_ITEMS
+    return "(" + " ".join(items) + ")"
+
+
+def is_report(headers: bytes) -> bool:
+    """Whether a fetched header block says multipart/report (so part 2 is worth fetching)."""
+    return _REPORT_TYPE.search(headers) is not None
+
+
+def fetched_from_bytes(raw: bytes) -> Fetched:
+    """Exactly what the watcher's fetch returns for the whole message ``raw``."""
+    head, body = _split(raw)
+    headers = _header_fields(head)
+    report_mime = report = b""
+    if is_report(headers):
+        part = _part(body, _boundary(headers), 2)
+        if part is not None:
+            part_head, part_body = _split(part)
+            report_mime = part_head + b"\r\n\r\n" if part_head else b"\r\n"
+            report = part_body[:REPORT_BYTES]
+    return Fetched(headers, body[:TEXT_BYTES], len(raw), report_mime, report)
+
+
+def _split(raw: bytes) -> tuple[bytes, bytes]:
+    """Header block and body, split at the first empty line (a part may have no header)."""
+    if raw.startswith((b"\r\n", b"\n")):
+        return b"", raw[2 if raw.startswith(b"\r\n") else 1 :]
+    found = _BLANK_LINE.search(raw)
+    if found is None:
+        return raw, b""
+    return raw[: found.start()], raw[found.end() :]
+
+
+def _header_fields(head: bytes) -> bytes:
+    """The wanted header lines, folded continuation lines kept, then the empty line, as
+    HEADER.FIELDS returns them (RFC 3501 6.4.5)."""
+    kept: list[bytes] = []
+    keep = False
+    for line in head.splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):
+            if keep:
+                kept.append(line)
+            continue
+        name = line.split(b":", 1)[0].strip().lower()
+        keep = b":" in line and name.decode("ascii", "replace") in _WANTED
+        if keep:
+            kept.append(line)
+    block = b"".join(line if line.endswith(b"\n") else line + b"\r\n" for line in kept)
+    return block + b"\r\n"
+
+
+def _boundary(headers: bytes) -> bytes:
+    """The top-level boundary named in the Content-Type header (folded lines joined)."""
+    unfolded = re.sub(rb"\r?\n[ \t]+", b" ", headers)
+    for line in unfolded.splitlines():
+        if line.lower().startswith(b"content-type:"):
+            found = _BOUNDARY.search(line)
+            if found:
+                return found.group(1) or found.group(2)
+    return b""
+
+
+def _part(body: bytes, boundary: bytes, number: int) -> bytes | None:
+    """The raw bytes of part ``number`` (1-based) of a multipart body, or None."""
+    if not boundary:
+        return None
+    delimiter = re.compile(rb"(?:^|\r?\n)--" + re.escape(boundary) + rb"(--)?[ \t]*(?:\r?\n|$)")
+    marks = list(delimiter.finditer(body))
+    for index, mark in enumerate(marks):
+        if mark.group(1):  # the closing delimiter: no more parts
+            return None
+        if index + 1 == number:
+            end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
+            return body[mark.end() : end]
+    return None
