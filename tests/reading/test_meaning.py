@@ -288,6 +288,60 @@ def test_an_unknown_language_with_no_cue_is_other_with_low_confidence() -> None:
     assert (result.meaning, result.confidence) == ("other", "low")
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("We're in the final stages and hope to have news by Friday.", "no_decision"),
+        ("We're waiting on feedback from one last interviewer; more by Monday.", "no_decision"),
+        ("Thanks, that helps me when I talk to the hiring manager.", "other"),
+        ("This month: meet the winners of our hackathon and read our news.", "other"),
+        ("Got it, thanks! Will pass it along.", "other"),
+        ("Nous sommes encore en train de rencontrer d'autres candidats.", "no_decision"),
+        ("Ich darf Ihnen heute ein Angebot für die Stelle im Controlling unterbreiten.", "offer"),
+    ],
+)
+def test_loose_look_alikes_of_a_cue_do_not_decide(text: str, meaning: str) -> None:
+    """Words that only resemble a cue ("one last interviewer", "will pass it along") mislead."""
+
+    result = reading(text)
+
+    assert result.meaning == meaning
+
+
+def test_wont_before_until_makes_until_the_start_of_the_range() -> None:
+    """ "We won't have a decision until next week": the decision comes next week, not before."""
+
+    result = reading("We're still reviewing and won't have a decision until next week.")
+
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 13))
+
+
+def test_portuguese_end_of_next_week_keeps_its_start_today() -> None:
+    """ "Até ao final da próxima semana" runs from today to the end of next week."""
+
+    result = reading(
+        "Ainda não tomámos uma decisão. Damos-lhe uma resposta até ao final da próxima semana."
+    )
+
+    assert (result.decision_from, result.decision_to) == (SENT_ON, date(2026, 3, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd like to invite you.",
+        "No news on our side yet.",
+        "We regret to inform you that we are still deciding.",
+    ],
+)
+def test_a_single_ambiguous_cue_or_two_classes_with_cues_read_low(text: str) -> None:
+    """One loose cue alone, or strong cues of two classes, never give a confident reading."""
+
+    result = reading(text)
+
+    assert result.confidence == "low"
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

@@ -12,8 +12,10 @@ comes out. Nothing here reads the clock, the database or the network.
    offer, next round, no decision. A rejection comes first because it borrows the others'
    words ("unable to offer you the role"). Without a strong cue, a weak one gives its class
    with low confidence; without any, the reply is "other".
-4. Confidence is low whenever the reading rests on weak cues or another class pulls the other
-   way; in particular an offer or next round is never "high" next to any sign of a rejection.
+4. Confidence is low whenever the reading rests on weak cues or on a single ambiguous one, or
+   another class has a strong cue too; an offer or next round is never "high" next to any sign
+   of a rejection, nor a rejection next to any sign of an offer. A wrong "high" costs more
+   than an honest "low".
 5. For "no decision yet", the decision range the reply names is read (meaning_dates.py).
 """
 
@@ -61,6 +63,7 @@ class MeaningReading:
 class _Found:
     meaning: CueClass
     strong: bool
+    ambiguous: bool
     sentence: int
     start: int  # where the cue starts in its sentence
     end: int
@@ -102,7 +105,7 @@ def read_meaning(
         return MeaningReading("other", "high" if known else "low", "", None, None)
 
     meaning: Meaning = "other" if winner == "withdrawn" else winner
-    confident = sure and not _pulled_elsewhere(winner, strong, weak)
+    confident = sure and _settled(winner, found) and not _pulled_elsewhere(winner, strong, weak)
     if dated is not None and meaning == "no_decision":
         evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
         return MeaningReading(
@@ -117,15 +120,21 @@ def read_meaning(
     return MeaningReading(meaning, "high" if confident else "low", evidence, None, None)
 
 
+def _settled(winner: CueClass, found: list[_Found]) -> bool:
+    """Whether the winner rests on a firm strong cue, or on at least two ambiguous ones."""
+    deciding = [cue for cue in found if cue.meaning == winner and cue.strong]
+    return any(not cue.ambiguous for cue in deciding) or len(deciding) >= 2
+
+
 def _pulled_elsewhere(winner: CueClass, strong: set[CueClass], weak: set[CueClass]) -> bool:
     """Whether another class's cues make the winner doubtful."""
+    if strong - {winner}:
+        return True
     if winner in ("offer", "next_round"):
         # Never a confident offer or invitation next to any sign of a rejection.
-        return "rejection" in strong or "rejection" in weak or "withdrawn" in strong
+        return "rejection" in weak
     if winner == "rejection":
-        return "offer" in strong
-    if winner == "no_decision":
-        return bool(strong & {"offer", "next_round", "rejection"})
+        return "offer" in weak
     return False
 
 
@@ -138,7 +147,14 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
                 continue
             hedged = cue.meaning in _HEDGEABLE and HEDGE.search(before) is not None
             found.append(
-                _Found(cue.meaning, cue.strong and not hedged, index, match.start(), match.end())
+                _Found(
+                    cue.meaning,
+                    cue.strong and not hedged,
+                    cue.ambiguous,
+                    index,
+                    match.start(),
+                    match.end(),
+                )
             )
     return found
 

@@ -126,6 +126,9 @@ _PHRASES: list[tuple[str, str]] = [
     # Spanish
     (rf"a más tardar el {_W}", r"\1 at the latest"),
     (rf"a más tardar el (\d+) de {_M}", r"\1 \2 at the latest"),
+    # Portuguese "até ao final da próxima semana" first: the Spanish "próxima semana" below
+    # would otherwise turn it into "until ao final da next week".
+    (r"até (?:ao |o )?final da próxima semana", "by end of next week"),
     (r"(?:la )?(?:próxima semana|semana que viene)", "next week"),
     (r"antes de(?:l)? (?:final|fin) de(?:l)? mes", "by end of month"),
     (r"(?:a |para )?finales de(?:l)? mes", "end of month"),
@@ -160,7 +163,6 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bgiorni\b", "days"),
     (r"\bsettimane\b", "weeks"),
     # Portuguese
-    (r"até (?:ao |o )?final da próxima semana", "by end of next week"),
     (r"(?:na )?próxima semana|semana que vem", "next week"),
     (r"até (?:ao |o )?final do mês", "by end of month"),
     (rf"até (?:à |a )?{_W}", r"by \1"),
@@ -201,7 +203,8 @@ _CUE = re.compile(
     r"decisione|sapere|riscontro|decisão|resposta|retorno"
 )
 # "We won't have a decision until next week": after a negation, "until" names the start.
-_NEGATED_UNTIL = re.compile(r"\b(?:not|n't|no)\b[^.;]*\buntil$")
+# "n't" has no word boundary before it ("won't").
+_NEGATED_UNTIL = re.compile(r"(?:\b(?:not|no)\b|n't\b)[^.;]*\buntil$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ Each cue is a regular expression over the reply's lower-cased text with a class 
 
 - a *strong* cue settles the class by itself ("we have decided to move forward with other
   candidates", "nous avons le plaisir de vous proposer le poste");
+- an *ambiguous* cue decides the class like a strong one but, alone, only with low confidence
+  ("we'd like to invite you" also opens webinar invitations);
 - a *weak* cue only leans ("unfortunately", "congratulations", "we'll be in touch"): alone it
   gives a class with low confidence, and next to a strong cue of another class it lowers that
   class's confidence.
@@ -30,6 +32,7 @@ class Cue:
     meaning: CueClass
     strong: bool
     pattern: re.Pattern[str]
+    ambiguous: bool = False
 
 
 # Words shared by several patterns.
@@ -65,7 +68,6 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:forward |ahead )?with (?:an?other|other|a different|the other|one of the other|"
         r"someone|somebody|a candidate|candidates|applicants|an internal)",
         r"(?:we've|we have) (?:now )?filled (?:the|this) (?:position|role|vacancy|post)",
-        r"no longer (?:available|open|hiring)",
         r"pursue other (?:candidates|applicants)",
         r"\bwent with (?:someone|somebody|another|a different|an? \w+ candidate)",
         r"(?:chosen|selected|picked|hired|found|offered (?:it|the \w+) to|gone with|go with|"
@@ -88,10 +90,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"\bunsuccessful\b",
         r"(?:not|n't) (?:pass|passed|make it|made it|go through|move on|progress|progressed) "
         r"(?:to|through|into|beyond)",
-        r"(?:it's|it is) a no\b",
-        r"(?:not|n't) (?:good|better|the news)",
-        r"disappointing news",
-        r"(?:going to|will|decided to|'ll|have to) pass\b",
+        # "We'll pass for now", not "will pass it along".
+        r"(?:going to|will|decided to|'ll|have to) pass\b(?! (?:it|this|that|them|these|those|"
+        r"along|your|the)\b)",
         r"(?:not|n't) (?:quite )?(?:the right|a good|a strong|the best|a) (?:fit|match)",
         r"(?:not|n't) (?:be )?(?:making|make) (?:a|any) hire",
         r"(?:decided to|going to|will) keep (?:looking|searching)",
@@ -103,18 +104,19 @@ _STRONG: dict[CueClass, list[str]] = {
         r"nicht (?:\w+ ){0,3}(?:ausgewählt|berücksichtigt|eingeladen|einladen|weiterverfolgen)",
         r"(?:stelle|position|vakanz) (?:\w+ ){0,3}(?<!nicht )(?:besetzt|vergeben)",
         r"kein(?:e|en)? (?:angebot|zusage)",
-        r"\bbedauer",
         r"leider (?:\w+ ){0,3}mitteilen|anderweitig entschieden|keine positive rückmeldung",
         r"nicht (?:\w+ ){0,3}engere auswahl",
         # French
         r"(?:pas|plus)(?: \w+){0,3} suite\b",
         r"\bau regret\b|\ble regret\b",
         r"pas été retenue?s?",
-        r"(?:un autre|une autre|d'autres) (?:candidat|candidature|profil|personne)",
+        # A choice, not a meeting: "nous rencontrons encore d'autres candidats" is no rejection.
+        r"(?:retenu|choisi|opté pour|privilégié|sélectionné|poursuivre avec|continuer avec|"
+        r"avancer avec) (?:\w+ ){0,2}(?:un autre|une autre|d'autres) "
+        r"(?:candidat|candidature|profil|personne)",
         r"(?:poste|offre) a été (?:pourvu|comblé|attribué)e?",
         r"pas en mesure de (?:vous |te )?(?:proposer|offrir|faire)",
         r"pas aller plus loin",
-        r"ne correspond pas",
         # Spanish
         r"(?:continuar|seguir|avanzar|cubrir la vacante|quedarnos|elegido a) con otr[oa]s?",
         r"(?:elegido|seleccionado|escogido) a otr[oa]",
@@ -123,11 +125,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"continuar|continuaremos)",
         r"(?:vacante|puesto|posición) (?:ya )?(?:ha sido|fue) cubiert[oa]",
         r"lamentamos (?:comunicar|informar|decir)",
-        r"no se ajusta|no encaja|no continuar\w*",
         # Dutch, Italian, Portuguese
         r"(?:andere|een andere) kandida",
         r"gekozen voor een ander",
-        r"niet verder",
         r"\bafgewezen\b",
         r"altr[io] candidat",
         r"non siamo in grado di offrir",
@@ -155,7 +155,6 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:you're|you are) our (?:pick|choice|top choice|preferred candidate)",
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
         r"(?:like|love|want|wish|pleased|delighted|happy) to (?:hire|appoint) you",
-        r"bring you (?:on|onto|into|aboard)\b",
         r"(?:approved|approve) (?:your|the) (?:hire|offer|appointment)",
         r"offer (?:has been|was|is) approved",
         r"(?:ahead|forward) with your offer",
@@ -165,12 +164,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:like|love|want) (?:you )?to join (?:us|our team|the team)(?! for| on a| at)",
         # German
         r"(?:stelle|position|job) (?:\w+ ){0,4}anbieten",
-        r"\bzusage\b",
-        r"angebot (?:\w+ ){0,4}(?:unterbreiten|machen|zukommen)",
+        r"angebot (?:\w+ ){0,6}(?:unterbreiten|machen|zukommen)",
         r"willkommen (?:im team|an bord|bei uns)",
-        r"für (?:dich|sie) entschieden",
         r"(?:dich|sie|gerne?) einstellen",
-        r"dabeihaben",
         r"bewerbung (?:\w+ ){0,2}erfolgreich",
         # French
         r"(?:vous|te) proposer le poste",
@@ -179,13 +175,10 @@ _STRONG: dict[CueClass, list[str]] = {
         r"retenue?s? pour le poste",
         r"candidature a été retenue(?! pour (?:la|l'|les|le (?:second|deuxième|prochain)))",
         r"bienvenue (?:dans|à|parmi)",
-        r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
-        r"c'est oui\b",
         # Spanish
         r"ofrecer(?:te|le)? (?:el|la) (?:puesto|posición|vacante|cargo)",
         r"carta oferta|propuesta económica",
         r"(?:has|ha) sido seleccionad[oa] para (?:el|la|ocupar)",
-        r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
         r"el puesto es tuyo",
         r"bienvenid[oa] al equipo",
         # Dutch, Italian, Portuguese
@@ -198,16 +191,20 @@ _STRONG: dict[CueClass, list[str]] = {
     ],
     "next_round": [
         # English
-        r"(?:next|second|2nd|third|final|last|another|further|follow-up|follow up|onsite|on-site|"
-        r"in-person|technical|panel|case) (?:round|interview|stage|step|conversation|meeting|"
-        r"chat|call|loop|session|panel)(?! of (?:discussion|review|talk|approval))",
+        # Whole words: "one last interviewer" and "we're in the final stages" invite no one.
+        r"(?<!in the )(?:next|second|2nd|third|final|last|another|further|follow-up|follow up|"
+        r"onsite|on-site|in-person|technical|panel|case) (?:round|interview|stage|step|"
+        r"conversation|meeting|chat|call|loop|session|panel)\b(?! of (?:discussion|review|talk|"
+        r"approval))",
         r"(?:virtual|video) (?:panel|round)",
-        r"\binvite you\b",
-        r"(?:meet|speak with|talk to|talk with|chat with|meet with) (?:the|our|some of|two of|"
-        r"her|him|a few)",
+        # Someone of the employer's to meet, and not the sender ("when I talk to the manager").
+        r"(?<!\bi )(?<!\bwe )(?:meet|speak with|talk to|talk with|chat with|meet with) "
+        r"(?:the |our |some of (?:the |our )?|two of (?:the |our )?|a few of (?:the |our )?)"
+        r"(?:\w+ ){0,3}(?:team|director|manager|founders?|cto|ceo|cfo|vp|head|lead|engineers?|"
+        r"partners?|people|panel|colleagues?|group)\b|(?:meet|speak with|talk to|meet with) "
+        r"(?:her|him)\b",
         r"(?:like|love|want) to (?:speak|talk|chat) (?:with|to) you",
         r"(?:see|meet) you again",
-        r"in front of (?:the|our)",
         r"(?:schedule|arrange|set up|book|organise|organize|line up) (?:a|an|another|some|the|"
         r"your|one more)? ?(?:\w+ )?(?:time|call|interview|meeting|conversation|slot|session|"
         r"chat|date)",
@@ -221,9 +218,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"take-home|take home|case study|coding (?:test|challenge|exercise)|online assessment|"
         r"assessment cent(?:re|er)|presentation|pairing session|hackerrank|codility",
         r"\bshortlisted\b",
-        r"come in (?:for|to)\b|\bround with\b",
         r"next (?:step|steps|up) (?:is|are|would be|will be)",
-        r"have you back\b",
         r"(?:available|free) for (?:a|an|another) (?:call|chat|interview|conversation|meeting|"
         r"video call)",
         r"(?:like|love|want) to interview you",
@@ -231,23 +226,17 @@ _STRONG: dict[CueClass, list[str]] = {
         # German
         r"(?:zweite[nms]?|nächste[nms]?|weitere[nms]?|finale[nms]?|persönliche[nms]?) "
         r"(?:gespräch|runde|interview|kennenlernen|termin)",
-        r"einladen|einzuladen",
         r"runde weiter|runde geschafft",
-        r"assessment|fallstudie|fachgespräch|probearbeit",
         r"termin (?:buchen|vereinbaren)|buche dir",
         # French
         r"(?:second|deuxième|prochain|dernier|nouvel) entretien",
         r"(?:vous|t') ?inviter",
         r"étape suivante|prochaine étape|dernière étape|l'étape d'après",
-        r"(?:vous|te) rencontrer",
-        r"test technique|exercice|cas pratique|créneau",
         r"retenue?s? pour (?:la|l') (?:prochaine|suite|étape)",
         # Spanish
         r"(?:segunda|siguiente|próxima|nueva) (?:entrevista|fase|etapa)",
         r"entrevista (?:final|técnica)",
         r"invitarte|invitarle|(?:la|le|te|los) invitamos",
-        r"conocerte|conocerle",
-        r"prueba técnica|agendar|reserva un horario",
         # Dutch, Italian, Portuguese
         r"tweede gesprek|vervolggesprek|uitnodigen|nodigen (?:je|u) (?:graag )?uit",
         r"secondo colloquio|colloquio finale|invitarti|invitarla",
@@ -272,12 +261,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:taking|take) (?:a bit |a little |slightly |much )?longer",
         r"(?:delayed|pushed back|running (?:a little |a bit )?behind)",
         r"nothing (?:definite|to report|yet|new|concrete)",
-        r"no (?:news|update|updates)\b",
         r"(?:don't|do not) have (?:an |any )?(?:update|news)",
         r"(?:waiting|wait) (?:on|for) (?:sign-off|approval|the final|the team|finance|feedback|"
         r"the vp|the hiring manager|the panel)",
-        r"as soon as (?:i|we) (?:hear|have|know|get)",
-        r"\bon the shortlist\b",
         r"still (?:working|going) through|still assessing",
         r"decisions? (?:is|are|lies|sits|rests) (?:still )?(?:with|in the hands of)",
         r"final decision sits",
@@ -291,7 +277,6 @@ _STRONG: dict[CueClass, list[str]] = {
         r"noch nicht (?:\w+ ){0,3}(?:entschieden|abgeschlossen|so weit|soweit)",
         r"entscheidung (?:\w+ ){0,3}(?:erwarten|liegt noch|steht noch|treffen)",
         r"(?:rechnen|erwarten) (?:mit einer|eine) entscheidung",
-        r"verzögert",
         r"sobald ich (?:etwas|mehr) weiß",
         r"noch (?:gespräche|mitten|etwas zeit)|derzeit noch|nichts neues",
         # French
@@ -318,6 +303,48 @@ _STRONG: dict[CueClass, list[str]] = {
         r"position)",
         r"withdraw(?:ing|n|al)?\b",
         r"(?:the|your) new (?:job|role|position)",
+    ],
+}
+
+# Strong enough to decide the class, too loose to be sure alone: a reading that rests on one of
+# these and on nothing firmer of its class is "low" ("invite you" to a webinar, "no news").
+_AMBIGUOUS: dict[CueClass, list[str]] = {
+    "next_round": [
+        r"\binvite you\b",
+        r"in front of (?:the|our)",
+        r"come in (?:for|to)\b|\bround with\b",
+        r"have you back\b",
+        r"einladen|einzuladen",
+        r"assessment|fallstudie|fachgespräch|probearbeit",
+        r"(?:vous|te) rencontrer",
+        r"test technique|exercice|cas pratique|créneau",
+        r"conocerte|conocerle",
+        r"prueba técnica|agendar|reserva un horario",
+    ],
+    "rejection": [
+        r"(?:it's|it is) a no\b",
+        r"(?:not|n't) (?:good|better|the news)",
+        r"\bbedauer",
+        r"ne correspond pas",
+        r"no se ajusta|no encaja|no continuar\w*",
+        r"niet verder",
+        r"no longer (?:available|open|hiring)",
+        r"disappointing news",
+    ],
+    "offer": [
+        r"bring you (?:on|onto|into|aboard)\b",
+        r"\bzusage\b",
+        r"dabeihaben",
+        r"für (?:dich|sie) entschieden",
+        r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
+        r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
+        r"c'est oui\b",
+    ],
+    "no_decision": [
+        r"no (?:news|update|updates)\b",
+        r"\bon the shortlist\b",
+        r"verzögert",
+        r"as soon as (?:i|we) (?:hear|have|know|get)",
     ],
 }
 
@@ -360,15 +387,19 @@ _WEAK: dict[CueClass, list[str]] = {
 }
 
 
-def _compiled(table: dict[CueClass, list[str]], strong: bool) -> list[Cue]:
+def _compiled(table: dict[CueClass, list[str]], strong: bool, ambiguous: bool = False) -> list[Cue]:
     return [
-        Cue(meaning, strong, re.compile(pattern))
+        Cue(meaning, strong, re.compile(pattern), ambiguous)
         for meaning, patterns in table.items()
         for pattern in patterns
     ]
 
 
-CUES: tuple[Cue, ...] = (*_compiled(_STRONG, True), *_compiled(_WEAK, False))
+CUES: tuple[Cue, ...] = (
+    *_compiled(_STRONG, True),
+    *_compiled(_AMBIGUOUS, True, ambiguous=True),
+    *_compiled(_WEAK, False),
+)
 
 # A negation before a cue in its clause turns it off: "not selected", "n'a pas été retenue".
 NEGATION = re.compile(
