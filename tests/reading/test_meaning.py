@@ -369,13 +369,16 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
     assert sum(map(len, halves.values())) >= 300 and threads >= 40
 
 
-# Measured once, with the rules frozen before the test half was first read (commit f26d286):
-# 148/155 right; next_round precision 26/30, other recall 23/26, exact ranges 29/36. The rules
-# are not tuned on this half, so the gap stays until the tune half teaches what it lacks; strict,
-# so the day the goals are met this test says so.
+# The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
+# joined the tune half. The fresh test half (125 emails, written before the fixes of commit
+# 95711a7) was read once with those rules frozen: 97/125 right; offer recall 14/25, next_round
+# recall 19/25, no_decision recall 18/25, other precision 23/47, exact ranges 14/25. Its phrasing
+# was varied on purpose and the cue lists do not stretch to it; no rule changed after that run.
+# Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="test half below goals: next_round precision 86.7%, other recall 88.5%, ranges 80.6%",
+    reason="fresh test half below goals: offer recall 56.0%, next_round recall 76.0%, "
+    "no_decision recall 72.0%, other precision 48.9%, exact ranges 56.0%",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and
