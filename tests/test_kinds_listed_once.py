@@ -23,10 +23,16 @@ EVENT_NAMES = frozenset(EVENT_TYPES)
 # another round) and what a message is (a reply, an away notice). Confirming a meaning records
 # the event of the same name.
 INBOX_WORDS = frozenset({"offer", "rejection", "next_round", "reply", "out_of_office"})
+# What a reply means is the public vocabulary of docs/MAIL_FORMAT.md, a contract of its own that
+# happens to share words with events; the tracker maps a confirmed meaning to its event.
+MEANING_WORDS = frozenset(
+    {"offer", "rejection", "next_round", "withdrawn", "reply", "out_of_office"}
+)
 ALLOWED: dict[str, frozenset[str]] = {
     # The composer of each draft kind: where drafting learns to write a new kind.
     "drafting/compose.py": frozenset(DRAFT_KINDS),
     "/inbox/": INBOX_WORDS,
+    "/reading/": MEANING_WORDS,
 }
 _QUOTED = re.compile(r"""["']([a-z_]+)["']""")
 

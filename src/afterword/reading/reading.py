@@ -15,11 +15,10 @@ without one is read from ``today`` and says so in ``notes``.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal, Protocol, cast
+from typing import Literal
 
 from afterword.reading.away import read_away
 from afterword.reading.back_on import first_day_back
@@ -27,6 +26,7 @@ from afterword.reading.bounces import read_bounce
 from afterword.reading.bulk import bulk_evidence
 from afterword.reading.fetched import Fetched
 from afterword.reading.language import DAY_FIRST_LANGUAGES, guess_language
+from afterword.reading.meaning import read_meaning
 from afterword.reading.message import Mail, parse
 from afterword.reading.quoting import own_words
 
@@ -70,31 +70,6 @@ class Reading:
             "evidence": self.evidence,
             "notes": list(self.notes),
         }
-
-
-class _MeaningReading(Protocol):
-    @property
-    def meaning(self) -> str: ...
-    @property
-    def confidence(self) -> str: ...
-    @property
-    def evidence(self) -> str: ...
-    @property
-    def decision_from(self) -> date | None: ...
-    @property
-    def decision_to(self) -> date | None: ...
-
-
-class _MeaningReader(Protocol):
-    def __call__(
-        self,
-        text: str,
-        *,
-        sent_on: date,
-        country: str,
-        subdivision: str | None,
-        language: str | None,
-    ) -> _MeaningReading: ...
 
 
 def read(
@@ -176,7 +151,7 @@ def _reply(
     language: str | None,
     notes: list[str],
 ) -> Reading:
-    found = meaning_reader()(
+    found = read_meaning(
         words,
         sent_on=reference or date.min + timedelta(days=366),
         country=country,
@@ -195,15 +170,6 @@ def _reply(
         evidence=found.evidence[:200],
         notes=tuple(dict.fromkeys(notes)),
     )
-
-
-def meaning_reader() -> _MeaningReader:
-    """``reading/meaning.py``'s reader; until that module is merged, a stand-in that asks."""
-    try:
-        module = importlib.import_module("afterword.reading.meaning")
-    except ModuleNotFoundError:
-        module = importlib.import_module("afterword.reading._meaning_fallback")
-    return cast(_MeaningReader, module.read_meaning)
 
 
 def _reference_day(mail: Mail, today: date | None, notes: list[str]) -> date | None:

@@ -1,0 +1,255 @@
+"""What a person's reply to a job application says: offer, rejection, next round, no decision yet.
+
+Pure: the sender's own words (quoted history and signature already removed), the day the reply
+was sent and the country whose public holidays count come in; a reading with the deciding words
+comes out. Nothing here reads the clock, the database or the network.
+
+1. The text is cut into sentences and every cue of meaning_phrases.py is looked for.
+2. A cue for an offer, a next round or a withdrawal counts only if no negation comes before it
+   in its clause ("you were *not* selected for the next round"); a cue for an offer, a next
+   round or a rejection after a hedge ("we *may* want to invite you back") is weak.
+3. The class with a strong cue wins in this order: rejection, withdrawal (read as "other"),
+   offer, next round, no decision. A rejection comes first because it borrows the others'
+   words ("unable to offer you the role"). Without a strong cue, a weak one gives its class
+   with low confidence; without any, the reply is "other".
+4. Confidence is low whenever the reading rests on weak cues or on a single ambiguous one, or
+   another class has a strong cue too; an offer or next round is never "high" next to any sign
+   of a rejection, nor a rejection next to any sign of an offer. A wrong "high" costs more
+   than an honest "low".
+5. For "no decision yet", the decision range the reply names is read (meaning_dates.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from afterword.reading.meaning_dates import decision_range
+from afterword.reading.meaning_phrases import (
+    CLAUSE_BREAK,
+    CUES,
+    HEDGE,
+    NEGATION,
+    NOT_A_NEGATION,
+    CueClass,
+    Meaning,
+)
+
+__all__ = ["MeaningReading", "read_meaning"]
+
+_EVIDENCE_LIMIT = 200
+# Read in this order; the first class with a strong cue wins.
+_ORDER: tuple[CueClass, ...] = ("rejection", "withdrawn", "offer", "next_round", "no_decision")
+# Languages whose words we know; in any other, finding no cue says little.
+_KNOWN_LANGUAGES = {"en", "de", "fr", "es", "nl", "it", "pt"}
+_NEGATABLE = {"offer", "next_round", "withdrawn"}
+_HEDGEABLE = {"offer", "next_round", "rejection"}
+
+
+@dataclass(frozen=True, slots=True)
+class MeaningReading:
+    """What a reply says about the application, how sure we are, and the words that decided."""
+
+    meaning: str  # "offer" | "rejection" | "next_round" | "no_decision" | "other"
+    confidence: str  # "high" | "low"
+    evidence: str  # the deciding words quoted from the text, at most 200 characters
+    decision_from: date | None  # for no_decision: the new decision date range, if named
+    decision_to: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    meaning: CueClass
+    strong: bool
+    ambiguous: bool
+    sentence: int
+    start: int  # where the cue starts in its sentence
+    end: int
+
+
+def read_meaning(
+    text: str, *, sent_on: date, country: str, subdivision: str | None, language: str | None
+) -> MeaningReading:
+    """Read what the sender's own words say about the application (see the module's steps).
+
+    ``country``/``subdivision`` choose the public holidays for business-day phrases;
+    ``language`` is a hint only: the words of every language we know are always looked for.
+    """
+    sentences = split_sentences(text)
+    lowered = [sentence.lower() for sentence in sentences]
+    found = [cue for index, sentence in enumerate(lowered) for cue in _cues_in(sentence, index)]
+    strong = {cue.meaning for cue in found if cue.strong}
+    weak = {cue.meaning for cue in found if not cue.strong}
+
+    winner = next((meaning for meaning in _ORDER if meaning in strong), None)
+    sure = winner is not None
+    if winner is None:
+        winner = next((meaning for meaning in _ORDER if meaning in weak), None)
+
+    dated = None
+    if winner in (None, "no_decision"):
+        dated = decision_range(lowered, sent_on, country, subdivision)
+        if dated is not None and winner is None:
+            # A date near "we'll get back to you" says the decision is pending; a date alone
+            # (an office closure, a webinar) says nothing about it.
+            if _has_cue_words(lowered[dated.sentence]):
+                winner, sure = "no_decision", True
+            else:
+                dated = None
+        elif dated is not None:
+            sure = sure or "no_decision" in weak
+    if winner is None:
+        known = language is None or language.split("-")[0].lower() in _KNOWN_LANGUAGES
+        return MeaningReading("other", "high" if known else "low", "", None, None)
+
+    meaning: Meaning = "other" if winner == "withdrawn" else winner
+    confident = sure and _settled(winner, found) and not _pulled_elsewhere(winner, strong, weak)
+    if dated is not None and meaning == "no_decision":
+        evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
+        return MeaningReading(
+            meaning,
+            "high" if confident else "low",
+            evidence,
+            dated.range.start,
+            dated.range.end,
+        )
+    deciding = next(cue for cue in found if cue.meaning == winner and (cue.strong or not sure))
+    evidence = _quote(sentences[deciding.sentence], deciding.start, deciding.end)
+    return MeaningReading(meaning, "high" if confident else "low", evidence, None, None)
+
+
+def _settled(winner: CueClass, found: list[_Found]) -> bool:
+    """Whether the winner rests on a firm strong cue, or on at least two ambiguous ones."""
+    deciding = [cue for cue in found if cue.meaning == winner and cue.strong]
+    return any(not cue.ambiguous for cue in deciding) or len(deciding) >= 2
+
+
+def _pulled_elsewhere(winner: CueClass, strong: set[CueClass], weak: set[CueClass]) -> bool:
+    """Whether another class's cues make the winner doubtful."""
+    if strong - {winner}:
+        return True
+    if winner in ("offer", "next_round"):
+        # Never a confident offer or invitation next to any sign of a rejection.
+        return "rejection" in weak
+    if winner == "rejection":
+        return "offer" in weak
+    return False
+
+
+def _cues_in(sentence: str, index: int) -> list[_Found]:
+    found = []
+    for cue in CUES:
+        for match in cue.pattern.finditer(sentence):
+            before = _clause_before(sentence, match.start())
+            if cue.meaning in _NEGATABLE and NEGATION.search(NOT_A_NEGATION.sub(" ", before)):
+                continue
+            hedged = cue.meaning in _HEDGEABLE and HEDGE.search(before) is not None
+            found.append(
+                _Found(
+                    cue.meaning,
+                    cue.strong and not hedged,
+                    cue.ambiguous,
+                    index,
+                    match.start(),
+                    match.end(),
+                )
+            )
+    return found
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The words of the clause before ``start``, at most the last eight."""
+    head = sentence[:start]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    clause = head[breaks[-1].end() :] if breaks else head
+    return " ".join(clause.split()[-8:])
+
+
+_DECISION_WORDS = re.compile(
+    r"decid|decision|hear (?:from|back)|answer|back to you|let you know|in touch|outcome|update|"
+    r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão"
+)
+
+
+def _has_cue_words(sentence: str) -> bool:
+    return _DECISION_WORDS.search(sentence) is not None
+
+
+# ---------------------------------------------------------------- sentences and evidence
+
+_ABBREVIATIONS = re.compile(
+    # ... and a German ordinal: "bis zum 20. Juni" is one sentence.
+    r"(?:\b(?:mr|mrs|ms|dr|prof|sr|sra|st|jr|dipl|ing|mme|mlle|m|nr|no|vs|etc|e\.g|i\.e|approx)"
+    r"|\b\d{1,2})\.$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SHORT_LINE = 50
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, whitespace tidied; hard-wrapped lines are joined first."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_TYPOGRAPHY)
+    sentences: list[str] = []
+    for paragraph in _paragraphs(text):
+        pieces = _SENTENCE_END.split(paragraph)
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and _ABBREVIATIONS.search(merged[-1]):
+                merged[-1] = f"{merged[-1]} {piece}"
+            else:
+                merged.append(piece)
+        sentences.extend(piece for piece in merged if piece.strip())
+    return sentences
+
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines joined into paragraphs: a line ends one only when it is short or ends a sentence.
+
+    A greeting ("Hi Sam,") or a sign-off is its own line; a line wrapped at 72 characters in
+    the middle of a sentence is joined to the next.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        current.append(line)
+        if len(line) < _SHORT_LINE or line[-1] in ".!?:;,":
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence, or a window of it around [start, end) if it is longer than the limit."""
+    if len(sentence) <= _EVIDENCE_LIMIT:
+        return sentence
+    middle = (start + end) // 2
+    left = max(0, min(middle - _EVIDENCE_LIMIT // 2, len(sentence) - _EVIDENCE_LIMIT))
+    return sentence[left : left + _EVIDENCE_LIMIT].strip()

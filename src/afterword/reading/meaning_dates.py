@@ -1,0 +1,278 @@
+"""When a reply says the decision will come: the timing phrase near "decide", read as a range.
+
+The phrase itself is read by the planner's parser (``afterword.rules.phrases.parse_phrase``), the
+one reader of timing phrases in Afterword, which is English. Here we only find the phrase:
+
+1. Timing words of German, French, Spanish, Dutch, Italian and Portuguese are put into English
+   first ("bis Ende nächster Woche" -> "by end of next week", "d'ici le 15 avril" -> "by 15
+   april"), with a small table per language.
+2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
+   a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
+   date".
+3. Of the phrases found, the one nearest after a word about deciding or hearing back ("decide",
+   "let you know", "an update", "Entscheidung", "réponse") wins, so "the panel meets on Thursday
+   and we will write to everyone by Friday 27 March" gives the 27th.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
+
+_MAX_WORDS = 8
+_FURTHEST = timedelta(days=548)  # 18 months
+
+_MONTHS = {
+    "january": "januar|janvier|enero|januari|gennaio|janeiro",
+    "february": "februar|février|febrero|februari|febbraio|fevereiro",
+    "march": "märz|mars|marzo|maart|março",
+    "april": "avril|abril|aprile",
+    "may": "mai|mayo|mei|maggio|maio",
+    "june": "juni|juin|junio|giugno|junho",
+    "july": "juli|juillet|julio|luglio|julho",
+    "august": "août|agosto|augustus",
+    "september": "septembre|septiembre|setiembre|settembre|setembro",
+    "october": "oktober|octobre|octubre|ottobre|outubro",
+    "november": "novembre|noviembre|novembro",
+    "december": "dezember|décembre|diciembre|dicembre|dezembro",
+}
+_WEEKDAYS = {
+    # Portuguese weekdays keep "-feira": "segunda entrevista" is a second interview.
+    "monday": "montag|lundi|lunes|maandag|lunedì|lunedi|segunda-feira",
+    "tuesday": "dienstag|mardi|martes|dinsdag|martedì|martedi|terça-feira|terça",
+    "wednesday": "mittwoch|mercredi|miércoles|miercoles|woensdag|mercoledì|mercoledi|quarta-feira",
+    "thursday": "donnerstag|jeudi|jueves|donderdag|giovedì|giovedi|quinta-feira",
+    "friday": "freitag|vendredi|viernes|vrijdag|venerdì|venerdi|sexta-feira",
+}
+_NUMBERS = {
+    "2": "zwei|deux|dos|twee|due|dois|duas",
+    "3": "drei|trois|tres|drie|tre|três",
+    "4": "vier|quatre|cuatro|quattro|quatro",
+    "5": "fünf|cinq|cinco|vijf|cinque",
+    "6": "sechs|six|seis|zes|sei",
+    "7": "sieben|siete|zeven|sette|sete",
+    "10": "zehn|dix|diez|tien|dieci|dez",
+    "14": "vierzehn|quatorze|catorce|veertien|quattordici|catorze",
+}
+
+
+# A number word counts only before a unit ("zwei Wochen"): English "due" is not Italian "2".
+_UNIT = (
+    r"(?= (?:\w+ )?(?:tag|tage|tagen|woche|wochen|werktag\w*|arbeitstag\w*|jours?|semaines?|"
+    r"días?|semanas?|dag|dagen|weken|werkdag\w*|giorn\w*|settiman\w*|dias?))"
+)
+
+
+def _words_to_english(table: dict[str, str], after: str = "") -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"\b(?:{words})\b{after}"), english) for english, words in table.items()]
+
+
+_WORD_TABLES = (
+    _words_to_english(_MONTHS)
+    + _words_to_english(_WEEKDAYS)
+    + _words_to_english(_NUMBERS, after=_UNIT)
+)
+_M = "(" + "|".join(_MONTHS) + ")"
+_W = "(monday|tuesday|wednesday|thursday|friday)"
+
+# Applied in order after month, weekday and number words are English; \1, \2 keep the groups.
+_PHRASES: list[tuple[str, str]] = [
+    # German
+    (r"bis (?:zum )?ende (?:der )?nächste[nr]? woche", "by end of next week"),
+    (r"ende (?:der )?nächste[nr]? woche", "end of next week"),
+    (r"(?:bis )?ende (?:dieser|der) woche", "by end of this week"),
+    (r"nächste[nr]? woche", "next week"),
+    (r"bis (?:zum )?(?:monatsende|ende (?:des|dieses) monats)", "by end of month"),
+    (r"(?:zum )?(?:monatsende|ende (?:des|dieses) monats)", "end of month"),
+    (rf"anfang {_M}", r"early \1"),
+    (rf"mitte {_M}", r"mid \1"),
+    (rf"ende {_M}", r"end of \1"),
+    (rf"bis (?:spätestens )?(?:zum )?(\d+)\.? {_M}", r"by \1 \2"),
+    (rf"\b(\d+)\. {_M}", r"\1 \2"),
+    (rf"bis (?:spätestens )?{_W}", r"by \1"),
+    (
+        r"innerhalb (?:von |der nächsten )?(\d+) (?:werktagen|arbeitstagen)",
+        r"within \1 business days",
+    ),
+    (r"innerhalb (?:von |der nächsten )?(\d+) tagen", r"within \1 days"),
+    (r"innerhalb (?:von |der nächsten )?(\d+) wochen", r"within \1 weeks"),
+    (r"in (\d+) tagen", r"in \1 days"),
+    (r"in (\d+) wochen", r"in \1 weeks"),
+    (r"in ein paar tagen", "in a few days"),
+    (r"\bmorgen\b", "tomorrow"),
+    # French
+    (r"d'ici (?:la )?fin de la semaine prochaine", "by end of next week"),
+    (r"(?:à la |en )?fin de la semaine prochaine", "end of next week"),
+    (r"d'ici (?:la )?fin de (?:la|cette) semaine", "by end of this week"),
+    (r"(?:la )?semaine prochaine", "next week"),
+    (r"d'ici (?:la )?fin du mois", "by end of month"),
+    (r"(?:à la |en )?fin du mois", "end of month"),
+    (rf"(?:au )?début (?:du mois )?(?:de |d')?{_M}", r"early \1"),
+    (rf"(?:à la |pour la |la )?mi-{_M}", r"mid \1"),
+    (rf"(?:à la )?fin {_M}", r"end of \1"),
+    (rf"d'ici (?:le )?(\d+)(?:er)? {_M}", r"by \1 \2"),
+    (rf"avant le (\d+)(?:er)? {_M}", r"before \1 \2"),
+    (rf"d'ici {_W}", r"by \1"),
+    (r"dans (?:les |un délai de )(\d+) jours ouvr(?:ables|és)", r"within \1 business days"),
+    (r"(?:dans les|sous) (\d+) jours", r"within \1 days"),
+    (r"dans (\d+) (jours|semaines)", r"in \1 \2"),
+    (r"\bjours\b", "days"),
+    (r"\bsemaines\b", "weeks"),
+    (r"quelques jours", "a few days"),
+    (r"\bdemain\b", "tomorrow"),
+    # Spanish
+    (rf"a más tardar el {_W}", r"\1 at the latest"),
+    (rf"a más tardar el (\d+) de {_M}", r"\1 \2 at the latest"),
+    # Portuguese "até ao final da próxima semana" first: the Spanish "próxima semana" below
+    # would otherwise turn it into "until ao final da next week".
+    (r"até (?:ao |o )?final da próxima semana", "by end of next week"),
+    (r"(?:la )?(?:próxima semana|semana que viene)", "next week"),
+    (r"antes de(?:l)? (?:final|fin) de(?:l)? mes", "by end of month"),
+    (r"(?:a |para )?finales de(?:l)? mes", "end of month"),
+    (rf"(?:a )?mediados de {_M}", r"mid \1"),
+    (rf"(?:a )?principios de {_M}", r"early \1"),
+    (rf"(?:a )?finales de {_M}", r"end of \1"),
+    (rf"antes del (\d+) de {_M}", r"before \1 \2"),
+    (rf"(?:el )?(\d+) de {_M}", r"\1 \2"),
+    (r"en un plazo de (\d+) (días|semanas)", r"within \1 \2"),
+    (r"en unos (?:pocos )?días", "in a few days"),
+    (r"en un par de semanas", "in a couple of weeks"),
+    (r"en (\d+) (días|semanas)", r"in \1 \2"),
+    (r"\bdías\b", "days"),
+    (r"\bsemanas\b", "weeks"),
+    # Dutch
+    (r"volgende week", "next week"),
+    (rf"uiterlijk {_W}", r"by \1"),
+    (r"(?:eind|einde) van (?:deze|de) maand", "end of month"),
+    (r"binnen (\d+) werkdagen", r"within \1 business days"),
+    (r"binnen (\d+) (dagen|weken)", r"within \1 \2"),
+    (r"over (\d+) (dagen|weken)", r"in \1 \2"),
+    (r"\bdagen\b", "days"),
+    (r"\bweken\b", "weeks"),
+    # Italian
+    (rf"entro il (\d+) {_M}", r"by \1 \2"),
+    (rf"entro {_W}", r"by \1"),
+    (r"(?:la )?(?:prossima settimana|settimana prossima)", "next week"),
+    (r"entro (?:la )?fine (?:del )?mese", "by end of month"),
+    (r"entro (\d+) giorni lavorativi", r"within \1 business days"),
+    (r"(?:tra|fra) (\d+) (giorni|settimane)", r"in \1 \2"),
+    (rf"(?:a )?metà {_M}", r"mid \1"),
+    (r"\bgiorni\b", "days"),
+    (r"\bsettimane\b", "weeks"),
+    # Portuguese
+    (r"(?:na )?próxima semana|semana que vem", "next week"),
+    (r"até (?:ao |o )?final do mês", "by end of month"),
+    (rf"até (?:à |a )?{_W}", r"by \1"),
+    (r"dentro de (\d+) dias", r"within \1 days"),
+    (r"em (\d+) (dias|semanas)", r"in \1 \2"),
+    (rf"meados de {_M}", r"mid \1"),
+    (rf"início de {_M}", r"early \1"),
+    (r"\bdias\b", "days"),
+    # English wording the parser reads in a shorter form
+    (r"within the next", "within"),
+    (r"in the next (\d+)", r"within \1"),
+    (r"\bat the end of", "end of"),
+    # "Before the end of the month" is a deadline at its end, not before its last ten days.
+    (r"before the end of", "by the end of"),
+]
+_PHRASE_TABLE = [(re.compile(pattern), english) for pattern, english in _PHRASES]
+
+# A run of words is tried only from one of these, and only if it holds a word about time.
+_LEAD = re.compile(
+    r"(?:by|before|within|until|in|on|around|next|this|early|mid|late|end|the|over|no|"
+    r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|"
+    + "|".join(_MONTHS)
+    + "|"
+    + _W[1:-1]
+    + "|today|tomorrow)$"
+)
+_TIME_WORD = re.compile(
+    r"\d|\b(?:day|days|week|weeks|month|months|year|quarter|q[1-4]|today|tomorrow|christmas|"
+    r"holidays|thanksgiving|new year|" + "|".join(_MONTHS) + "|" + _W[1:-1] + r"|eod|cob)\b"
+)
+# Words about the decision or hearing back; the phrase after the nearest one is the date.
+_CUE = re.compile(
+    r"decid|decision|hear (?:from|back)|answer|news|update|outcome|back to you|in touch|"
+    r"let (?:you|all|everyone|candidates|all candidates) know|contact|write to|wrap|"
+    r"finali[sz]e|finish|confirm|result|"
+    r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
+    r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
+    r"decisione|sapere|riscontro|decisão|resposta|retorno"
+)
+# "We won't have a decision until next week": after a negation, "until" names the start.
+# "n't" has no word boundary before it ("won't").
+_NEGATED_UNTIL = re.compile(r"(?:\b(?:not|no)\b|n't\b)[^.;]*\buntil$")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    range: DateRange
+    sentence: int  # index of the sentence it was found in
+
+
+def in_english(sentence: str) -> str:
+    """The sentence (lower case) with other languages' timing words put into English."""
+    text = sentence
+    for pattern, english in _WORD_TABLES:
+        text = pattern.sub(english, text)
+    for pattern, replacement in _PHRASE_TABLE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def decision_range(
+    sentences: list[str], sent_on: date, country: str, subdivision: str | None
+) -> FoundDate | None:
+    """The decision range the reply names, from its lower-cased sentences, or None.
+
+    Of all the phrases found, the best is in a sentence with a cue, after a cue, and nearest to
+    it: "out this week ... we hope to get back to you within 5 business days" gives the 5 days.
+    """
+    best: FoundDate | None = None
+    best_rank: tuple[bool, bool, int, int, int] | None = None
+    for index, sentence in enumerate(sentences):
+        words = re.sub(r"[,;:!?()\"]|\.(?=\s|$)", " ", in_english(sentence)).split()
+        cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
+        covered = 0  # words of a phrase already read are not read again on their own
+        for start in range(len(words)):
+            if start < covered:
+                continue
+            read = _phrase_at(words, start, sent_on, country, subdivision)
+            if read is None:
+                continue
+            found, covered = read
+            before = [cue for cue in cues if cue <= start]
+            distance = start - max(before) if before else len(words)
+            # Ties go to the later phrase: the promise usually ends the sentence.
+            rank = (bool(cues), bool(before), -distance, index, start)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = FoundDate(found, index), rank
+    return best
+
+
+def _phrase_at(
+    words: list[str], start: int, sent_on: date, country: str, subdivision: str | None
+) -> tuple[DateRange, int] | None:
+    """The range read from the longest run of words from ``start``, and where the run ends."""
+    if not _LEAD.match(words[start]):
+        return None
+    # "May" starts a date only before a day number: "we may have news" is not the month.
+    if words[start] == "may" and not "".join(words[start + 1 : start + 2])[:1].isdigit():
+        return None
+    lead = start
+    if words[start] == "until" and _NEGATED_UNTIL.search(" ".join(words[: start + 1])):
+        lead = start + 1  # "not ... until next week": the decision comes next week
+    for end in range(min(len(words), start + _MAX_WORDS), lead, -1):
+        phrase = " ".join(words[lead:end])
+        if not _TIME_WORD.search(phrase):
+            continue
+        try:
+            found = parse_phrase(phrase, sent_on, country, subdivision)
+        except (PhraseError, ValueError):
+            continue
+        # No employer names a decision date further ahead; a longer answer is a misreading.
+        return (found, end) if found.end <= sent_on + _FURTHEST else None
+    return None

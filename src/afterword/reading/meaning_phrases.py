@@ -1,0 +1,424 @@
+"""The words that tell what an employer's reply says, in the languages people write to us in.
+
+Each cue is a regular expression over the reply's lower-cased text with a class and a strength:
+
+- a *strong* cue settles the class by itself ("we have decided to move forward with other
+  candidates", "nous avons le plaisir de vous proposer le poste");
+- an *ambiguous* cue decides the class like a strong one but, alone, only with low confidence
+  ("we'd like to invite you" also opens webinar invitations);
+- a *weak* cue only leans ("unfortunately", "congratulations", "we'll be in touch"): alone it
+  gives a class with low confidence, and next to a strong cue of another class it lowers that
+  class's confidence.
+
+A cue for an offer, a next round or a rejection does not count when a negation or a hedge comes
+before it in the same clause (meaning.py reads those); that is why the rejection lists carry
+the negated forms of offers and invitations ("unable to offer", "not selected for the next
+round") as strong cues of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Meaning = Literal["offer", "rejection", "next_round", "no_decision", "other"]
+# "withdrawn" is an acknowledgement that the candidate withdrew: it is read as "other".
+CueClass = Literal["offer", "rejection", "next_round", "no_decision", "withdrawn"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    meaning: CueClass
+    strong: bool
+    pattern: re.Pattern[str]
+    ambiguous: bool = False
+
+
+# Words shared by several patterns.
+_NEG = r"(?:not|n't|no longer|unable to|not able to|cannot|not in a position to)"
+_APPLICATION = r"(?:you|your (?:application|candidacy|candidature|profile)|this|it)"
+_ROLE = r"(?:position|role|job|post|opening|vacancy)"
+_OTHERS = (
+    r"(?:an?other|other|a different|different|the other|someone|somebody|a|an internal|"
+    r"internal|one of the other)"
+)
+_CANDIDATE = r"(?:candidates?|applicants?|person|people|profile|someone|somebody)"
+
+_STRONG: dict[CueClass, list[str]] = {
+    "rejection": [
+        # English
+        r"regret(?:fully)? to (?:inform|let you know|tell you|advise|say)",
+        r"\bwe regret that\b",
+        r"\bregrettably\b",
+        rf"{_NEG} (?:be )?(?:able to )?(?:moving|move|proceeding|proceed|progressing|progress|"
+        rf"taking|take|going|go)(?: {_APPLICATION})? (?:any )?(?:forward|ahead|further)",
+        rf"{_NEG} (?:be )?(?:able to )?(?:proceeding|proceed|progressing|progress|continuing|"
+        rf"continue) (?:with )?{_APPLICATION}",
+        rf"{_NEG} (?:be )?(?:able to )?(?:proceed|move forward|go ahead) with (?:an |the )?offer",
+        rf"{_NEG} (?:be )?(?:offer|offering|extend|extending)\b",
+        rf"{_NEG} (?:be )?(?:make|making) (?:you )?an offer",
+        rf"{_NEG} (?:be )?(?:invite|inviting) you",
+        r"decided not to (?:offer|proceed|move|progress|invite|pursue|continue|go ahead|take|"
+        r"shortlist|hire)",
+        r"(?:decided|decision|chosen|opted|going|choose) to (?:move|go|proceed|continue|progress)"
+        rf" (?:forward |ahead )?with (?:{_OTHERS} )?(?:\w+ )?{_CANDIDATE}",
+        rf"(?:decided|decision) to (?:hire|appoint|select) {_OTHERS}\b",
+        r"(?:moving|move|proceeding|proceed|going|go|continuing|continue|progressing|progress) "
+        r"(?:forward |ahead )?with (?:an?other|other|a different|the other|one of the other|"
+        r"someone|somebody|a candidate|candidates|applicants|an internal)",
+        r"(?:we've|we have) (?:now )?filled (?:the|this) (?:position|role|vacancy|post)",
+        r"pursue other (?:candidates|applicants)",
+        r"\bwent with (?:someone|somebody|another|a different|an? \w+ candidate)",
+        r"(?:chosen|selected|picked|hired|found|offered (?:it|the \w+) to|gone with|go with|"
+        r"given (?:it|the \w+) to) (?:someone|somebody) else",
+        r"(?:gone|go|going|went|move|moving) (?:in )?(?:another|a different|a new) "
+        r"(?:way|direction)",
+        rf"(?:chosen|selected|picked|hired|found) {_OTHERS} (?:\w+ )?(?:candidate|applicant|"
+        r"person)",
+        rf"offer(?:ed)? (?:the|this) {_ROLE} to (?:someone|somebody|another|a different|"
+        r"an internal)",
+        rf"{_ROLE} (?:has|have|had|is|was) (?:now |already |since )?(?:been )?(?:filled|closed|"
+        r"cancelled|canceled|withdrawn)",
+        r"(?:we've|we have) (?:now )?hired (?:for|someone|somebody|another|a candidate)",
+        r"clos(?:e|ed|ing) (?:the|this|our) (?:search|process|role|position|requisition)",
+        r"closing (?:all |the )?(?:open |remaining )?applications",
+        r"on hold indefinitely",
+        r"(?:not|n't|haven't|have not|has not|were not|weren't|was not|wasn't) (?:been )?"
+        r"(?:successful|selected|chosen|shortlisted)",
+        r"(?:not|n't) shortlist(?:ed)? you",
+        r"\bunsuccessful\b",
+        r"(?:not|n't) (?:pass|passed|make it|made it|go through|move on|progress|progressed) "
+        r"(?:to|through|into|beyond)",
+        # "We'll pass for now", not "will pass it along".
+        r"(?:going to|will|decided to|'ll|have to) pass\b(?! (?:it|this|that|them|these|those|"
+        r"along|your|the)\b)",
+        r"(?:not|n't) (?:quite )?(?:the right|a good|a strong|the best|a) (?:fit|match)",
+        r"(?:not|n't) (?:be )?(?:making|make) (?:a|any) hire",
+        r"(?:decided to|going to|will) keep (?:looking|searching)",
+        # German
+        r"\babsage\b|\babsagen\b",
+        r"für (?:eine?n? )?(?:andere[nrs]?|anderweitig\w*) (?:kandidat\w*|bewerber\w*|person)",
+        r"(?:mit|zu) (?:anderen|einem anderen|einer anderen) (?:kandidat\w*|bewerber\w*)",
+        r"nicht (?:weiter )?(?:zu )?berücksichtig",
+        r"nicht (?:\w+ ){0,3}(?:ausgewählt|berücksichtigt|eingeladen|einladen|weiterverfolgen)",
+        r"(?:stelle|position|vakanz) (?:\w+ ){0,3}(?<!nicht )(?:besetzt|vergeben)",
+        r"kein(?:e|en)? (?:angebot|zusage)",
+        r"leider (?:\w+ ){0,3}mitteilen|anderweitig entschieden|keine positive rückmeldung",
+        r"nicht (?:\w+ ){0,3}engere auswahl",
+        # French
+        r"(?:pas|plus)(?: \w+){0,3} suite\b",
+        r"\bau regret\b|\ble regret\b",
+        r"pas été retenue?s?",
+        # A choice, not a meeting: "nous rencontrons encore d'autres candidats" is no rejection.
+        r"(?:retenu|choisi|opté pour|privilégié|sélectionné|poursuivre avec|continuer avec|"
+        r"avancer avec) (?:\w+ ){0,2}(?:un autre|une autre|d'autres) "
+        r"(?:candidat|candidature|profil|personne)",
+        r"(?:poste|offre) a été (?:pourvu|comblé|attribué)e?",
+        r"pas en mesure de (?:vous |te )?(?:proposer|offrir|faire)",
+        r"pas aller plus loin",
+        # Spanish
+        r"(?:continuar|seguir|avanzar|cubrir la vacante|quedarnos|elegido a) con otr[oa]s?",
+        r"(?:elegido|seleccionado|escogido) a otr[oa]",
+        r"no (?:has|ha|han) sido seleccionad",
+        r"no (?:pasaste|pasó|pasa|vamos a seguir|seguiremos|podemos ofrecer|podremos|avanzar|"
+        r"continuar|continuaremos)",
+        r"(?:vacante|puesto|posición) (?:ya )?(?:ha sido|fue) cubiert[oa]",
+        r"lamentamos (?:comunicar|informar|decir)",
+        # Dutch, Italian, Portuguese
+        r"(?:andere|een andere) kandida",
+        r"gekozen voor een ander",
+        r"\bafgewezen\b",
+        r"altr[io] candidat",
+        r"non siamo in grado di offrir",
+        r"outr[oa]s? candidat",
+        r"não foi selecionad",
+    ],
+    "offer": [
+        # English
+        rf"offer you (?:the |a |this |our )?(?:\w+ ){{0,4}}(?:{_ROLE}|place|employment|contract)",
+        r"(?:make|making|extend|extending|present|presenting) (?:to )?you (?:an? |our )?"
+        r"(?:\w+ ){0,2}offer",
+        r"(?:verbal|written|formal|job|conditional) offer",
+        r"offer (?:letter|pack|of employment)",
+        r"(?:attached|send|sending|sent|enclosed|find|expect) (?:\w+ ){0,3}offer\b",
+        r"(?:love|like|want|thrilled|happy) (?:to have|for) you (?:to )?(?:on board|onboard|"
+        r"aboard|join|start|come on board)",
+        r"(?:love|like|want|thrilled|happy) to have you(?:[.!]|$| with us| (?:in|on) the team)",
+        r"welcome (?:you )?(?:to the team|aboard|on board|onboard|to the staff)",
+        r"welcoming you to",
+        r"(?:excited|pleased|happy|delighted|thrilled|glad|look forward) to (?:formally )?"
+        r"welcom(?:e|ing) you",
+        r"(?:extend|extending|make|making) (?:you )?an? (?:formal |written |verbal |job )?offer",
+        rf"the {_ROLE} is yours",
+        r"you got the (?:job|role|position)",
+        r"(?:you're|you are) our (?:pick|choice|top choice|preferred candidate)",
+        r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
+        r"(?:like|love|want|wish|pleased|delighted|happy) to (?:hire|appoint) you",
+        r"(?:approved|approve) (?:your|the) (?:hire|offer|appointment)",
+        r"offer (?:has been|was|is) approved",
+        r"(?:ahead|forward) with your offer",
+        rf"(?:selected|chosen) for the (?:\w+ ){{0,4}}{_ROLE}",
+        r"successful application|application (?:was|has been) successful",
+        r"recommended you for (?:appointment|the (?:role|position|post))",
+        r"(?:like|love|want) (?:you )?to join (?:us|our team|the team)(?! for| on a| at)",
+        # German
+        r"(?:stelle|position|job) (?:\w+ ){0,4}anbieten",
+        r"angebot (?:\w+ ){0,6}(?:unterbreiten|machen|zukommen)",
+        r"willkommen (?:im team|an bord|bei uns)",
+        r"(?:dich|sie|gerne?) einstellen",
+        r"bewerbung (?:\w+ ){0,2}erfolgreich",
+        # French
+        r"(?:vous|te) proposer le poste",
+        r"(?:promesse|offre) d'embauche",
+        r"faire une offre|notre offre (?:pour|d'emploi)",
+        r"retenue?s? pour le poste",
+        r"candidature a été retenue(?! pour (?:la|l'|les|le (?:second|deuxième|prochain)))",
+        r"bienvenue (?:dans|à|parmi)",
+        # Spanish
+        r"ofrecer(?:te|le)? (?:el|la) (?:puesto|posición|vacante|cargo)",
+        r"carta oferta|propuesta económica",
+        r"(?:has|ha) sido seleccionad[oa] para (?:el|la|ocupar)",
+        r"el puesto es tuyo",
+        r"bienvenid[oa] al equipo",
+        # Dutch, Italian, Portuguese
+        r"bied\w* (?:\w+ ){0,2}(?:de|deze) (?:functie|baan|positie)",
+        r"(?:functie|baan) (?:\w+ ){0,3}aanbieden",
+        r"offrirti|offrirle|lettera d'offerta",
+        r"stat[ao] selezionat[ao] per il ruolo",
+        r"oferecer (?:\w+ ){0,2}(?:o cargo|a vaga|a posição)|oferecemos o cargo",
+        r"bem-vind[oa] à equipa|bem-vind[oa] ao time",
+    ],
+    "next_round": [
+        # English
+        # Whole words: "one last interviewer" and "we're in the final stages" invite no one.
+        r"(?<!in the )(?:next|second|2nd|third|final|last|another|further|follow-up|follow up|"
+        r"onsite|on-site|in-person|technical|panel|case) (?:round|interview|stage|step|"
+        r"conversation|meeting|chat|call|loop|session|panel)\b(?! of (?:discussion|review|talk|"
+        r"approval))",
+        r"(?:virtual|video) (?:panel|round)",
+        # Someone of the employer's to meet, and not the sender ("when I talk to the manager").
+        r"(?<!\bi )(?<!\bwe )(?:meet|speak with|talk to|talk with|chat with|meet with) "
+        r"(?:the |our |some of (?:the |our )?|two of (?:the |our )?|a few of (?:the |our )?)"
+        r"(?:\w+ ){0,3}(?:team|director|manager|founders?|cto|ceo|cfo|vp|head|lead|engineers?|"
+        r"partners?|people|panel|colleagues?|group)\b|(?:meet|speak with|talk to|meet with) "
+        r"(?:her|him)\b",
+        r"(?:like|love|want) to (?:speak|talk|chat) (?:with|to) you",
+        r"(?:see|meet) you again",
+        r"(?:schedule|arrange|set up|book|organise|organize|line up) (?:a|an|another|some|the|"
+        r"your|one more)? ?(?:\w+ )?(?:time|call|interview|meeting|conversation|slot|session|"
+        r"chat|date)",
+        r"to schedule (?:it|this|that|a|an|the|your)",
+        r"pick a slot|choose a time|grab a time|book a time|booking page|calendly\.com|goodtime|"
+        r"/book/|scheduling link|availability for|confirm your availability",
+        r"(?:moving|move|progress|progressing|advance|advancing|proceed) (?:you )?(?:forward )?"
+        r"(?:on )?to (?:the |a )?(?:next|final|technical|onsite|on-site|panel|second)",
+        r"(?:made it|through|go through) (?:through )?to (?:the )?(?:next|final)",
+        r"passed the (?:phone |first |initial )?(?:screen|round|interview|test|assessment)",
+        r"take-home|take home|case study|coding (?:test|challenge|exercise)|online assessment|"
+        r"assessment cent(?:re|er)|presentation|pairing session|hackerrank|codility",
+        r"\bshortlisted\b",
+        r"next (?:step|steps|up) (?:is|are|would be|will be)",
+        r"(?:available|free) for (?:a|an|another) (?:call|chat|interview|conversation|meeting|"
+        r"video call)",
+        r"(?:like|love|want) to interview you",
+        r"one more (?:conversation|interview|round|call|chat|meeting)(?! of)",
+        # German
+        r"(?:zweite[nms]?|nächste[nms]?|weitere[nms]?|finale[nms]?|persönliche[nms]?) "
+        r"(?:gespräch|runde|interview|kennenlernen|termin)",
+        r"runde weiter|runde geschafft",
+        r"termin (?:buchen|vereinbaren)|buche dir",
+        # French
+        r"(?:second|deuxième|prochain|dernier|nouvel) entretien",
+        r"(?:vous|t') ?inviter",
+        r"étape suivante|prochaine étape|dernière étape|l'étape d'après",
+        r"retenue?s? pour (?:la|l') (?:prochaine|suite|étape)",
+        # Spanish
+        r"(?:segunda|siguiente|próxima|nueva) (?:entrevista|fase|etapa)",
+        r"entrevista (?:final|técnica)",
+        r"invitarte|invitarle|(?:la|le|te|los) invitamos",
+        # Dutch, Italian, Portuguese
+        r"tweede gesprek|vervolggesprek|uitnodigen|nodigen (?:je|u) (?:graag )?uit",
+        r"secondo colloquio|colloquio finale|invitarti|invitarla",
+        r"segunda entrevista|próxima fase|convidá-l[oa]|convidar",
+    ],
+    "no_decision": [
+        # English
+        r"\bno (?:final |firm )?decision\b",
+        r"(?:not|n't) (?:yet )?(?:made|reached|taken|come to|got|arrived at) (?:a|our|any|the|"
+        r"their) (?:final )?(?:decision|call)",
+        r"(?:not|n't) (?:yet )?decided|yet to (?:decide|make)|still deciding",
+        r"not (?:quite )?there yet",
+        r"still (?:interviewing|reviewing|considering|evaluating|deciding|meeting|speaking|"
+        r"talking|waiting|in (?:interviews|the middle|the final stages|the process)|open|"
+        r"in the running)",
+        r"(?:expect|hope|plan|aim|hoping|aiming|expecting|planning) to (?:decide|make (?:a|our|"
+        r"the) (?:final )?decision|reach a decision|have (?:a|an|some)? ?(?:decision|answer|"
+        r"update|news)|wrap|finali[sz]e|finish|get back|come back|contact|update|be in a position)",
+        r"decisions? (?:is|are|will be|should be)(?: now)? (?:expected|made|taken|due)",
+        r"(?:will|'ll|going to|plan to) (?:be )?(?:making|make|take|taking) (?:our|a|the) "
+        r"(?:final )?decision",
+        r"(?:taking|take) (?:a bit |a little |slightly |much )?longer",
+        r"(?:delayed|pushed back|running (?:a little |a bit )?behind)",
+        r"nothing (?:definite|to report|yet|new|concrete)",
+        r"(?:don't|do not) have (?:an |any )?(?:update|news)",
+        r"(?:waiting|wait) (?:on|for) (?:sign-off|approval|the final|the team|finance|feedback|"
+        r"the vp|the hiring manager|the panel)",
+        r"still (?:working|going) through|still assessing",
+        r"decisions? (?:is|are|lies|sits|rests) (?:still )?(?:with|in the hands of)",
+        r"final decision sits",
+        r"before we can (?:confirm|decide|say|make)",
+        r"let (?:all )?(?:the )?(?:candidates|everyone|you) know (?:the outcome|our decision)",
+        r"(?:write|contact|update|inform) (?:to )?(?:all )?(?:the )?(?:candidates|everyone|"
+        r"applicants)",
+        r"(?:panel|committee|board) (?:meets|will meet|is due to meet|meet)",
+        # German
+        r"(?:noch )?keine entscheidung",
+        r"noch nicht (?:\w+ ){0,3}(?:entschieden|abgeschlossen|so weit|soweit)",
+        r"entscheidung (?:\w+ ){0,3}(?:erwarten|liegt noch|steht noch|treffen)",
+        r"(?:rechnen|erwarten) (?:mit einer|eine) entscheidung",
+        r"sobald ich (?:etwas|mehr) weiß",
+        r"noch (?:gespräche|mitten|etwas zeit)|derzeit noch|nichts neues",
+        # French
+        r"(?:aucune|pas (?:encore )?(?:pris )?de) décision",
+        r"toujours en cours|(?:encore|toujours) en train|pas (?:encore )?de (?:nouvelles|retour)|"
+        r"toujours pas",
+        r"prend (?:un peu )?plus de temps",
+        r"décision (?:finale )?(?:est attendue|sera prise)",
+        r"prendrons (?:notre|une) décision|finaliser notre choix",
+        r"dès que j'(?:en sais plus|ai une réponse)|je (?:te|vous) tiens (?:au courant|informée?)",
+        # Spanish
+        r"no (?:hemos tomado|hay) una decisión|aún no|todavía no",
+        r"seguimos (?:entrevistando|valorando|en proceso)|todavía estamos|sigue abierto|"
+        r"está tardando|se ha retrasado",
+        r"te aviso en cuanto|en cuanto (?:tenga|sepa)",
+        r"(?:tomar|comunicar) (?:la|una) decisión|le informaremos el resultado",
+        # Dutch, Italian, Portuguese
+        r"nog geen (?:beslissing|besluit)",
+        r"non abbiamo ancora (?:preso una decisione|deciso)",
+        r"ainda não (?:tomámos|tomamos|temos) (?:uma )?decisão",
+    ],
+    "withdrawn": [
+        r"(?:accepted|taken|accepting) (?:another|an?other|a different|an) (?:offer|role|job|"
+        r"position)",
+        r"withdraw(?:ing|n|al)?\b",
+        r"(?:the|your) new (?:job|role|position)",
+    ],
+}
+
+# Strong enough to decide the class, too loose to be sure alone: a reading that rests on one of
+# these and on nothing firmer of its class is "low" ("invite you" to a webinar, "no news").
+_AMBIGUOUS: dict[CueClass, list[str]] = {
+    "next_round": [
+        r"\binvite you\b",
+        r"in front of (?:the|our)",
+        r"come in (?:for|to)\b|\bround with\b",
+        r"have you back\b",
+        r"einladen|einzuladen",
+        r"assessment|fallstudie|fachgespräch|probearbeit",
+        r"(?:vous|te) rencontrer",
+        r"test technique|exercice|cas pratique|créneau",
+        r"conocerte|conocerle",
+        r"prueba técnica|agendar|reserva un horario",
+    ],
+    "rejection": [
+        r"(?:it's|it is) a no\b",
+        r"(?:not|n't) (?:good|better|the news)",
+        r"\bbedauer",
+        r"ne correspond pas",
+        r"no se ajusta|no encaja|no continuar\w*",
+        r"niet verder",
+        r"no longer (?:available|open|hiring)",
+        r"disappointing news",
+    ],
+    "offer": [
+        r"bring you (?:on|onto|into|aboard)\b",
+        r"\bzusage\b",
+        r"dabeihaben",
+        r"für (?:dich|sie) entschieden",
+        r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
+        r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
+        r"c'est oui\b",
+    ],
+    "no_decision": [
+        r"no (?:news|update|updates)\b",
+        r"\bon the shortlist\b",
+        r"verzögert",
+        r"as soon as (?:i|we) (?:hear|have|know|get)",
+    ],
+}
+
+_WEAK: dict[CueClass, list[str]] = {
+    "rejection": [
+        r"\bunfortunately\b|\bsadly\b|i'm afraid|i am afraid|sorry to (?:say|let you know|tell)",
+        r"keep (?:your|you) (?:cv|resume|résumé|details|profile|information|application)? ?"
+        r"(?:on file|in mind)",
+        r"(?:retain|keep) your (?:cv|resume|details|profile)",
+        r"future (?:roles|openings|opportunities|positions|vacancies)",
+        r"apply again|best of luck|good luck|every success|success in your",
+        r"\bleider\b|talent-pool|zukünftige vakanzen",
+        r"\bmalheureusement\b|vivier|garderons votre dossier|conservons votre cv",
+        r"\blamentablemente\b|\bdesafortunadamente\b|guardaremos su|conservaremos su|"
+        r"futuros procesos",
+        r"\bhelaas\b|\bpurtroppo\b|\binfelizmente\b",
+    ],
+    "offer": [
+        r"\bcongratulations\b|\bcongrats\b|glückwunsch|félicitations|enhorabuena|felicidades|"
+        r"gefeliciteerd|congratulazioni|parabéns",
+        r"(?:when|can|could) you start|start date|available to start",
+        r"(?:arbeits)?vertrag(?:sentwurf)?\b|contract (?:is|are|will)",
+        r"paperwork|onboarding",
+        r"wann (?:\w+ ){0,2}anfangen|commencer quand|podrías empezar|cuándo podrías empezar",
+    ],
+    "next_round": [],
+    "no_decision": [
+        r"(?:will|'ll|shall) (?:let you know|be in touch|get back to you|come back to you|"
+        r"update you|keep you posted|ping you|chase|contact you|reach out)",
+        r"hear (?:from us|back)",
+        r"when things move|can't give you a firm date",
+        r"on hold(?! indefinitely)",
+        r"melde (?:mich|uns)|melden uns|bescheid|rückmeldung",
+        r"reviendrons vers vous|revenir vers vous|recontacterons|vous répondre",
+        r"te daremos una respuesta|le contactaremos|te escribo",
+        r"laten (?:het )?(?:je|u) (?:\w+ ){0,3}weten|ti faremo sapere|riscontro|dar retorno|"
+        r"dar-lhe uma resposta",
+    ],
+    "withdrawn": [],
+}
+
+
+def _compiled(table: dict[CueClass, list[str]], strong: bool, ambiguous: bool = False) -> list[Cue]:
+    return [
+        Cue(meaning, strong, re.compile(pattern), ambiguous)
+        for meaning, patterns in table.items()
+        for pattern in patterns
+    ]
+
+
+CUES: tuple[Cue, ...] = (
+    *_compiled(_STRONG, True),
+    *_compiled(_AMBIGUOUS, True, ambiguous=True),
+    *_compiled(_WEAK, False),
+)
+
+# A negation before a cue in its clause turns it off: "not selected", "n'a pas été retenue".
+NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|unable|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nunca|jamais)"
+    r"\b|n't\b"
+)
+# Idioms with a negation that negate nothing about the application.
+NOT_A_NEGATION = re.compile(
+    r"can't wait|cannot wait|couldn't be happier|not only|no doubt|(?:don't|do not) hesitate|"
+    r"n'hésite[zr]? pas|no problem|no rush"
+)
+# A hedge before a cue in its clause makes it weak: "we may want to invite you back".
+HEDGE = re.compile(
+    r"\b(?:may|might|could(?! you)|possibly|perhaps|maybe|likely|probably|hopefully|if|"
+    r"whether|considering|thinking about|eventuell|vielleicht|möglicherweise|peut-être|"
+    r"éventuellement|quizás?|tal vez|posiblemente|misschien|forse|talvez)\b"
+)
+# Where a clause ends, for negations and hedges: punctuation and the words that turn it.
+CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s-\s|\b(?:but|however|although|though|while|aber|jedoch|mais|cependant|pero|"
+    r"sin embargo|maar|ma|mas|porém)\b"
+)

@@ -1,0 +1,409 @@
+"""Reading what a person's reply says: negation, hedging, polite forms, languages, dates."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from afterword.reading.meaning import MeaningReading, read_meaning
+
+SENT_ON = date(2026, 3, 4)  # a Wednesday
+CORPUS = Path(__file__).parent / "corpus" / "meaning"
+
+
+def reading(text: str, *, sent_on: date = SENT_ON, country: str = "US") -> MeaningReading:
+    return read_meaning(text, sent_on=sent_on, country=country, subdivision=None, language=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry to tell you that you were not selected for the next round.",
+        "We are not in a position to offer you the role.",
+        "We won't be inviting you to a final interview.",
+        "You haven't been shortlisted for the second stage this time.",
+        "Sadly we will not be extending an offer.",
+        "Leider wurden Sie nicht für die nächste Runde ausgewählt.",
+        "Votre candidature n'a pas été retenue pour le second entretien.",
+        "No has sido seleccionada para la siguiente fase del proceso.",
+    ],
+)
+def test_a_negated_offer_or_invitation_is_a_rejection(text: str) -> None:
+    """Offer and invitation words under a negation ("not selected for the next round") reject."""
+
+    result = reading(text)
+
+    assert result.meaning == "rejection"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You have been selected for the next round.",
+        "Votre candidature a été retenue pour la prochaine étape.",
+    ],
+)
+def test_the_same_words_without_the_negation_invite_to_a_next_round(text: str) -> None:
+    """Without the "not", the same sentence is an invitation."""
+
+    result = reading(text)
+
+    assert result.meaning == "next_round"
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("We may want to invite you back to meet our director.", "next_round"),
+        ("We might be able to offer you the role once the budget is signed off.", "offer"),
+        ("Perhaps we could set up a call with the founders at some point.", "next_round"),
+    ],
+)
+def test_a_hedged_offer_or_invitation_is_read_with_low_confidence(text: str, meaning: str) -> None:
+    """ "We may want to invite you" leans towards a next round but is not sure of it."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == (meaning, "low")
+
+
+def test_hoping_to_decide_soon_is_no_decision_without_a_date() -> None:
+    """ "We hope to decide soon" is a pending decision that names no date."""
+
+    result = reading("Thanks for your patience, we hope to decide soon.")
+
+    assert (result.meaning, result.decision_from, result.decision_to) == ("no_decision", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have decided to proceed with other candidates whose experience more closely "
+        "matches what the team needs.",
+        "After some thought, the company has decided to move in a different direction.",
+        "I wanted to let you know the role has been filled.",
+        "We will keep your CV on file should anything suitable open up.",
+        "The hiring manager has chosen another candidate for this position.",
+        "Thank you for your time; regrettably we will not be taking things further.",
+    ],
+)
+def test_polite_corporate_rejections_are_rejections(text: str) -> None:
+    """Other candidates, a different direction, a filled role, a CV kept on file all reject."""
+
+    result = reading(text)
+
+    assert result.meaning == "rejection"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd love to have you on board!",
+        "I'm pleased to tell you the team wants you.",
+        "Great news - the job is yours if you want it.",
+        "We would like to offer you the position of Account Manager.",
+    ],
+)
+def test_informal_and_formal_offers_are_offers(text: str) -> None:
+    """ "We'd love to have you on board" is as much an offer as "we would like to offer you"."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("offer", "high")
+
+
+def test_asking_when_you_can_start_leans_to_an_offer_without_certainty() -> None:
+    """ "Can you start on the 5th?" alone suggests an offer, with low confidence."""
+
+    result = reading("Can you start on the 5th?")
+
+    assert (result.meaning, result.confidence) == ("offer", "low")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd like you to meet the team next Tuesday.",
+        "Please book a time for the technical interview here: https://calendly.com/acme/60",
+        "The next step is a short take-home exercise.",
+        "Would you be free for a second interview with our CFO?",
+    ],
+)
+def test_invitations_and_scheduling_links_are_a_next_round(text: str) -> None:
+    """Meeting the team, a scheduling link, a take-home or a second interview is a next round."""
+
+    result = reading(text)
+
+    assert result.meaning == "next_round"
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Wir freuen uns, Ihnen die Stelle als Buchhalterin anbieten zu können.", "offer"),
+        ("Leider haben wir uns für einen anderen Bewerber entschieden.", "rejection"),
+        ("Wir haben noch keine Entscheidung getroffen.", "no_decision"),
+        ("Nous avons le plaisir de vous proposer le poste de juriste.", "offer"),
+        ("Nous avons décidé de poursuivre avec d'autres candidats.", "rejection"),
+        ("Aucune décision n'a encore été prise.", "no_decision"),
+        ("Nos complace ofrecerte el puesto de contable.", "offer"),
+        ("Hemos decidido seguir con otros candidatos.", "rejection"),
+        ("Todavía no hemos tomado una decisión.", "no_decision"),
+    ],
+)
+def test_german_french_and_spanish_replies_are_read(text: str, meaning: str) -> None:
+    """Offers, rejections and "no decision yet" are read in German, French and Spanish."""
+
+    result = reading(text)
+
+    assert result.meaning == meaning
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("No decision yet; we expect to decide by the 20th.", "US", ("2026-03-04", "2026-03-20")),
+        ("We'll get back to you within 5 business days.", "US", ("2026-03-04", "2026-03-11")),
+        ("Still interviewing, you'll hear from us next week.", "US", ("2026-03-09", "2026-03-13")),
+        ("Wir melden uns bis Ende nächster Woche.", "DE", ("2026-03-04", "2026-03-13")),
+        ("Nous reviendrons vers vous d'ici vendredi.", "FR", ("2026-03-04", "2026-03-06")),
+        ("Te daremos una respuesta la próxima semana.", "ES", ("2026-03-09", "2026-03-13")),
+    ],
+)
+def test_no_decision_carries_the_range_the_reply_names(
+    text: str, country: str, expected: tuple[str, str]
+) -> None:
+    """The decision range is read from the phrase near the words about deciding or hearing back."""
+
+    result = reading(text, country=country)
+
+    got = (result.decision_from, result.decision_to)
+    assert (result.meaning, got) == ("no_decision", tuple(map(date.fromisoformat, expected)))
+
+
+def test_a_decision_date_after_other_dates_is_the_one_near_the_promise() -> None:
+    """The panel's meeting day is not the day they promise to write."""
+
+    text = "The panel meets on Monday 9 March and we will write to everyone by 13 March."
+
+    result = reading(text)
+
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 4), date(2026, 3, 13))
+
+
+def test_a_phrase_the_parser_refuses_gives_no_date() -> None:
+    """A timing phrase the parser cannot read leaves the range empty rather than guessed."""
+
+    result = reading("No decision yet, we will be in touch once the dust settles.")
+
+    assert (result.meaning, result.decision_from, result.decision_to) == ("no_decision", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, received. I've passed it on.",
+        "Open enrolment runs from 2 November to 20 November; review your benefits by then.",
+        "Join our webinar next Thursday to hear about life at Acme!",
+        "Thank you for your thank-you note, it was a pleasure to meet you.",
+        "Thanks for letting us know you accepted another offer. Good luck!",
+    ],
+)
+def test_acknowledgements_newsletters_and_small_talk_are_other(text: str) -> None:
+    """A "thanks, received", a newsletter with dates or a webinar is never "no decision yet"."""
+
+    result = reading(text)
+
+    assert result.meaning == "other"
+
+
+def test_a_rejection_is_never_a_confident_offer_even_with_congratulations() -> None:
+    """Offer words next to any sign of a rejection are never read as a high-confidence offer."""
+
+    text = (
+        "Congratulations on reaching the final stage. Unfortunately, we have chosen someone else."
+    )
+
+    result = reading(text)
+
+    assert result.meaning == "rejection"
+
+
+def test_an_offer_next_to_a_rejection_sign_is_low() -> None:
+    """An offer that also says "unfortunately" is read with low confidence."""
+
+    text = "Unfortunately the salary is a little lower than you hoped, but we'd love to have you."
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("offer", "low")
+
+
+def test_the_evidence_is_the_deciding_sentence_quoted_from_the_text() -> None:
+    """Evidence is the sender's own sentence that decided, at most 200 characters."""
+
+    text = "Hi Sam,\n\nThanks for coming in. We have decided to move forward with other candidates."
+
+    result = reading(text)
+
+    assert result.evidence == "We have decided to move forward with other candidates."
+
+
+def test_long_evidence_is_cut_to_200_characters_around_the_cue() -> None:
+    """A very long sentence is quoted as a 200-character window around the deciding words."""
+
+    text = (
+        "After " + "many long and careful rounds of discussion " * 8 + "the role has been filled."
+    )
+
+    result = reading(text)
+
+    assert len(result.evidence) <= 200 and "the role has been filled" in result.evidence
+
+
+def test_a_hard_wrapped_line_is_read_as_one_sentence() -> None:
+    """A sentence wrapped across two lines is still one sentence for negation and evidence."""
+
+    text = (
+        "Thank you for your patience over the last few weeks. We are not in a position\n"
+        "to offer you the role."
+    )
+
+    result = reading(text)
+
+    assert result.meaning == "rejection"
+
+
+def test_an_unknown_language_with_no_cue_is_other_with_low_confidence() -> None:
+    """Finding no cue in a language we do not read says little: "other", but low."""
+
+    result = read_meaning(
+        "Dziękujemy za rozmowę.", sent_on=SENT_ON, country="PL", subdivision=None, language="pl"
+    )
+
+    assert (result.meaning, result.confidence) == ("other", "low")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("We're in the final stages and hope to have news by Friday.", "no_decision"),
+        ("We're waiting on feedback from one last interviewer; more by Monday.", "no_decision"),
+        ("Thanks, that helps me when I talk to the hiring manager.", "other"),
+        ("This month: meet the winners of our hackathon and read our news.", "other"),
+        ("Got it, thanks! Will pass it along.", "other"),
+        ("Nous sommes encore en train de rencontrer d'autres candidats.", "no_decision"),
+        ("Ich darf Ihnen heute ein Angebot für die Stelle im Controlling unterbreiten.", "offer"),
+    ],
+)
+def test_loose_look_alikes_of_a_cue_do_not_decide(text: str, meaning: str) -> None:
+    """Words that only resemble a cue ("one last interviewer", "will pass it along") mislead."""
+
+    result = reading(text)
+
+    assert result.meaning == meaning
+
+
+def test_wont_before_until_makes_until_the_start_of_the_range() -> None:
+    """ "We won't have a decision until next week": the decision comes next week, not before."""
+
+    result = reading("We're still reviewing and won't have a decision until next week.")
+
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 13))
+
+
+def test_portuguese_end_of_next_week_keeps_its_start_today() -> None:
+    """ "Até ao final da próxima semana" runs from today to the end of next week."""
+
+    result = reading(
+        "Ainda não tomámos uma decisão. Damos-lhe uma resposta até ao final da próxima semana."
+    )
+
+    assert (result.decision_from, result.decision_to) == (SENT_ON, date(2026, 3, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd like to invite you.",
+        "No news on our side yet.",
+        "We regret to inform you that we are still deciding.",
+    ],
+)
+def test_a_single_ambiguous_cue_or_two_classes_with_cues_read_low(text: str) -> None:
+    """One loose cue alone, or strong cues of two classes, never give a confident reading."""
+
+    result = reading(text)
+
+    assert result.confidence == "low"
+
+
+def _corpus(half: str) -> list[dict[str, object]]:
+    lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _read(record: dict[str, object]) -> MeaningReading:
+    subdivision = record["subdivision"]
+    return read_meaning(
+        str(record["text"]),
+        sent_on=date.fromisoformat(str(record["sent_on"])),
+        country=str(record["country"]),
+        subdivision=subdivision if isinstance(subdivision, str) else None,
+        language=str(record["language"]),
+    )
+
+
+def test_the_corpus_halves_hold_every_class_and_language() -> None:
+    """Both halves have every class in every language, and ~40 replies carry a quoted thread."""
+
+    halves = {half: _corpus(half) for half in ("test", "tune")}
+
+    pairs = {half: {(r["language"], r["meaning"]) for r in rows} for half, rows in halves.items()}
+    threads = sum("full_text" in r for rows in halves.values() for r in rows)
+    assert pairs["test"] == pairs["tune"] and len(pairs["test"]) == 7 * 5
+    assert sum(map(len, halves.values())) >= 300 and threads >= 40
+
+
+# The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
+# joined the tune half. The fresh test half (125 emails, written before the fixes of commit
+# 95711a7) was read once with those rules frozen: 97/125 right; offer recall 14/25, next_round
+# recall 19/25, no_decision recall 18/25, other precision 23/47, exact ranges 14/25. Its phrasing
+# was varied on purpose and the cue lists do not stretch to it; no rule changed after that run.
+# Strict, so the day the goals are met this test says so.
+@pytest.mark.xfail(
+    strict=True,
+    reason="fresh test half below goals: offer recall 56.0%, next_round recall 76.0%, "
+    "no_decision recall 72.0%, other precision 48.9%, exact ranges 56.0%",
+)
+def test_the_goals_are_met_on_the_test_half() -> None:
+    """On the test half: >= 90 % precision and recall per class and exact decision ranges, and
+    no rejection read as an offer or a next round with high confidence (issue 11)."""
+    rows = _corpus("test")
+
+    readings = [(row, _read(row)) for row in rows]
+
+    expected = Counter(str(row["meaning"]) for row, _ in readings)
+    predicted = Counter(result.meaning for _, result in readings)
+    right = Counter(result.meaning for row, result in readings if result.meaning == row["meaning"])
+    for name in expected:
+        assert right[name] / expected[name] >= 0.9, f"recall of {name}"
+        assert right[name] / predicted[name] >= 0.9, f"precision of {name}"
+    pending = [(row, result) for row, result in readings if row["meaning"] == "no_decision"]
+    exact = sum(
+        (str(result.decision_from), str(result.decision_to))
+        == (str(row["decision_from"]), str(row["decision_to"]))
+        for row, result in pending
+    )
+    assert exact / len(pending) >= 0.9, "decision ranges"
+    assert not [
+        row["id"]
+        for row, result in readings
+        if row["meaning"] == "rejection"
+        and result.meaning in ("offer", "next_round")
+        and result.confidence == "high"
+    ]
