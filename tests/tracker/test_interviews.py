@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from afterword.tracker.models import Action, Interview, Interviewer
-from afterword.tracker.services.interviews import NO_PEOPLE, save_interview
+from afterword.tracker.services.interviews import NO_PEOPLE, interview_problems, save_interview
 from tests.factories import ApplicationFactory, InterviewerFactory
 from tests.tracker.conftest import Sample, ny
 
@@ -83,3 +83,26 @@ def test_a_decision_date_before_the_interview_is_refused(sample: Sample) -> None
         save_interview(sample.application, interview, [], [sample.dana], ny(2026, 3, 9))
 
     assert list(caught.value.message_dict) == ["decision_by"]
+
+
+def test_the_interview_fields_are_checked_on_their_own(sample: Sample) -> None:
+    """Times reversed and an unreadable phrase are both found without any interviewer rows."""
+    interview = Interview(
+        round=2,
+        start=ny(2026, 3, 9, 15),
+        end=ny(2026, 3, 9, 14),
+        decision_phrase="when the moon is blue",
+    )
+
+    problems = interview_problems(sample.application, interview)
+
+    assert problems is not None
+    assert set(problems.message_dict) == {"end", "decision_phrase"}
+
+
+def test_a_sound_interview_has_no_problems_of_its_own(sample: Sample) -> None:
+    """A round with its times in order and a readable phrase passes, the phrase read."""
+    interview = second_round(decision_phrase="end of next week")
+
+    assert interview_problems(sample.application, interview) is None
+    assert interview.decision_by == date(2026, 3, 20)

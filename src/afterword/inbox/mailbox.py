@@ -70,6 +70,13 @@ def check_connection(mailbox: Mailbox, folders: list[str]) -> ConnectionCheck:
     return ConnectionCheck(True, f"Connected and logged in. Watching {listed}.")
 
 
+def record_check(watch: MailboxWatch, check: ConnectionCheck, now: datetime) -> None:
+    """Keep the outcome of *Test connection* on the mailbox, for the settings page."""
+    MailboxWatch.objects.filter(pk=watch.pk).update(
+        tested_at=now, test_ok=check.ok, test_result=check.message[:500]
+    )
+
+
 def saved_password(watch: MailboxWatch | None) -> str:
     if watch is None or not watch.password_encrypted:
         return ""

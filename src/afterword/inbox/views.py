@@ -17,6 +17,7 @@ from afterword.inbox.mailbox import (
     ConnectionCheck,
     check_connection,
     disconnect,
+    record_check,
     save_watch,
     saved_password,
 )
@@ -104,9 +105,7 @@ def inbox_test_hx(request: MemberRequest) -> HttpResponse:
         )
         result = check_connection(mailbox, form.instance.folder_names)
         if watch is not None:
-            access.changeable(request.user, MailboxWatch).filter(pk=watch.pk).update(
-                tested_at=timezone.now(), test_ok=result.ok, test_result=result.message[:500]
-            )
+            record_check(watch, result, timezone.now())
     if request.htmx:
         return render(request, "inbox/inbox_test_partial.html", {"result": result})
     (messages.success if result.ok else messages.error)(request, result.message)

@@ -196,6 +196,21 @@ def confirm_sent(email: OutgoingEmail, now: datetime) -> bool:
     return True
 
 
+def disconnect_mailbox(user: User) -> bool:
+    """Forget the user's mailbox and its password; emails still waiting are cancelled with a
+    note, in the same transaction, so none is left waiting on a mailbox that is gone."""
+    account = access.own_row(user, MailAccount)
+    if account is None:
+        return False
+    with transaction.atomic():
+        outbox_for(user).filter(state=EmailState.PENDING).update(
+            state=EmailState.CANCELLED,
+            last_error="Cancelled: you disconnected your mailbox before it was sent.",
+        )
+        account.delete()
+    return True
+
+
 def outbox_for(user: User) -> QuerySet[OutgoingEmail]:
     """``user``'s own outbox rows, newest first; nothing for anyone not signed in."""
     return access.changeable(user, OutgoingEmail)

@@ -16,6 +16,7 @@ from afterword.reminders.access import (
     reminder_settings_for,
 )
 from afterword.reminders.action_notice import notify_channel
+from afterword.reminders.channels import remove_channel, toggle_channel
 from afterword.reminders.forms import ChannelForm, ReminderSettingsForm
 from afterword.reminders.notify import AppriseTransport, TransportError
 from afterword.site.pages import MemberRequest, member_view, prefs
@@ -71,9 +72,7 @@ def channel_add(request: MemberRequest) -> HttpResponse:
 @member_view
 @require_POST
 def channel_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    channel = get_channel_or_404(request.user, pk)
-    label = channel.label
-    channel.delete()
+    label = remove_channel(request.user, pk)
     messages.success(request, f"Channel removed: {label}.")
     return redirect("notification_settings")
 
@@ -81,9 +80,7 @@ def channel_delete(request: MemberRequest, pk: int) -> HttpResponse:
 @member_view
 @require_POST
 def channel_toggle(request: MemberRequest, pk: int) -> HttpResponse:
-    channel = get_channel_or_404(request.user, pk)
-    channel.enabled = not channel.enabled
-    channel.save(update_fields=["enabled"])
+    channel = toggle_channel(request.user, pk)
     state = "on" if channel.enabled else "off"
     messages.success(request, f"{channel.label} is switched {state}.")
     return redirect("notification_settings")

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from afterword.outbox.connection_check import TestResult, send_test_email
 from afterword.outbox.forms import MailAccountForm
-from afterword.outbox.models import EmailState, MailAccount
-from afterword.outbox.queue import outbox_for
+from afterword.outbox.models import MailAccount
+from afterword.outbox.queue import disconnect_mailbox
 from afterword.site.pages import MemberRequest, member_view, prefs
 from afterword.tracker import access
 
@@ -65,12 +65,6 @@ def mail_test_hx(request: MemberRequest) -> HttpResponse:
 @require_POST
 def mail_remove(request: MemberRequest) -> HttpResponse:
     """Forget the mailbox and its password; emails still waiting are cancelled with a note."""
-    account = account_of(request)
-    if account is not None:
-        outbox_for(request.user).filter(state=EmailState.PENDING).update(
-            state=EmailState.CANCELLED,
-            last_error="Cancelled: you disconnected your mailbox before it was sent.",
-        )
-        account.delete()
+    if disconnect_mailbox(request.user):
         messages.success(request, "Your mailbox is disconnected and its password deleted.")
     return redirect("mail_settings")

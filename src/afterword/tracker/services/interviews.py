@@ -60,15 +60,43 @@ def save_interview(
     return interview
 
 
+def interview_problems(application: Application, interview: Interview) -> ValidationError | None:
+    """What is wrong with the interview's own fields (times, decision date, follow-up date).
+
+    For a form whose interviewer rows are still wrong: the page shows every problem at once
+    instead of one batch per submit. Reading the phrase fills ``decision_by``, as saving does.
+    """
+    errors = _interview_errors(application, interview)
+    return ValidationError(errors) if errors else None
+
+
 def _check(
     application: Application,
     interview: Interview,
     people: Sequence[Interviewer],
     existing: Sequence[Interviewer],
 ) -> None:
+    errors = _interview_errors(application, interview)
+    strangers = [
+        person
+        for person in [*people, *existing]
+        if person.pk is not None and person.application_id != application.pk
+    ]
+    if strangers:
+        errors.setdefault("existing", []).append("Only people from this application can be added.")
+    if not people and not existing:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(NO_PEOPLE)
+    # A main contact from an earlier round gives way to one marked now (step 4).
+    if sum(person.is_primary for person in people) > 1:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(TWO_MAIN)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _interview_errors(application: Application, interview: Interview) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if interview.start is None or interview.end is None:
-        raise ValidationError({"start": "Enter when the interview started and ended."})
+        return {"start": ["Enter when the interview started and ended."]}
     if interview.end <= interview.start:
         errors.setdefault("end", []).append("The end time must be after the start time.")
     day = interview.start.astimezone(zone(application.employer_timezone)).date()
@@ -91,20 +119,7 @@ def _check(
     ):
         if when is not None and when < day:
             errors.setdefault(field, []).append(_before(when, day))
-    strangers = [
-        person
-        for person in [*people, *existing]
-        if person.pk is not None and person.application_id != application.pk
-    ]
-    if strangers:
-        errors.setdefault("existing", []).append("Only people from this application can be added.")
-    if not people and not existing:
-        errors.setdefault(NON_FIELD_ERRORS, []).append(NO_PEOPLE)
-    # A main contact from an earlier round gives way to one marked now (step 4).
-    if sum(person.is_primary for person in people) > 1:
-        errors.setdefault(NON_FIELD_ERRORS, []).append(TWO_MAIN)
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 def _before(when: date, day: date) -> str:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from afterword.tracker.preferences import settings_for
+from afterword.tracker.services.accounts import sign_up
 from afterword.web.forms.accounts import SignupForm
 
 
@@ -20,12 +19,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("today")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            mine = settings_for(user)
-            mine.timezone = form.cleaned_data["timezone"]
-            mine.country = form.cleaned_data["country"]
-            mine.save(update_fields=["timezone", "country"])
+        user = sign_up(
+            form.save,
+            timezone=form.cleaned_data["timezone"],
+            country=form.cleaned_data["country"],
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("today")
     return render(request, "web/accounts/signup.html", {"form": form})

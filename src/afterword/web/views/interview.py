@@ -15,7 +15,7 @@ from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import FieldProblem, form_problems
 from afterword.tracker.access import get_application_or_404, get_interview_or_404
 from afterword.tracker.models import Application, Interview, Interviewer
-from afterword.tracker.services.interviews import save_interview
+from afterword.tracker.services.interviews import interview_problems, save_interview
 from afterword.web.forms.interviews import InterviewForm, interviewer_formset
 
 # Two blank rows invite the user to note everyone on the panel, not only the lead (K1).
@@ -68,6 +68,11 @@ def capture_page(
             else:
                 messages.success(request, f"Saved round {saved.round}. The plan is updated.")
                 return redirect(reverse("application", args=[application.pk]) + "#plan")
+        elif form.is_valid():
+            # The rows need fixing too: say what else is wrong now, not after the next submit.
+            problems_now = interview_problems(application, form.unsaved_interview())
+            if problems_now is not None:
+                show_errors(form, problems_now)
     else:
         initial = {}
         if interview is None:
