@@ -342,6 +342,78 @@ def test_a_single_ambiguous_cue_or_two_classes_with_cues_read_low(text: str) -> 
     assert result.confidence == "low"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks! See you around.",
+        "Ok, noted.",
+        "Vielen Dank, bis bald.",
+    ],
+)
+def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
+    """Not recognising any words says nothing sure: "other", never with high confidence."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("other", "low")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Vorremmo assumerla come analista dal mese prossimo.", "offer"),
+        ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
+        ("Nos gustaría convocarle a una reunión con la directora.", "next_round"),
+        ("Il processo di selezione è ancora in corso.", "no_decision"),
+        ("Escolhemos outro perfil para a vaga.", "rejection"),
+    ],
+)
+def test_unlisted_wording_is_read_from_families_with_low_confidence(
+    text: str, meaning: str
+) -> None:
+    """New wording is still read through its families of words, but only with low confidence."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == (meaning, "low")
+
+
+def test_a_negated_invitation_in_new_wording_is_a_rejection() -> None:
+    """ "Non la inviteremo al colloquio finale" rejects, though no listed cue says so."""
+
+    result = reading("Purtroppo non la inviteremo al colloquio finale.")
+
+    assert result.meaning == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Sie hören spätestens am Freitag von uns.", "DE", ("2026-03-04", "2026-03-06")),
+        ("On revient vers vous au plus tard le 20 mars.", "FR", ("2026-03-04", "2026-03-20")),
+        ("Aún no hay decisión; te decimos algo el viernes como muy tarde.", "ES",
+         ("2026-03-04", "2026-03-06")),
+        ("Nog geen besluit; je hoort uiterlijk eind volgende week van ons.", "NL",
+         ("2026-03-04", "2026-03-13")),
+        ("Ancora nessuna decisione, le daremo notizie entro fine marzo.", "IT",
+         ("2026-03-04", "2026-03-31")),
+        ("Ainda não decidimos; damos retorno até o fim do mês.", "BR",
+         ("2026-03-04", "2026-03-31")),
+        ("Nothing yet; expect an update early the following week.", "US",
+         ("2026-03-09", "2026-03-10")),
+    ],
+)  # fmt: skip
+def test_timing_words_of_other_languages_are_read_as_a_range(
+    text: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Spätestens", "au plus tard", "como muy tarde", "uiterlijk", "entro", "até": deadlines."""
+
+    result = reading(text, country=country)
+
+    got = (result.decision_from, result.decision_to)
+    assert (result.meaning, got) == ("no_decision", tuple(map(date.fromisoformat, expected)))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

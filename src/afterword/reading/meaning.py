@@ -8,14 +8,17 @@ comes out. Nothing here reads the clock, the database or the network.
 2. A cue for an offer, a next round or a withdrawal counts only if no negation comes before it
    in its clause ("you were *not* selected for the next round"); a cue for an offer, a next
    round or a rejection after a hedge ("we *may* want to invite you back") is weak.
-3. The class with a strong cue wins in this order: rejection, withdrawal (read as "other"),
-   offer, next round, no decision. A rejection comes first because it borrows the others'
-   words ("unable to offer you the role"). Without a strong cue, a weak one gives its class
-   with low confidence; without any, the reply is "other".
-4. Confidence is low whenever the reading rests on weak cues or on a single ambiguous one, or
-   another class has a strong cue too; an offer or next round is never "high" next to any sign
-   of a rejection, nor a rejection next to any sign of an offer. A wrong "high" costs more
-   than an honest "low".
+3. The class with a strong listed cue wins in this order: rejection, withdrawal (read as
+   "other"), offer, next round, no decision. A rejection comes first because it borrows the
+   others' words ("unable to offer you the role"). Without one, a class inferred from families
+   of words meeting in a sentence (meaning_families.py: "queremos que te sumes") wins in the
+   same order; a negated offer or invitation of that kind is a rejection. Without either, a
+   weak cue gives its class; without any cue the reply is "other", with low confidence: not
+   recognising the words says nothing about what they mean.
+4. Confidence is low whenever the reading rests on weak or inferred cues or on a single
+   ambiguous one, or another class has a strong cue too; an offer or next round is never
+   "high" next to any sign of a rejection, nor a rejection next to any sign of an offer. A
+   wrong "high" costs more than an honest "low".
 5. For "no decision yet", the decision range the reply names is read (meaning_dates.py).
 """
 
@@ -193,7 +196,10 @@ def _clause_before(sentence: str, start: int) -> str:
 
 _DECISION_WORDS = re.compile(
     r"decid|decision|hear (?:from|back)|answer|back to you|let you know|in touch|outcome|update|"
-    r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão"
+    r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão|"
+    # Hearing back and news, in each language: "tendremos noticias", "je hoort van ons".
+    r"hören|\bhör|bescheid|antwort|nouvelles|retour|revien|noticias|"
+    r"\bhoor|\bhoren|nieuws|bericht|notizie|aggiorn|sapere|esito|notícias|retorno|resposta"
 )
 
 

@@ -65,19 +65,19 @@ _JOIN = _stems(
     "join", "on board", "onboard", "aboard", "welcome", "come on", "ins team", "an bord",
     "willkommen", "dabei", "team (?:holen|verstärken)", "einsteig", "rejoindre", "rejoign",
     "accueillir", "bienvenue", "unas", "unirte", "unieras", "sumes", "sumarte", "incorpor",
-    "formar parte", "formes parte", "formaras parte", "bienvenid", "versterken", "aan boord",
+    "formar parte", "formes parte", "bienvenid", "versterken", "aan boord",
     "welkom", "unirti", "far parte", "entrare", "benvenut", "juntar", "integrar", "fazer parte",
-    "faças parte", "bem-vind", "no time", "na equipa", "na equipe",
+    "faças parte", "bem-vind", "no time", "na equipa", "na equipe", "take (?:on )?(?:the|this)",
 )  # fmt: skip
 _WISH = _stems(
     "want", "like", "love", "would", "pleased", "happy", "delighted", "thrilled", "glad",
     "excited", "keen", "approv", "freu", "gern", "möchten", "wollen", "würden", "souhait",
     "aimer", "aimeri", "ravi", "heureu", "plaisir", "quer", "encant", "gust", "complace",
     "alegr", "willen", "graag", "blij", "vogliamo", "vorremm", "felic", "liet", "piacere",
-    "prazer", "gostar", "aprob", "aprov", "siamo", "wir haben uns",
+    "prazer", "gostar", "aprob", "aprov", "siamo",
 )  # fmt: skip
 _CHOSEN = _stems(
-    "chosen", "choose", "chose", "selected", "picked", "gefallen", "ausgewählt", "choisi",
+    "chosen", "choose", "chose", "selected", "picked", "ausgewählt", "choisi",
     "retenu", "elegid", "escogid", "seleccionad", "scelt", "selezionat", "gekozen", "escolhid",
     "selecionad", r"aprovad[oa]", r"aprobad[oa]",
 )  # fmt: skip
@@ -87,21 +87,21 @@ _YOU = _words(
 )  # fmt: skip
 _INVITE = _stems(
     "invit", "convi[ea]", "convoc", "einlad", "einzulad", "uitnodig", "nodigen", "convid",
-    "ask you to (?:meet|come|join)", "bring you (?:back|in)", "have you (?:back|in)",
-    "welcome you back",
+    "have you (?:back|in)",
 )  # fmt: skip
 _MEETING = _stems(
     "interview", "round", "stage", "conversation", "meeting", "chat", "call", "session",
     "onsite", "on-site", "panel", "presentation", "assessment", "exercise", "gespräch",
     "vorstellungsgespräch", "folgegespräch", "runde", "kennenlernen", "entretien", "rendez-vous",
-    "rencontre", "tour", "étape", "échange", "mise en situation", "journée d'immersion",
-    "entrevista", "reunión", "ronda", "fase", "etapa", "charla", "dinámica", "prueba",
+    "rencontre", "tour", "étape", "échange",
+    "entrevista", "reunión", "ronda", "fase", "etapa", "charla", "prueba",
     "gesprek", "ronde", "kennismaking", "colloqui", "incontro", "conversa", "reunião",
-    "dinâmica", "case study", "fallstudie", "presentatie", "presentazione", "apresentação",
+    "discussion", "discussione", "discusión", "termin",
+    "case study", "fallstudie", "presentatie", "presentazione", "apresentação",
 )  # fmt: skip
 _MEET = _stems(
     "meet", "speak", "talk", "chat with", "sprechen", "kennenlern", "treffen", "rencontrer",
-    "échanger", "conocer", "conozcas", "hablar", "spreken", "ontmoeten", "kennismaken",
+    "échanger", "conocer", "hablar", "spreken", "ontmoeten", "kennismaken",
     "conoscer", "incontrar", "parlare", "conhecer", "conversar", "falar", "reunir",
 )  # fmt: skip
 _PERSON = _stems(
@@ -118,24 +118,42 @@ _ONWARD = _stems(
     "siguiente", "próxim", "última", "tweede", "volgende", "laatste", "vervolg", "secondo",
     "prossim", "successiv", "ultim", "seguinte", "nouvel", "nuev", "nuov", "nova",
 )  # fmt: skip
+# "The next round", "un second rendez-vous", "la siguiente ronda": at most two words between.
+_ONWARD_MEETING = re.compile(rf"(?:{_ONWARD.pattern})\w*(?: [\w'-]+){{0,2}} (?:{_MEETING.pattern})")
+# ... or after it: "la etapa final", "il colloquio finale".
+_MEETING_ONWARD = re.compile(
+    rf"(?:{_MEETING.pattern})\w*(?: [\w'-]+)? (?:final|finale|last|letzte|dernier|dernière|"
+    r"última|laatste|ultimo|última)\b"
+)
+# The steps of a process, not any meeting: "chosen you for the next stage" invites.
+_STAGE = _stems(
+    "round", "stage", r"step\b", "interview", "ronda", "fase", "etapa", "runde", "tour",
+    "étape", "ronde", "colloquio", "entretien", "entrevista", "gespräch",
+)  # fmt: skip
+_CARRY_ON = _stems(
+    "continu", "carry on", "pick up", "poursuiv", "fortführ", "fortsetz", "weiterführ",
+    "seguir", "proseguir", "voortzet", "verder praten", "prosegu", "continuar",
+)  # fmt: skip
 _DECISION = _stems(
     "decision", "decid", "verdict", "outcome", "entscheid", "ergebnis", "décision", "décid",
-    "tranch", "choix", "decisión", "definimos", "definido", "resolución", "beslis", "besluit",
-    "knoop", "uitsluitsel", "decision", "decis", "scelta", "esito", "decisão", "escolha",
-    "resultado", "conclus", "wahl", "settled",
+    "tranch", "choix", "decisión", "resolución", "beslis", "besluit",
+    "knoop", "decision", "decis", "scelta", "esito", "decisão", "escolha",
+    "resultado", "conclus", "wahl", "settled", "er (?:nog )?niet uit", "eruit",
 )  # fmt: skip
 _PROCESS = _stems(
     "process", "selection", "review", "search", "verfahren", "prozess", "auswahl", "processus",
     "procédure", "recrutement", "sélection", "selección", "proceso", "procedimiento",
     "procedure", "selectie", "sollicitatie", "procedura", "selezione", "processo", "seleção",
-    "abstimmung",
+    "abstimmung", "evaluat", "assess", "deliberat", "weighing", "considering", "avalia",
+    "valuta", "bewert", "prüf", "évalu", "evaluand", "revisand", "beoordel", "im gange",
+    "in gang",
 )  # fmt: skip
 _PENDING = _stems(
     "not yet", "n't yet", r"yet to\b", "still", "pending", "ongoing", "in progress",
     "noch nicht", "noch kein", r"noch\b", "offen", "pas encore", "toujours", r"encore\b",
-    "en cours", "suit son cours", "todavía", "aún", "sigue", "seguimos", "en curso",
+    "en cours", "todavía", "aún", "sigue", "seguimos", "en curso",
     "nog niet", "nog geen", r"nog\b", r"loopt\b", "ancora", "in corso", "ainda", "em curso",
-    "a decorrer", "rolando", "nothing is decided", "nothing's decided",
+    "a decorrer",
 )  # fmt: skip
 _OTHER_PERSON = _stems(
     "another", "other", "someone else", "somebody else", "a different", "internal",
@@ -147,8 +165,8 @@ _CHOSE = _stems(
     "pursue", "préféré", "privilégi", "opté", "optado", "optamos", "elegido", "gekozen",
     "scelto", "optato", "preferito", "escolhemos", "escolhido", "optámos", "optamos",
     "seguir con", "seguir com", "proseguire con", "poursuivre avec", "continuer avec",
-    "fortsetzen", "entschieden", "dimos a", "given to", "offered (?:it|the role|the job) to",
-    "hired",
+    "fortsetzen", "entschieden", "given to", "offered (?:it|the role|the job) to",
+    "hired", "went to", "gone to", "goes to",
 )  # fmt: skip
 _GONE = _stems(
     "filled", "cancel", "closed", "withdrawn", "supprimé", "annulé", "besetzt", "vergeben",
@@ -158,8 +176,8 @@ _GONE = _stems(
 _STOP = _stems(
     "proceed", "continu", "further", "forward", "ahead", "progress", "move on", "moving on",
     "fortsetz", "weiter", "poursuiv", "suite", "plus loin", "seguir", "avanzar", "adelante",
-    "verder", "voort", "prosegu", "avanti", "avançar", "prosseguir", "zum zuge", "work out",
-    "worked out", "répond", "correspond", "passend",
+    "verder", "voort", "prosegu", "avanti", "avançar", "prosseguir", "work out",
+    "worked out", "correspond", "passend",
 )  # fmt: skip
 _NEGATION = re.compile(
     r"(?<![\w'])(?:not|no|never|cannot|unable|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|"
@@ -206,14 +224,20 @@ def family_cues(sentence: str) -> list[FamilyCue]:
         add("offer", hire, negatable=True)
     if not meeting:
         add("offer", _both(sentence, _JOIN, _WISH), negatable=True)
+    if not _STAGE.search(sentence):
         add("offer", _both(sentence, _CHOSEN, _YOU), negatable=True)
+        if not _OTHER_PERSON.search(sentence):
+            add("offer", _both(sentence, _CHOSEN, _ROLE), negatable=True)
     # Next rounds.
     add("next_round", _both(sentence, _INVITE, _MEETING), negatable=True)
     meet = _both(sentence, _MEET, _PERSON)
     if meet is not None and _WISH.search(sentence):
         add("next_round", meet, negatable=True)
-    add("next_round", _both(sentence, _ONWARD, _MEETING), negatable=True)
-    if meeting:
+    add("next_round", _at(_ONWARD_MEETING, sentence), negatable=True)
+    add("next_round", _at(_MEETING_ONWARD, sentence), negatable=True)
+    if _WISH.search(sentence):
+        add("next_round", _both(sentence, _CARRY_ON, _MEETING), negatable=True)
+    if _STAGE.search(sentence):
         add("next_round", _both(sentence, _CHOSEN, _YOU), negatable=True)
     # No decision yet.
     add("no_decision", _both(sentence, _DECISION, _PENDING))
