@@ -442,15 +442,18 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
 
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
-# joined the tune half. The fresh test half (125 emails, written before the fixes of commit
-# 95711a7) was read once with those rules frozen: 97/125 right; offer recall 14/25, next_round
-# recall 19/25, no_decision recall 18/25, other precision 23/47, exact ranges 14/25. Its phrasing
-# was varied on purpose and the cue lists do not stretch to it; no rule changed after that run.
+# joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
+# (97/125) and joined the tune half too. The third, fresh half (152 emails, commit 40600e3,
+# written before any rule change) was read once with the word-family rules of commit c4cd047:
+# 124/152 right; offer recall 27/31, rejection recall 24/30, next_round precision 21/24 and
+# recall 21/30, no_decision recall 27/34, other precision 25/44, exact ranges 21/34; no wrong
+# "high" (0/34) and no rejection read as a confident offer. No rule changed after that run.
 # Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: offer recall 56.0%, next_round recall 76.0%, "
-    "no_decision recall 72.0%, other precision 48.9%, exact ranges 56.0%",
+    reason="fresh test half below goals: offer recall 87.1%, rejection recall 80.0%, "
+    "next_round precision 87.5% and recall 70.0%, no_decision recall 79.4%, "
+    "other precision 56.8%, exact ranges 61.8%",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and
