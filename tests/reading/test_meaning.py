@@ -342,6 +342,78 @@ def test_a_single_ambiguous_cue_or_two_classes_with_cues_read_low(text: str) -> 
     assert result.confidence == "low"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks! See you around.",
+        "Ok, noted.",
+        "Vielen Dank, bis bald.",
+    ],
+)
+def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
+    """Not recognising any words says nothing sure: "other", never with high confidence."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("other", "low")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Vorremmo assumerla come analista dal mese prossimo.", "offer"),
+        ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
+        ("Nos gustaría convocarle a una reunión con la directora.", "next_round"),
+        ("Il processo di selezione è ancora in corso.", "no_decision"),
+        ("Escolhemos outro perfil para a vaga.", "rejection"),
+    ],
+)
+def test_unlisted_wording_is_read_from_families_with_low_confidence(
+    text: str, meaning: str
+) -> None:
+    """New wording is still read through its families of words, but only with low confidence."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == (meaning, "low")
+
+
+def test_a_negated_invitation_in_new_wording_is_a_rejection() -> None:
+    """ "Non la inviteremo al colloquio finale" rejects, though no listed cue says so."""
+
+    result = reading("Purtroppo non la inviteremo al colloquio finale.")
+
+    assert result.meaning == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Sie hören spätestens am Freitag von uns.", "DE", ("2026-03-04", "2026-03-06")),
+        ("On revient vers vous au plus tard le 20 mars.", "FR", ("2026-03-04", "2026-03-20")),
+        ("Aún no hay decisión; te decimos algo el viernes como muy tarde.", "ES",
+         ("2026-03-04", "2026-03-06")),
+        ("Nog geen besluit; je hoort uiterlijk eind volgende week van ons.", "NL",
+         ("2026-03-04", "2026-03-13")),
+        ("Ancora nessuna decisione, le daremo notizie entro fine marzo.", "IT",
+         ("2026-03-04", "2026-03-31")),
+        ("Ainda não decidimos; damos retorno até o fim do mês.", "BR",
+         ("2026-03-04", "2026-03-31")),
+        ("Nothing yet; expect an update early the following week.", "US",
+         ("2026-03-09", "2026-03-10")),
+    ],
+)  # fmt: skip
+def test_timing_words_of_other_languages_are_read_as_a_range(
+    text: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Spätestens", "au plus tard", "como muy tarde", "uiterlijk", "entro", "até": deadlines."""
+
+    result = reading(text, country=country)
+
+    got = (result.decision_from, result.decision_to)
+    assert (result.meaning, got) == ("no_decision", tuple(map(date.fromisoformat, expected)))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -370,15 +442,18 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
 
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
-# joined the tune half. The fresh test half (125 emails, written before the fixes of commit
-# 95711a7) was read once with those rules frozen: 97/125 right; offer recall 14/25, next_round
-# recall 19/25, no_decision recall 18/25, other precision 23/47, exact ranges 14/25. Its phrasing
-# was varied on purpose and the cue lists do not stretch to it; no rule changed after that run.
+# joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
+# (97/125) and joined the tune half too. The third, fresh half (152 emails, commit 40600e3,
+# written before any rule change) was read once with the word-family rules of commit c4cd047:
+# 124/152 right; offer recall 27/31, rejection recall 24/30, next_round precision 21/24 and
+# recall 21/30, no_decision recall 27/34, other precision 25/44, exact ranges 21/34; no wrong
+# "high" (0/34) and no rejection read as a confident offer. No rule changed after that run.
 # Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: offer recall 56.0%, next_round recall 76.0%, "
-    "no_decision recall 72.0%, other precision 48.9%, exact ranges 56.0%",
+    reason="fresh test half below goals: offer recall 87.1%, rejection recall 80.0%, "
+    "next_round precision 87.5% and recall 70.0%, no_decision recall 79.4%, "
+    "other precision 56.8%, exact ranges 61.8%",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

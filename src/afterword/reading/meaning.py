@@ -8,14 +8,17 @@ comes out. Nothing here reads the clock, the database or the network.
 2. A cue for an offer, a next round or a withdrawal counts only if no negation comes before it
    in its clause ("you were *not* selected for the next round"); a cue for an offer, a next
    round or a rejection after a hedge ("we *may* want to invite you back") is weak.
-3. The class with a strong cue wins in this order: rejection, withdrawal (read as "other"),
-   offer, next round, no decision. A rejection comes first because it borrows the others'
-   words ("unable to offer you the role"). Without a strong cue, a weak one gives its class
-   with low confidence; without any, the reply is "other".
-4. Confidence is low whenever the reading rests on weak cues or on a single ambiguous one, or
-   another class has a strong cue too; an offer or next round is never "high" next to any sign
-   of a rejection, nor a rejection next to any sign of an offer. A wrong "high" costs more
-   than an honest "low".
+3. The class with a strong listed cue wins in this order: rejection, withdrawal (read as
+   "other"), offer, next round, no decision. A rejection comes first because it borrows the
+   others' words ("unable to offer you the role"). Without one, a class inferred from families
+   of words meeting in a sentence (meaning_families.py: "queremos que te sumes") wins in the
+   same order; a negated offer or invitation of that kind is a rejection. Without either, a
+   weak cue gives its class; without any cue the reply is "other", with low confidence: not
+   recognising the words says nothing about what they mean.
+4. Confidence is low whenever the reading rests on weak or inferred cues or on a single
+   ambiguous one, or another class has a strong cue too; an offer or next round is never
+   "high" next to any sign of a rejection, nor a rejection next to any sign of an offer. A
+   wrong "high" costs more than an honest "low".
 5. For "no decision yet", the decision range the reply names is read (meaning_dates.py).
 """
 
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afterword.reading.meaning_dates import decision_range
+from afterword.reading.meaning_families import family_cues
 from afterword.reading.meaning_phrases import (
     CLAUSE_BREAK,
     CUES,
@@ -42,8 +46,6 @@ __all__ = ["MeaningReading", "read_meaning"]
 _EVIDENCE_LIMIT = 200
 # Read in this order; the first class with a strong cue wins.
 _ORDER: tuple[CueClass, ...] = ("rejection", "withdrawn", "offer", "next_round", "no_decision")
-# Languages whose words we know; in any other, finding no cue says little.
-_KNOWN_LANGUAGES = {"en", "de", "fr", "es", "nl", "it", "pt"}
 _NEGATABLE = {"offer", "next_round", "withdrawn"}
 _HEDGEABLE = {"offer", "next_round", "rejection"}
 
@@ -64,6 +66,7 @@ class _Found:
     meaning: CueClass
     strong: bool
     ambiguous: bool
+    inferred: bool  # read from families of words (meaning_families.py), not a listed cue
     sentence: int
     start: int  # where the cue starts in its sentence
     end: int
@@ -80,11 +83,15 @@ def read_meaning(
     sentences = split_sentences(text)
     lowered = [sentence.lower() for sentence in sentences]
     found = [cue for index, sentence in enumerate(lowered) for cue in _cues_in(sentence, index)]
-    strong = {cue.meaning for cue in found if cue.strong}
+    strong = {cue.meaning for cue in found if cue.strong and not cue.inferred}
+    inferred = {cue.meaning for cue in found if cue.inferred}
     weak = {cue.meaning for cue in found if not cue.strong}
 
     winner = next((meaning for meaning in _ORDER if meaning in strong), None)
     sure = winner is not None
+    if winner is None:
+        winner = next((meaning for meaning in _ORDER if meaning in inferred), None)
+        sure = winner is not None
     if winner is None:
         winner = next((meaning for meaning in _ORDER if meaning in weak), None)
 
@@ -101,11 +108,15 @@ def read_meaning(
         elif dated is not None:
             sure = sure or "no_decision" in weak
     if winner is None:
-        known = language is None or language.split("-")[0].lower() in _KNOWN_LANGUAGES
-        return MeaningReading("other", "high" if known else "low", "", None, None)
+        # Finding no cue says only that we did not recognise the words, in any language.
+        return MeaningReading("other", "low", "", None, None)
 
     meaning: Meaning = "other" if winner == "withdrawn" else winner
-    confident = sure and _settled(winner, found) and not _pulled_elsewhere(winner, strong, weak)
+    confident = (
+        sure
+        and _settled(winner, found)
+        and not _pulled_elsewhere(winner, strong - {winner}, weak | inferred)
+    )
     if dated is not None and meaning == "no_decision":
         evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
         return MeaningReading(
@@ -115,20 +126,27 @@ def read_meaning(
             dated.range.start,
             dated.range.end,
         )
-    deciding = next(cue for cue in found if cue.meaning == winner and (cue.strong or not sure))
+    # The words that decided: a listed strong cue if any, else an inferred one, else a weak one.
+    deciding = min(
+        (cue for cue in found if cue.meaning == winner),
+        key=lambda cue: (cue.inferred or not cue.strong, not cue.strong),
+    )
     evidence = _quote(sentences[deciding.sentence], deciding.start, deciding.end)
     return MeaningReading(meaning, "high" if confident else "low", evidence, None, None)
 
 
 def _settled(winner: CueClass, found: list[_Found]) -> bool:
-    """Whether the winner rests on a firm strong cue, or on at least two ambiguous ones."""
-    deciding = [cue for cue in found if cue.meaning == winner and cue.strong]
+    """Whether the winner rests on a firm listed cue, or on at least two ambiguous ones.
+
+    A class inferred from families of words is never settled: it is our guess, not their words.
+    """
+    deciding = [cue for cue in found if cue.meaning == winner and cue.strong and not cue.inferred]
     return any(not cue.ambiguous for cue in deciding) or len(deciding) >= 2
 
 
-def _pulled_elsewhere(winner: CueClass, strong: set[CueClass], weak: set[CueClass]) -> bool:
-    """Whether another class's cues make the winner doubtful."""
-    if strong - {winner}:
+def _pulled_elsewhere(winner: CueClass, others: set[CueClass], weak: set[CueClass]) -> bool:
+    """Whether another class's strong cues, or leaning ones, make the winner doubtful."""
+    if others:
         return True
     if winner in ("offer", "next_round"):
         # Never a confident offer or invitation next to any sign of a rejection.
@@ -151,11 +169,20 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
                     cue.meaning,
                     cue.strong and not hedged,
                     cue.ambiguous,
+                    False,
                     index,
                     match.start(),
                     match.end(),
                 )
             )
+    for family in family_cues(sentence):
+        before = _clause_before(sentence, family.start)
+        meaning: CueClass = family.meaning
+        if family.negatable and NEGATION.search(NOT_A_NEGATION.sub(" ", before)):
+            # "We won't be offering you the role": a negated offer or invitation rejects.
+            meaning = "rejection"
+        hedged = meaning in _HEDGEABLE and HEDGE.search(before) is not None
+        found.append(_Found(meaning, not hedged, True, True, index, family.start, family.end))
     return found
 
 
@@ -169,7 +196,10 @@ def _clause_before(sentence: str, start: int) -> str:
 
 _DECISION_WORDS = re.compile(
     r"decid|decision|hear (?:from|back)|answer|back to you|let you know|in touch|outcome|update|"
-    r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão"
+    r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão|"
+    # Hearing back and news, in each language: "tendremos noticias", "je hoort van ons".
+    r"hören|\bhör|bescheid|antwort|nouvelles|retour|revien|noticias|"
+    r"\bhoor|\bhoren|nieuws|bericht|notizie|aggiorn|sapere|esito|notícias|retorno|resposta"
 )
 
 
