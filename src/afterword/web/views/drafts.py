@@ -149,7 +149,7 @@ def draft_tone(request: HttpRequest, pk: int) -> HttpResponse:
         if not confirmed and is_edited(draft, subject, body, now):
             context = page_context(request, draft, now, form=form, confirm_tone=tone)
             return render(request, PAGE, context)
-        retone(draft, tone, now)  # type: ignore[arg-type]  # checked against TONES above
+        retone(draft, tone, now)
     except ValidationError as error:
         add_errors(form, error)
         return refused(request, draft, form)
@@ -201,7 +201,7 @@ def draft_pdf(request: HttpRequest, pk: int, paper: str) -> HttpResponse:
         if form.errors:
             return refused(request, draft, form)
     try:
-        pdf = letter_pdf(letter_for(draft, now), paper)  # type: ignore[arg-type]  # in PAPERS
+        pdf = letter_pdf(letter_for(draft, now), paper)
     except LetterTooLong as error:
         form = form or DraftForm({"body": draft.body}, with_subject=False)
         form.is_valid()
