@@ -82,7 +82,7 @@ def _check(
                 day,
                 application.employer_country,
                 application.employer_subdivision,
-            ).value
+            ).end
         except DateReadError as error:
             errors.setdefault("decision_phrase", []).append(str(error))
     for when, field in (
