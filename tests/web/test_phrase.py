@@ -55,7 +55,7 @@ def test_it_explains_a_phrase_it_cannot_read(member: Client, user: object) -> No
     response = member.get("/phrase/", {"decision_phrase": "when pigs fly", "day": "2026-03-03"})
 
     html = response.content.decode()
-    assert "When will they decide, in their words?: Could not understand" in html
+    assert "<strong>When will they decide, in their words?</strong> Could not understand" in html
     assert "end of next week" in html
     assert "Understood" not in html
 
@@ -65,7 +65,10 @@ def test_it_refuses_a_new_date_that_is_already_over(member: Client, now: object)
     response = member.get("/phrase/", {"new_date": "by 1 March 2026"}, **HX)
 
     html = response.content.decode()
-    assert "Their new date (optional): &#x27;by 1 March 2026&#x27; is already over" in html
+    assert (
+        "<strong>Their new date (optional)</strong> &#x27;by 1 March 2026&#x27; is already over"
+        in html
+    )
     assert "Understood" not in html
 
 

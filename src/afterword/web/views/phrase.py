@@ -41,5 +41,6 @@ def phrase_preview_hx(request: HttpRequest) -> HttpResponse:
         try:
             context["found"] = read_date(text, reference, country, request.GET.get("subdivision"))
         except DateReadError as error:
-            context["problem"] = f"{PHRASE_FIELDS[name]}: {error}"
+            context["problem"] = str(error)
+            context["field"] = PHRASE_FIELDS[name]
     return render(request, "web/phrase_partial.html", context)
