@@ -111,6 +111,56 @@ def test_no_decision_with_a_date_moves_the_check_in_after_that_date(member, quie
     ]
 
 
+def no_decision_saying(body: str) -> Any:
+    """Priya's reply (Wed 4 Mar 2026) with ``body`` as its text."""
+    return inbox_mail.email("Priya Natarajan <priya@harbour.example>", "Re: Checking in", body)
+
+
+def test_a_new_date_shows_the_range_its_words_name(member, quiet_watch, harbour):
+    """ "Early next week", written on Wed 4 Mar, is Mon 9 - Tue 10 Mar; the plan uses the 10th."""
+    arrive(quiet_watch, no_decision_saying("No news yet. We expect to decide early next week."))
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert "Understood: Mon 9 – Tue 10 Mar 2026; the plan uses Tue 10 Mar." in page
+    assert "Record: decision by Tue 10 Mar" in page
+
+
+def test_a_deadline_shows_the_days_from_the_reply_to_the_date(member, quiet_watch, harbour):
+    """ "By the 20th" runs from the day the reply came (Wed 4 Mar) to Fri 20 Mar."""
+    arrive(quiet_watch, inbox_mail.no_decision_yet())
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert "Understood: Wed 4 – Fri 20 Mar 2026; the plan uses Fri 20 Mar." in page
+
+
+def test_a_reply_without_a_readable_date_shows_no_date(member, quiet_watch, harbour):
+    """ "No decision yet" with no date the parser can read shows no date: nothing is guessed."""
+    reply = arrive(
+        quiet_watch, no_decision_saying("No decision yet. We will decide when the stars align.")
+    )
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert reply.suggestion == "no_decision" and reply.suggested_date is None
+    assert "Looks like no decision yet" in page
+    assert "Understood" not in page
+
+
+def test_a_stored_date_its_words_no_longer_give_is_shown_alone(member, quiet_watch, harbour):
+    """A stored day the quoted words do not end on is shown by itself, not as their range."""
+    reply = arrive(
+        quiet_watch, no_decision_saying("No news yet. We expect to decide early next week.")
+    )
+    InboxMessage.objects.filter(pk=reply.pk).update(suggested_date="2026-03-12")
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert "Understood: Thu 12 Mar 2026." in page
+    assert "Mon 9" not in page
+
+
 def test_another_meaning_can_be_chosen_instead_of_the_suggestion(member, quiet_watch, harbour):
     """A next_round suggestion can be confirmed as a rejection instead, and is recorded so."""
     reply = arrive(quiet_watch, inbox_mail.new_address_at_employer())

@@ -107,7 +107,7 @@ def test_it_follows_an_interview_from_capture_to_news(
     page.get_by_role("link", name="Lakeside Tools").first.click()
     page.get_by_label("They replied: no decision yet").check()
     page.get_by_label("Their new date (optional)").fill("end of next week")
-    expect(page.locator("#new-date-preview")).to_contain_text("Plans will use")
+    expect(page.locator("#new-date-preview")).to_contain_text("(end of next week); the plan uses")
     shoot(page, f"{viewport}-05-record-news")
     page.get_by_role("button", name="Record and re-plan").click()
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from afterword.tracker.models import Application
+from afterword.rules.phrases import parse_phrase
+from afterword.rules.wording import understood_text
+from afterword.tracker.models import Application, Interview
 from afterword.tracker.services import complete_action, replan
 from tests.factories import (
     PASSWORD,
@@ -110,18 +112,38 @@ def test_it_marks_an_action_done_from_the_keyboard(
     expect(desktop.locator(".flash")).to_be_focused()
 
 
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_it_previews_a_decision_phrase_before_saving(
-    desktop: Page, live_server: Any, seeded: Application, shoot: Callable[[Page, str], Path]
+    chromium: Browser,
+    live_server: Any,
+    seeded: Application,
+    shoot: Callable[[Page, str], Path],
+    viewport: str,
 ) -> None:
-    """Typing "end of next week" shows the date it stands for, without submitting the form."""
-    desktop.goto(f"{live_server}/applications/{seeded.pk}/interviews/new/")
+    """Typing "early next week" shows the range understood and the day the plan uses, unsaved."""
+    context, page = signed_in(chromium, str(live_server), viewport)
+    page.goto(f"{live_server}/applications/{seeded.pk}/interviews/new/")
+    day = date.fromisoformat(page.locator("#id_day").input_value())
+    meant = parse_phrase("early next week", day, seeded.employer_country)
+    phrase = page.get_by_label("When will they decide, in their words?")
 
-    desktop.get_by_label("When will they decide, in their words?").fill("end of next week")
+    phrase.fill("early next week")
 
-    expect(desktop.locator("#decision-preview")).to_contain_text("Plans will use")
-    desktop.get_by_label("When will they decide, in their words?").fill("whenever the moon is blue")
-    expect(desktop.locator("#decision-preview")).to_contain_text("Could not understand")
-    shoot(desktop, "desktop-phrase-preview-problem")
+    preview = page.locator("#decision-preview")
+    expect(preview).to_have_text(understood_text(meant.start, meant.end, "early next week"))
+    expect(preview).to_contain_text(" – ")
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-phrase-preview-range")
+    # A full-page shot scrolls the page; bring the field back before the on-screen one.
+    phrase.scroll_into_view_if_needed()
+    shoot(page, f"{viewport}-phrase-preview-range-top", full_page=False)
+    phrase.fill("whenever the moon is blue")
+    expect(preview).to_contain_text("When will they decide, in their words? Could not understand")
+    expect(preview).not_to_contain_text("Understood")
+    preview.scroll_into_view_if_needed()
+    shoot(page, f"{viewport}-phrase-preview-problem", full_page=False)
+    assert Interview.objects.filter(application=seeded).count() == 1
+    context.close()
 
 
 def test_it_shows_errors_next_to_the_fields(

@@ -96,6 +96,42 @@ def test_it_turns_a_decision_phrase_into_a_date(member: Client, user: Any, now: 
     assert interview.decision_phrase == "end of next week"
 
 
+def test_it_plans_with_the_last_day_of_a_range_and_says_so(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """ "Early next week" at a Tue 3 Mar interview is Mon 9 - Tue 10 Mar; Tue 10 is stored."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(decision_phrase="early next week"),
+        follow=True,
+    )
+
+    assert Interview.objects.get(application=application).decision_by == date(2026, 3, 10)
+    assert (
+        "Saved round 1. Understood: Mon 9 – Tue 10 Mar 2026 (early next week); "
+        "the plan uses Tue 10 Mar. The plan is updated." in response.content.decode()
+    )
+
+
+def test_it_refuses_a_decision_phrase_it_cannot_read(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """Unreadable words are refused under the phrase field's name; nothing is saved or guessed."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(decision_phrase="when the stars align"),
+    )
+
+    html = response.content.decode()
+    assert "When will they decide, in their words?: Could not understand" in html
+    assert "Understood" not in html
+    assert not Interview.objects.filter(application=application).exists()
+
+
 def test_it_prefers_an_exact_date_over_the_phrase(member: Client, user: Any, now: datetime) -> None:
     """When both are given, the exact date counts and the words are kept."""
     application = fresh(user)
@@ -251,14 +287,46 @@ def test_it_edits_an_interview_and_its_people(
 
 
 def test_it_previews_the_date_in_the_edit_form(member: Client, application: Application) -> None:
-    """An interview with a decision date shows it under the phrase field."""
+    """An interview with an exact decision date shows that day under the phrase field."""
     interview = application.interviews.get()
     interview.decision_by = date(2026, 3, 13)
+    interview.decision_phrase = ""
     interview.save()
 
     page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
 
-    assert "Plans use <strong>Friday 13 March 2026</strong>" in page
+    assert "Understood: Fri 13 Mar 2026." in page
+
+
+def test_it_previews_the_range_of_saved_words_in_the_edit_form(
+    member: Client, application: Application
+) -> None:
+    """Saved words show again as the range they were read as (Mon 2 Mar interview)."""
+    interview = application.interviews.get()
+    interview.decision_phrase = "early next week"
+    interview.decision_by = date(2026, 3, 10)
+    interview.save()
+
+    page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    assert (
+        "Understood: Mon 9 – Tue 10 Mar 2026 (early next week); the plan uses Tue 10 Mar." in page
+    )
+
+
+def test_it_previews_only_the_stored_day_when_the_words_read_otherwise(
+    member: Client, application: Application
+) -> None:
+    """An exact date that won over the words is shown alone: the words are not a guess for it."""
+    interview = application.interviews.get()
+    interview.decision_phrase = "early next week"
+    interview.decision_by = date(2026, 3, 18)
+    interview.save()
+
+    page = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    assert "Understood: Wed 18 Mar 2026." in page
+    assert "Mon 9" not in page
 
 
 def test_it_saves_what_each_interviewer_cared_about(

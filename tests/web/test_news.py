@@ -29,6 +29,19 @@ def test_it_moves_the_check_in_after_their_new_date(
     assert "Recorded: they replied." in html
 
 
+def test_it_keeps_the_last_day_of_a_range_and_says_what_it_understood(
+    member: Client, application: Application
+) -> None:
+    """ "Early next week" (Mon 9 - Tue 10 Mar) stores Tue 10 Mar and says so after recording."""
+    html = post_news(member, application, news="no_decision", new_date="early next week")
+
+    assert Event.objects.get(type="reply").new_decision_by == date(2026, 3, 10)
+    assert (
+        "Recorded: they replied. Understood: Mon 9 – Tue 10 Mar 2026 (early next week); "
+        "the plan uses Tue 10 Mar. The plan is updated." in html
+    )
+
+
 def test_it_accepts_a_plain_date_too(member: Client, application: Application) -> None:
     """An ISO date works wherever a phrase does."""
     post_news(member, application, news="no_decision", new_date="2026-03-20")
@@ -41,6 +54,15 @@ def test_it_rejects_a_phrase_it_cannot_read(member: Client, application: Applica
     html = post_news(member, application, news="no_decision", new_date="when pigs fly")
 
     assert "Their new date (optional): Could not understand" in html
+    assert "Understood" not in html
+    assert not Event.objects.exists()
+
+
+def test_it_refuses_a_phrase_that_is_already_over(member: Client, application: Application) -> None:
+    """Words naming days that have all passed are refused on the field, not moved to next year."""
+    html = post_news(member, application, news="no_decision", new_date="by 1 March 2026")
+
+    assert "Their new date (optional): &#x27;by 1 March 2026&#x27; is already over" in html
     assert not Event.objects.exists()
 
 

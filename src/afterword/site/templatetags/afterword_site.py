@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from afterword.rules import kinds
 from afterword.rules.case import zone
+from afterword.rules.wording import understood_text
 from afterword.site import slots
+from afterword.tracker.services.dates import ReadDate
 
 register = template.Library()
 
@@ -139,6 +141,12 @@ def interview_span(interview: Any) -> str:
     end = interview.end.astimezone(zone(zone_name))
     stamp = f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}–{end:%H:%M}"
     return stamp + _zone_note(zone_name)
+
+
+@register.filter
+def understood(found: ReadDate) -> str:
+    """ "Understood: Mon 9 – Tue 10 Mar 2026 (early next week); the plan uses Tue 10 Mar." """
+    return understood_text(found.start, found.end, found.phrase)
 
 
 @register.simple_tag(takes_context=True)

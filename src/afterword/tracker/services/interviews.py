@@ -110,7 +110,7 @@ def _interview_errors(application: Application, interview: Interview) -> dict[st
                 day,
                 application.employer_country,
                 application.employer_subdivision,
-            ).value
+            ).end
         except DateReadError as error:
             errors.setdefault("decision_phrase", []).append(str(error))
     for when, field in (

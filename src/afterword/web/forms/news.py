@@ -85,9 +85,10 @@ class NewsForm(forms.Form):
             except DateReadError as error:
                 self.add_error("new_date", str(error))
             else:
-                if found.value < self.today:
-                    self.add_error("new_date", f"{found.value:%d %b %Y} has already passed.")
-                cleaned["new_decision_by"] = found.value
+                if found.end < self.today:
+                    self.add_error("new_date", f"{found.end:%d %b %Y} has already passed.")
+                cleaned["new_decision_by"] = found.end
+                cleaned["new_date_read"] = found
         if news == "check_in_sent" and not cleaned.get("channel"):
             self.add_error("channel", "Say whether you emailed or called.")
         promised = cleaned.get("promised_next")

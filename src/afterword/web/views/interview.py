@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from afterword.rules.case import zone
 from afterword.site.pages import local_today, member_view
-from afterword.site.templatetags.afterword_site import FieldProblem, form_problems
+from afterword.site.templatetags.afterword_site import FieldProblem, form_problems, understood
 from afterword.tracker.access import get_application_or_404, get_interview_or_404
 from afterword.tracker.models import Application, Interview, Interviewer
+from afterword.tracker.services.dates import ReadDate, stored_range
 from afterword.tracker.services.interviews import interview_problems, save_interview
 from afterword.web.forms.interviews import InterviewForm, interviewer_formset
 
@@ -43,6 +45,21 @@ def show_errors(form: InterviewForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
+def decision_read(interview: Interview) -> ReadDate | None:
+    """The decision date as the range its phrase was read as, counted from the interview day."""
+    if interview.decision_by is None:
+        return None
+    application = interview.application
+    day = interview.start.astimezone(zone(application.employer_timezone)).date()
+    return stored_range(
+        interview.decision_by,
+        interview.decision_phrase,
+        day,
+        application.employer_country,
+        application.employer_subdivision,
+    )
+
+
 def capture_page(
     request: HttpRequest, application: Application, interview: Interview | None
 ) -> HttpResponse:
@@ -66,7 +83,9 @@ def capture_page(
                 # Nothing is saved: the service checks first and rolls back on the planner's no.
                 show_errors(form, error)
             else:
-                messages.success(request, f"Saved round {saved.round}. The plan is updated.")
+                read = decision_read(saved)
+                heard = f" {understood(read)}" if read else ""
+                messages.success(request, f"Saved round {saved.round}.{heard} The plan is updated.")
                 return redirect(reverse("application", args=[application.pk]) + "#plan")
         elif form.is_valid():
             # The rows need fixing too: say what else is wrong now, not after the next submit.
@@ -95,6 +114,7 @@ def capture_page(
             "form": form,
             "people": people,
             "problems": problems,
+            "decision_read": decision_read(interview) if interview else None,
         },
     )
 

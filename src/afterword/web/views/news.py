@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from afterword.site.pages import local_today, member_view
-from afterword.site.templatetags.afterword_site import event_label
+from afterword.site.templatetags.afterword_site import event_label, understood
 from afterword.tracker.access import get_application_or_404
 from afterword.tracker.services import record_event
 from afterword.web.forms.news import NewsForm
@@ -35,7 +35,12 @@ def record_news(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_planner_errors(error)
         context = application_context(request, application, news_form=form)
         return render(request, "web/application.html", context)
-    messages.success(request, f"Recorded: {event_label(event_type).lower()}. The plan is updated.")
+    read = form.cleaned_data.get("new_date_read")
+    # Say which days their words were read as, so a misreading is caught while it is fresh.
+    heard = f" {understood(read)}" if read else ""
+    messages.success(
+        request, f"Recorded: {event_label(event_type).lower()}.{heard} The plan is updated."
+    )
     if event_type == "next_round":
         # A new round is a new interview to capture; its people get their own thank-yous (K1).
         return redirect(reverse("interview_new", args=[application.pk]))

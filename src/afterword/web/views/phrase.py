@@ -1,4 +1,4 @@
-"""Live preview of a decision phrase ("end of next week") as the date the plan will use."""
+"""Live preview of a timing phrase ("early next week"): the range understood, the day planned."""
 
 from __future__ import annotations
 
@@ -12,15 +12,23 @@ from django.views.decorators.http import require_GET
 from afterword.rules.case import supported_countries
 from afterword.site.pages import local_today, member_view
 from afterword.tracker.services.dates import DateReadError, read_date
+from afterword.web.forms.interviews import InterviewForm
+from afterword.web.forms.news import NewsForm
 
-# The form fields that may ask for a preview; the input sends its value under its own name.
-PHRASE_FIELDS = ("decision_phrase", "new_date")
+# The form fields that may ask for a preview (the input sends its value under its own name),
+# with their labels: a refusal names the field, as the form's own error would.
+PHRASE_FIELDS = {
+    "decision_phrase": InterviewForm.base_fields["decision_phrase"].label,
+    "new_date": NewsForm.base_fields["new_date"].label,
+}
 
 
 @member_view
 @require_GET
 def phrase_preview_hx(request: HttpRequest) -> HttpResponse:
-    text = next((request.GET[name] for name in PHRASE_FIELDS if request.GET.get(name)), "")
+    name, text = next(
+        ((name, request.GET[name]) for name in PHRASE_FIELDS if request.GET.get(name)), ("", "")
+    )
     try:
         reference = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
@@ -34,4 +42,5 @@ def phrase_preview_hx(request: HttpRequest) -> HttpResponse:
             context["found"] = read_date(text, reference, country, request.GET.get("subdivision"))
         except DateReadError as error:
             context["problem"] = str(error)
+            context["field"] = PHRASE_FIELDS[name]
     return render(request, "web/phrase_partial.html", context)
