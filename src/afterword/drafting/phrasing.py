@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from afterword.drafting.salutations import parse_name
 from afterword.drafting.spelling import word_frequency
 
 # How often a word must occur in the speller's English corpus to count as an ordinary word:
@@ -58,6 +59,7 @@ _LOWERABLE = frozenset(
         "getting",
     ]
 )
+_FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
 _WEAK_ENDINGS = frozenset(
@@ -95,12 +97,11 @@ def words(text: str) -> int:
 
 
 def first_name(name: str) -> str:
-    """The name to greet someone by in a warm note: the first word that is not an honorific."""
-    parts = name.split()
-    for part in parts:
-        if part.lower() not in HONORIFICS:
-            return part
-    return name
+    """The name to greet someone by in a warm note: the first word after any titles."""
+    parsed = parse_name(name)
+    if parsed.given:
+        return parsed.given.split()[0]
+    return parsed.surname or name
 
 
 def formal_name(name: str) -> str:
@@ -139,7 +140,7 @@ def note_phrase(text: str | None, max_words: int) -> str | None:
         phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0].strip(_TRAILING)
     if words(phrase) > max_words:
         phrase = _shortened(phrase, max_words)
-    return _lowered_start(phrase)
+    return lowered_start(phrase)
 
 
 def _shortened(phrase: str, max_words: int) -> str:
@@ -153,8 +154,11 @@ def _shortened(phrase: str, max_words: int) -> str:
     return " ".join(parts).strip(_TRAILING)
 
 
-def _lowered_start(phrase: str) -> str:
+def lowered_start(phrase: str) -> str:
+    """The phrase with its first word in lower case when that word is surely not a name."""
     first, _, rest = phrase.partition(" ")
+    if first in _FIRST_PERSON:
+        return phrase
     plain = first.lower()
     if first[:1].isupper() and first[1:].islower() and _surely_not_a_name(plain):
         return f"{plain}{' ' if rest else ''}{rest}"
