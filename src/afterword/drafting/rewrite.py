@@ -69,6 +69,7 @@ _WEAK_END = frozenset(
         "our",
     ]
 )
+_WEAK_START = frozenset({"and", "or", "but", "so"})
 # A topic is a noun phrase: these words make it a clause (or a note about the process).
 _FINITE = frozenset(
     [
@@ -198,8 +199,7 @@ def _acceptable(phrase: str, max_words: int) -> bool:
     # "..., 3 really": a comma before a scrap of two words is a note, not a sentence.
     if any(len(part.split()) < 3 for part in phrase.split(", ")[1:]):
         return False
-    ends = {words[0].lower(), words[-1].lower().strip(",.")}
-    return not ends & _WEAK_END
+    return words[0].lower() not in _WEAK_START and words[-1].lower().strip(",.") not in _WEAK_END
 
 
 def topic_phrase(text: str) -> str | None:

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from afterword.drafting.dates import month_first
 from afterword.drafting.model import Tone
 from afterword.rules.case import Interviewer
 
+# Where "Dr" and "Ms" are written without a full stop.
+NO_STOP_COUNTRIES = frozenset({"GB", "IE", "AU", "NZ", "ZA"})
 TitleKind = Literal["academic", "religious", "gender", "professional", "honour"]
 
 
@@ -156,9 +157,10 @@ def _keys() -> frozenset[str]:
 
 
 def _with_stop(english: str, country: str) -> str:
-    # American usage writes "Dr." and "Ms."; British and most others "Dr" and "Ms".
+    # British usage writes "Dr" and "Ms" (the word's last letter is kept, so no full stop);
+    # American, German and most other usage "Dr." and "Ms.".
     short = english in ("Dr", "Mr", "Mrs", "Ms", "Mx")
-    return f"{english}." if short and month_first(country) else english
+    return f"{english}." if short and country.upper() not in NO_STOP_COUNTRIES else english
 
 
 def title_form(parsed: ParsedName, job_title: str | None, country: str) -> str | None:
