@@ -33,18 +33,24 @@ class Material:
 
 
 def joined_topics(phrases: list[str]) -> str | None:
-    """Up to three topics, as long as they stay short together: "triage and throughput"."""
+    """Up to three topics, as long as they stay short together: "triage and throughput".
+
+    A phrase with its own "and" ends the list after a comma ("tax season crunch, 1040s and
+    1120s"), so that no list reads "A and B and C"; one that comes first stands alone.
+    """
     chosen: list[str] = []
     for phrase in phrases:
+        if phrase.lower() in (c.lower() for c in chosen):
+            continue
         if chosen and (
             len(chosen) >= MAX_TOPICS
             or sum(len(p.split()) for p in [*chosen, phrase]) > MAX_TOPIC_WORDS
-            # "crunch and 1040s and 1120s": a phrase with its own "and" stands alone.
-            or " and " in f" {phrase} {chosen[0]} "
+            or " and " in f" {chosen[0]} "
         ):
             break
-        if phrase.lower() not in (c.lower() for c in chosen):
-            chosen.append(phrase)
+        if chosen and " and " in f" {phrase} ":
+            return f"{', '.join(chosen)}, {phrase}"
+        chosen.append(phrase)
     return join_words(chosen) or None
 
 

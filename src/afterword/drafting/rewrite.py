@@ -234,7 +234,7 @@ def point_clause(text: str) -> str | None:
        refused (it cannot say enough on its own).
     """
     phrase = _expanded(text.strip(" .,;:"))
-    if phrase is None:
+    if phrase is None or _BAD_CHARACTERS.search(phrase):
         return None
     words = _words(phrase)
     if not words:
