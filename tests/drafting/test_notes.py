@@ -65,3 +65,10 @@ def test_an_empty_note_has_no_items():
     """None, blanks and bare punctuation give nothing."""
     assert note_items(None, "emphasised") == []
     assert note_items(" - ; . ", "forgot") == []
+
+
+def test_what_follows_a_question_mark_on_the_line_belongs_to_the_question():
+    """ "OTE 45k?? base only 24k" is one question: its tail is never sent as a point."""
+    assert kinds("OTE 45k?? base only 24k", "to_clarify") == [
+        ("question", "OTE 45k?? base only 24k")
+    ]

@@ -39,9 +39,10 @@ _NOT_AN_END = (
     r"(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bvs\.)"
     r"(?<!\bsr\.)(?<!\bsra\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
 )
-# Remarks end at line breaks, bullets, semicolons, sentence ends and question marks.
+# Remarks end at line breaks, bullets, semicolons and sentence ends. Not at a question mark:
+# what follows it on the line belongs to the question ("OTE 45k?? base only 24k").
 _REMARK_BREAKS = re.compile(
-    rf"\n+|;|(?<=\?)(?!\?)|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
+    rf"\n+|;|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
     re.IGNORECASE | re.MULTILINE,
 )
 # Inside a remark about the interviewer, spaced dashes and commas separate the things listed
@@ -81,8 +82,7 @@ _LOGISTICS = re.compile(
 
 
 def remarks(text: str | None) -> list[str]:
-    """The separate remarks of a note: at line breaks, bullets, semicolons, sentence ends and
-    question marks."""
+    """The separate remarks of a note: at line breaks, bullets, semicolons and sentence ends."""
     if text is None:
         return []
     found = []
