@@ -15,10 +15,6 @@ _COMMON_WORD = 5000
 _ALSO_NAMES = frozenset(
     {"apple", "react", "spring", "swift", "go", "access", "outlook", "office", "teams", "word"}
 )
-# Honorifics that are not a first name: "Dr. Katrin Hoffmann" is greeted warmly as "Katrin".
-HONORIFICS = frozenset(
-    {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "sir"}
-)
 # Notes usually start like a sentence ("Keeping the clinics' intake running..."); inside our
 # sentence the first word must then be lower case. Only words that are surely not names are
 # lowered: function words and -ing forms. "Python testing" keeps its capital.
@@ -60,40 +56,6 @@ _LOWERABLE = frozenset(
     ]
 )
 _FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
-_WEAK_ENDINGS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "my",
-        "your",
-        "our",
-    ]
-)
-_TRAILING = " \t.,;:!?-–—"
-
-
-def words(text: str) -> int:
-    """Words as a reader counts them: runs of text between spaces."""
-    return len(text.split())
 
 
 def first_name(name: str) -> str:
@@ -104,15 +66,6 @@ def first_name(name: str) -> str:
     return parsed.surname or name
 
 
-def formal_name(name: str) -> str:
-    """How a formal note addresses someone: "Dr. Hoffmann" when a title is known, else the
-    full name ("Dana Reyes"), since a first name alone is too familiar and "Mr."/"Ms." a guess."""
-    parts = name.split()
-    if len(parts) > 2 and parts[0].lower() in HONORIFICS:
-        return f"{parts[0]} {parts[-1]}"
-    return name
-
-
 def join_words(items: Sequence[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``."""
     if not items:
@@ -120,38 +73,6 @@ def join_words(items: Sequence[str]) -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def note_phrase(text: str | None, max_words: int) -> str | None:
-    """A user's note shaped to sit after a colon or a verb inside one of our sentences.
-
-    1. Collapse line breaks and spaces; drop closing punctuation (our sentence supplies it).
-    2. Over ``max_words``: keep the first sentence; if still too long, cut at the last clause
-       break (comma, semicolon, dash) inside the limit, else at the limit, and never end on
-       a word like "and" or "the".
-    3. Lower the first letter when the first word is a function word or an -ing form.
-    """
-    if text is None:
-        return None
-    phrase = " ".join(text.split()).strip(_TRAILING)
-    if not phrase:
-        return None
-    if words(phrase) > max_words:
-        phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0].strip(_TRAILING)
-    if words(phrase) > max_words:
-        phrase = _shortened(phrase, max_words)
-    return lowered_start(phrase)
-
-
-def _shortened(phrase: str, max_words: int) -> str:
-    kept = " ".join(phrase.split()[:max_words])
-    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(kept)]
-    if breaks and words(kept[: breaks[-1]]) >= max(3, max_words // 2):
-        kept = kept[: breaks[-1]]
-    parts = kept.strip(_TRAILING).split()
-    while len(parts) > 1 and parts[-1].lower() in _WEAK_ENDINGS:
-        parts.pop()
-    return " ".join(parts).strip(_TRAILING)
 
 
 def lowered_start(phrase: str) -> str:

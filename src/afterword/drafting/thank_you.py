@@ -26,8 +26,6 @@ from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Interview, Interviewer
 from afterword.rules.plan import Action, Plan
 
-MAX_EMAIL_WORDS = 200  # K4: brief
-
 
 def _notes(material: Material, *, letter: bool = False) -> dict[str, str | None]:
     """The template's pieces. A letter never repeats the points: the email carried them, and the
@@ -58,8 +56,9 @@ def thank_you_email(
     tone: Tone,
     announce_check_in: bool,
 ) -> Draft:
-    """Thanks first; fit tied to this person's emphasis; what was forgotten or unclear; the
-    check-in date when the plan has one (K7); at most 200 words, notes shortened to fit."""
+    """Thanks first (with an apology when it is late); fit tied to this person's topics; the
+    points routed to them (material.py); the check-in date when the plan has one and it falls
+    before any other offer's deadline (K7). Notes become short phrases, so it stays brief."""
     interview = find_interview(case, action.interview)
     person = find_person(case, interview, action.interviewer)
     promise = promise_for(case, calendar, action, plan, now) if announce_check_in else None
