@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from afterword.drafting import compose
+from afterword.rules import case_from_data, plan
 from tests.rules.builders import case, interview, person
 
 AFTERWORD = Path(sys.executable).with_name("afterword")
@@ -250,3 +252,27 @@ def test_file_and_case_cannot_both_be_stdin():
 
     assert result.returncode == 2
     assert result.stderr.strip() == "error: FILE and --case cannot both be - (standard input)"
+
+
+def test_a_passage_copied_from_a_siblings_draft_is_flagged(tmp_path):
+    """The CLI composes the case's other thank-you drafts and compares: copying Sam's draft
+    into Dana's gives a shared passage (and, nearly all of it the same, an error)."""
+    people = [
+        person("p1", "Dana Reyes", title="Hiring Manager", emphasised="data quality in reporting"),
+        person("p2", "Sam Okafor", title="Team Lead", emphasised="stakeholder updates"),
+    ]
+    data = case(interviews=[interview(people=people)], candidate={"name": "Alex Morgan"})
+    case_path = tmp_path / "case.json"
+    case_path.write_text(json.dumps(data))
+    the = case_from_data(data)
+    assert the.now is not None
+    sam = compose(the, plan(the, the.now).actions[1], the.now)
+    copied = sam.body.replace("Sam", "Dana").replace("Okafor", "Reyes")
+
+    result = run(
+        str(draft(tmp_path, f"Subject: {sam.subject}\n\n{copied}")),
+        "--case", str(case_path), "--action", "0", "--format", "json",
+    )  # fmt: skip
+
+    codes = {finding["code"] for finding in json.loads(result.stdout)}
+    assert "shared_passage" in codes

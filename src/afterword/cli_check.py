@@ -19,10 +19,11 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from afterword.drafting import TONES, compose
 from afterword.drafting.checker import check, context_for
 from afterword.drafting.model import Finding
-from afterword.rules import Action, CaseError, case_from_json, plan
-from afterword.rules.kinds import ACTIONS
+from afterword.rules import Action, Case, CaseError, Plan, case_from_json, plan
+from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
 
 _SUBJECT = "subject:"
 
@@ -79,6 +80,24 @@ def split_draft(text: str) -> DraftFile:
     if second_newline and not second.strip():
         body_offset += len(second) + 1
     return DraftFile(text, raw.strip(), subject_offset, text[body_offset:], body_offset)
+
+
+def sibling_drafts(
+    case: Case, current: Plan, chosen: Action, now: datetime
+) -> list[tuple[str, str]]:
+    """(name, body) of the drafts Afterword writes, in either tone, for the other people of the
+    chosen thank-you's interview: the checker flags passages the user's text shares with them."""
+    if chosen.kind not in THANK_YOU_KINDS:
+        return []
+    return [
+        (draft.to_name or "", draft.body)
+        for action in current.actions
+        if action.kind == chosen.kind
+        and action.interview == chosen.interview
+        and action.interviewer != chosen.interviewer
+        for tone in TONES
+        for draft in (compose(case, action, now, tone=tone, plan=current),)
+    ]
 
 
 def _default_action(actions: tuple[Action, ...]) -> int:
@@ -188,7 +207,14 @@ def check_command(
     current = plan(case, now)
     index = _chosen_action(current.actions, action)
     chosen = current.actions[index]
-    context = context_for(case, chosen, now, plan=current, extra_words=extra_words)
+    context = context_for(
+        case,
+        chosen,
+        now,
+        plan=current,
+        extra_words=extra_words,
+        siblings=sibling_drafts(case, current, chosen, now),
+    )
     found = check(draft.subject, draft.body, context)
 
     if output_format is CheckFormat.json:

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from afterword.drafting import findings as rules_of
+from afterword.drafting import prose
+from afterword.drafting.context import thanked_before
+from afterword.drafting.material import checked_topics, kept_private, note_words
 from afterword.drafting.model import DRAFT_KIND_FOR_ACTION, DraftKind, Field, Finding
 from afterword.drafting.names import NameIndex, RecordName
 from afterword.drafting.promises import find_promise
@@ -46,6 +49,12 @@ class CheckContext:
     planned_check_in: date | None = None
     # (interviewer name, body) of the other thank-you drafts of the same interview.
     siblings: tuple[tuple[str, str], ...] = ()
+    # How the addressee is greeted, when the record says ("Dr Brandt", "Robin").
+    salutation: str | None = None
+    # Questions and private remarks from the notes: never to be told to the employer.
+    private_notes: tuple[str, ...] = ()
+    # Whether the drafts should have thanked already (a "thank you again" is then right).
+    thanked_before: bool = False
     allowed_words: frozenset[str] = frozenset()
     index: NameIndex = field(init=False, repr=False, compare=False)
     speller: Speller = field(init=False, repr=False, compare=False)
@@ -134,7 +143,6 @@ def context_for(
     interview = _interview(case, action.interview)
     person = _person(case, interview, action.interviewer)
     own = next((p for p in interview.interviewers if person and p.id == person.id), person)
-    emphasis = tuple(text for text in (own and own.emphasised, interview.emphasised) if text)
     current = plan if plan is not None else make_plan(case, now)
     return CheckContext(
         kind=DRAFT_KIND_FOR_ACTION[action.kind],
@@ -143,10 +151,13 @@ def context_for(
         addressee=person.name if person else None,
         people=tuple(p.name for p in _unique_people(case)),
         names=tuple(_record_names(case)),
-        emphasis=emphasis,
+        emphasis=checked_topics(interview, own),
         planned_check_in=planned_check_in(case, action, now, current, calendar),
         siblings=tuple((name, body) for name, body in siblings if body.strip()),
-        allowed_words=record_words(case) | words_of(extra_words),
+        allowed_words=record_words(case) | words_of([*note_words(case), *extra_words]),
+        salutation=person.salutation if person else None,
+        private_notes=kept_private(interview),
+        thanked_before=thanked_before(case, interview, person),
     )
 
 
@@ -179,7 +190,37 @@ def check(subject: str, body: str, context: CheckContext) -> list[Finding]:
     found += rules_of.promise_problems(body, context)
     found += rules_of.length_problems(body, context)
     found += rules_of.sibling_problems(body, context)
+    found += _prose(subject, body, context)
+    slots = {"subject": prose.slot_spans(subject), "body": prose.slot_spans(body)}
+    # Inside a gap left for the user, only the gap itself is worth saying.
+    found = [
+        f
+        for f in found
+        if f.code == "user_slot" or not any(f.start < b and a < f.end for a, b in slots[f.field])
+    ]
     return sorted(found, key=lambda f: (_FIELD_ORDER[f.field], f.start, f.end, f.code))
+
+
+def _prose(subject: str, body: str, context: CheckContext) -> list[Finding]:
+    """The writing itself (prose.py): gaps, capitals, shorthand, notes-like sentences, greeting,
+    private notes and passages shared with another interviewer's draft."""
+    known = context.speller.allowed
+    found: list[Finding] = []
+    for field_name, text in (("subject", subject), ("body", body)):
+        name: Field = "subject" if field_name == "subject" else "body"
+        found += prose.user_slots(text, name)
+        if name == "body":
+            found += prose.lower_case(text, name, context.kind)
+        else:
+            found += prose.lower_i(text, name)
+        found += prose.shorthand(text, name, known)
+        found += prose.list_punctuation(text, name)
+    found += prose.fragments(body, context.kind)
+    found += prose.title_only_greeting(body, context.kind)
+    found += prose.private_notes(body, context)
+    found += prose.shared_passages(body, context)
+    found += prose.thanks_again(body, context)
+    return found
 
 
 def promised_next(body: str, context: CheckContext) -> date | None:

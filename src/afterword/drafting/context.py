@@ -13,7 +13,7 @@ from typing import Any
 
 from afterword.drafting.dates import format_clock, format_day, local_day, zone_place
 from afterword.drafting.model import Tone
-from afterword.drafting.phrasing import first_name, formal_name
+from afterword.drafting.salutations import salutation
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.kinds import ANNOUNCED_CHECK_INS
@@ -60,12 +60,13 @@ def position_of(interview: Interview, person: Interviewer | None) -> int:
     return 0
 
 
-def greeting(tone: Tone, person: Interviewer | None, employer: str | None) -> str:
-    """Never empty: a named person if there is one, else the hiring team."""
+def greeting(
+    tone: Tone, person: Interviewer | None, employer: str | None, country: str = "US"
+) -> str:
+    """Never empty: a named person if there is one (salutations.py), else the hiring team."""
     if person is not None:
-        if tone == "formal":
-            return f"Dear {formal_name(person.name)},"
-        return f"Hi {first_name(person.name)},"
+        opener = "Dear" if tone == "formal" else "Hi"
+        return f"{opener} {salutation(person, tone, country)},"
     if tone == "formal":
         return "Dear Hiring Team,"
     return f"Hello {employer} team," if employer else "Hello,"
@@ -108,7 +109,7 @@ def common(case: Case, tone: Tone, person: Interviewer | None) -> dict[str, Any]
             else (f"interview at {employer}" if employer else "interview")
         ),
         "my_application": my_application,
-        "greeting": greeting(tone, person, employer),
+        "greeting": greeting(tone, person, employer, case.employer.country),
         "person_name": person.name if person else None,
         "person_title": person.title if person else None,
         "candidate_name": case.candidate.name,
@@ -139,6 +140,9 @@ def promise_for(
     day = local_day(check_in.due, calendar.tz)
     if day <= writing_day(calendar, action, now):
         return None
+    offer = latest_offer(case)
+    if offer is not None and offer.deadline is not None and day > offer.deadline:
+        return None  # a date past the other offer's deadline would contradict the expedite note
     rule = check_in.rules[0]
     decision = find_interview(case, check_in.interview).decision_by if rule == "F1" else None
     return Promise(day, rule, decision)
@@ -218,6 +222,17 @@ def follow_up_facts(
         "place": zone_place(case.employer.timezone),
         "overdue": action.overdue,
     }
+
+
+def thanked_before(case: Case, interview: Interview, person: Interviewer | None) -> bool:
+    """Whether a thank-you for this interview went out already (to this person, if named), so
+    that a later message may say "thank you again"."""
+    return any(
+        e.type in ("thank_you_sent", "letter_sent")
+        and e.interview == interview.id
+        and (person is None or e.interviewer == person.id)
+        for e in case.events
+    )
 
 
 def latest_offer(case: Case) -> Event | None:

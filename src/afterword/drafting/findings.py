@@ -260,6 +260,7 @@ def greeting_problems(body: str, context: CheckContext) -> list[Finding]:
     if addressee is None or greeting is None:
         return []
     own = {word.lower() for word in name_words(addressee)}
+    own |= {word.lower() for word in name_words(context.salutation or "")}
     names_addressee = False
     others: list[str] = []
     for word, _, _ in greeting.words:

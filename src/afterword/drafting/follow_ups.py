@@ -14,6 +14,7 @@ from afterword.drafting.context import (
     history_since,
     latest_offer,
     signature_lines,
+    thanked_before,
 )
 from afterword.drafting.dates import format_day
 from afterword.drafting.model import Draft, DraftKind, Tone
@@ -98,6 +99,7 @@ def expedite(
     if offer is None or offer.deadline is None:
         raise ValueError("an expedite message needs an other_offer event with a deadline")
     context["deadline_day"] = format_day(offer.deadline, case.employer.country)
+    context["thanked"] = thanked_before(case, interview, person)
     return _email("expedite", f"expedite_{tone}.j2", case, interview, person, context, tone)
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from afterword.drafting.salutations import TITLE_WORDS
 from afterword.drafting.spelling import word_frequency, words_in
 
 NameKind = Literal["person", "company", "title", "role"]
 # Words this frequent in English are ordinary words first ("Grant", "Data"), names second.
 COMMON_WORD = 1000
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"}) | TITLE_WORDS
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "at", "on", "de", "von", "van"})
 _PHRASE_RATIO = 0.85
 _GREETING = re.compile(

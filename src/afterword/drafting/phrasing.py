@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from afterword.drafting.salutations import parse_name
 from afterword.drafting.spelling import word_frequency
 
 # How often a word must occur in the speller's English corpus to count as an ordinary word:
@@ -13,10 +14,6 @@ _COMMON_WORD = 5000
 # Ordinary words that are just as often the name of a product or firm at the start of a note.
 _ALSO_NAMES = frozenset(
     {"apple", "react", "spring", "swift", "go", "access", "outlook", "office", "teams", "word"}
-)
-# Honorifics that are not a first name: "Dr. Katrin Hoffmann" is greeted warmly as "Katrin".
-HONORIFICS = frozenset(
-    {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "sir"}
 )
 # Notes usually start like a sentence ("Keeping the clinics' intake running..."); inside our
 # sentence the first word must then be lower case. Only words that are surely not names are
@@ -58,58 +55,15 @@ _LOWERABLE = frozenset(
         "getting",
     ]
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
-_WEAK_ENDINGS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "my",
-        "your",
-        "our",
-    ]
-)
-_TRAILING = " \t.,;:!?-–—"
-
-
-def words(text: str) -> int:
-    """Words as a reader counts them: runs of text between spaces."""
-    return len(text.split())
+_FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
 
 
 def first_name(name: str) -> str:
-    """The name to greet someone by in a warm note: the first word that is not an honorific."""
-    parts = name.split()
-    for part in parts:
-        if part.lower() not in HONORIFICS:
-            return part
-    return name
-
-
-def formal_name(name: str) -> str:
-    """How a formal note addresses someone: "Dr. Hoffmann" when a title is known, else the
-    full name ("Dana Reyes"), since a first name alone is too familiar and "Mr."/"Ms." a guess."""
-    parts = name.split()
-    if len(parts) > 2 and parts[0].lower() in HONORIFICS:
-        return f"{parts[0]} {parts[-1]}"
-    return name
+    """The name to greet someone by in a warm note: the first word after any titles."""
+    parsed = parse_name(name)
+    if parsed.given:
+        return parsed.given.split()[0]
+    return parsed.surname or name
 
 
 def join_words(items: Sequence[str]) -> str:
@@ -121,40 +75,11 @@ def join_words(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def note_phrase(text: str | None, max_words: int) -> str | None:
-    """A user's note shaped to sit after a colon or a verb inside one of our sentences.
-
-    1. Collapse line breaks and spaces; drop closing punctuation (our sentence supplies it).
-    2. Over ``max_words``: keep the first sentence; if still too long, cut at the last clause
-       break (comma, semicolon, dash) inside the limit, else at the limit, and never end on
-       a word like "and" or "the".
-    3. Lower the first letter when the first word is a function word or an -ing form.
-    """
-    if text is None:
-        return None
-    phrase = " ".join(text.split()).strip(_TRAILING)
-    if not phrase:
-        return None
-    if words(phrase) > max_words:
-        phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0].strip(_TRAILING)
-    if words(phrase) > max_words:
-        phrase = _shortened(phrase, max_words)
-    return _lowered_start(phrase)
-
-
-def _shortened(phrase: str, max_words: int) -> str:
-    kept = " ".join(phrase.split()[:max_words])
-    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(kept)]
-    if breaks and words(kept[: breaks[-1]]) >= max(3, max_words // 2):
-        kept = kept[: breaks[-1]]
-    parts = kept.strip(_TRAILING).split()
-    while len(parts) > 1 and parts[-1].lower() in _WEAK_ENDINGS:
-        parts.pop()
-    return " ".join(parts).strip(_TRAILING)
-
-
-def _lowered_start(phrase: str) -> str:
+def lowered_start(phrase: str) -> str:
+    """The phrase with its first word in lower case when that word is surely not a name."""
     first, _, rest = phrase.partition(" ")
+    if first in _FIRST_PERSON:
+        return phrase
     plain = first.lower()
     if first[:1].isupper() and first[1:].islower() and _surely_not_a_name(plain):
         return f"{plain}{' ' if rest else ''}{rest}"

@@ -58,6 +58,7 @@ WORKPLACE_WORDS = frozenset(
         *("backend", "frontend", "devops", "cybersecurity", "onsite", "offsite", "cv", "cvs"),
         *("timelines", "walkthrough", "roadmap", "roadmaps", "learnings", "microservices"),
         *("api", "apis", "saas", "ux", "ui", "deliverables", "async", "email", "emails"),
+        *("maths", "rollout", "rollouts", "caseload", "caseloads", "upselling", "postmortems"),
     }
 )
 
@@ -148,6 +149,12 @@ def _distant_suggestion(word: str) -> str | None:
     return matches[0] if matches else None
 
 
+def one_edit_from_a_word(word: str) -> bool:
+    """Whether ``word`` (lower case, unknown) is probably a typo: five letters or more and one
+    edit from a dictionary word ("recieve"). Shorter words are too often near something."""
+    return len(word) >= 5 and _one_edit_suggestion(word) is not None
+
+
 def _suggestion(word: str) -> str | None:
     return _one_edit_suggestion(word) or _distant_suggestion(word)
 
@@ -210,9 +217,13 @@ def words_of(texts: Iterable[str | None]) -> frozenset[str]:
 
 
 def record_words(case: Case) -> frozenset[str]:
-    """Every word the record itself uses: people, titles, company, role, job code, candidate,
-    and the notes on what was emphasised, forgotten or to be clarified."""
+    """Every word the record itself uses: people, titles, company, role, job code, candidate.
+
+    Not the notes: they are typed in haste ("exp", "recieve"); the words Afterword makes of them
+    are allowed instead (``material.note_words``)."""
     texts: list[str | None] = [
+        # The city of the employer's zone: a call script names it ("Los Angeles time").
+        case.employer.timezone.rsplit("/", 1)[-1].replace("_", " "),
         case.employer.name,
         case.role,
         case.job_code,
@@ -220,9 +231,8 @@ def record_words(case: Case) -> frozenset[str]:
         case.candidate.address,
     ]
     for interview in case.interviews:
-        texts += [interview.emphasised, interview.forgot, interview.to_clarify]
         for person in interview.interviewers:
-            texts += [person.name, person.title, person.emphasised, person.address]
+            texts += [person.name, person.title, person.address, person.salutation]
     return words_of(texts)
 
 

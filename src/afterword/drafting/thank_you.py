@@ -16,28 +16,28 @@ from afterword.drafting.context import (
     writing_day,
 )
 from afterword.drafting.dates import format_day, format_full_date, month_first
+from afterword.drafting.material import Material, material_for
 from afterword.drafting.model import Draft, Letter, Tone
-from afterword.drafting.phrasing import address_lines, first_name, formal_name, note_phrase, words
+from afterword.drafting.phrasing import address_lines
 from afterword.drafting.render import render_paragraphs
+from afterword.drafting.salutations import salutation
 from afterword.drafting.variants import Chooser
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Interview, Interviewer
 from afterword.rules.plan import Action, Plan
 
-MAX_EMAIL_WORDS = 200  # K4: brief
-MAX_LETTER_WORDS = 230  # paragraphs only: with the address blocks it stays on one page
-# How many words of each of the user's notes a draft quotes: the whole note when it fits,
-# then shorter and shorter until the draft is within its limit.
-NOTE_BUDGETS = (60, 35, 20, 12, 6)
 
-
-def _notes(interview: Interview, person: Interviewer | None, budget: int) -> dict[str, str | None]:
-    """The person's own emphasis wins over the interview's (K4): that is what makes it theirs."""
-    own = person.emphasised if person is not None else None
+def _notes(material: Material, *, letter: bool = False) -> dict[str, str | None]:
+    """The template's pieces. A letter never repeats the points: the email carried them, and the
+    same person reads both (K5 asks for different text)."""
+    topic_slot = material.slot if material.slot_for_topic else None
+    point_slot = material.slot if not material.slot_for_topic else None
     return {
-        "emphasis": note_phrase(own or interview.emphasised, budget),
-        "forgot": note_phrase(interview.forgot, budget),
-        "clarify": note_phrase(interview.to_clarify, budget),
+        "emphasis": material.topic,
+        "topic_slot": topic_slot,
+        "forgot": None if letter else material.forgot,
+        "clarify": None if letter else material.clarify,
+        "point_slot": None if letter else point_slot,
     }
 
 
@@ -56,8 +56,9 @@ def thank_you_email(
     tone: Tone,
     announce_check_in: bool,
 ) -> Draft:
-    """Thanks first; fit tied to this person's emphasis; what was forgotten or unclear; the
-    check-in date when the plan has one (K7); at most 200 words, notes shortened to fit."""
+    """Thanks first (with an apology when it is late); fit tied to this person's topics; the
+    points routed to them (material.py); the check-in date when the plan has one and it falls
+    before any other offer's deadline (K7). Notes become short phrases, so it stays brief."""
     interview = find_interview(case, action.interview)
     person = find_person(case, interview, action.interviewer)
     promise = promise_for(case, calendar, action, plan, now) if announce_check_in else None
@@ -71,14 +72,11 @@ def thank_you_email(
             format_day(promise.decision, country) if promise and promise.decision else None
         ),
     }
-    signature = signature_lines(case)
-    for budget in NOTE_BUDGETS:
-        paragraphs = render_paragraphs(
-            f"thank_you_email_{tone}.j2", {**context, **_notes(interview, person, budget)}
-        )
-        subject, body = paragraphs[0], _with_signature(paragraphs[1:], signature)
-        if words(body) <= MAX_EMAIL_WORDS:
-            break
+    context["late"] = action.overdue
+    paragraphs = render_paragraphs(
+        f"thank_you_email_{tone}.j2", {**context, **_notes(material_for(interview, person))}
+    )
+    subject, body = paragraphs[0], _with_signature(paragraphs[1:], signature_lines(case))
     return Draft(
         kind="thank_you_email",
         tone=tone,
@@ -104,18 +102,15 @@ def thank_you_letter(
         **common(case, tone, person),
         "one_of": chooser.one_of,
         "interview_day": interview_day(case, calendar, interview),
+        "late": action.overdue,
     }
-    for budget in NOTE_BUDGETS:
-        paragraphs = render_paragraphs(
-            f"thank_you_letter_{tone}.j2", {**context, **_notes(interview, person, budget)}
-        )
-        if sum(words(p) for p in paragraphs) <= MAX_LETTER_WORDS:
-            break
+    notes = _notes(material_for(interview, person), letter=True)
+    paragraphs = render_paragraphs(f"thank_you_letter_{tone}.j2", {**context, **notes})
     letter = Letter(
         sender_lines=_sender_lines(case),
         date_line=format_full_date(writing_day(calendar, action, now), case.employer.country),
         recipient_lines=_recipient_lines(case, person),
-        salutation=_salutation(tone, person),
+        salutation=_salutation(tone, person, case.employer.country),
         paragraphs=tuple(paragraphs),
         closing=_closing(tone, case.employer.country, chooser),
         signature=case.candidate.name or "",
@@ -169,12 +164,11 @@ def _recipient_lines(case: Case, person: Interviewer | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _salutation(tone: Tone, person: Interviewer | None) -> str:
+def _salutation(tone: Tone, person: Interviewer | None, country: str) -> str:
     # A printed letter opens with "Dear" in either tone; warmth is the first name.
     if person is None:
         return "Dear Hiring Team,"
-    name = formal_name(person.name) if tone == "formal" else first_name(person.name)
-    return f"Dear {name},"
+    return f"Dear {salutation(person, tone, country)},"
 
 
 def _closing(tone: Tone, country: str, chooser: Chooser) -> str:

@@ -172,6 +172,9 @@ class Interviewer(_Model):
     primary: bool = False
     # What this person cared about most: each thank-you is tied to it (K4).
     emphasised: LongText | None = None
+    # How the drafts greet this person ("Dr Brandt", "Ms Okafor", "Sam"); default: from the
+    # title in ``name`` and the tone (drafting/salutations.py).
+    salutation: Annotated[str, Field(min_length=1, max_length=80)] | None = None
 
     _email = field_validator("email")(_email_address)
 
@@ -190,11 +193,28 @@ class Interview(_Model):
     # Material for the thank-you notes (K4): what the candidate forgot to say, what to clarify.
     forgot: LongText | None = None
     to_clarify: LongText | None = None
+    # The interviewer (id) whose thank-you carries ``forgot`` / ``to_clarify``; default: chosen
+    # by what the point is about, else the primary or most senior person (drafting/routing.py).
+    forgot_for: Text | None = None
+    to_clarify_for: Text | None = None
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Interview:
         if self.end <= self.start:
             raise PydanticCustomError("end_before_start", "end: must be after start")
+        return self
+
+    @model_validator(mode="after")
+    def _points_go_to_someone_present(self) -> Interview:
+        ids = {person.id for person in self.interviewers}
+        for name in ("forgot_for", "to_clarify_for"):
+            value = getattr(self, name)
+            if value is not None and value not in ids:
+                raise PydanticCustomError(
+                    "unknown_interviewer",
+                    "{name}: {value} is not an interviewer of this interview",
+                    {"name": name, "value": repr(value)},
+                )
         return self
 
 

@@ -1,0 +1,137 @@
+"""Notes as people type them, split into items and each item understood as what it is.
+
+"pipeline testing, wants sql + python; asked about my dbt exp" holds three items. Each item is
+one of:
+
+- ``topic``: something the interviewer cared about (what a thank-you picks up, K4);
+- ``logistics``: a fact about pay, hours, place, contract or benefits (never a reason for
+  enthusiasm, so no sentence);
+- ``question``: something the user still wants to know (kept for the user, never sent);
+- ``point``: something the user forgot to say or wants to put right (C4);
+- ``private``: a remark for the user's eyes only ("seemed bored lol").
+
+Simple rules, in the order ``classify`` applies them; no learning, nothing hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+ItemKind = Literal["topic", "logistics", "question", "point", "private"]
+Source = Literal["emphasised", "forgot", "to_clarify"]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteItem:
+    """One thing a note says, as typed (``text``), and what it is."""
+
+    text: str
+    kind: ItemKind
+    # For a point: whether it is about pay, hours, place or contract (it then goes to the
+    # person who handles those, routing.py).
+    logistics: bool = False
+
+
+# Full stops that do not end a remark: titles and Latin abbreviations.
+_NOT_AN_END = (
+    r"(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bvs\.)"
+    r"(?<!\bsr\.)(?<!\bsra\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+)
+# Remarks end at line breaks, bullets, semicolons and sentence ends. Not at a question mark:
+# what follows it on the line belongs to the question ("OTE 45k?? base only 24k").
+_REMARK_BREAKS = re.compile(
+    rf"\n+|;|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Inside a remark about the interviewer, spaced dashes and commas separate the things listed
+# (a comma inside brackets does not).
+_PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|,\s+(?![^()]*\))")
+_PRIVATE = re.compile(
+    r"\b(?:lol|lmao|ugh|hmm+|meh|tbh|imo|ngl|omg|wtf|vibes?|weird|bored|boring|rude|"
+    r"distracted|creepy|awkward|burnt out|burned out|brutal|red flags?|note to self|"
+    r"seemed|seems|i think|i guess|i hope|probably|hates?|nice!|was nice|smelled|messy|"
+    r"chaotic|desperate|lowball\w*|turnover is high|high turnover|ugly|dodgy|sketchy|"
+    r"working late a lot|were bad|was bad|is bad)\b|\bme:|\(private\)|!!!",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^\s*(?:ask|asking|need to ask|q:|check(?:\s+(?:if|whether|on))?|find out|not sure|"
+    r"wonder|what(?:'s)?|when|where|which|who|how (?:much|many|long|often)|is|are|do|does|"
+    r"did|will|would|can|could|should|didn'?t ask)\b",
+    re.IGNORECASE,
+)
+_LOGISTICS = re.compile(
+    r"\b(?:pay|paid|salary|salaries|comp|compensation|ote|bonus|commission|equity|"
+    r"stock options|401k|pension|super|benefits?|medical aid|insurance|holidays?|vacation|"
+    r"pto|leave|urlaub\w*|betriebsrente|hybrid|remote|wfh|relocation|relocate|relo|"
+    r"visa|sponsorship|blue card|probation|probezeit|start date|notice period|contract|"
+    r"cdi|part time|full time|parking|company car|car allowance|car|ute|van|petrol card|"
+    r"mileage|discount|logement|housing|travel|reisetätigkeit|days off|split shifts?|"
+    r"coupure|on ?call|overtime|sign on|union|allowance|per mile|hourly|per session|"
+    r"flexi\w*|flexible (?:working|hours)|in office|office days|shifts?|"
+    r"weekends?|saturdays?|sundays?|night shifts|provided|own tools|uniform|"
+    r"study leave|band|pay point|wage|wages|tlr|malpractice|employee discount|"
+    r"4x10s|hours|working hours|parking lot|commute|location|onsite|on site)\b"
+    r"|[$£€]\s?\d|\d+\s?%\s*(?:match|travel)"
+    r"|\b\d+\s*days?\s*(?:holiday|leave|off|/\s?wk|a week|per week|in (?:the )?office)"
+    r"|/hr\b|days?/wk\b",
+    re.IGNORECASE,
+)
+
+
+def remarks(text: str | None) -> list[str]:
+    """The separate remarks of a note: at line breaks, bullets, semicolons and sentence ends."""
+    if text is None:
+        return []
+    found = []
+    for part in _REMARK_BREAKS.split(text):
+        cleaned = _clean(part or "")
+        if cleaned:
+            found.append(cleaned)
+    return found
+
+
+def _clean(text: str) -> str:
+    cleaned = " ".join(text.split()).strip(" ,.;:-–—*•")
+    return cleaned if any(ch.isalnum() for ch in cleaned) else ""
+
+
+def classify(item: str, source: Source) -> NoteItem:
+    """What one remark is, by these rules in order:
+
+    1. A private marker ("lol", "seemed", "i think", "ugh") makes it private.
+    2. A question mark, or an opening such as "ask", "check", "is", "how much", makes it a
+       question.
+    3. Words about pay, hours, place, contract or benefits make it logistics (a point about
+       them stays a point, marked as logistics).
+    4. Otherwise it is a topic when it comes from what they emphasised, else the user's point.
+    """
+    if _PRIVATE.search(item):
+        return NoteItem(item, "private")
+    if "?" in item or _QUESTION_START.match(item):
+        return NoteItem(item, "question")
+    logistics = _LOGISTICS.search(item) is not None
+    if source == "emphasised":
+        return NoteItem(item, "logistics" if logistics else "topic")
+    return NoteItem(item, "point", logistics=logistics)
+
+
+def note_items(text: str | None, source: Source) -> list[NoteItem]:
+    """Every item of a note, classified.
+
+    A remark is judged whole first, so that a question mark or a private marker anywhere in it
+    keeps all of it from the employer ("hourly rate - $38?"). A remark about the interviewer
+    that passes is then split into the things it lists ("pipeline testing, wants sql"), each
+    judged again; the user's own points stay whole, since each is said in one sentence.
+    """
+    items: list[NoteItem] = []
+    for remark in remarks(text):
+        whole = classify(remark, source)
+        if whole.kind in ("private", "question") or source != "emphasised":
+            items.append(whole)
+            continue
+        parts = [_clean(part) for part in _PART_BREAKS.split(remark)]
+        items += [classify(part, source) for part in parts if part]
+    return items

@@ -1,0 +1,65 @@
+"""Note items rewritten as clean phrases, or refused: drafting/rewrite.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.drafting.rewrite import point_clause, slot, topic_phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("wants sql + python", "SQL and Python"),
+        ("asked about my dbt exp", "my dbt experience"),
+        ("big on SBAR", "SBAR"),
+        ("stakeholder mgmt w/ unions", "stakeholder management with unions"),
+        ("ks3 curriculum", "KS3 curriculum"),
+        ("Keeping the intake running.", "keeping the intake running"),
+        ("feature store and spark", "feature store and Spark"),
+        ("pipelines that others can maintain", "pipelines that others can maintain"),
+    ],
+)
+def test_a_topic_becomes_a_noun_phrase_with_capitals_and_words_spelled_out(typed, written):
+    """Lead-ins dropped, shorthand expanded, symbols as words, fixed spellings applied."""
+    assert topic_phrase(typed) == written
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["german C1 required", "she said team is growing", "caseload 12/day", "llm evals", "and"],
+)
+def test_a_topic_that_is_a_clause_a_scrap_or_a_guessed_typo_is_refused(typed):
+    """What these rules cannot make into a noun phrase comes back as None."""
+    assert topic_phrase(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("passed 6 ACA exams first time", "I passed 6 ACA exams first time"),
+        ("reduced late fees 40% at prev job", "I reduced late fees 40% at my previous job"),
+        ("PMP certified", "I am PMP certified"),
+        ("first aid cert current", "my first aid certification is current"),
+        ("LBP licence", "my LBP licence"),
+        ("CTA papers passed", "I have passed the CTA papers"),
+        ("i volunteered at youthline 2 yrs", "I volunteered at Youthline for 2 years"),
+        ("I can start in April, not May as I said", "I can start in April, not May as I said"),
+    ],
+)
+def test_a_point_becomes_a_first_person_clause(typed, written):
+    """The user's own point gets its "I" or "my", shorthand expanded, "i" capitalised."""
+    assert point_clause(typed) == written
+
+
+@pytest.mark.parametrize(
+    "typed", ["CCNP", "i said pytorch 5 yrs, 3 really", "clean MVR 10 yrs", "cpa exam - passed"]
+)
+def test_a_point_that_cannot_be_said_well_is_refused(typed):
+    """A lone word, a scrap after a comma, a duration without its verb, a dash list: None."""
+    assert point_clause(typed) is None
+
+
+def test_a_slot_names_what_to_write_about_without_note_punctuation():
+    """The gap is visible and says what it is for."""
+    assert slot("hybrid? 2 days + wfh") == "[[Write one sentence about hybrid 2 days wfh]]"

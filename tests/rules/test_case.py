@@ -1,0 +1,38 @@
+"""The case schema's optional drafting fields: rules/case.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.rules import CaseError, case_from_data, plan
+from tests.rules.builders import case, interview, person
+
+
+def test_drafting_fields_are_optional_and_the_planner_ignores_them():
+    """salutation, forgot_for and to_clarify_for change no action of the plan."""
+    people = [person("p1", "Dr. Anke Brandt"), person("p2", "Sam Okafor")]
+    plain = case_from_data(case(interviews=[interview(people=people, forgot="my audit")]))
+    people_with = [person("p1", "Dr. Anke Brandt", salutation="Dr Brandt"), people[1]]
+    detailed = case_from_data(
+        case(
+            interviews=[
+                interview(
+                    people=people_with, forgot="my audit", forgot_for="p2", to_clarify_for="p1"
+                )
+            ]
+        )
+    )
+    assert plain.now is not None
+
+    assert plan(detailed, plain.now) == plan(plain, plain.now)
+    assert detailed.interviews[0].interviewers[0].salutation == "Dr Brandt"
+
+
+def test_a_point_must_go_to_someone_who_was_there():
+    """forgot_for names an interviewer of the same interview, else a clear error."""
+    data = case(interviews=[interview(people=[person("p1")], forgot_for="p9")])
+
+    with pytest.raises(CaseError) as error:
+        case_from_data(data)
+
+    assert any("forgot_for" in str(p) and "p9" in str(p) for p in error.value.problems)
