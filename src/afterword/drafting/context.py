@@ -16,7 +16,7 @@ from afterword.drafting.model import Tone
 from afterword.drafting.salutations import salutation
 from afterword.rules.calendar import BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
-from afterword.rules.kinds import ANNOUNCED_CHECK_INS
+from afterword.rules.kinds import ANNOUNCED_CHECK_INS, THANK_YOU_EVENTS
 from afterword.rules.plan import Action, Plan
 
 _ORDINALS = {2: "second", 3: "third"}
@@ -228,7 +228,7 @@ def thanked_before(case: Case, interview: Interview, person: Interviewer | None)
     """Whether a thank-you for this interview went out already (to this person, if named), so
     that a later message may say "thank you again"."""
     return any(
-        e.type in ("thank_you_sent", "letter_sent")
+        e.type in THANK_YOU_EVENTS
         and e.interview == interview.id
         and (person is None or e.interviewer == person.id)
         for e in case.events
