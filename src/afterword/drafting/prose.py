@@ -27,12 +27,15 @@ from afterword.drafting.rewrite import SLOT_CLOSE, SLOT_OPEN
 from afterword.drafting.salutations import TITLE_WORDS
 from afterword.drafting.shorthand import is_month_or_day, shorthand_words
 from afterword.drafting.spelling import words_in
+from afterword.rules.kinds import ACTIONS
+from afterword.rules.kinds import THANK_YOU_KINDS as THANK_YOU_ACTIONS
 
 if TYPE_CHECKING:
     from afterword.drafting.checker import CheckContext
 
-WRITTEN_KINDS = frozenset({"thank_you_email", "thank_you_letter", "check_in_email", "expedite"})
-THANK_YOU_KINDS = frozenset({"thank_you_email", "thank_you_letter"})
+# Drafts the addressee reads (an email or a letter), by their draft kind.
+WRITTEN_KINDS = frozenset(info.draft for info in ACTIONS.values() if info.is_written)
+THANK_YOU_KINDS = frozenset(ACTIONS[kind].draft for kind in THANK_YOU_ACTIONS)
 # A run of this many words, the same in two interviewers' drafts, is a shared passage.
 SHARED_RUN = 12
 _SLOT = re.compile(re.escape(SLOT_OPEN) + r".*?" + re.escape(SLOT_CLOSE), re.DOTALL)
