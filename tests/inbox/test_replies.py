@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from afterword.inbox.directory import directory_for
-from afterword.inbox.kinds import classify
 from afterword.inbox.matching import match
+from afterword.inbox.message import parse_headers
 from afterword.inbox.models import InboxMessage, MailboxWatch
-from afterword.inbox.records import record
+from afterword.inbox.watch import read_and_record
 from afterword.tracker.models import Action, Application, Event, Interviewer
 from tests.inbox import mail as inbox_mail
-from tests.inbox.parse import read
+from tests.inbox.parse import fetched
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -38,9 +38,11 @@ def quiet_watch(user: Any, clock: Any) -> MailboxWatch:
 
 def arrive(watch: MailboxWatch, message: Any) -> InboxMessage | None:
     """What the watcher does with one fetched message, without the server in between."""
-    incoming, text = read(message)
-    found = match(incoming, directory_for(watch.user_id))
-    record(watch, incoming, classify(incoming, text), found, text, timezone.now())
+    seen = fetched(message)
+    incoming = parse_headers(seen.headers)
+    directory = directory_for(watch.user_id)
+    found = match(incoming, directory)
+    read_and_record(watch, incoming, found, seen, directory, timezone.now())
     return InboxMessage.objects.filter(watch=watch, message_id=incoming.message_id).first()
 
 
