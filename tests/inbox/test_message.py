@@ -59,3 +59,12 @@ def test_encoded_subject_and_sender_name_are_decoded():
     incoming = parse_headers(raw)
 
     assert (incoming.sender_name, incoming.subject) == ("Jürgen Müller", "Re: Déjà vu")
+
+
+def test_a_sender_encoded_whole_as_one_word_still_gives_the_address():
+    """ "=?utf-8?q?Luc=C3=ADa_Romero_=3Clucia=40grupo=2Eexample=3E?=" is Lucía at her address."""
+    raw = b"From: =?utf-8?q?Luc=C3=ADa_Romero_=3Clucia=40grupo=2Eexample=3E?=\r\n"
+
+    incoming = parse_headers(raw)
+
+    assert (incoming.sender, incoming.sender_name) == ("lucia@grupo.example", "Lucía Romero")

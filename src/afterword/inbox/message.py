@@ -91,13 +91,19 @@ def decoded_words(value: str) -> str:
 
 
 def _first_address(value: str) -> tuple[str, str]:
-    try:
-        pairs = getaddresses([value])
-    except Exception:
-        return "", ""
-    for name, address in pairs:
-        if "@" in address:
-            return name.strip(), address.strip().lower()
+    """The first (name, address) of an address header.
+
+    Some mail programs encode the whole "Name <address>" as one RFC 2047 word; when the raw
+    value holds no address, the decoded one is tried.
+    """
+    for text in (value, decoded_words(value)):
+        try:
+            pairs = getaddresses([text])
+        except Exception:
+            continue
+        for name, address in pairs:
+            if "@" in address:
+                return name.strip(), address.strip().lower()
     return "", ""
 
 
