@@ -65,6 +65,22 @@ def test_today_lists_a_reply_with_its_suggested_meaning_and_the_evidence(
     assert "Record the offer" in page
 
 
+def test_a_suggestion_the_reader_is_unsure_of_is_shown_as_a_perhaps(member, quiet_watch, harbour):
+    """A bare "Congratulations!" is a low-confidence offer: "Perhaps", not "Looks like"."""
+    message = inbox_mail.email(
+        "Priya Natarajan <priya@harbour.example>",
+        "News",
+        "Hi Sam,\n\nCongratulations! Let us talk on Friday about the details.\n\nPriya",
+    )
+    reply = arrive(quiet_watch, message)
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert (reply.suggestion, reply.confidence) == ("offer", "low")
+    assert "Perhaps an offer" in page and "Looks like an offer" not in page
+    assert Event.objects.filter(application=harbour, type="reply").count() == 1
+
+
 def test_today_has_no_reply_section_when_there_is_nothing_to_confirm(member, harbour):
     """With no reply to confirm, Today has no "Replies to confirm" section."""
     assert "Replies to confirm" not in member.get(reverse("today")).content.decode()
