@@ -213,13 +213,13 @@ class Session:
         return found
 
     def _fetch(self, uids: Sequence[int], items: str) -> dict[int, dict[str, bytes]]:
-        """The sections each message's FETCH answer carries, by UID (see _sections)."""
+        """The sections each message's FETCH answer carries, by UID (see fetch_sections)."""
         if not uids:
             return {}
         status, data = self._call(lambda: self.imap.uid("FETCH", uid_set(uids), items))
         if status != "OK":
             raise InboxError("server", f"The server refused to send messages ({_text(data)}).")
-        return _sections(data)
+        return fetch_sections(data)
 
     def _call(self, command: Callable[[], tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
         try:
@@ -238,7 +238,7 @@ class Session:
             raise InboxError("server", f"The connection broke ({_text(error)}).") from None
 
 
-def _sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
+def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
     """imaplib's FETCH answer as {UID: {section: bytes}}.
 
     Each message's answer is one or more (text, literal) pairs and plain text, in any order
