@@ -1,34 +1,25 @@
-"""Turn a built message into what the watcher has: parsed headers and the first 4 KB of text."""
+"""A built message as the watcher fetches it over IMAP, without the server in between."""
 
 from __future__ import annotations
 
+import re
 from email.message import Message
 
-from afterword.inbox.message import (
-    HEADER_FIELDS,
-    SNIPPET_BYTES,
-    Incoming,
-    body_text,
-    parse_headers,
-)
+from afterword.inbox.message import Incoming, parse_headers
+from afterword.reading.fetched import Fetched, fetched_from_bytes
 
 
-def split(message: Message) -> tuple[bytes, bytes]:
-    """(header fields the watcher asks for, body), as BODY.PEEK[HEADER.FIELDS (...)] gives them."""
-    raw = message.as_bytes()
-    head, _, body = raw.partition(b"\n\n")
-    wanted = {name.lower().encode() for name in HEADER_FIELDS}
-    kept: list[bytes] = []
-    keep = False
-    for line in head.split(b"\n"):
-        if not line[:1].isspace():
-            keep = line.split(b":", 1)[0].strip().lower() in wanted
-        if keep:
-            kept.append(line)
-    return b"\n".join(kept) + b"\n", body
+def raw(message: Message | bytes) -> bytes:
+    """The bytes a server stores: imaplib's APPEND sends every line ending as CRLF."""
+    data = message if isinstance(message, bytes) else message.as_bytes()
+    return re.sub(rb"\r\n|\r|\n", b"\r\n", data)
 
 
-def read(message: Message) -> tuple[Incoming, str]:
-    """(headers, text) exactly as the watcher reads them: the body cut at SNIPPET_BYTES."""
-    head, body = split(message)
-    return parse_headers(head), body_text(head, body[:SNIPPET_BYTES])
+def fetched(message: Message | bytes) -> Fetched:
+    """What the watcher's fetch returns for ``message`` (reading/fetched.py)."""
+    return fetched_from_bytes(raw(message))
+
+
+def incoming(message: Message | bytes) -> Incoming:
+    """The header fields the watcher matches ``message`` on."""
+    return parse_headers(fetched(message).headers)

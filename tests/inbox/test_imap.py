@@ -8,6 +8,7 @@ from afterword.inbox.imap import (
     Mailbox,
     decode_folder,
     encode_folder,
+    fetch_sections,
     open_session,
     quoted,
     uid_set,
@@ -54,3 +55,22 @@ def test_a_folder_with_an_accented_name_is_opened_and_searched(dovecot, mailbox)
     assert validity > 0 and count == 1 and uids == [1]
     assert "Réponses" in names
     assert b"Good news" in headers[0][1]
+
+
+def test_a_fetch_answer_gives_each_section_by_uid_even_with_uid_last():
+    """Header fields, text and a report's part 2 land under their names; UID may come last."""
+    data = [
+        (b"1 (UID 7 RFC822.SIZE 900 BODY[HEADER.FIELDS (FROM SUBJECT)] {12}", b"From: a@b\r\n\r\n"),
+        (b" BODY[TEXT]<0> {5}", b"hello"),
+        (b" BODY[2.MIME] {4}", b"X\r\n\r"),
+        (b" BODY[2]<0> {3}", b"abc"),
+        b")",
+        (b"2 (BODY[TEXT]<0> {2}", b"hi"),
+        b" RFC822.SIZE 40 UID 9)",
+    ]
+
+    found = fetch_sections(data)
+
+    assert found[7]["HEADER"] == b"From: a@b\r\n\r\n" and found[7]["TEXT"] == b"hello"
+    assert (found[7]["2.MIME"], found[7]["2"]) == (b"X\r\n\r", b"abc")
+    assert found[9]["TEXT"] == b"hi" and b"RFC822.SIZE 40" in found[9][""]

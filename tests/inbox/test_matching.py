@@ -7,7 +7,7 @@ import pytest
 from afterword.inbox.freemail import is_free_mail
 from afterword.inbox.matching import Contact, Directory, Match, Sent, match, subject_key
 from tests.inbox import mail as inbox_mail
-from tests.inbox.parse import read
+from tests.inbox.parse import incoming as incoming_of
 
 HARBOUR, NORTHWIND = 1, 2
 
@@ -31,7 +31,7 @@ def directory(**overrides) -> Directory:
 
 
 def incoming(sender: str, subject: str = "Hello", **fields):
-    return read(inbox_mail.email(sender, subject, "Hi.", **fields))[0]
+    return incoming_of(inbox_mail.email(sender, subject, "Hi.", **fields))
 
 
 def test_a_reply_in_our_thread_matches_by_message_id_even_from_an_unknown_address():

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from afterword.inbox.directory import directory_for
-from afterword.inbox.kinds import classify
 from afterword.inbox.matching import match
+from afterword.inbox.message import parse_headers
 from afterword.inbox.models import InboxMessage, MailboxWatch
-from afterword.inbox.records import record
+from afterword.inbox.watch import read_and_record
 from afterword.tracker.models import Action, Application, Event, Interviewer
 from tests.inbox import mail as inbox_mail
-from tests.inbox.parse import read
+from tests.inbox.parse import fetched
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -38,9 +38,11 @@ def quiet_watch(user: Any, clock: Any) -> MailboxWatch:
 
 def arrive(watch: MailboxWatch, message: Any) -> InboxMessage | None:
     """What the watcher does with one fetched message, without the server in between."""
-    incoming, text = read(message)
-    found = match(incoming, directory_for(watch.user_id))
-    record(watch, incoming, classify(incoming, text), found, text, timezone.now())
+    seen = fetched(message)
+    incoming = parse_headers(seen.headers)
+    directory = directory_for(watch.user_id)
+    found = match(incoming, directory)
+    read_and_record(watch, incoming, found, seen, directory, timezone.now())
     return InboxMessage.objects.filter(watch=watch, message_id=incoming.message_id).first()
 
 
@@ -61,6 +63,22 @@ def test_today_lists_a_reply_with_its_suggested_meaning_and_the_evidence(
     assert "Harbour Logistics replied" in page and "Looks like an offer" in page
     assert "I am delighted to offer you the position of Data Analyst." in page
     assert "Record the offer" in page
+
+
+def test_a_suggestion_the_reader_is_unsure_of_is_shown_as_a_perhaps(member, quiet_watch, harbour):
+    """A bare "Congratulations!" is a low-confidence offer: "Perhaps", not "Looks like"."""
+    message = inbox_mail.email(
+        "Priya Natarajan <priya@harbour.example>",
+        "News",
+        "Hi Sam,\n\nCongratulations! Let us talk on Friday about the details.\n\nPriya",
+    )
+    reply = arrive(quiet_watch, message)
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert (reply.suggestion, reply.confidence) == ("offer", "low")
+    assert "Perhaps an offer" in page and "Looks like an offer" not in page
+    assert Event.objects.filter(application=harbour, type="reply").count() == 1
 
 
 def test_today_has_no_reply_section_when_there_is_nothing_to_confirm(member, harbour):

@@ -73,7 +73,7 @@ def test_a_new_address_at_the_employers_domain_is_a_reply_inviting_another_round
 def test_an_out_of_office_with_a_return_date_postpones_the_check_in_and_cancels_nothing(
     dovecot, watch, harbour
 ):
-    """Away until Thu 12 Mar: the Mon 9 Mar check-in moves to Fri 13 Mar; no reply recorded."""
+    """Back on Thu 12 Mar: away until Wed 11, so the Mon 9 Mar check-in moves to Thu 12 Mar."""
     dovecot.append(inbox_mail.out_of_office("back on Thursday 12 March"), user=watch.username)
 
     run_watcher()
@@ -82,12 +82,12 @@ def test_an_out_of_office_with_a_return_date_postpones_the_check_in_and_cancels_
     assert (notice.kind, notice.state, notice.suggested_date.isoformat()) == (
         "out_of_office",
         "noted",
-        "2026-03-12",
+        "2026-03-11",
     )
     assert not Event.objects.filter(application=harbour, type="reply").exists()
     away = Event.objects.get(application=harbour, type="out_of_office")
-    assert away.until.isoformat() == "2026-03-12"
-    assert check_in(harbour).due.date().isoformat() == "2026-03-13"
+    assert away.until.isoformat() == "2026-03-11"
+    assert check_in(harbour).due.date().isoformat() == "2026-03-12"
 
 
 def test_an_automatic_reply_without_a_date_is_not_stored(dovecot, watch, harbour):

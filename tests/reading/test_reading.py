@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from afterword.reading.fetched import fetched_from_bytes
-from afterword.reading.reading import read
+from afterword.reading.reading import may_be_delivery_notice, read, sender_words
 from tests.reading.builders import dsn, raw_message, report
 
 MAIL_FORMAT_FIELDS = [
@@ -109,3 +110,42 @@ def test_a_newsletter_is_bulk_with_its_header_as_evidence():
 
     assert (result.kind, result.meaning) == ("bulk", None)
     assert result.evidence == "List-Unsubscribe: <mailto:x@news.example>"
+
+
+def test_the_header_fields_of_every_corpus_bounce_leave_room_for_a_notice():
+    """The watcher reads an unmatched message's body only then: no corpus bounce is missed."""
+    corpus = Path(__file__).parent / "corpus"
+
+    missed = [
+        path.name
+        for path in sorted(corpus.glob("bounce/*/*.eml"))
+        if not may_be_delivery_notice(fetched_from_bytes(path.read_bytes()).headers)
+    ]
+
+    assert missed == []
+
+
+def test_a_persons_or_an_away_notices_header_fields_are_no_delivery_notice():
+    """A person's reply and an away notice are read only when they answer an application."""
+    corpus = Path(__file__).parent / "corpus"
+    paths = sorted([*corpus.glob("human/*/*.eml"), *corpus.glob("away/*/*.eml")])
+
+    flagged = [
+        path.name
+        for path in paths
+        if may_be_delivery_notice(fetched_from_bytes(path.read_bytes()).headers)
+    ]
+
+    assert paths and flagged == []
+
+
+def test_sender_words_leave_out_the_quoted_thread():
+    """The words kept to show on Today are the sender's own, not what they quote of ours."""
+    raw = raw_message(
+        "Thanks Sam, we will be in touch.\n\nOn Mon, 2 Mar 2026 at 18:00, Sam wrote:\n"
+        "> Thank you for the conversation about the next round.\n"
+    )
+
+    words = sender_words(fetched_from_bytes(raw))
+
+    assert words.startswith("Thanks Sam") and "next round" not in words

@@ -1,8 +1,8 @@
 """Noticing replies: watch the user's mailbox over IMAP and re-plan when an employer answers.
 
-The pure parts (no Django, no I/O) read one message and decide what it is: ``message`` parses
-headers and the first few kilobytes of text, ``kinds`` tells bounces, automatic replies and
-newsletters from people, ``matching`` finds the application a message belongs to, and
-``meaning`` suggests what a reply says. ``imap`` talks to the server; ``watch`` is the worker job
-that puts it together; ``records`` stores what was found and records the events.
+``imap`` talks to the server and fetches what ``reading/fetched.py`` names; ``message`` parses
+the header fields a message is matched on; ``matching`` (pure) and ``directory`` find the
+application a message belongs to; ``reading.read`` says what the message is; ``records`` keeps
+what that reading means for the application through the tracker's services; ``watch`` is the
+worker job that puts it together. Nothing here interprets the text of a message.
 """

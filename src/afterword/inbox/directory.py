@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from django.db.models import F, Max
 
-from afterword.inbox.matching import Contact, Directory, Sent
+from afterword.inbox.matching import Contact, Directory, Place, Sent
 from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.tracker import access
-from afterword.tracker.models import Application, Interviewer, Status
+from afterword.tracker.models import Application, Interviewer, Status, UserSettings
 
 # Sent, or maybe sent: a reply to an "uncertain" message proves it went out.
 _SENT_STATES = (EmailState.SENT, EmailState.UNCERTAIN)
@@ -24,9 +24,12 @@ def directory_for(user_id: int) -> Directory:
         .exclude(status=Status.DECIDED)
         .annotate(last_interview=Max("interviews__end"))
         .order_by(F("last_interview").desc(nulls_last=True), "-created_at", "-pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "employer_country", "employer_subdivision")
     )
-    ranked = list(open_applications)
+    places: dict[int, Place] = {
+        pk: (country, subdivision or None) for pk, country, subdivision in open_applications
+    }
+    ranked = list(places)
     sent = [
         Sent(message_id, subject, application_id)
         for message_id, subject, application_id in access.belonging_to(user_id, OutgoingEmail)
@@ -39,4 +42,6 @@ def directory_for(user_id: int) -> Directory:
         .exclude(email="")
         .values_list("pk", "email", "application_id")
     ]
-    return Directory(sent=sent, contacts=contacts, applications=ranked)
+    own = access.belonging_to(user_id, UserSettings).first()
+    home: Place = (own.country, own.subdivision or None) if own else ("US", None)
+    return Directory(sent=sent, contacts=contacts, applications=ranked, places=places, home=home)

@@ -1,9 +1,10 @@
 """Talking to the user's IMAP server with the standard library's imaplib, read-only.
 
 Every folder is opened with EXAMINE (read-only) and every fetch uses BODY.PEEK, so the watcher
-never marks a message as read. Only header fields (message.HEADER_FIELDS) are fetched for new
-messages, and the first SNIPPET_BYTES of the body only for the few that belong to an
-application. Failures become ``InboxError`` with a sentence for the user.
+never marks a message as read. What is fetched of a message is defined once, in
+``reading/fetched.py``: the header fields of every new message, and, only for the few that may
+matter, the start of the body and a delivery report's status part (``fetch_items``); never a
+whole message. Failures become ``InboxError`` with a sentence for the user.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from afterword.inbox.message import HEADER_FIELDS, SNIPPET_BYTES
+from afterword.reading.fetched import HEADER_ITEM, Fetched, fetch_items, is_report
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
-_HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in HEADER_FIELDS) + ")]"
-_TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{SNIPPET_BYTES}>"
 _UID = re.compile(rb"\bUID (\d+)")
+_SIZE = re.compile(rb"\bRFC822\.SIZE (\d+)")
+_NEW_MESSAGE = re.compile(rb"^\d+ \(")
+# The section a literal belongs to: "... BODY[2]<0> {512}" -> "2".
+_SECTION = re.compile(rb"BODY\[([^\]]*)\](?:<\d+>)? \{\d+\}$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -184,31 +187,39 @@ class Session:
         return [uid for uid in uids if uid > last_uid]
 
     def fetch_headers(self, uids: Sequence[int]) -> list[tuple[int, bytes]]:
-        """(UID, header block) of each message, in UID order."""
-        return sorted(self._fetch(uids, _HEADER_ITEM).items())
+        """(UID, header block) of each message, in UID order: the fields reading/fetched.py
+        names, nothing of the body."""
+        fetched = self._fetch(uids, f"(UID RFC822.SIZE {HEADER_ITEM})")
+        return sorted((uid, sections.get("HEADER", b"")) for uid, sections in fetched.items())
 
-    def fetch_texts(self, uids: Sequence[int]) -> dict[int, bytes]:
-        """The first SNIPPET_BYTES of each message's body, by UID."""
-        return self._fetch(uids, _TEXT_ITEM)
+    def fetch_for_reading(self, headers: Sequence[tuple[int, bytes]]) -> dict[int, Fetched]:
+        """What ``reading.read`` needs of each message (reading/fetched.py), by UID.
 
-    def _fetch(self, uids: Sequence[int], item: str) -> dict[int, bytes]:
+        ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
+        (multipart/report) is asked for its status part too, even when it lies past the first
+        kilobytes of the body, and nothing else is ever asked for.
+        """
+        found: dict[int, Fetched] = {}
+        for report in (False, True):
+            uids = [uid for uid, head in headers if is_report(head) == report]
+            for uid, sections in self._fetch(uids, fetch_items(report=report)).items():
+                found[uid] = Fetched(
+                    headers=sections.get("HEADER", b""),
+                    text=sections.get("TEXT", b""),
+                    size=_size(sections),
+                    report_mime=sections.get("2.MIME", b"") if report else b"",
+                    report=sections.get("2", b"") if report else b"",
+                )
+        return found
+
+    def _fetch(self, uids: Sequence[int], items: str) -> dict[int, dict[str, bytes]]:
+        """The sections each message's FETCH answer carries, by UID (see fetch_sections)."""
         if not uids:
             return {}
-        status, data = self._call(lambda: self.imap.uid("FETCH", uid_set(uids), f"(UID {item})"))
+        status, data = self._call(lambda: self.imap.uid("FETCH", uid_set(uids), items))
         if status != "OK":
             raise InboxError("server", f"The server refused to send messages ({_text(data)}).")
-        found: dict[int, bytes] = {}
-        for index, part in enumerate(data):
-            if not isinstance(part, tuple) or len(part) < 2:
-                continue
-            uid = _UID.search(part[0])
-            if uid is None:
-                # Some servers put UID after the literal: "* 3 FETCH (BODY[...] {n} ... UID 7)".
-                after = data[index + 1] if index + 1 < len(data) else b""
-                uid = _UID.search(after) if isinstance(after, bytes) else None
-            if uid is not None:
-                found[int(uid.group(1))] = part[1]
-        return found
+        return fetch_sections(data)
 
     def _call(self, command: Callable[[], tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
         try:
@@ -225,6 +236,46 @@ class Session:
             raise InboxError("server", "The server stopped answering.") from None
         except OSError as error:
             raise InboxError("server", f"The connection broke ({_text(error)}).") from None
+
+
+def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
+    """imaplib's FETCH answer as {UID: {section: bytes}}.
+
+    Each message's answer is one or more (text, literal) pairs and plain text, in any order
+    ("1 (UID 7 RFC822.SIZE 900 BODY[HEADER.FIELDS (...)] {300}", literal, " BODY[TEXT]<0>
+    {600}", literal, ")"); some servers put UID last. The header fields become "HEADER", the
+    body "TEXT", a part its number ("2", "2.MIME"); the plain text is kept under "" for the UID
+    and RFC822.SIZE. A section sent as NIL or "" is simply missing.
+    """
+    answers: list[dict[str, bytes]] = []
+    for part in data:
+        text = part[0] if isinstance(part, tuple) else part
+        if not isinstance(text, bytes):
+            continue
+        if _NEW_MESSAGE.match(text) or not answers:
+            answers.append({"": b""})
+        current = answers[-1]
+        current[""] += text + b" "
+        if isinstance(part, tuple) and len(part) > 1 and isinstance(part[1], bytes):
+            section = _SECTION.search(text)
+            if section is not None:
+                current[_section_name(section.group(1))] = part[1]
+    found: dict[int, dict[str, bytes]] = {}
+    for answer in answers:
+        uid = _UID.search(answer[""])
+        if uid is not None:
+            found[int(uid.group(1))] = answer
+    return found
+
+
+def _section_name(raw: bytes) -> str:
+    name = raw.decode("ascii", errors="replace").upper()
+    return "HEADER" if name.startswith("HEADER.FIELDS") else name
+
+
+def _size(sections: dict[str, bytes]) -> int | None:
+    found = _SIZE.search(sections.get("", b""))
+    return int(found.group(1)) if found else None
 
 
 def uid_set(uids: Sequence[int]) -> str:

@@ -16,6 +16,8 @@ from afterword.inbox.freemail import domain_of, is_free_mail
 from afterword.inbox.message import Incoming
 
 How = Literal["thread", "address", "domain", "subject"]
+# A country (ISO 3166) and its subdivision, whose public holidays a reading counts.
+Place = tuple[str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +52,15 @@ class Directory:
 
     ``applications`` lists the ids of the applications that may be matched, the most recent
     first: when an address or a domain belongs to two applications, the newer one wins.
+    ``places`` gives each application's employer country, ``home`` the user's own (for a
+    message that answers no application).
     """
 
     sent: Iterable[Sent]
     contacts: Iterable[Contact]
     applications: Iterable[int]
+    places: dict[int, Place] = field(default_factory=dict)
+    home: Place = ("US", None)
     by_message_id: dict[str, int] = field(init=False)
     by_subject: dict[str, int] = field(init=False)
     by_address: dict[str, Contact] = field(init=False)
@@ -88,6 +94,12 @@ class Directory:
             domain = domain_of(address)
             if not is_free_mail(domain):
                 self.by_domain.setdefault(domain, person.application_id)
+
+    def place(self, found: Match | None) -> Place:
+        """The country a message is read against: its employer's, else the user's."""
+        if found is None:
+            return self.home
+        return self.places.get(found.application_id, self.home)
 
     def domain_application(self, domain: str) -> int | None:
         """The application whose people write from ``domain`` or a domain above it."""

@@ -180,6 +180,10 @@ class InboxMessage(models.Model):
     # no_decision: the new date they named; out_of_office: the last day away.
     suggested_date = models.DateField(null=True, blank=True)
     evidence = models.CharField(max_length=300, blank=True)
+    # How sure the reading was of the suggestion: "low" asks the user to look closely.
+    confidence = models.CharField(
+        max_length=4, choices=[("high", "high"), ("low", "low")], blank=True
+    )
     state = models.CharField(max_length=10, choices=ReplyState, default=ReplyState.PENDING)
     # Recorded at once when the message was found (reply, out_of_office).
     event = models.ForeignKey(

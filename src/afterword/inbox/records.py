@@ -1,4 +1,16 @@
-"""Keeping what a matched message means: the InboxMessage row and the application's event.
+"""Keeping what a reading means for an application: the InboxMessage row and the event.
+
+The message was read already (``reading.read``, the same step as ``afterword read``); nothing
+here looks at its text again. This module only decides what each kind of reading does to the
+user's records, and writes through the tracker's services:
+
+- ``reply`` (a person wrote): a ``reply`` event at once, whatever it seems to say, so the
+  check-ins it answers stop; its meaning, new decision date, evidence and confidence wait on
+  Today for the user to confirm.
+- ``auto_reply`` with a first day back: an ``out_of_office`` event whose ``until`` is the last
+  day away (the day before ``back_on``); without a date nothing changes.
+- ``bounce``: exactly the addresses the reading names, among the user's contacts, are marked.
+- ``delay`` and ``bulk``: nothing is kept.
 
 Each message is handled in one transaction that first inserts its InboxMessage row, unique per
 (mailbox, Message-ID): a message seen again (a rescan after UIDVALIDITY changed, a copy in a
@@ -8,27 +20,20 @@ second folder, a poll repeated after a crash) fails that insert and changes noth
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
-from afterword.inbox.kinds import (
-    Kind,
-    bounced_addresses,
-    return_date,
-    returned_message_ids,
-)
 from afterword.inbox.matching import Match
-from afterword.inbox.meaning import suggest
-from afterword.inbox.message import Incoming, reply_text
+from afterword.inbox.message import Incoming
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
-from afterword.outbox.models import OutgoingEmail
+from afterword.reading.reading import Reading
 from afterword.rules.wording import day_text
 from afterword.tracker import access
 from afterword.tracker.models import Application, Event, Interviewer
-from afterword.tracker.services import record_event
+from afterword.tracker.services import mark_bounced, record_event
 from afterword.tracker.services.case import employer_zone
 
 log = logging.getLogger(__name__)
@@ -40,26 +45,24 @@ REPLY_NOTE = "Noticed in your mailbox"
 def record(
     watch: MailboxWatch,
     incoming: Incoming,
-    kind: Kind,
+    reading: Reading,
     found: Match | None,
-    text: str,
     now: datetime,
+    *,
+    words: str = "",
 ) -> str | None:
-    """Store and act on one message; returns what it was ("reply", ...) or None if ignored.
+    """Act on one read message; returns what was recorded ("reply", ...) or None.
 
-    1. A person's message that matches an application: a ``reply`` event at the message's date
-       (which cancels pending check-ins) and a suggestion of its meaning, to confirm on Today.
-    2. An automatic reply that matches and names a return date: an ``out_of_office`` event.
-    3. A bounce that names an address on record: that person's address is marked as failing.
-    4. Anything else is dropped, and nothing of it is kept.
+    ``found`` is the application the message answers (matching.py), ``words`` the sender's
+    own words, kept to show on Today when the reading quotes no evidence.
     """
     try:
-        if kind == "person" and found is not None:
-            return _reply(watch, incoming, found, text, now)
-        if kind == "auto_reply" and found is not None:
-            return _away(watch, incoming, found, text, now)
-        if kind == "bounce":
-            return _bounce(watch, incoming, text, now)
+        if reading.kind == "reply" and found is not None:
+            return _reply(watch, incoming, reading, found, words, now)
+        if reading.kind == "auto_reply" and found is not None and reading.back_on is not None:
+            return _away(watch, incoming, reading.back_on, found, now)
+        if reading.kind == "bounce" and reading.bounced:
+            return _bounce(watch, incoming, reading.bounced, found, now)
     except IntegrityError:
         return None  # recorded before: the unique (watch, message_id) said so
     return None
@@ -79,7 +82,12 @@ def _local_day(application: Application, moment: datetime) -> date:
 
 
 def _reply(
-    watch: MailboxWatch, incoming: Incoming, found: Match, text: str, now: datetime
+    watch: MailboxWatch,
+    incoming: Incoming,
+    reading: Reading,
+    found: Match,
+    words: str,
+    now: datetime,
 ) -> str | None:
     application = _application(watch, found)
     if application is None:
@@ -87,14 +95,6 @@ def _reply(
     at = received_at(incoming, now)
     if _already_on_record(application, "reply", at):
         return None
-    words = reply_text(text)
-    suggestion = suggest(
-        words,
-        incoming.subject,
-        _local_day(application, at),
-        application.employer_country,
-        application.employer_subdivision or None,
-    )
     with transaction.atomic():
         message = _keep(
             watch,
@@ -106,9 +106,10 @@ def _reply(
             matched_by=found.how,
             sender_name=incoming.sender_name[:200],
             snippet=words[:SNIPPET_CHARS],
-            suggestion=suggestion.meaning,
-            suggested_date=suggestion.new_date,
-            evidence=suggestion.evidence[:300],
+            suggestion=reading.meaning or "other",
+            suggested_date=reading.decision_by.end if reading.decision_by else None,
+            evidence=reading.evidence[:300],
+            confidence=reading.confidence,
         )
         message.event = _event(application, "reply", now, at=at, note=REPLY_NOTE)
         message.save(update_fields=["event"])
@@ -116,7 +117,7 @@ def _reply(
 
 
 def _away(
-    watch: MailboxWatch, incoming: Incoming, found: Match, text: str, now: datetime
+    watch: MailboxWatch, incoming: Incoming, back_on: date, found: Match, now: datetime
 ) -> str | None:
     application = _application(watch, found)
     if application is None:
@@ -124,12 +125,10 @@ def _away(
     at = received_at(incoming, now)
     if _already_on_record(application, "out_of_office", at):
         return None
-    day = _local_day(application, at)
-    until = return_date(
-        text, day, application.employer_country, application.employer_subdivision or None
-    )
-    if until is None or until < day:
-        return None  # an automatic reply without a return date changes nothing
+    # The planner's ``until`` is the last day away: the day before the first day back.
+    until = back_on - timedelta(days=1)
+    if until < _local_day(application, at):
+        return None  # back already: nothing to postpone
     with transaction.atomic():
         message = _keep(
             watch,
@@ -143,14 +142,20 @@ def _away(
             suggested_date=until,
             state=ReplyState.NOTED,
         )
-        note = f"Automatic reply: away until {day_text(until)}"
+        note = f"Automatic reply: back on {day_text(back_on)}"
         message.event = _event(application, "out_of_office", now, at=at, until=until, note=note)
         message.save(update_fields=["event"])
     return "out_of_office"
 
 
-def _bounce(watch: MailboxWatch, incoming: Incoming, text: str, now: datetime) -> str | None:
-    people = bounced_people(watch.user_id, incoming, text)
+def _bounce(
+    watch: MailboxWatch,
+    incoming: Incoming,
+    bounced: tuple[str, ...],
+    found: Match | None,
+    now: datetime,
+) -> str | None:
+    people = bounced_people(watch.user_id, bounced, found)
     if not people:
         return None
     at = received_at(incoming, now)
@@ -165,33 +170,27 @@ def _bounce(watch: MailboxWatch, incoming: Incoming, text: str, now: datetime) -
             matched_by="bounce",
             state=ReplyState.NOTED,
         )
-        Interviewer.objects.filter(
-            pk__in=[person.pk for person in people], email_bounced_at__isnull=True
-        ).update(email_bounced_at=at)
+        mark_bounced(people, at)
     return "bounce"
 
 
-def bounced_people(user_id: int, incoming: Incoming, text: str) -> list[Interviewer]:
-    """The user's contacts whose address the bounce names; else the recipients of our message.
+def bounced_people(
+    user_id: int, bounced: tuple[str, ...], found: Match | None = None
+) -> list[Interviewer]:
+    """The user's contacts whose address is one of ``bounced`` (compared without case).
 
-    1. Addresses the report says failed, compared without case.
-    2. Failing that, the returned message's Message-ID, when it is one we sent, gives its
-       recipients.
+    The application the bounce answers, if it was matched, comes first; the newest next.
     """
-    addresses = {a.lower() for a in bounced_addresses(incoming, text)}
-    if not addresses:
-        ids = returned_message_ids(incoming, text)
-        sent = access.belonging_to(user_id, OutgoingEmail).filter(message_id__in=ids).first()
-        if sent is not None:
-            addresses = {a.lower() for a in sent.recipients}
-    if not addresses:
-        return []
-    return list(
+    addresses = {address.lower() for address in bounced}
+    people: list[Interviewer] = list(
         access.belonging_to(user_id, Interviewer)
         .annotate(email_lower=Lower("email"))
         .filter(email_lower__in=addresses)
         .order_by("-application__created_at", "pk")
     )
+    if found is not None:
+        people.sort(key=lambda person: person.application_id != found.application_id)
+    return people
 
 
 def _keep(watch: MailboxWatch, incoming: Incoming, at: datetime, **fields: object) -> InboxMessage:

@@ -24,14 +24,15 @@ from django.utils import timezone
 
 from afterword.inbox.directory import directory_for
 from afterword.inbox.imap import InboxError, Mailbox, Session, open_session
-from afterword.inbox.kinds import classify
-from afterword.inbox.matching import Directory, match
-from afterword.inbox.message import body_text, parse_headers
+from afterword.inbox.matching import Directory, Match, match
+from afterword.inbox.message import Incoming, parse_headers
 from afterword.inbox.models import MailboxWatch, WatchedFolder
 from afterword.inbox.records import record
 from afterword.infra import stopping
 from afterword.infra.crypto import SecretUnreadable, decrypt
 from afterword.infra.jobs import register
+from afterword.reading.fetched import Fetched
+from afterword.reading.reading import may_be_delivery_notice, read, sender_words
 
 log = logging.getLogger(__name__)
 
@@ -173,25 +174,51 @@ def _read_batch(
     now: datetime,
     result: PollResult,
 ) -> None:
-    """Headers of the whole batch; the start of the body only for messages that may matter."""
+    """Fetch, read, record: the watcher interprets nothing itself.
+
+    1. The header fields of the whole batch; each message is matched to an application on
+       them (matching.py).
+    2. For a message that answers an application, or that may be a notice about our mail
+       (a bounce rarely names our thread), what reading needs (reading/fetched.py).
+    3. ``reading.read`` says what it is, against the employer's country (else the user's).
+    4. records.py acts on exactly that reading.
+    """
     headers = session.fetch_headers(uids)
-    candidates = []
+    wanted = []
     for uid, raw in headers:
         incoming = parse_headers(raw)
-        kind = classify(incoming)
-        found = match(incoming, directory) if kind in ("person", "auto_reply") else None
-        if kind == "bounce" or found is not None:
-            candidates.append((uid, raw, incoming, found))
-    if not candidates:
+        found = match(incoming, directory)
+        if found is not None or may_be_delivery_notice(raw):
+            wanted.append((uid, raw, incoming, found))
+    if not wanted:
         return
-    texts = session.fetch_texts([uid for uid, *_ in candidates])
-    for uid, raw, incoming, found in candidates:
-        text = body_text(raw, texts.get(uid, b""))
-        # The text can reveal an away notice that set no header ("I am out of the office").
-        kind = classify(incoming, text)
-        what = record(watch, incoming, kind, found, text, now)
+    fetched = session.fetch_for_reading([(uid, raw) for uid, raw, *_ in wanted])
+    for uid, _raw, incoming, found in wanted:
+        message = fetched.get(uid)
+        if message is None:
+            continue  # gone from the folder between the two fetches
+        what = read_and_record(watch, incoming, found, message, directory, now)
         if what is not None:
             result.recorded[what] = result.recorded.get(what, 0) + 1
+
+
+def read_and_record(
+    watch: MailboxWatch,
+    incoming: Incoming,
+    found: Match | None,
+    message: Fetched,
+    directory: Directory,
+    now: datetime,
+) -> str | None:
+    """Read one fetched message as ``afterword read`` does and record what that reading means.
+
+    The reference country is the matched employer's, else the user's; a message without a
+    Date header is read from today. Returns what was recorded (see records.record).
+    """
+    country, subdivision = directory.place(found)
+    reading = read(message, country=country, subdivision=subdivision, today=now.date())
+    words = sender_words(message) if reading.kind == "reply" and found is not None else ""
+    return record(watch, incoming, reading, found, now, words=words)
 
 
 def _release(

@@ -83,6 +83,20 @@ def looks_like_bounce(mail: Mail) -> bool:
     )
 
 
+def may_be_notice(mail: Mail) -> bool:
+    """Whether the header fields alone leave room for a bounce or delay notice.
+
+    The watcher reads the body of a message that answers no application only when this holds:
+    a delivery report, a failed-recipients header, a mail system's sender or null Return-Path,
+    or a subject about delivery.
+    """
+    if mail.content_type == "multipart/report" or mail.header("x-failed-recipients"):
+        return True
+    if _DAEMON.match(mail.sender) or _null_return_path(mail):
+        return True
+    return bool(_BOUNCE_SUBJECT.search(mail.subject))
+
+
 def read_bounce(mail: Mail) -> BounceReading | None:
     """What a bounce or delay notice says, or None when ``mail`` is neither.
 

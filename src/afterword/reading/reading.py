@@ -22,7 +22,7 @@ from typing import Literal
 
 from afterword.reading.away import read_away
 from afterword.reading.back_on import first_day_back
-from afterword.reading.bounces import read_bounce
+from afterword.reading.bounces import may_be_notice, read_bounce
 from afterword.reading.bulk import bulk_evidence
 from afterword.reading.fetched import Fetched
 from afterword.reading.language import DAY_FIRST_LANGUAGES, guess_language
@@ -112,6 +112,20 @@ def read(
     if evidence:
         return Reading(kind="bulk", evidence=evidence, notes=tuple(notes))
     return _reply(words, reference, country, subdivision, language, notes)
+
+
+def may_be_delivery_notice(headers: bytes) -> bool:
+    """Whether a message's header fields (as fetched) leave room for a bounce or delay notice.
+
+    The watcher reads the body of a message that answers no application only when this holds;
+    a notice about our mail rarely names our thread, so it cannot be matched first.
+    """
+    return may_be_notice(parse(Fetched(headers, b"")))
+
+
+def sender_words(fetched: Fetched) -> str:
+    """The sender's own words: the readable text without quoted history or signature."""
+    return own_words(parse(fetched).text)[0]
 
 
 def _auto_reply(

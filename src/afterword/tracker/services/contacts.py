@@ -1,0 +1,19 @@
+"""The people met: what is learnt about their addresses from outside (a bounce)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from afterword.tracker.models import Interviewer
+
+
+def mark_bounced(people: Iterable[Interviewer], at: datetime) -> int:
+    """Mark each person's address as not working since ``at``; returns how many were marked.
+
+    An address already marked keeps its first date. Nothing is re-planned: the planner does not
+    read the mark, the application page warns about it, and a new address clears it.
+    """
+    return Interviewer.objects.filter(
+        pk__in=[person.pk for person in people], email_bounced_at__isnull=True
+    ).update(email_bounced_at=at)
