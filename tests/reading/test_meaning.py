@@ -414,6 +414,42 @@ def test_timing_words_of_other_languages_are_read_as_a_range(
     assert (result.meaning, got) == ("no_decision", tuple(map(date.fromisoformat, expected)))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Hi Mia, gute Nachrichten: Du hast den Job! Wann könntest du frühestens starten?",
+         "offer"),
+        ("Hola Diego, te cuento que al final el puesto se lo dimos a otra persona. Gracias de "
+         "verdad por tu tiempo y mucha suerte.", "rejection"),
+        ("Hola Elena, el equipo quiere volver a hablar contigo, esta vez con la responsable de "
+         "producto. Mándame tu disponibilidad para la semana que viene.", "next_round"),
+    ],
+)  # fmt: skip
+def test_wording_no_rule_knows_is_read_by_the_learned_model_with_low_confidence(
+    text: str, meaning: str
+) -> None:
+    """Where no listed cue is firm, the classifier's reading stands, always "low", with a quote."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == (meaning, "low")
+    assert result.evidence and result.evidence in " ".join(text.split())
+
+
+def test_a_pending_reply_the_model_reads_still_carries_its_date_range() -> None:
+    """ "No verdict yet I'm afraid" leans to a rejection by its words; the model reads it as
+    pending, and the range it names is kept."""
+    text = (
+        "Hiya Sam, no verdict yet I'm afraid - our MD is travelling. Realistically we'll be "
+        "able to confirm one way or the other early next week."
+    )
+
+    result = reading(text, country="GB")
+
+    assert (result.meaning, result.confidence) == ("no_decision", "low")
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 10))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

@@ -127,7 +127,7 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bsemaines\b", "weeks"),
     (r"quelques jours", "a few days"),
     (r"(?:dans )?une dizaine de (?:jours|days)", "in 10 days"),
-    (rf"(?:dans )?les premiers jours (?:de |d')?{_M}", r"early \1"),
+    (rf"(?:dans )?les premiers (?:jours|days) (?:de |d')?{_M}", r"early \1"),
     (r"\bau plus tard (?:le )?", "by "),
     (r"\bd'ici (?:le |la )?", "by "),
     (r"\bdemain\b", "tomorrow"),
