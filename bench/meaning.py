@@ -8,6 +8,8 @@ For each half this prints precision and recall per class, the share of "no decis
 replies whose decision range is read exactly (and whose last day is), how often a "high"
 reading is wrong, and the count of rejections read as an offer or a next round with high
 confidence (the goal is 0). --misses lists every wrong reading of the halves shown.
+--novel J also reports the test half without the replies whose words overlap a tune reply's by
+J or more (Jaccard of their word sets): near-copies of training mail say little about new mail.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from afterword.reading.meaning import MeaningReading, read_meaning
+from afterword.reading.meaning_learned import words_of
 
 CORPUS = Path(__file__).parent.parent / "tests" / "reading" / "corpus" / "meaning"
 CLASSES = ("offer", "rejection", "next_round", "no_decision", "other")
@@ -135,14 +138,33 @@ def report(half: str, figures: Figures, misses: bool) -> bool:
     return met
 
 
+def novel(
+    records: list[dict[str, object]], known: list[dict[str, object]], limit: float
+) -> list[dict[str, object]]:
+    """The records whose word sets overlap every known record's by less than ``limit``."""
+    known_words = [set(words_of(str(record["text"]))) for record in known]
+
+    def overlap(record: dict[str, object]) -> float:
+        words = set(words_of(str(record["text"])))
+        return max(len(words & other) / len(words | other) for other in known_words)
+
+    return [record for record in records if overlap(record) < limit]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("test", "tune", "both"), default="both")
     parser.add_argument("--misses", action="store_true", help="list every wrong reading")
+    parser.add_argument(
+        "--novel", type=float, metavar="J", help="also: test half without near-copies"
+    )
     options = parser.parse_args(argv)
     halves = ("test", "tune") if options.half == "both" else (options.half,)
     for half in halves:
         report(half, measure(load(half)), options.misses)
+    if options.novel is not None:
+        kept = novel(load("test"), load("tune"), options.novel)
+        report(f"test (overlap with tune < {options.novel})", measure(kept), misses=False)
     return 0
 
 

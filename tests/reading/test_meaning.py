@@ -414,6 +414,42 @@ def test_timing_words_of_other_languages_are_read_as_a_range(
     assert (result.meaning, got) == ("no_decision", tuple(map(date.fromisoformat, expected)))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Hi Mia, gute Nachrichten: Du hast den Job! Wann könntest du frühestens starten?",
+         "offer"),
+        ("Hola Diego, te cuento que al final el puesto se lo dimos a otra persona. Gracias de "
+         "verdad por tu tiempo y mucha suerte.", "rejection"),
+        ("Hola Elena, el equipo quiere volver a hablar contigo, esta vez con la responsable de "
+         "producto. Mándame tu disponibilidad para la semana que viene.", "next_round"),
+    ],
+)  # fmt: skip
+def test_wording_no_rule_knows_is_read_by_the_learned_model_with_low_confidence(
+    text: str, meaning: str
+) -> None:
+    """Where no listed cue is firm, the classifier's reading stands, always "low", with a quote."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == (meaning, "low")
+    assert result.evidence and result.evidence in " ".join(text.split())
+
+
+def test_a_pending_reply_the_model_reads_still_carries_its_date_range() -> None:
+    """ "No verdict yet I'm afraid" leans to a rejection by its words; the model reads it as
+    pending, and the range it names is kept."""
+    text = (
+        "Hiya Sam, no verdict yet I'm afraid - our MD is travelling. Realistically we'll be "
+        "able to confirm one way or the other early next week."
+    )
+
+    result = reading(text, country="GB")
+
+    assert (result.meaning, result.confidence) == ("no_decision", "low")
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 10))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -443,17 +479,17 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
-# (97/125) and joined the tune half too. The third, fresh half (152 emails, commit 40600e3,
-# written before any rule change) was read once with the word-family rules of commit c4cd047:
-# 124/152 right; offer recall 27/31, rejection recall 24/30, next_round precision 21/24 and
-# recall 21/30, no_decision recall 27/34, other precision 25/44, exact ranges 21/34; no wrong
-# "high" (0/34) and no rejection read as a confident offer. No rule changed after that run.
+# (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152); both
+# joined the tune half too. The fourth, fresh half (152 emails, commit 9f060cb, written before any
+# change) was read once with the hybrid reader of commit 854328c (rules for "high", a naive Bayes
+# classifier trained on tune for the rest, always "low"): 143/152 right; rejection precision
+# 31/35, no_decision recall 31/35, other precision and recall 23/26, exact ranges 26/35; 2 wrong
+# "high" of 76 and no rejection read as a confident offer. No rule changed after that run.
 # Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: offer recall 87.1%, rejection recall 80.0%, "
-    "next_round precision 87.5% and recall 70.0%, no_decision recall 79.4%, "
-    "other precision 56.8%, exact ranges 61.8%",
+    reason="fresh test half below goals: rejection precision 88.6%, no_decision recall 88.6%, "
+    "other precision 88.5% and recall 88.5%, exact ranges 74.3%",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

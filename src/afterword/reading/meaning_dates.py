@@ -126,6 +126,8 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bjours\b", "days"),
     (r"\bsemaines\b", "weeks"),
     (r"quelques jours", "a few days"),
+    (r"(?:dans )?une dizaine de (?:jours|days)", "in 10 days"),
+    (rf"(?:dans )?les premiers (?:jours|days) (?:de |d')?{_M}", r"early \1"),
     (r"\bau plus tard (?:le )?", "by "),
     (r"\bd'ici (?:le |la )?", "by "),
     (r"\bdemain\b", "tomorrow"),
@@ -142,6 +144,9 @@ _PHRASES: list[tuple[str, str]] = [
     (rf"(?:a )?principios de {_M}", r"early \1"),
     (rf"(?:a )?finales de {_M}", r"end of \1"),
     (rf"antes del (\d+) de {_M}", r"before \1 \2"),
+    (rf"(?:durante |en )?la semana del (\d+) de {_M}", r"the week of \1 \2"),
+    (rf"(?:en |durante )?(?:los )?primeros días de {_M}", r"early \1"),
+    (r"(?:en )?una decena de días", "in 10 days"),
     (rf"(?:el )?(\d+) de {_M}", r"\1 \2"),
     (r"en un plazo de (\d+) (días|semanas)", r"within \1 \2"),
     (r"en unos (?:pocos )?días", "in a few days"),
@@ -150,6 +155,8 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bdías\b", "days"),
     (r"\bsemanas\b", "weeks"),
     (r"en unas (\d+) (days|weeks)", r"in about \1 \2"),
+    # "como muy tarde el viernes 6": a deadline before the day it names.
+    (r"(?:como muy tarde|a más tardar|a lo más tardar) (?=(?:el )?(?:\d|" + _W[1:] + ")", "by "),
     (r"(?:como muy tarde|a más tardar|a lo más tardar)", "at the latest"),
     (rf"\bel {_W}", r"\1"),
     # Dutch
@@ -160,6 +167,9 @@ _PHRASES: list[tuple[str, str]] = [
     (rf"uiterlijk {_W}", r"by \1"),
     (r"(?:eind|einde) van (?:deze|de) maand", "end of month"),
     (r"binnen (\d+) werkdagen", r"within \1 business days"),
+    (rf"\bbegin {_M}", r"early \1"),
+    (rf"\bhalf {_M}", r"mid \1"),
+    (rf"\beind {_M}", r"end of \1"),
     (r"binnen (\d+) (dagen|weken)", r"within \1 \2"),
     (r"over (\d+) (dagen|weken)", r"in \1 \2"),
     (r"\bdagen\b", "days"),
@@ -167,7 +177,9 @@ _PHRASES: list[tuple[str, str]] = [
     # Italian
     (rf"entro il (\d+) {_M}", r"by \1 \2"),
     (rf"entro {_W}", r"by \1"),
-    (r"(?:la )?(?:prossima settimana|settimana prossima)", "next week"),
+    (r"\b(?:la )?(?:prossima settimana|settimana prossima)", "next week"),
+    (rf"(?:nei |ai )?primi giorni di {_M}", r"early \1"),
+    (r"(?:tra |fra )?una decina di giorni", "in 10 days"),
     (r"entro (?:la )?fine (?:del )?mese", "by end of month"),
     (r"entro (\d+) giorni lavorativi", r"within \1 business days"),
     (r"(?:tra|fra) (\d+) (giorni|settimane)", r"in \1 \2"),
@@ -186,7 +198,8 @@ _PHRASES: list[tuple[str, str]] = [
     (r"dentro de (\d+) dias", r"within \1 days"),
     (r"em (\d+) (dias|semanas)", r"in \1 \2"),
     (rf"meados de {_M}", r"mid \1"),
-    (rf"início de {_M}", r"early \1"),
+    (rf"(?:no )?início de {_M}", r"early \1"),
+    (rf"(?:nos )?primeiros dias de {_M}", r"early \1"),
     (r"\bdias\b", "days"),
     (r"\baté (?:ao |à |o |a )?", "by "),
     # English wording the parser reads in a shorter form
@@ -198,6 +211,24 @@ _PHRASES: list[tuple[str, str]] = [
     (r"before the end of", "by the end of"),
 ]
 _PHRASE_TABLE = [(re.compile(pattern), english) for pattern, english in _PHRASES]
+# A day number with no month ("até dia 21", "el viernes 6") reads as "the 21st", "friday the 6th".
+_BARE_DAY = re.compile(
+    rf"\b(?:(by|until|on) the|{_W}) (\d{{1,2}})\b(?!\.\d|[:/\d]| ?(?:{'|'.join(_MONTHS)}))"
+)
+
+
+def _ordinal(day: str) -> str:
+    number = int(day)
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _bare_day(match: re.Match[str]) -> str:
+    head = f"{match[1]} the" if match[1] else f"{match[2]} the"
+    return f"{head} {_ordinal(match[3])}"
+
 
 # A run of words is tried only from one of these, and only if it holds a word about time.
 _LEAD = re.compile(
@@ -216,7 +247,7 @@ _TIME_WORD = re.compile(
 _CUE = re.compile(
     r"decid|decision|hear (?:from|back)|answer|news|update|outcome|back to you|in touch|"
     r"let (?:you|all|everyone|candidates|all candidates) know|contact|write to|wrap|"
-    r"finali[sz]e|finish|confirm|result|"
+    r"finali[sz]e|finish|confirm|result|notif|"
     r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
     r"decisione|sapere|riscontro|decisão|resposta|retorno"
@@ -239,7 +270,7 @@ def in_english(sentence: str) -> str:
         text = pattern.sub(english, text)
     for pattern, replacement in _PHRASE_TABLE:
         text = pattern.sub(replacement, text)
-    return text
+    return _BARE_DAY.sub(_bare_day, text)
 
 
 def decision_range(

@@ -1,0 +1,65 @@
+"""Decision-date forms of other languages, put into English and read as a range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from afterword.reading.meaning_dates import decision_range, in_english
+
+SENT_ON = date(2026, 3, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("te respondemos durante la semana del 16 de marzo.", ("2026-03-16", "2026-03-20")),
+        ("te contestamos como muy tarde el viernes 13.", ("2026-03-04", "2026-03-13")),
+        ("tendremos una respuesta en unas dos semanas.", ("2026-03-18", "2026-03-18")),
+        ("vi daremo l'esito nei primi giorni di aprile.", ("2026-04-01", "2026-04-10")),
+        ("ti aggiorno entro la fine della settimana prossima.", ("2026-03-04", "2026-03-13")),
+        ("vous aurez une réponse dans une dizaine de jours.", ("2026-03-14", "2026-03-14")),
+        ("notre décision: dans les premiers jours d'avril.", ("2026-04-01", "2026-04-10")),
+        ("damos-lhe uma resposta até dia 20.", ("2026-03-04", "2026-03-20")),
+        ("je hoort begin april van ons.", ("2026-04-01", "2026-04-10")),
+        ("we beslissen half april.", ("2026-04-11", "2026-04-20")),
+    ],
+)  # fmt: skip
+def test_new_decision_date_forms_are_read_as_their_range(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "La semana del", "el viernes 13", "nei primi giorni di", "une dizaine", "até dia 20"."""
+
+    found = decision_range([sentence], SENT_ON, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("nos vemos el viernes 13.", "nos vemos friday the 13th."),
+        ("até dia 1.", "by the 1st."),
+        ("até dia 22.", "by the 22nd."),
+        ("até dia 11.", "by the 11th."),
+    ],
+)
+def test_a_day_number_without_a_month_becomes_an_ordinal(sentence: str, english: str) -> None:
+    """A bare day number after a weekday or "by" is written as English ordinals are."""
+
+    result = in_english(sentence)
+
+    assert result == english
+
+
+@pytest.mark.parametrize(
+    "sentence", ["el viernes 3:00 h.", "el viernes 12 de marzo.", "by the 4.5."]
+)
+def test_times_dates_with_a_month_and_numeric_dates_are_not_made_ordinals(sentence: str) -> None:
+    """ "Viernes 3:00", "viernes 12 de marzo" and "4.5." keep their own reading."""
+
+    result = in_english(sentence)
+
+    assert "th" not in result.replace("the", "") and "3rd" not in result
