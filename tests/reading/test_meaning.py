@@ -450,6 +450,31 @@ def test_a_pending_reply_the_model_reads_still_carries_its_date_range() -> None:
     assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 10))
 
 
+def test_a_delay_outranks_a_regret_word_in_its_sentence() -> None:
+    """ "Leider verzögert sich ..." names a delay, not a rejection; the date is still read."""
+    text = (
+        "Hallo Herr Brun, leider verzögert sich die Entscheidung. Sie hören bis Ende März von uns."
+    )
+
+    result = reading(text, country="DE")
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (SENT_ON, date(2026, 3, 31))
+
+
+def test_a_next_round_word_in_a_sentence_about_a_delay_is_not_a_confident_next_round() -> None:
+    """Waiting on references "for all shortlisted candidates" is a delay, not an invitation."""
+    text = (
+        "We're waiting on final references for all shortlisted candidates, so the decision "
+        "will slip to late March."
+    )
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 21), date(2026, 3, 31))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
