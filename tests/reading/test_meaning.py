@@ -450,6 +450,31 @@ def test_a_pending_reply_the_model_reads_still_carries_its_date_range() -> None:
     assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 10))
 
 
+def test_a_delay_outranks_a_regret_word_in_its_sentence() -> None:
+    """ "Leider verzögert sich ..." names a delay, not a rejection; the date is still read."""
+    text = (
+        "Hallo Herr Brun, leider verzögert sich die Entscheidung. Sie hören bis Ende März von uns."
+    )
+
+    result = reading(text, country="DE")
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (SENT_ON, date(2026, 3, 31))
+
+
+def test_a_next_round_word_in_a_sentence_about_a_delay_is_not_a_confident_next_round() -> None:
+    """Waiting on references "for all shortlisted candidates" is a delay, not an invitation."""
+    text = (
+        "We're waiting on final references for all shortlisted candidates, so the decision "
+        "will slip to late March."
+    )
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 21), date(2026, 3, 31))
+
+
 def _corpus(half: str) -> list[dict[str, object]]:
     lines = (CORPUS / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -479,17 +504,16 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
-# (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152); both
-# joined the tune half too. The fourth, fresh half (152 emails, commit 9f060cb, written before any
-# change) was read once with the hybrid reader of commit 854328c (rules for "high", a naive Bayes
-# classifier trained on tune for the rest, always "low"): 143/152 right; rejection precision
-# 31/35, no_decision recall 31/35, other precision and recall 23/26, exact ranges 26/35; 2 wrong
-# "high" of 76 and no rejection read as a confident offer. No rule changed after that run.
-# Strict, so the day the goals are met this test says so.
+# (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152), the
+# fourth (152 emails) with the hybrid reader of commit 854328c (143/152); all joined the tune
+# half. The fifth, fresh half (156 emails, commit d7e3d9f, written before any change) was read
+# once with the reader of commit 4e9d356 (timing grammar, delays outranking regret words):
+# 150/156 right, exact ranges 49/51, 2 wrong "high" of 89, no rejection read as a confident
+# offer; every class at >= 90 % both ways except other recall 23/26 (88.5 %). No rule changed
+# after that run. Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: rejection precision 88.6%, no_decision recall 88.6%, "
-    "other precision 88.5% and recall 88.5%, exact ranges 74.3%",
+    reason="fresh test half below goals: other recall 88.5% (23/26); the rest met",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

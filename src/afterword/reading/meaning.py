@@ -15,6 +15,8 @@ comes out. Nothing here reads the clock, the database or the network.
    same order; a negated offer or invitation of that kind is a rejection. Without either, a
    weak cue gives its class; without any cue the reply is "other", with low confidence: not
    recognising the words says nothing about what they mean.
+   A regret word ("leider", "I'm afraid") in a sentence that names a delay ("still waiting",
+   "verzögert sich") is not read as a rejection, and a next-round word there only leans.
 4. Confidence is low whenever the reading rests on weak or inferred cues or on a single
    ambiguous one, or another class has a strong cue too; an offer or next round is never
    "high" next to any sign of a rejection, nor a rejection next to any sign of an offer. A
@@ -207,18 +209,37 @@ def _pulled_elsewhere(winner: CueClass, others: set[CueClass], weak: set[CueClas
     return False
 
 
+# A delay named in a sentence: "still waiting", "the decision will slip", "noch nicht",
+# "prend plus de temps", "todavía no", "nog geen", "ancora", "ainda não".
+_PENDING = re.compile(
+    r"\bstill (?:waiting|deliberating|deciding|in the middle|reviewing|collecting|working)|"
+    r"\bnot (?:yet|there yet)\b|\bno (?:decision|verdict|news) yet|\byet to\b|"
+    r"\b(?:slip|slipped|slipping|delay|delayed|pushed back|taking longer|held up|behind)\b|"
+    r"noch nicht|noch keine|verzög|dauert (?:\w+ )?länger|pas encore|plus de temps|"
+    r"retard|todavía no|aún no|retras|tardando|nog geen|nog niet|langer dan|non ancora|"
+    r"ancora in corso|ainda não|atras"
+)
+
+
 def _cues_in(sentence: str, index: int) -> list[_Found]:
     found = []
+    pending = _PENDING.search(sentence) is not None
     for cue in CUES:
+        if pending and cue.meaning == "rejection" and not cue.strong:
+            # A delay outranks a regret word: "leider verzögert sich ..." is not a rejection.
+            continue
         for match in cue.pattern.finditer(sentence):
             before = _clause_before(sentence, match.start())
             if cue.meaning in _NEGATABLE and NEGATION.search(NOT_A_NEGATION.sub(" ", before)):
                 continue
             hedged = cue.meaning in _HEDGEABLE and HEDGE.search(before) is not None
+            # "waiting on references for all shortlisted candidates": a next-round word in a
+            # sentence about a delay only leans.
+            delayed = pending and cue.meaning == "next_round"
             found.append(
                 _Found(
                     cue.meaning,
-                    cue.strong and not hedged,
+                    cue.strong and not hedged and not delayed,
                     cue.ambiguous,
                     False,
                     index,

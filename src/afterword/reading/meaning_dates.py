@@ -5,7 +5,8 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
 
 1. Timing words of German, French, Spanish, Dutch, Italian and Portuguese are put into English
    first ("bis Ende nächster Woche" -> "by end of next week", "d'ici le 15 avril" -> "by 15
-   april"), with a small table per language.
+   april"): month, weekday and number words by table, then the ways they combine by a small
+   grammar (meaning_date_grammar.py), then the few idioms left by a table of phrases.
 2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
    a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
    date".
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterword.reading.meaning_date_grammar import grammar_to_english
 from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 
 _MAX_WORDS = 8
@@ -56,6 +58,7 @@ _NUMBERS = {
     "7": "sieben|siete|zeven|sette|sete",
     "10": "zehn|dix|diez|tien|dieci|dez",
     "14": "vierzehn|quatorze|catorce|veertien|quattordici|catorze",
+    "15": "fünfzehn|quinze|quince|vijftien|quindici",
 }
 
 
@@ -268,6 +271,7 @@ def in_english(sentence: str) -> str:
     text = sentence
     for pattern, english in _WORD_TABLES:
         text = pattern.sub(english, text)
+    text = grammar_to_english(text)
     for pattern, replacement in _PHRASE_TABLE:
         text = pattern.sub(replacement, text)
     return _BARE_DAY.sub(_bare_day, text)

@@ -1,0 +1,171 @@
+"""A small grammar of timing words in six languages, put into the English ``parse_phrase`` reads.
+
+meaning_dates.py first turns month, weekday and number words into English ("freitag" ->
+"friday", "zwei wochen" -> "2 wochen"); this module then rewrites the parts that combine them,
+by kind rather than phrase by phrase, so a new combination of known parts reads too:
+
+1. Units: "Wochen", "jours ouvrés", "días hábiles", "werkdagen", "giorni", "dias úteis" ->
+   "weeks", "business days", ...; "next/this week/month" in each language -> English.
+2. Day numbers: "Freitag, den 24. April", "sexta-feira, dia 11 de dezembro", "le 5 mars",
+   "el 6 de mayo" -> "friday 24 april", "5 march"; with no month, "jueves 10" -> "thursday the
+   10th" (meaning_dates.py's bare-day rule).
+3. Parts of a month or week: Anfang/Mitte/Ende, début/mi-/fin, principios/mediados/finales,
+   begin/half/eind, inizio/metà/fine, início/começo/meados/final -> "early", "mid", "end of".
+4. Spans: "innerhalb von 2 Wochen", "dans les 10 jours", "en un plazo de 15 días", "binnen 10
+   werkdagen", "entro 2 settimane", "dentro de 2 semanas" -> "within ..." (a deadline from the
+   day the reply was sent); "in 2 Wochen", "dans 10 jours", "tra 3 giorni" -> "in ..." (one day).
+5. Deadlines: "(bis) spätestens", "au plus tard", "como muy tarde", "a más tardar", "uiterlijk",
+   "al più tardi", "o mais tardar" before a date -> "by"; after a date -> "at the latest";
+   "bis", "d'ici", "hasta", "entro", "até" -> "by"; "vor", "avant", "antes de", "voor",
+   "prima di" -> "before".
+
+The answers follow parse_phrase's conventions (the top of afterword/rules/phrases/__init__.py):
+a span "within" is a deadline starting on the reference day, "in" names one day, "early" is
+days 1-10 of a month or Monday-Tuesday of a week, "end of next week" a deadline on its Friday.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december)"
+_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday)"
+
+# 1. Units and named weeks and months. Longest forms first: "jours ouvrés" before "jours".
+_UNITS: list[tuple[str, str]] = [
+    (
+        r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:ables|és|és)|días? (?:hábiles|"
+        r"laborables)|werkdag(?:en)?|giorni lavorativi|dias? úteis",
+        "business days",
+    ),
+    (r"tag(?:e|en)?|jours?|días?|dagen|giorni|dias", "days"),
+    (r"woche(?:n)?|semaines?|semanas?|weken|settiman[ae]", "weeks"),
+    (r"monat(?:e|en)?|mois|meses|maanden|mesi", "months"),
+]
+_NEXT_WEEK = (
+    r"(?:der |la |in der |na |nella )?(?:nächste[nr]?|kommende[nr]?) woche|"
+    r"(?:la )?semaine prochaine|(?:la )?prochaine semaine|(?:la )?próxima semana|"
+    r"semana que (?:viene|vem)|volgende week|komende week|(?:la )?prossima settimana|"
+    r"(?:la )?settimana prossima"
+)
+_NEXT_MONTH = (
+    r"(?:im )?nächsten monat|(?:le )?mois prochain|(?:el |o )?próximo m[eê]s|mes que viene|"
+    r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo"
+)
+_THIS_WEEK = r"diese[rn]? woche|cette semaine|esta semana|deze week|questa settimana"
+_THE_MONTH = (
+    r"(?:des|dieses) monats|(?:du|de ce) mois|del mes|do mês|este m[eê]s|van (?:de|deze) "
+    r"maand|del mese|di questo mese"
+)
+# 3. Parts of a month or week, each with the little words that may come before and after it.
+_BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|tegen|per) )?"
+# English has "begin", "half", "final" and "fine" too: those read only before a month.
+_PARTS: list[tuple[str, str, str]] = [
+    (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
+    (r"begin", "early", "month"),
+    (r"mitte|mi-|mediados|metà|meados|a meio", "mid", "any"),
+    (r"half", "mid", "month"),
+    (r"ende|fin|finales|fim|eind|einde", "end of", "any"),
+    (r"final|fine", "end of", "month"),
+    (r"(?:final|fine|fim)(?= d)", "end of", "any"),
+]
+_OF = r"(?:\s?(?:de la|de|du|d'|des|del|di|della|do|da|van de|van|der|of the|of) ?)?"
+_PART_OBJECT = {
+    "any": rf"(?:{_MONTH}|next week|this week|next month|the month|this month)\b",
+    "month": rf"(?:{_MONTH}|the month)\b",
+}
+
+# 5. Deadline words.
+_AT_LATEST = (
+    r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|uiterlijk|"
+    r"al più tardi|o mais tardar|no mais tardar"
+)
+_ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
+_BY = r"\bbis|\bd'ici|\bhasta|\bentro|\baté|\btot en met"
+_BEFORE = r"\bvor dem|\bvor|\bavant|\bantes de|\bantes del|\bvoor|\bprima del|\bprima di"
+_WITHIN = (
+    r"innerhalb (?:von |der nächsten |der kommenden )?|dans les |dans un délai de |sous |"
+    r"en un plazo de |dentro de |binnen |entro |em até |no prazo de |nos próximos |"
+    r"nei prossimi |in den nächsten |dans les prochains |en los próximos |"
+    r"in de komende "
+)
+_IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a "
+_SPAN = r"(\d+|a|a few|2-3|2-4) (business days|days|weeks|months)"
+_ONE = r"\b(?:eine[rm]?|une|una|uma|um|een|un)\b(?= (?:business days|days|weeks|months)\b)"
+
+
+def _singular(match: re.Match[str]) -> str:
+    # "within a weeks" reads as nothing: the unit follows its number.
+    number, unit = match[2], match[3]
+    if number == "a":
+        unit = unit.removesuffix("s")
+    return f"{match[1]} {number} {unit}"
+
+
+def _dated(match: re.Match[str]) -> str:
+    weekday, day, month = match[1], match[2], match[3]
+    head = f"{weekday} " if weekday else ""
+    if month:
+        return f"{head}{int(day)} {month}"
+    return f"{head}{int(day)}"
+
+
+_RULES: list[tuple[re.Pattern[str], str]] = []
+
+
+def _rule(pattern: str, replacement: str) -> None:
+    _RULES.append((re.compile(pattern), replacement))
+
+
+_COUNT = r"\d+|eine[rm]?|une|una|uma|um|een|un|paar|quelques|unos|uns|pocos|alcuni|paio di"
+for _words, _english in _UNITS:
+    _rule(rf"\b({_COUNT}) (?:{_words})\b", rf"\1 {_english}")
+_rule(_ONE, "a")
+_rule(r"\b(?:en |dans |in |em |tra |fra )?(?:unos|quelques|ein paar|alcuni|uns|un paio di|"
+      r"een paar) (?:pocos |poucos )?days", "in a few days")  # fmt: skip
+# "la semana del 20 de julio", "la semaine du 9 novembre", "die Woche vom 9. November".
+_rule(r"\b(?:durante |en |na |in der |nella )?(?:la |a |die |de )?(?:semana|semaine|woche|week|"
+      r"settimana) (?:del?|du|vom|van|dal) (?=\d)", "the week of ")  # fmt: skip
+_rule(r"\bbegin (?:van )?(?:de )?volgende week", "early next week")
+_rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
+_rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
+_rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
+_rule(rf"\b(?:{_THE_MONTH})\b", "the month")
+_rule(r"\bmonatsende\b|\bfin de mois\b", "end of the month")
+for _words, _english, _object in _PARTS:
+    _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
+
+
+_DAY = re.compile(
+    rf"(?:\b{_WEEKDAY},? )?(?:\b(?:den|dia|le|el|il|op) )?\b(\d{{1,2}})(?!\d|\.\d|[:/h])"
+    r"(?:\.(?= )|er|º|°)?(?!\w)"
+    rf"(?: (?:de |di )?{_MONTH}\b)?"
+)
+_SPAN_AFTER_WITHIN = re.compile(rf"(within) {_SPAN}")
+_SPAN_AFTER_IN = re.compile(rf"(in) {_SPAN}")
+
+
+def grammar_to_english(text: str) -> str:
+    """Put the combining parts of a sentence into English (see the module's steps)."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    text = _DAY.sub(_day_or_keep, text)
+    # Spans before deadlines: "entro 2 settimane" is a span, "entro venerdì" a deadline.
+    text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)
+    text = re.sub(rf"(?:{_IN})(?={_SPAN})", "in ", text)
+    text = re.sub(rf"(?:{_BY}) (?:(?:{_AT_LATEST}) )?(?:{_ARTICLE})?", "by ", text)
+    text = re.sub(r"\bby (?:dia|le|el|il) (?=\d)", "by the ", text)  # "até dia 21": by the 21st
+    text = re.sub(rf"(?:{_AT_LATEST}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
+                  r"|next|this|end|early|mid|the|tomorrow)", "by ", text)  # fmt: skip
+    text = re.sub(rf"(?:{_AT_LATEST})", "at the latest", text)
+    text = re.sub(rf"(?:{_BEFORE}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
+                  r"|next|end|early|mid|the)", "before ", text)  # fmt: skip
+    text = _SPAN_AFTER_WITHIN.sub(_singular, text)
+    return _SPAN_AFTER_IN.sub(_singular, text)
+
+
+def _day_or_keep(match: re.Match[str]) -> str:
+    # A number with neither a weekday nor a month before or after it is not a date here.
+    if not match[1] and not match[3]:
+        return match[0]
+    return _dated(match)
