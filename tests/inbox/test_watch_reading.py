@@ -245,7 +245,12 @@ def test_the_watcher_fetches_exactly_what_afterword_read_reads(dovecot, mailbox)
 
 
 def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dict[str, Any]:
-    """What the watcher must record for ``reading`` (records.py), in the terms of the rows."""
+    """What the watcher must record for ``reading`` (records.py), in the terms of the rows.
+
+    An away notice or a bounce read with ``low`` confidence is kept pending: no event, no
+    address marked, until the user confirms it on Today.
+    """
+    sure = reading.confidence == "high"
     if reading.kind == "reply":
         return {
             "kind": "reply",
@@ -254,6 +259,7 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
             "evidence": reading.evidence[:300],
             "confidence": reading.confidence,
             "event": "reply",
+            "state": "pending",
             "bounced": set(),
         }
     if reading.kind == "auto_reply" and reading.back_on is not None:
@@ -265,9 +271,10 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
                 "kind": "out_of_office",
                 "suggestion": "",
                 "suggested_date": until,
-                "evidence": "",
-                "confidence": "",
-                "event": "out_of_office",
+                "evidence": reading.evidence[:300],
+                "confidence": reading.confidence,
+                "event": "out_of_office" if sure else None,
+                "state": "noted" if sure else "pending",
                 "bounced": set(),
             }
     if reading.kind == "bounce" and set(reading.bounced) & addresses:
@@ -275,10 +282,11 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
             "kind": "bounce",
             "suggestion": "",
             "suggested_date": None,
-            "evidence": "",
-            "confidence": "",
+            "evidence": reading.evidence[:300],
+            "confidence": reading.confidence,
             "event": None,
-            "bounced": set(reading.bounced) & addresses,
+            "state": "noted" if sure else "pending",
+            "bounced": set(reading.bounced) & addresses if sure else set(),
         }
     return {"kind": None, "bounced": set()}
 
@@ -350,5 +358,6 @@ def _recorded(watch: MailboxWatch, message_id: str, reading: Reading) -> dict[st
         "evidence": row.evidence,
         "confidence": row.confidence,
         "event": row.event.type if row.event else None,
+        "state": row.state,
         "bounced": marked,
     }
