@@ -169,7 +169,7 @@ def test_today_shows_the_away_notice_card_with_its_evidence(member, quiet_watch,
 
     assert "Replies to confirm" in page
     assert "Looks like an automatic reply from Priya Natarajan: away until Tue 10 Mar" in page
-    assert "Move my check-in to Wed 11 Mar" in page
+    assert 'Move my check-in to <span class="nowrap">Wed 11 Mar</span>' in page
     assert "“I am out of the office until Tuesday, March 10 and will reply when I return.”" in page
     assert "Ignore" in page
 
@@ -208,7 +208,7 @@ def test_undo_with_htmx_brings_the_card_back(member, quiet_watch, harbour):
     response = post(member, "notice_undo", notice)
 
     body = response.content.decode()
-    assert "Undone" in body and "Move my check-in to Wed 11 Mar" in body
+    assert "Undone" in body and 'Move my check-in to <span class="nowrap">Wed 11 Mar' in body
     assert check_in_day(harbour) == "2026-03-09"
 
 
@@ -268,3 +268,14 @@ def test_a_reply_cannot_be_confirmed_as_a_notice(member, quiet_watch: MailboxWat
     response = post(member, "notice_confirm", reply)
 
     assert response.status_code == 404
+
+
+def test_the_panel_counts_replies_and_notices_together(member, quiet_watch, tomasz):
+    """A reply and an unsure bounce make two to confirm under one heading."""
+    arrive(quiet_watch, inbox_mail.offer())
+    arrive(quiet_watch, inbox_mail.plain_bounce(TOMASZ))
+
+    page = member.get(reverse("today")).content.decode()
+
+    assert page.count("Replies to confirm") == 1
+    assert '<span class="count" aria-label="2 to confirm">2</span>' in page

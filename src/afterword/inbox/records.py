@@ -188,6 +188,7 @@ def _bounce(
             application_id=people[0].application_id,
             interviewer=people[0],
             matched_by="bounce",
+            sender_name=incoming.sender_name[:200],
             addresses="\n".join(dict.fromkeys(p.email.lower() for p in people)),
             evidence=reading.evidence[:300],
             confidence=reading.confidence,

@@ -63,17 +63,20 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
         .order_by("received_at", "pk")
     )
     watch = access.visible(user, MailboxWatch).filter(connected=True).only("last_error").first()
+    replies = [
+        PendingReply(reply, understood_date(reply))
+        for reply in pending
+        if reply.kind == InboxKind.REPLY
+    ]
+    notices = [
+        pending_notice(message)
+        for message in pending
+        if message.kind in (InboxKind.OUT_OF_OFFICE, InboxKind.BOUNCE)
+    ]
     return {
-        "replies": [
-            PendingReply(reply, understood_date(reply))
-            for reply in pending
-            if reply.kind == InboxKind.REPLY
-        ],
-        "notices": [
-            pending_notice(message)
-            for message in pending
-            if message.kind in (InboxKind.OUT_OF_OFFICE, InboxKind.BOUNCE)
-        ],
+        "replies": replies,
+        "notices": notices,
+        "to_confirm": len(replies) + len(notices),
         "inbox_problem": watch.last_error if watch is not None else "",
         "other_meanings": OTHER_MEANINGS,
         "now": now,
