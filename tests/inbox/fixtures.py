@@ -17,13 +17,17 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from afterword.inbox.models import MailboxWatch
-from afterword.inbox.watch import watch_inboxes
+from afterword.inbox.directory import directory_for
+from afterword.inbox.matching import match
+from afterword.inbox.message import parse_headers
+from afterword.inbox.models import InboxMessage, MailboxWatch
+from afterword.inbox.watch import read_and_record, watch_inboxes
 from afterword.infra.crypto import encrypt
 from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.tracker.models import Application
 from afterword.tracker.services import record_event, replan
 from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
+from tests.inbox.parse import fetched
 from tests.support.dovecot import Dovecot
 from tests.support.smtp_server import self_signed_certificate
 
@@ -128,3 +132,28 @@ def harbour(user: Any, clock: Any) -> Application:
 def run_watcher(worker: str = "test-worker") -> int:
     """One tick of the worker's inbox job at the current (frozen) time."""
     return watch_inboxes(timezone.now(), worker)
+
+
+@pytest.fixture
+def member(client: Any, user: Any) -> Any:
+    """The test client, signed in as ``user``."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def quiet_watch(user: Any, clock: Any) -> MailboxWatch:
+    """A saved mailbox that the tests never poll: messages arrive through ``arrive``."""
+    return MailboxWatch.objects.create(
+        user=user, host="127.0.0.1", port=1, security="none", username="sam@example.test"
+    )
+
+
+def arrive(watch: MailboxWatch, message: Any) -> InboxMessage | None:
+    """What the watcher does with one fetched message, without the server in between."""
+    seen = fetched(message)
+    incoming = parse_headers(seen.headers)
+    directory = directory_for(watch.user_id)
+    found = match(incoming, directory)
+    read_and_record(watch, incoming, found, seen, directory, timezone.now())
+    return InboxMessage.objects.filter(watch=watch, message_id=incoming.message_id).first()

@@ -183,3 +183,32 @@ def bounce(
     returned.set_content("Thank you for the conversation.")
     report.attach(MIMEMessage(returned))
     return report  # type: ignore[return-value]
+
+
+def rule_away(
+    until_phrase: str = "until Tuesday, March 10", when: datetime = RECEIVED
+) -> EmailMessage:
+    """An away notice sent by a mail rule, without the headers of an automatic reply: ``low``."""
+    return email(
+        "Priya Natarajan <priya@harbour.example>",
+        "Out of Office: Checking in",
+        f"I am out of the office {until_phrase} and will reply when I return.",
+        when=when,
+    )
+
+
+def plain_bounce(failed: str, when: datetime = RECEIVED) -> EmailMessage:
+    """An old sendmail's text-only report under a null Return-Path, no delivery report.
+
+    Mailman's detectors know the format but refuse a hyphenated domain, so for such an address
+    the reader falls back on the addresses the text names, and says ``low``.
+    """
+    return email(
+        "Mail Delivery Subsystem <MAILER-DAEMON@mx.harbour.example>",
+        "Returned mail: see transcript for details",
+        f"The original message was received at {format_datetime(when)}\n\n"
+        f"   ----- The following addresses had permanent fatal errors -----\n<{failed}>\n"
+        f"    (reason: 550 5.1.1 <{failed}>... User unknown)\n",
+        when=when,
+        headers={"Return-Path": "<>"},
+    )

@@ -151,3 +151,94 @@ def test_the_inbox_settings_page_tests_the_connection(
     expect(page.get_by_role("status").filter(has_text="Disconnected")).to_be_visible()
     assert not MailboxWatch.objects.filter(user__username="jules").exists()
     context.close()
+
+
+@pytest.fixture
+def unsure(transactional_db: None, dovecot: Dovecot, mailbox: tuple[str, str]) -> Application:
+    """Jules's Harbour application; a mail rule's away notice from Priya and a text-only bounce
+    for Tomasz (at a hyphenated domain, which the detectors refuse) just arrived: both "low"."""
+    user = UserFactory(username="jules", email="jules@example.test")
+    now = datetime.now(UTC).replace(microsecond=0)
+    application = ApplicationFactory(owner=user, employer="Harbour Logistics", role="Data Analyst")
+    priya = InterviewerFactory(
+        application=application, name="Priya Natarajan", email="priya@harbour.example"
+    )
+    tomasz = InterviewerFactory(
+        application=application, name="Tomasz Wilk", email="tomasz@harbour-logistics.example"
+    )
+    ended = now - timedelta(days=2)
+    interview = InterviewFactory(
+        application=application,
+        start=ended - timedelta(hours=1),
+        end=ended,
+        interviewers=[priya, tomasz],
+    )
+    for person in (priya, tomasz):
+        record_event(
+            application,
+            "thank_you_sent",
+            now,
+            at=ended + timedelta(hours=3),
+            interview=interview,
+            interviewer=person,
+        )
+    replan(application, now)
+    MailboxWatch.objects.create(
+        user=user,
+        host=dovecot.host,
+        port=dovecot.port,
+        security="none",
+        username=mailbox[0],
+        password_encrypted=encrypt(mailbox[1]),
+    )
+    last_day = (now + timedelta(days=10)).date()
+    dovecot.append_many(
+        [
+            inbox_mail.rule_away(
+                f"until {last_day:%A, %B} {last_day.day}", when=now - timedelta(hours=1)
+            ),
+            inbox_mail.plain_bounce(tomasz.email, when=now - timedelta(minutes=30)),
+        ],
+        user=mailbox[0],
+    )
+    watch_inboxes(timezone.now(), "browser-test")
+    return application
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_an_unsure_notice_on_today_is_confirmed_and_undone(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    unsure: Application,
+    shoot: Callable[..., Path],  # noqa: F811
+    viewport: str,
+) -> None:
+    """In Chromium, the unsure bounce's card marks Tomasz's address in one click; Undo takes it
+    back and the card returns."""
+    base = str(live_server)
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, "jules", PASSWORD)
+
+    replies = page.locator("#replies")
+    expect(
+        replies.get_by_text("Looks like an automatic reply from Priya Natarajan")
+    ).to_be_visible()
+    expect(
+        replies.get_by_text("Looks like mail to tomasz@harbour-logistics.example")
+    ).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-today-unsure-notices")
+
+    replies.get_by_role("button", name="Mark the address as not working").click()
+    expect(replies.get_by_role("status")).to_contain_text("Marked as not working")
+    expect(replies.get_by_text("Looks like mail to")).to_have_count(0)
+    replies.get_by_role("status").scroll_into_view_if_needed()
+    shoot(page, f"{viewport}-today-unsure-bounce-confirmed", full_page=False)
+    replies.get_by_role("button", name="Undo").click()
+    expect(
+        replies.get_by_text("Looks like mail to tomasz@harbour-logistics.example")
+    ).to_be_visible()
+
+    page.goto(f"{base}/applications/{unsure.pk}/")
+    expect(page.get_by_text("Mail to this address bounced")).to_have_count(0)
+    context.close()

@@ -7,43 +7,14 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from afterword.inbox.directory import directory_for
-from afterword.inbox.matching import match
-from afterword.inbox.message import parse_headers
-from afterword.inbox.models import InboxMessage, MailboxWatch
-from afterword.inbox.watch import read_and_record
+from afterword.inbox.models import InboxMessage
 from afterword.tracker.models import Action, Application, Event, Interviewer
 from tests.inbox import mail as inbox_mail
-from tests.inbox.parse import fetched
+from tests.inbox.fixtures import arrive
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def member(client: Client, user: Any) -> Client:
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def quiet_watch(user: Any, clock: Any) -> MailboxWatch:
-    """A saved mailbox that these tests never poll: messages arrive through ``arrive``."""
-    return MailboxWatch.objects.create(
-        user=user, host="127.0.0.1", port=1, security="none", username="sam@example.test"
-    )
-
-
-def arrive(watch: MailboxWatch, message: Any) -> InboxMessage | None:
-    """What the watcher does with one fetched message, without the server in between."""
-    seen = fetched(message)
-    incoming = parse_headers(seen.headers)
-    directory = directory_for(watch.user_id)
-    found = match(incoming, directory)
-    read_and_record(watch, incoming, found, seen, directory, timezone.now())
-    return InboxMessage.objects.filter(watch=watch, message_id=incoming.message_id).first()
 
 
 def confirm(client: Client, reply: InboxMessage, meaning: str | None = None) -> Any:

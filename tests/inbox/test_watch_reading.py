@@ -194,6 +194,55 @@ def test_a_bounce_marks_only_the_failed_recipient_and_shows_on_the_application_p
     assert page.count("Mail to this address bounced") == 1
 
 
+def test_an_unsure_bounce_waits_on_today_and_one_click_marks_the_address(
+    dovecot, watch, lumen, client, user
+):
+    """Sendmail's text-only report under a null Return-Path reads "low": nobody is marked until
+    the card on Today is confirmed; then the address is marked as of the report's date."""
+    sparrow = InterviewerFactory(
+        application=lumen, name="Sparrow Media HR", email="hr@sparrow-media.example"
+    )
+    dovecot.append(corpus("bounce/test/b14_sendmail_null_return_path.eml"), user=watch.username)
+    client.force_login(user)
+    run_watcher()
+    notice = InboxMessage.objects.get(watch=watch)
+    sparrow.refresh_from_db()
+    waiting = (notice.kind, notice.confidence, notice.state, sparrow.email_bounced_at)
+    today = client.get(reverse("today")).content.decode()
+
+    response = client.post(reverse("notice_confirm", args=[notice.pk]), HTTP_HX_REQUEST="true")
+
+    sparrow.refresh_from_db()
+    assert waiting == ("bounce", "low", "pending", None)
+    assert "Looks like mail to" in today and "hr@sparrow-media.example" in today
+    assert response.status_code == 200
+    assert sparrow.email_bounced_at == datetime(2026, 11, 30, 15, 31, tzinfo=UTC)
+    assert not Interviewer.objects.exclude(pk=sparrow.pk).filter(email_bounced_at__isnull=False)
+
+
+def test_an_unsure_away_notice_waits_on_today_and_one_click_moves_the_check_in(
+    dovecot, watch, lumen, client, user, clock
+):
+    """A mail rule's "out of the office until Tuesday, December 8" without automatic-reply
+    headers moves nothing until confirmed; then the check-in due before moves to Wed 9 Dec."""
+    clock.move_to(datetime(2026, 12, 2, 18, 0, tzinfo=UTC))
+    replan(lumen, timezone.now())
+    before = check_in_day(lumen)
+    MailboxWatch.objects.filter(pk=watch.pk).update(next_poll_at=timezone.now())
+    dovecot.append(corpus("away/test/t17_rule_en_no_headers.eml"), user=watch.username)
+    client.force_login(user)
+    run_watcher()
+    notice = InboxMessage.objects.get(watch=watch)
+    waiting = (notice.confidence, notice.state, check_in_day(lumen))
+
+    client.post(reverse("notice_confirm", args=[notice.pk]), HTTP_HX_REQUEST="true")
+
+    assert before < date(2026, 12, 9)
+    assert waiting == ("low", "pending", before)
+    assert Event.objects.get(application=lumen, type="out_of_office").until == date(2026, 12, 8)
+    assert check_in_day(lumen) == date(2026, 12, 9)
+
+
 @pytest.mark.parametrize("name", ["b03_gmail_delay", "b08_postfix_delayed_mail"])
 def test_a_delay_notice_marks_nobody(dovecot, watch, lumen, name):
     """A delay is not a failure: no address is marked and nothing is kept."""
@@ -245,7 +294,12 @@ def test_the_watcher_fetches_exactly_what_afterword_read_reads(dovecot, mailbox)
 
 
 def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dict[str, Any]:
-    """What the watcher must record for ``reading`` (records.py), in the terms of the rows."""
+    """What the watcher must record for ``reading`` (records.py), in the terms of the rows.
+
+    An away notice or a bounce read with ``low`` confidence is kept pending: no event, no
+    address marked, until the user confirms it on Today.
+    """
+    sure = reading.confidence == "high"
     if reading.kind == "reply":
         return {
             "kind": "reply",
@@ -254,6 +308,7 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
             "evidence": reading.evidence[:300],
             "confidence": reading.confidence,
             "event": "reply",
+            "state": "pending",
             "bounced": set(),
         }
     if reading.kind == "auto_reply" and reading.back_on is not None:
@@ -265,9 +320,10 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
                 "kind": "out_of_office",
                 "suggestion": "",
                 "suggested_date": until,
-                "evidence": "",
-                "confidence": "",
-                "event": "out_of_office",
+                "evidence": reading.evidence[:300],
+                "confidence": reading.confidence,
+                "event": "out_of_office" if sure else None,
+                "state": "noted" if sure else "pending",
                 "bounced": set(),
             }
     if reading.kind == "bounce" and set(reading.bounced) & addresses:
@@ -275,10 +331,11 @@ def recorded_as_read(reading: Reading, at: datetime, addresses: set[str]) -> dic
             "kind": "bounce",
             "suggestion": "",
             "suggested_date": None,
-            "evidence": "",
-            "confidence": "",
+            "evidence": reading.evidence[:300],
+            "confidence": reading.confidence,
             "event": None,
-            "bounced": set(reading.bounced) & addresses,
+            "state": "noted" if sure else "pending",
+            "bounced": set(reading.bounced) & addresses if sure else set(),
         }
     return {"kind": None, "bounced": set()}
 
@@ -350,5 +407,6 @@ def _recorded(watch: MailboxWatch, message_id: str, reading: Reading) -> dict[st
         "evidence": row.evidence,
         "confidence": row.confidence,
         "event": row.event.type if row.event else None,
+        "state": row.state,
         "bounced": marked,
     }

@@ -3,8 +3,8 @@
 Three tables. ``MailboxWatch``: how to reach the mailbox over IMAP (one per user, the password
 encrypted) and when to look next. ``WatchedFolder``: per folder, the UIDVALIDITY and the last UID
 seen, so that no message is read twice and none is missed across restarts. ``InboxMessage``: the
-few messages that belonged to an application (replies, away notices, bounces), unique per
-Message-ID, so a rescan never records one twice. Deleting the watch deletes the other two.
+few messages that belonged to an application (replies, away notices, bounces, delays), unique
+per Message-ID, so a rescan never records one twice. Deleting the watch deletes the other two.
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ class InboxKind(models.TextChoices):
     REPLY = "reply", "Reply"
     OUT_OF_OFFICE = "out_of_office", "Away notice"
     BOUNCE = "bounce", "Bounce"
+    DELAY = "delay", "Delivery delay"
 
 
 class Meaning(models.TextChoices):
@@ -180,12 +181,17 @@ class InboxMessage(models.Model):
     # no_decision: the new date they named; out_of_office: the last day away.
     suggested_date = models.DateField(null=True, blank=True)
     evidence = models.CharField(max_length=300, blank=True)
-    # How sure the reading was of the suggestion: "low" asks the user to look closely.
+    # How sure the reading was: for a reply "low" asks the user to look closely; an away notice
+    # or a bounce read with "low" changes nothing until the user confirms it on Today.
     confidence = models.CharField(
         max_length=4, choices=[("high", "high"), ("low", "low")], blank=True
     )
+    # bounce: the contacts' addresses that failed (to mark when confirmed); delay: the delayed
+    # ones. Lower-case, one a line.
+    addresses = models.TextField(blank=True)
     state = models.CharField(max_length=10, choices=ReplyState, default=ReplyState.PENDING)
-    # Recorded at once when the message was found (reply, out_of_office).
+    # Recorded when the message was found (a reply, a sure away notice) or when the user
+    # confirmed an unsure away notice.
     event = models.ForeignKey(
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -207,3 +213,7 @@ class InboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.sender} ({self.received_at:%Y-%m-%d})"
+
+    @property
+    def address_list(self) -> list[str]:
+        return self.addresses.split()

@@ -10,6 +10,9 @@ user's records, and writes through the tracker's services:
 - ``auto_reply`` with a first day back: an ``out_of_office`` event whose ``until`` is the last
   day away (the day before ``back_on``); without a date nothing changes.
 - ``bounce``: exactly the addresses the reading names, among the user's contacts, are marked.
+- An away notice or a bounce read with ``low`` confidence changes nothing yet: it is kept
+  "pending" and Today asks the user, with the quoted evidence; confirming it (notices.py) then
+  records exactly what the sure reading records at once.
 - ``delay`` and ``bulk``: nothing is kept.
 
 Each message is handled in one transaction that first inserts its InboxMessage row, unique per
@@ -60,9 +63,9 @@ def record(
         if reading.kind == "reply" and found is not None:
             return _reply(watch, incoming, reading, found, words, now)
         if reading.kind == "auto_reply" and found is not None and reading.back_on is not None:
-            return _away(watch, incoming, reading.back_on, found, now)
+            return _away(watch, incoming, reading, reading.back_on, found, now)
         if reading.kind == "bounce" and reading.bounced:
-            return _bounce(watch, incoming, reading.bounced, found, now)
+            return _bounce(watch, incoming, reading, found, now)
     except IntegrityError:
         return None  # recorded before: the unique (watch, message_id) said so
     return None
@@ -117,7 +120,12 @@ def _reply(
 
 
 def _away(
-    watch: MailboxWatch, incoming: Incoming, back_on: date, found: Match, now: datetime
+    watch: MailboxWatch,
+    incoming: Incoming,
+    reading: Reading,
+    back_on: date,
+    found: Match,
+    now: datetime,
 ) -> str | None:
     application = _application(watch, found)
     if application is None:
@@ -129,6 +137,7 @@ def _away(
     until = back_on - timedelta(days=1)
     if until < _local_day(application, at):
         return None  # back already: nothing to postpone
+    sure = reading.confidence == "high"
     with transaction.atomic():
         message = _keep(
             watch,
@@ -140,25 +149,36 @@ def _away(
             matched_by=found.how,
             sender_name=incoming.sender_name[:200],
             suggested_date=until,
-            state=ReplyState.NOTED,
+            evidence=reading.evidence[:300],
+            confidence=reading.confidence,
+            state=ReplyState.NOTED if sure else ReplyState.PENDING,
         )
-        note = f"Automatic reply: back on {day_text(back_on)}"
-        message.event = _event(application, "out_of_office", now, at=at, until=until, note=note)
-        message.save(update_fields=["event"])
+        if sure:
+            message.event = _event(application, "out_of_office", now, **away_event(until, at))
+            message.save(update_fields=["event"])
     return "out_of_office"
+
+
+def away_event(until: date, at: datetime) -> dict[str, object]:
+    """The fields of the ``out_of_office`` event of an away notice: received ``at``, away
+    until ``until``. The sure reading records it at once, a confirmed unsure one later."""
+    note = f"Automatic reply: back on {day_text(until + timedelta(days=1))}"
+    return {"at": at, "until": until, "note": note}
 
 
 def _bounce(
     watch: MailboxWatch,
     incoming: Incoming,
-    bounced: tuple[str, ...],
+    reading: Reading,
     found: Match | None,
     now: datetime,
 ) -> str | None:
-    people = bounced_people(watch.user_id, bounced, found)
+    people = bounced_people(watch.user_id, reading.bounced, found)
     if not people:
         return None
     at = received_at(incoming, now)
+    # Unsure, and someone's address not marked yet: ask before marking anyone.
+    ask = reading.confidence == "low" and any(p.email_bounced_at is None for p in people)
     with transaction.atomic():
         _keep(
             watch,
@@ -168,9 +188,14 @@ def _bounce(
             application_id=people[0].application_id,
             interviewer=people[0],
             matched_by="bounce",
-            state=ReplyState.NOTED,
+            sender_name=incoming.sender_name[:200],
+            addresses="\n".join(dict.fromkeys(p.email.lower() for p in people)),
+            evidence=reading.evidence[:300],
+            confidence=reading.confidence,
+            state=ReplyState.PENDING if ask else ReplyState.NOTED,
         )
-        mark_bounced(people, at)
+        if not ask:
+            mark_bounced(people, at)
     return "bounce"
 
 

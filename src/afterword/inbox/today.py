@@ -1,15 +1,21 @@
-"""The "Replies to confirm" section of Today: pending replies, and a mailbox that needs help."""
+"""The "Replies to confirm" section of Today: pending replies, away notices and bounces to
+confirm, and a mailbox that needs help."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+from django.db.models import QuerySet
 
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
 from afterword.reading.meaning_dates import decision_range
+from afterword.rules.calendar import BusinessCalendar, calendar_for
+from afterword.rules.kinds import CHECK_IN_BY_CHANNEL
 from afterword.tracker import access
 from afterword.tracker.access import is_member
+from afterword.tracker.models import Action, Application
 from afterword.tracker.services.case import employer_zone
 from afterword.tracker.services.dates import ReadDate
 
@@ -25,26 +31,84 @@ class PendingReply:
     understood: ReadDate | None
 
 
-def replies_context(user: Any, now: datetime) -> dict[str, Any]:
-    """Pending replies of ``user``, oldest first, and the mailbox's last error, if any.
+@dataclass(frozen=True, slots=True)
+class PendingNotice:
+    """An away notice or a bounce the reader was unsure of, waiting for the user's word.
 
-    Each reply comes as a PendingReply: the message and the days its new date's words name.
+    ``back_on`` (an away notice): the business day the check-in moves to when confirmed;
+    ``moves_check_in``: whether a check-in is planned before then, so confirming moves it.
+    """
+
+    message: InboxMessage
+    back_on: date | None = None
+    moves_check_in: bool = False
+
+    @property
+    def is_bounce(self) -> bool:
+        return self.message.kind == InboxKind.BOUNCE
+
+
+def replies_context(user: Any, now: datetime) -> dict[str, Any]:
+    """Pending replies and notices of ``user``, oldest first, and the mailbox's last error.
+
+    Each reply comes as a PendingReply: the message and the days its new date's words name;
+    each unsure away notice or bounce as a PendingNotice.
     """
     if not is_member(user):
-        return {"replies": [], "inbox_problem": "", "now": now}
-    pending = (
+        return {"replies": [], "notices": [], "inbox_problem": "", "now": now}
+    pending = list(
         access.visible(user, InboxMessage)
-        .filter(kind=InboxKind.REPLY, state=ReplyState.PENDING)
-        .select_related("application")
+        .filter(state=ReplyState.PENDING)
+        .select_related("application", "interviewer")
         .order_by("received_at", "pk")
     )
     watch = access.visible(user, MailboxWatch).filter(connected=True).only("last_error").first()
+    replies = [
+        PendingReply(reply, understood_date(reply))
+        for reply in pending
+        if reply.kind == InboxKind.REPLY
+    ]
+    notices = [
+        pending_notice(message)
+        for message in pending
+        if message.kind in (InboxKind.OUT_OF_OFFICE, InboxKind.BOUNCE)
+    ]
     return {
-        "replies": [PendingReply(reply, understood_date(reply)) for reply in pending],
+        "replies": replies,
+        "notices": notices,
+        "to_confirm": len(replies) + len(notices),
         "inbox_problem": watch.last_error if watch is not None else "",
         "other_meanings": OTHER_MEANINGS,
         "now": now,
     }
+
+
+def pending_notice(message: InboxMessage) -> PendingNotice:
+    """The card of an unsure notice; for an away notice, the day the check-in would move to."""
+    application, until = message.application, message.suggested_date
+    if message.kind != InboxKind.OUT_OF_OFFICE or application is None or until is None:
+        return PendingNotice(message)
+    back_on = _calendar(application).after(until)
+    moves = _planned_check_ins(application).filter(due__lt=_start_of(application, back_on))
+    return PendingNotice(message, back_on, moves.exists())
+
+
+def _calendar(application: Application) -> BusinessCalendar:
+    return calendar_for(
+        application.employer_country,
+        application.employer_subdivision or None,
+        str(employer_zone(application)),
+    )
+
+
+def _planned_check_ins(application: Application) -> QuerySet[Action]:
+    return Action.objects.filter(
+        application=application, kind__in=list(CHECK_IN_BY_CHANNEL.values())
+    )
+
+
+def _start_of(application: Application, day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), tzinfo=employer_zone(application))
 
 
 def understood_date(reply: InboxMessage) -> ReadDate | None:

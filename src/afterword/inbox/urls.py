@@ -13,4 +13,7 @@ urlpatterns = [
     path("replies/<int:pk>/confirm/", views.reply_confirm_hx, name="reply_confirm"),
     path("replies/<int:pk>/dismiss/", views.reply_dismiss_hx, name="reply_dismiss"),
     path("replies/<int:pk>/undo/", views.reply_undo_hx, name="reply_undo"),
+    path("notices/<int:pk>/confirm/", views.notice_confirm_hx, name="notice_confirm"),
+    path("notices/<int:pk>/ignore/", views.notice_ignore_hx, name="notice_ignore"),
+    path("notices/<int:pk>/undo/", views.notice_undo_hx, name="notice_undo"),
 ]

@@ -1,4 +1,5 @@
-"""The inbox pages: /settings/inbox/ (connect, test, disconnect) and the reply buttons on Today."""
+"""The inbox pages: /settings/inbox/ (connect, test, disconnect) and the buttons on Today's
+replies, unsure away notices and unsure bounces."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from afterword.inbox import replies
+from afterword.inbox import notices, replies
 from afterword.inbox.forms import MailboxForm
 from afterword.inbox.imap import Mailbox
 from afterword.inbox.mailbox import (
@@ -23,6 +24,7 @@ from afterword.inbox.mailbox import (
 )
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
 from afterword.inbox.today import replies_context
+from afterword.rules.wording import day_text
 from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker import access
 
@@ -136,9 +138,19 @@ def _reply_or_404(request: MemberRequest, pk: int) -> InboxMessage:
     return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
 
 
-def _answer(request: MemberRequest, message: str, error: bool = False) -> HttpResponse:
+def _answer(
+    request: MemberRequest,
+    message: str,
+    error: bool = False,
+    undo: InboxMessage | None = None,
+) -> HttpResponse:
+    """Today's panel again with ``message`` (and an Undo button for ``undo``), or a redirect."""
     if request.htmx:
-        context = {**replies_context(request.user, timezone.now()), "flash": message}
+        context = {
+            **replies_context(request.user, timezone.now()),
+            "flash": message,
+            "undo_notice": undo,
+        }
         response = render(request, "inbox/replies_partial.html", context)
         # Today's list of follow-ups changed with the plan: it reloads itself on this event.
         response["HX-Trigger-After-Settle"] = "afterwordReplanned"
@@ -177,3 +189,49 @@ def reply_undo_hx(request: MemberRequest, pk: int) -> HttpResponse:
     employer = reply.application.employer if reply.application else "the application"
     replies.undo(reply, timezone.now())
     return _answer(request, f"Removed from {employer}: its follow-ups are back as they were.")
+
+
+def _notice_or_404(request: MemberRequest, pk: int) -> InboxMessage:
+    """An away notice or bounce of the signed-in user (anyone else's: 404)."""
+    theirs = access.changeable(request.user, InboxMessage).filter(kind__in=notices.KINDS)
+    return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
+
+
+def _away(notice: InboxMessage) -> str:
+    who = notice.sender_name or notice.sender
+    if notice.suggested_date is None:
+        return f"{who} is away"
+    return f"{who} is away until {day_text(notice.suggested_date)}"
+
+
+@member_view
+@require_POST
+def notice_confirm_hx(request: MemberRequest, pk: int) -> HttpResponse:
+    notice = _notice_or_404(request, pk)
+    try:
+        done = notices.confirm(notice, timezone.now())
+    except ValidationError as error:
+        return _answer(request, "Not recorded: " + " ".join(error.messages), error=True)
+    if not done:
+        return _answer(request, "Already done.")
+    if notice.kind == InboxKind.BOUNCE:
+        said = f"Marked as not working: {', '.join(notice.address_list)}."
+    else:
+        said = f"Recorded: {_away(notice)}; the check-ins follow."
+    return _answer(request, said, undo=notice)
+
+
+@member_view
+@require_POST
+def notice_ignore_hx(request: MemberRequest, pk: int) -> HttpResponse:
+    notice = _notice_or_404(request, pk)
+    notices.ignore(notice, timezone.now())
+    return _answer(request, "Ignored. Nothing was changed.", undo=notice)
+
+
+@member_view
+@require_POST
+def notice_undo_hx(request: MemberRequest, pk: int) -> HttpResponse:
+    notice = _notice_or_404(request, pk)
+    notices.undo(notice, timezone.now())
+    return _answer(request, "Undone: nothing is changed, and the notice waits for you again.")

@@ -6,7 +6,7 @@ matches the facts it was computed from.
 
 from afterword.tracker.services.applications import create_application
 from afterword.tracker.services.case import build_case, stored_plan_json
-from afterword.tracker.services.contacts import mark_bounced
+from afterword.tracker.services.contacts import mark_bounced, unmark_bounced
 from afterword.tracker.services.errors import validation_error_from
 from afterword.tracker.services.events import complete_action, record_event, snooze_action
 from afterword.tracker.services.replan import ReplanSummary, replan, replan_all
@@ -22,5 +22,6 @@ __all__ = [
     "replan_all",
     "snooze_action",
     "stored_plan_json",
+    "unmark_bounced",
     "validation_error_from",
 ]

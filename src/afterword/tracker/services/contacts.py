@@ -17,3 +17,13 @@ def mark_bounced(people: Iterable[Interviewer], at: datetime) -> int:
     return Interviewer.objects.filter(
         pk__in=[person.pk for person in people], email_bounced_at__isnull=True
     ).update(email_bounced_at=at)
+
+
+def unmark_bounced(people: Iterable[Interviewer], at: datetime) -> int:
+    """Take back the marks ``mark_bounced(people, at)`` set; returns how many were cleared.
+
+    Only a mark dated ``at`` is cleared: an address marked earlier, by another bounce, stays.
+    """
+    return Interviewer.objects.filter(
+        pk__in=[person.pk for person in people], email_bounced_at=at
+    ).update(email_bounced_at=None)
