@@ -502,6 +502,53 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
     assert sum(map(len, halves.values())) >= 300 and threads >= 40
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guten Tag Frau Roth, wie besprochen haben wir Ihre Bewerbung zurückgezogen.",
+        "Bonjour Paul, c'est noté: nous avons retiré votre candidature de notre processus.",
+        "Hola Ana, confirmamos la retirada de tu candidatura. ¡Mucha suerte!",
+        "Hoi Kim, we hebben je sollicitatie ingetrokken zoals je vroeg.",
+        "Buongiorno, confermiamo di aver ritirato la sua candidatura come richiesto.",
+        "Olá Rui, conforme pedido, retirámos a sua candidatura do processo.",
+    ],
+)
+def test_a_withdrawal_acknowledged_in_any_language_is_other(text: str) -> None:
+    """The candidate taking the application back is "other", not a rejection, in six languages."""
+
+    result = reading(text)
+
+    assert result.meaning == "other"
+
+
+def test_a_withdrawn_requisition_is_a_confident_rejection() -> None:
+    """The role is gone, not the candidate: "the requisition has been withdrawn" rejects."""
+    text = "Sorry, Leo - the Data Analyst requisition has been withdrawn after a budget cut."
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("rejection", "high")
+
+
+def test_making_the_final_call_is_a_pending_decision_not_a_final_round() -> None:
+    """ "We'll make the final call next week" is a decision to come, with its range."""
+    text = "Hi Jo, references are in and we'll make the final call next week."
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 13))
+
+
+def test_a_trial_shift_is_read_as_a_next_round() -> None:
+    """A paid try-out at work is the next step of the process."""
+    text = "Thanks Rosa! Could you come in for a trial day at the cafe on Friday?"
+
+    result = reading(text)
+
+    assert result.meaning == "next_round"
+
+
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
 # (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152), the
