@@ -502,18 +502,66 @@ def test_the_corpus_halves_hold_every_class_and_language() -> None:
     assert sum(map(len, halves.values())) >= 300 and threads >= 40
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guten Tag Frau Roth, wie besprochen haben wir Ihre Bewerbung zurückgezogen.",
+        "Bonjour Paul, c'est noté: nous avons retiré votre candidature de notre processus.",
+        "Hola Ana, confirmamos la retirada de tu candidatura. ¡Mucha suerte!",
+        "Hoi Kim, we hebben je sollicitatie ingetrokken zoals je vroeg.",
+        "Buongiorno, confermiamo di aver ritirato la sua candidatura come richiesto.",
+        "Olá Rui, conforme pedido, retirámos a sua candidatura do processo.",
+    ],
+)
+def test_a_withdrawal_acknowledged_in_any_language_is_other(text: str) -> None:
+    """The candidate taking the application back is "other", not a rejection, in six languages."""
+
+    result = reading(text)
+
+    assert result.meaning == "other"
+
+
+def test_a_withdrawn_requisition_is_a_confident_rejection() -> None:
+    """The role is gone, not the candidate: "the requisition has been withdrawn" rejects."""
+    text = "Sorry, Leo - the Data Analyst requisition has been withdrawn after a budget cut."
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("rejection", "high")
+
+
+def test_making_the_final_call_is_a_pending_decision_not_a_final_round() -> None:
+    """ "We'll make the final call next week" is a decision to come, with its range."""
+    text = "Hi Jo, references are in and we'll make the final call next week."
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+    assert (result.decision_from, result.decision_to) == (date(2026, 3, 9), date(2026, 3, 13))
+
+
+def test_a_trial_shift_is_read_as_a_next_round() -> None:
+    """A paid try-out at work is the next step of the process."""
+    text = "Thanks Rosa! Could you come in for a trial day at the cafe on Friday?"
+
+    result = reading(text)
+
+    assert result.meaning == "next_round"
+
+
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
 # (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152), the
-# fourth (152 emails) with the hybrid reader of commit 854328c (143/152); all joined the tune
-# half. The fifth, fresh half (156 emails, commit d7e3d9f, written before any change) was read
-# once with the reader of commit 4e9d356 (timing grammar, delays outranking regret words):
-# 150/156 right, exact ranges 49/51, 2 wrong "high" of 89, no rejection read as a confident
-# offer; every class at >= 90 % both ways except other recall 23/26 (88.5 %). No rule changed
-# after that run. Strict, so the day the goals are met this test says so.
+# fourth (152 emails) with the hybrid reader of commit 854328c (143/152), the fifth (156 emails)
+# with the reader of commit 4e9d356 (150/156); all joined the tune half. The sixth, fresh half
+# (153 emails, commit 1c8df8c, written before any change) was read once with the reader of
+# commit e972458 (withdrawals in seven languages, requisitions withdrawn, "final call"):
+# 148/153 right, 0 wrong "high" of 75, no rejection read as a confident offer; every class at
+# >= 90 % both ways, but exact decision ranges 41/46 (89.1 %). No rule changed after that run.
+# Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: other recall 88.5% (23/26); the rest met",
+    reason="fresh test half below goals: exact decision ranges 89.1% (41/46); the rest met",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

@@ -63,3 +63,21 @@ def test_times_dates_with_a_month_and_numeric_dates_are_not_made_ordinals(senten
     result = in_english(sentence)
 
     assert "th" not in result.replace("the", "") and "3rd" not in result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("the decision has moved to mid-april, sorry.", ("2026-04-11", "2026-04-20")),
+        ("expect our answer late-march at the earliest.", ("2026-03-21", "2026-03-31")),
+    ],
+)
+def test_a_hyphenated_part_of_a_month_starts_a_date_phrase(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Mid-April" and "late-March" are read like "mid April" and "late March"."""
+
+    found = decision_range([sentence], SENT_ON, "US", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -23,6 +23,8 @@ def _classes(sentence: str) -> set[str]:
         ("La procedura di selezione è ancora in corso.", "no_decision"),
         ("Hemos optado por otro perfil para esta vacante.", "rejection"),
         ("Le poste a été supprimé.", "rejection"),
+        ("Die Stellenausschreibung wurde zurückgezogen.", "rejection"),
+        ("La vacante ha sido retirada por falta de presupuesto.", "rejection"),
     ],
 )
 def test_two_families_in_one_sentence_suggest_a_class(sentence: str, meaning: str) -> None:
@@ -39,6 +41,7 @@ def test_two_families_in_one_sentence_suggest_a_class(sentence: str, meaning: st
         "Thanks for your note, have a lovely weekend.",
         "Our office is closed on Monday.",
         "Ich habe Ihre Unterlagen an die Kollegin weitergeleitet.",
+        "We're a small team and we're happy to say there's a weekly meetup in Leeds.",
     ],
 )
 def test_a_sentence_without_two_families_suggests_nothing(sentence: str) -> None:

@@ -247,6 +247,15 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
                     match.end(),
                 )
             )
+    # "The requisition has been withdrawn": the role is gone, not the candidate; a withdrawal
+    # word inside a listed rejection is that rejection's, and does not pull it towards "other".
+    gone = [cue for cue in found if cue.meaning == "rejection" and cue.strong]
+    found = [
+        cue
+        for cue in found
+        if cue.meaning != "withdrawn"
+        or not any(role.start <= cue.start and cue.end <= role.end for role in gone)
+    ]
     for family in family_cues(sentence):
         before = _clause_before(sentence, family.start)
         meaning: CueClass = family.meaning

@@ -237,10 +237,8 @@ def _bare_day(match: re.Match[str]) -> str:
 _LEAD = re.compile(
     r"(?:by|before|within|until|in|on|around|next|this|early|mid|late|end|the|over|no|"
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|"
-    + "|".join(_MONTHS)
-    + "|"
-    + _W[1:-1]
-    + "|today|tomorrow)$"
+    # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
+    r"(?:early|mid|late)-\w+|" + "|".join(_MONTHS) + "|" + _W[1:-1] + "|today|tomorrow)$"
 )
 _TIME_WORD = re.compile(
     r"\d|\b(?:day|days|week|weeks|month|months|year|quarter|q[1-4]|today|tomorrow|christmas|"

@@ -54,7 +54,8 @@ _ROLE = _stems(
     "compensation", "stelle", "posten", "vertrag", "arbeitsvertrag", "poste", "contrat",
     "embauche", "emploi", "puesto", "plaza", "cargo", "contrato", "empleo", "vaga", "função",
     "posição", "emprego", "functie", "baan", "positie", "arbeidsovereenkomst", "ruolo",
-    "posizione", "contratt", "impiego", "lavoro",
+    "posizione", "contratt", "impiego", "lavoro", "vacanc", "requisition", "vacature",
+    "vacante", "vacatur", "stellenausschreibung", "offre d'emploi",
 )  # fmt: skip
 _HIRE = _stems(
     "hire", "hiring you", "appoint", "einstell", "engager", "embaucher", "recruter",
@@ -100,7 +101,7 @@ _MEETING = _stems(
     "case study", "fallstudie", "presentatie", "presentazione", "apresentação",
 )  # fmt: skip
 _MEET = _stems(
-    "meet", "speak", "talk", "chat with", "sprechen", "kennenlern", "treffen", "rencontrer",
+    r"meet\b", "speak", "talk", "chat with", "sprechen", "kennenlern", "treffen", "rencontrer",
     "échanger", "conocer", "hablar", "spreken", "ontmoeten", "kennismaken",
     "conoscer", "incontrar", "parlare", "conhecer", "conversar", "falar", "reunir",
 )  # fmt: skip
@@ -172,6 +173,7 @@ _GONE = _stems(
     "filled", "cancel", "closed", "withdrawn", "supprimé", "annulé", "besetzt", "vergeben",
     "gestrichen", "cubiert", "cancelad", "eliminad", "vervuld", "ingevuld", "vervallen",
     "coperta", "annullat", "soppress", "preenchid", "cancelad", "extint",
+    "zurückgezogen", "retiré", "retirad", "ingetrokken", "ritirat",
 )  # fmt: skip
 _STOP = _stems(
     "proceed", "continu", "further", "forward", "ahead", "progress", "move on", "moving on",

@@ -38,7 +38,7 @@ class Cue:
 # Words shared by several patterns.
 _NEG = r"(?:not|n't|no longer|unable to|not able to|cannot|not in a position to)"
 _APPLICATION = r"(?:you|your (?:application|candidacy|candidature|profile)|this|it)"
-_ROLE = r"(?:position|role|job|post|opening|vacancy)"
+_ROLE = r"(?:position|role|job|post|opening|vacancy|requisition|req|posting)"
 _OTHERS = (
     r"(?:an?other|other|a different|different|the other|someone|somebody|a|an internal|"
     r"internal|one of the other)"
@@ -192,7 +192,8 @@ _STRONG: dict[CueClass, list[str]] = {
     "next_round": [
         # English
         # Whole words: "one last interviewer" and "we're in the final stages" invite no one.
-        r"(?<!in the )(?:next|second|2nd|third|final|last|another|further|follow-up|follow up|"
+        r"(?<!in the )(?<!make the )(?<!make a )(?:next|second|2nd|third|final|last|another|"
+        r"further|follow-up|follow up|"
         r"onsite|on-site|in-person|technical|panel|case) (?:round|interview|stage|step|"
         r"conversation|meeting|chat|call|loop|session|panel)\b(?! of (?:discussion|review|talk|"
         r"approval))",
@@ -245,6 +246,8 @@ _STRONG: dict[CueClass, list[str]] = {
     "no_decision": [
         # English
         r"\bno (?:final |firm )?decision\b",
+        # "expect to make the final call next week": a call that decides, not a phone call.
+        r"(?:make|making|take|taking) (?:a|the|our|their) (?:final )?call\b(?! (?:with|to)\b)",
         r"(?:not|n't) (?:yet )?(?:made|reached|taken|come to|got|arrived at) (?:a|our|any|the|"
         r"their) (?:final )?(?:decision|call)",
         r"(?:not|n't) (?:yet )?decided|yet to (?:decide|make)|still deciding",
@@ -303,6 +306,17 @@ _STRONG: dict[CueClass, list[str]] = {
         r"position)",
         r"withdraw(?:ing|n|al)?\b",
         r"(?:the|your) new (?:job|role|position)",
+        # The candidate's application taken back, in the other six languages: "Ihre Bewerbung
+        # zurückgezogen", "retirer votre candidature", "retiras tu candidatura", "sollicitatie
+        # ingetrokken", "ritirare la candidatura", "retirar a candidatura". Anchored on the
+        # application, since a withdrawn vacancy ("die Stelle wurde zurückgezogen") is a
+        # rejection.
+        r"bewerbung (?:\w+ ){0,3}zurück(?:zu)?(?:ge)?(?:zogen|ziehen|zieh|zug)|"
+        r"zurückzieh\w* (?:\w+ ){0,2}bewerbung|rückzug (?:\w+ ){0,2}bewerbung",
+        r"(?:retir|ritir)\w* (?:\w+ ){0,3}candidat(?:ure|ura)|"
+        r"(?:retrait|retirada|ritiro|desistência) (?:\w+ ){0,3}candidat(?:ure|ura)|désistement",
+        r"sollicitatie (?:\w+ ){0,3}(?:in|terug)(?:ge)?(?:trek|trok)\w*|"
+        r"(?:in|terug)(?:ge)?(?:trek|trok)\w* (?:\w+ ){0,3}sollicitatie",
     ],
 }
 
@@ -315,7 +329,10 @@ _AMBIGUOUS: dict[CueClass, list[str]] = {
         r"come in (?:for|to)\b|\bround with\b",
         r"have you back\b",
         r"einladen|einzuladen",
-        r"assessment|fallstudie|fachgespräch|probearbeit",
+        r"assessment|fallstudie|fachgespräch|probearbeit|probetag|probeschicht",
+        # A paid try-out at work: "a trial shift", "ein Probetag", "une journée d'essai".
+        r"\btrial (?:shift|day|lesson|session)s?\b|journée d'essai|(?:jornada|día) de prueba|"
+        r"proefdag|meeloopdag|giornata di prova|dia de (?:experiência|teste)",
         r"(?:vous|te) rencontrer",
         r"test technique|exercice|cas pratique|créneau",
         r"conocerte|conocerle",
