@@ -100,8 +100,9 @@ def _check(
     for field, what in POINT_PEOPLE.items():
         chosen = _point_person(interview, field)
         if chosen is not None and not any(_same(chosen, p) for p in [*people, *existing]):
+            who = chosen.name or "That person"
             errors.setdefault(field, []).append(
-                f"{chosen.name} was not at this interview, so cannot receive {what}: "
+                f"{who} was not at this interview, so cannot receive {what}: "
                 "choose someone who was there, or leave it automatic."
             )
     if errors:
