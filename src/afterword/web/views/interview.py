@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.forms import Field
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.forms import Field
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
