@@ -307,10 +307,7 @@ def send_blocker(findings: list[Finding]) -> str | None:
     if not errors:
         return None
     if any(finding.code == "user_slot" for finding in errors):
-        return (
-            "Write your own sentence in place of the highlighted [[Write one sentence …]] first: "
-            "Afterword could not put that note into good words."
-        )
+        return "Write your own sentence in place of the highlighted [[…]] first."
     count = "the problem" if len(errors) == 1 else f"the {len(errors)} problems"
     return f"Fix {count} marked “Fix before sending” first."
 
