@@ -78,7 +78,7 @@ def test_a_messy_note_is_previewed_and_its_gap_holds_the_thank_you_until_filled(
     expect(preview.locator("mark.slot")).to_have_text(SLOT)
     type_into(page, "#id_forgot", "my airflow migration; ask if hybrid?")
     forgot = page.locator("#id_forgot_preview")
-    expect(forgot).to_contain_text("I would like to add something I left out: my Airflow migration.")
+    expect(forgot).to_contain_text("something I left out: my Airflow migration.")
     expect(forgot).to_contain_text("Goes to Marguerite Okonkwo (the only interviewer)")
     assert page.evaluate(UNLABELLED) == []
     assert page.evaluate(LOW_CONTRAST) == []
@@ -102,9 +102,7 @@ def test_a_messy_note_is_previewed_and_its_gap_holds_the_thank_you_until_filled(
     expect(mark_sent).to_be_disabled()
     expect(send_now).to_be_disabled()
     expect(page.locator("#sent-blocked")).to_contain_text("Write your own sentence")
-    expect(page.locator(".finding[data-code=user_slot]")).to_contain_text(
-        "Your sentence is needed"
-    )
+    expect(page.locator(".finding[data-code=user_slot]")).to_contain_text("Your sentence is needed")
     assert page.evaluate(LOW_CONTRAST) == []
     assert_no_horizontal_scroll(page)
     shoot(page, f"{viewport}-draft-slot")
