@@ -492,3 +492,21 @@ def test_the_preview_of_someone_elses_application_is_not_found(stranger: Client,
     )
 
     assert response.status_code == 404
+
+
+def test_the_edit_page_shows_the_person_chosen_before(member: Client, user: Any) -> None:
+    """A stored choice is selected on that person's row; saving unchanged keeps it."""
+    application = fresh(user)
+    member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(forgot="my airflow migration", forgot_for="row-1"),
+    )
+    interview = application.interviews.get()
+    jon = Interviewer.objects.get(name="Jon Berg")
+
+    html = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    rows = list(Interviewer.objects.filter(interviews=interview).order_by("pk"))
+    index = rows.index(jon)
+    assert f'<option value="row-{index}" selected>Jon Berg</option>' in html
+    assert interview.forgot_for == jon
