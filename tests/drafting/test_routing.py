@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from afterword.drafting.notes import NoteItem
-from afterword.drafting.routing import default_person, recipient
+from afterword.drafting.routing import default_choice, default_person, logistics_choice, recipient
 from afterword.rules import case_from_data
 from tests.rules.builders import case, interview, person
 
@@ -42,3 +42,30 @@ def test_the_primary_interviewer_is_the_default_when_one_is_marked():
     the = case_from_data(case(interviews=[interview(people=people)])).interviews[0]
 
     assert default_person(the).id == "b"  # type: ignore[union-attr]
+
+
+def test_the_default_says_why_it_chose_that_person():
+    """The form shows "Tom Becker (most senior title)" for work and "(handles hiring and pay)"."""
+    work, pay = default_choice(panel()), logistics_choice(panel())
+
+    assert work is not None and pay is not None
+    assert (work.person.id, work.why) == ("eng", "most senior title")
+    assert (pay.person.id, pay.why) == ("hr", "handles hiring and pay")
+
+
+def test_a_marked_main_contact_is_chosen_as_the_main_contact():
+    """With Priya marked primary, the reason says so."""
+    data = case(
+        interviews=[
+            interview(
+                people=[
+                    person("eng", "Tom Becker", title="Head of Engineering"),
+                    person("mgr", "Priya Nair", title="Engineering Manager", primary=True),
+                ]
+            )
+        ]
+    )
+
+    choice = default_choice(case_from_data(data).interviews[0])
+
+    assert choice is not None and (choice.person.id, choice.why) == ("mgr", "main contact")

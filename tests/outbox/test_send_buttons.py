@@ -16,6 +16,8 @@ from tests.support.builders import draft_for
 from tests.support.smtp_server import SmtpServer
 
 pytestmark = pytest.mark.django_db
+# An edit the checker has nothing against (an error would keep the message back).
+EDITED = "Edited: thank you for Monday’s conversation.\nSam"
 
 
 @pytest.fixture
@@ -37,7 +39,11 @@ def test_the_draft_page_offers_both_buttons_once_a_mailbox_is_connected(
 
     assert "Send from your mailbox" in page
     assert f'formaction="/drafts/{thank_you.pk}/email/" name="when" value="now"' in page
-    assert 'value="due" data-action="send-due">Send at the due time</button>' in page
+    due_button = (
+        f'value="due" data-action="send-due" data-blockable '
+        f'aria-describedby="send-blocked-{thank_you.pk}">Send at the due time</button>'
+    )
+    assert due_button in page
     assert "To tomasz@harbour.example, from your mailbox." in page
 
 
@@ -57,14 +63,14 @@ def test_send_now_saves_the_text_on_screen_and_queues_it(
     """The edited subject and body are saved to the draft and go into the outbox, due now."""
     response = member.post(
         f"/drafts/{thank_you.pk}/email/",
-        {"when": "now", "subject": "Thanks, Tomasz", "body": "Edited body.\nSam"},
+        {"when": "now", "subject": "Thanks, Tomasz", "body": EDITED},
         follow=True,
     )
 
     email = OutgoingEmail.objects.get(draft=thank_you)
     thank_you.refresh_from_db()
-    assert (thank_you.subject, thank_you.body) == ("Thanks, Tomasz", "Edited body.\nSam")
-    assert (email.subject, email.body, email.due_at) == ("Thanks, Tomasz", "Edited body.\nSam", now)
+    assert (thank_you.subject, thank_you.body) == ("Thanks, Tomasz", EDITED)
+    assert (email.subject, email.body, email.due_at) == ("Thanks, Tomasz", EDITED, now)
     page = response.content.decode()
     assert "Sending “Thanks, Tomasz” to tomasz@harbour.example now." in page
     assert "Going out now." in page and ">Cancel sending</button>" in page
@@ -200,3 +206,42 @@ def test_an_uncertain_send_is_settled_from_the_draft_page(
     assert f'formaction="/outbox/{email.pk}/send-again/?next=/drafts/{thank_you.pk}/"' in page
     assert response.status_code == 302 and response["Location"] == f"/drafts/{thank_you.pk}/"
     assert thank_you.sent_at == now
+
+
+SLOT = "[[Write one sentence about the q3 ops thing]]"
+
+
+def test_while_a_slot_is_unfilled_both_buttons_wait_with_the_reason(
+    member: Client, mail_account: MailAccount, application: Application
+) -> None:
+    """An unfilled [[...]] disables Send now and Send at the due time and says why."""
+    draft = draft_for(application, "thank_you_email", "Tomasz Wilk", body=f"Dear Tomasz,\n{SLOT}\n")
+
+    page = member.get(f"/drafts/{draft.pk}/").content.decode()
+
+    assert 'data-action="send-now" data-blockable' in page
+    assert f'aria-describedby="send-blocked-{draft.pk}" disabled>Send now</button>' in page
+    assert (
+        f'id="send-blocked-{draft.pk}" class="blocked-reason" data-blocked-reason>Write your own'
+        in page
+    )
+
+
+def test_a_send_posted_with_a_slot_unfilled_is_refused_and_the_text_kept(
+    member: Client, mail_account: MailAccount, thank_you: Draft
+) -> None:
+    """The server refuses what the disabled button would have sent; the text is saved."""
+    body = f"Dear Tomasz,\nThank you for Monday. {SLOT}\nSam"
+
+    response = member.post(
+        f"/drafts/{thank_you.pk}/email/",
+        {"when": "now", "subject": "Thank you", "body": body},
+        follow=True,
+    )
+
+    assert not OutgoingEmail.objects.filter(draft=thank_you).exists()
+    thank_you.refresh_from_db()
+    assert thank_you.body == body
+    assert "Not queued: Write your own sentence in place of the highlighted" in (
+        response.content.decode()
+    )

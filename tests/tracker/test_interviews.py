@@ -106,3 +106,28 @@ def test_a_sound_interview_has_no_problems_of_its_own(sample: Sample) -> None:
 
     assert interview_problems(sample.application, interview) is None
     assert interview.decision_by == date(2026, 3, 20)
+
+
+def test_a_point_can_go_to_a_person_added_on_the_same_round(sample: Sample) -> None:
+    """Lee, typed on this round and not saved yet, receives the forgotten points."""
+    lee = Interviewer(name="Lee Park")
+    interview = second_round(forgot="my dbt project", forgot_for=lee)
+
+    saved = save_interview(sample.application, interview, [lee], [sample.dana], ny(2026, 3, 9))
+
+    saved.refresh_from_db()
+    assert saved.forgot_for == lee and saved.to_clarify_for is None
+
+
+def test_a_point_for_someone_not_at_the_interview_is_refused_by_its_field(sample: Sample) -> None:
+    """Dana was not on round 2: to_clarify_for names the problem and nothing is written."""
+    lee = Interviewer(name="Lee Park")
+    interview = second_round(to_clarify="the start date", to_clarify_for=sample.dana)
+
+    with pytest.raises(ValidationError) as caught:
+        save_interview(sample.application, interview, [lee], [], ny(2026, 3, 9))
+
+    assert list(caught.value.message_dict) == ["to_clarify_for"]
+    assert "Dana Reyes was not at this interview" in caught.value.messages[0]
+    assert Interview.objects.count() == 1
+    assert not Interviewer.objects.filter(name="Lee Park").exists()

@@ -116,3 +116,14 @@ def test_it_orders_interviews_by_start(user: Any) -> None:
     order = list(application.interviews.all())
 
     assert order == [earlier, later]
+
+
+def test_removing_a_chosen_person_leaves_the_point_automatic(sample: Sample) -> None:
+    """Deleting the person a point went to empties the link; the interview stays."""
+    sample.interview.forgot_for = sample.dana
+    sample.interview.save()
+
+    sample.dana.delete()
+
+    sample.interview.refresh_from_db()
+    assert sample.interview.forgot_for is None

@@ -539,3 +539,59 @@ def test_an_action_the_plan_dropped_sends_back_to_the_plan(
 
     assert "this message is no longer planned" in response.content.decode()
     assert not Draft.objects.exists()
+
+
+SLOT = "[[Write one sentence about the q3 ops thing]]"
+
+
+def with_slot(draft: Draft) -> str:
+    """The draft's own text with a gap for the user's sentence after the greeting's line."""
+    first, rest = draft.body.split("\n", 1)
+    return f"{first}\n{SLOT}\n{rest}"
+
+
+def test_mark_sent_waits_while_a_slot_is_unfilled(
+    member: Client, named: Any, application: Application, now: datetime
+) -> None:
+    """The gap is highlighted and Mark sent is disabled with the reason beside it."""
+    draft = thank_you_draft(application, now)
+    Draft.objects.filter(pk=draft.pk).update(body=with_slot(draft))
+
+    html = member.get(f"/drafts/{draft.pk}/").content.decode()
+
+    assert "<strong>Your sentence is needed.</strong>" in html and f"<mark>{SLOT}</mark>" in html
+    assert 'class="has-slot"' in html
+    assert 'data-action="sent" data-blockable aria-describedby="sent-blocked" disabled>' in html
+    assert 'id="sent-blocked" class="blocked-reason" data-blocked-reason>Write your own' in html
+    assert 'data-code="user_slot"' in html and "Your sentence is needed</span>" in html
+
+
+def test_mark_sent_posted_with_a_slot_unfilled_is_refused(
+    member: Client, named: Any, application: Application, now: datetime
+) -> None:
+    """The server refuses it with the reason; nothing is recorded and the text is kept."""
+    draft = thank_you_draft(application, now)
+    body = with_slot(draft)
+
+    response = member.post(f"/drafts/{draft.pk}/sent/", form_data(draft, body=body))
+
+    assert response.status_code == 400
+    assert "Not marked sent: Write your own sentence in place of" in response.content.decode()
+    assert not Event.objects.filter(type="thank_you_sent").exists()
+    draft.refresh_from_db()
+    assert draft.sent_at is None
+
+
+def test_the_live_check_says_when_sending_may_go_ahead(
+    member: Client, named: Any, application: Application, now: datetime
+) -> None:
+    """With the gap the fragment carries the reason; once filled, an empty one and no notice."""
+    draft = thank_you_draft(application, now)
+    url = f"/drafts/{draft.pk}/check/"
+
+    gap = member.post(url, form_data(draft, body=with_slot(draft)), **HX).content.decode()
+    filled = member.post(url, form_data(draft), **HX).content.decode()
+
+    assert 'data-send-blocked="Write your own sentence' in gap
+    assert 'id="slot-notice" hx-swap-oob="true"' in gap and f"<mark>{SLOT}</mark>" in gap
+    assert 'data-send-blocked=""' in filled and "<mark>[[" not in filled

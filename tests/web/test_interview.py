@@ -351,3 +351,162 @@ def test_it_saves_what_each_interviewer_cared_about(
     assert {person["emphasised"] for person in case_people} == set(cared.values())
     page = member.get(f"/applications/{application.pk}/").content.decode()
     assert "Cared about: Reliable nightly data loads" in page
+
+
+def test_each_person_is_asked_what_they_cared_about_with_a_live_preview(
+    member: Client, user: Any
+) -> None:
+    """Every row asks the question with an example, previews while typing, asks how to greet."""
+    application = fresh(user)
+
+    html = member.get(f"/applications/{application.pk}/interviews/new/").content.decode()
+
+    assert html.count(">What did they care about?</label>") == 2
+    assert "pipeline testing, wants SQL + Python" in html
+    assert f'hx-post="/applications/{application.pk}/note-preview/"' in html
+    assert 'hx-trigger="keyup changed delay:300ms, change"' in html
+    assert 'id="id_people-0-emphasised_preview"' in html
+    assert html.count(">How to greet them</label>") == 2
+    assert "What did you forget to mention?" in html
+    assert "What do you still need to clarify?" in html
+
+
+def test_notes_typed_before_are_previewed_and_greeted_by_default_on_the_edit_page(
+    member: Client, user: Any
+) -> None:
+    """A stored messy note shows its sentences; the greeting's placeholder is the default."""
+    application = fresh(user)
+    katrin = Interviewer.objects.create(
+        application=application,
+        name="Dr.-Ing. Katrin Hoffmann",
+        emphasised="pipeline testing; seemed bored lol",
+    )
+    interview = Interview.objects.create(
+        application=application,
+        start=datetime(2026, 3, 3, 14, tzinfo=UTC),
+        end=datetime(2026, 3, 3, 15, tzinfo=UTC),
+    )
+    interview.interviewers.add(katrin)
+
+    html = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    assert "What you said about pipeline testing" in html
+    assert "Kept to yourself" in html and "seemed bored lol" in html
+    assert 'placeholder="Dr. Hoffmann"' in html
+
+
+def test_a_forgotten_point_goes_to_the_person_picked_and_the_greeting_is_kept(
+    member: Client, user: Any
+) -> None:
+    """Picking Jon (the second row) for the forgotten points stores him; the case says so."""
+    application = fresh(user)
+    rows = people(
+        {"name": "Amara Osei", "title": "Engineering Manager", "salutation": "Ms Osei"},
+        {"name": "Jon Berg"},
+    )
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(rows, forgot="my airflow migration", forgot_for="row-1"),
+    )
+
+    assert response.status_code == 302
+    interview = application.interviews.get()
+    assert interview.forgot_for is not None and interview.forgot_for.name == "Jon Berg"
+    case = build_case(application, datetime(2026, 3, 3, 16, tzinfo=UTC))
+    assert case["interviews"][0]["forgot_for"] == interview.forgot_for.case_id
+    assert case["interviews"][0]["interviewers"][0]["salutation"] == "Ms Osei"
+
+
+def test_a_point_for_an_empty_row_is_refused_under_its_picker(member: Client, user: Any) -> None:
+    """The blank second row cannot receive the point: the error names the field; nothing saved."""
+    application = fresh(user)
+    rows = people({"name": "Amara Osei"})
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(rows, to_clarify="salary: said 70 meant 75", to_clarify_for="row-1"),
+    )
+
+    assert response.status_code == 200
+    assert "was not at this interview, so cannot receive what you want to clarify" in (
+        response.content.decode()
+    )
+    assert not application.interviews.exists()
+
+
+def test_the_preview_says_what_each_item_becomes(member: Client, user: Any) -> None:
+    """Topics get their sentence, a question is kept, an unwritable item shows its slot."""
+    application = fresh(user)
+
+    response = member.post(
+        f"/applications/{application.pk}/note-preview/",
+        {
+            "preview_field": "emphasised",
+            "people-0-emphasised": (
+                "wants sql + python; ask about on-call?; the thing w/ q3 re: ops"
+            ),
+        },
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TRIGGER_NAME="people-0-emphasised",
+    )
+
+    html = response.content.decode()
+    assert "What you said about SQL and Python" in html
+    assert "Kept to yourself" in html
+    assert "[[Write one sentence about the thing w/ q3 re ops]]" in html
+
+
+def test_the_preview_names_who_receives_each_point(member: Client, user: Any) -> None:
+    """Pay goes to the recruiter, the work point to the manager, each with the reason."""
+    application = fresh(user)
+    rows = people(
+        {"name": "Amara Osei", "title": "Engineering Manager"},
+        {"name": "Jon Berg", "title": "Recruiter"},
+    )
+
+    response = member.post(
+        f"/applications/{application.pk}/note-preview/",
+        {
+            **rows,
+            "preview_field": "forgot",
+            "forgot": "my airflow migration; salary expectations",
+        },
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TRIGGER_NAME="forgot",
+    )
+
+    html = response.content.decode()
+    assert "Goes to Amara Osei (most senior title)" in html
+    assert "Goes to Jon Berg (handles hiring and pay)" in html
+
+
+def test_the_preview_of_someone_elses_application_is_not_found(stranger: Client, user: Any) -> None:
+    """An outsider gets 404, not the owner's people."""
+    application = fresh(user)
+
+    response = stranger.post(
+        f"/applications/{application.pk}/note-preview/",
+        {"preview_field": "forgot", "forgot": "x"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 404
+
+
+def test_the_edit_page_shows_the_person_chosen_before(member: Client, user: Any) -> None:
+    """A stored choice is selected on that person's row; saving unchanged keeps it."""
+    application = fresh(user)
+    member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(forgot="my airflow migration", forgot_for="row-1"),
+    )
+    interview = application.interviews.get()
+    jon = Interviewer.objects.get(name="Jon Berg")
+
+    html = member.get(f"/interviews/{interview.pk}/edit/").content.decode()
+
+    rows = list(Interviewer.objects.filter(interviews=interview).order_by("pk"))
+    index = rows.index(jon)
+    assert f'<option value="row-{index}" selected>Jon Berg</option>' in html
+    assert interview.forgot_for == jon

@@ -12,6 +12,7 @@ A point goes to one person, once: the one it concerns. In order:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from afterword.drafting.notes import NoteItem, Source
 from afterword.rules.case import Interview, Interviewer
@@ -51,30 +52,59 @@ def seniority(title: str | None) -> int:
     )
 
 
-def default_person(interview: Interview) -> Interviewer | None:
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The person a point goes to by default, and why, in words for the interview form."""
+
+    person: Interviewer
+    why: str
+
+
+def default_choice(interview: Interview) -> Choice | None:
     """The primary interviewer, else the most senior by title, else the first listed."""
     people = interview.interviewers
     if not people:
         return None
     primary = next((p for p in people if p.primary), None)
     if primary is not None:
-        return primary
-    return max(people, key=lambda p: (seniority(p.title), -people.index(p)))
+        return Choice(primary, "main contact")
+    senior = max(people, key=lambda p: (seniority(p.title), -people.index(p)))
+    ranks = [seniority(p.title) for p in people]
+    if len(people) > 1 and ranks.count(max(ranks)) == 1:
+        return Choice(senior, "most senior title")
+    return Choice(senior, "first listed" if len(people) > 1 else "the only interviewer")
 
 
-def logistics_person(interview: Interview) -> Interviewer | None:
+def logistics_choice(interview: Interview) -> Choice | None:
     """Who handles pay, hours and contracts: HR or recruiting, else a non-technical manager."""
     people = interview.interviewers
     for person in people:
         if person.title and _PEOPLE_WORK.search(person.title):
-            return person
+            return Choice(person, "handles hiring and pay")
     managers = [
         p for p in people if p.title and _MANAGER.search(p.title) and not _TECHNICAL.search(p.title)
     ]
     if managers:
-        return max(managers, key=lambda p: (seniority(p.title), -people.index(p)))
+        chosen = max(managers, key=lambda p: (seniority(p.title), -people.index(p)))
+        return Choice(chosen, "manager, not a technical lead")
     untechnical = [p for p in people if not (p.title and _TECHNICAL.search(p.title))]
-    return untechnical[0] if untechnical else default_person(interview)
+    if untechnical:
+        # Nobody's title says HR or manager: the first person not in a technical role.
+        why = "not in a technical role" if len(untechnical) < len(people) else "first listed"
+        return Choice(untechnical[0], why if len(people) > 1 else "the only interviewer")
+    return default_choice(interview)
+
+
+def default_person(interview: Interview) -> Interviewer | None:
+    """The primary interviewer, else the most senior by title, else the first listed."""
+    choice = default_choice(interview)
+    return choice.person if choice is not None else None
+
+
+def logistics_person(interview: Interview) -> Interviewer | None:
+    """Who handles pay, hours and contracts: HR or recruiting, else a non-technical manager."""
+    choice = logistics_choice(interview)
+    return choice.person if choice is not None else None
 
 
 def recipient(interview: Interview, item: NoteItem, source: Source) -> str | None:

@@ -2,7 +2,8 @@
 
 It belongs inside the draft page's form: its buttons post that form (subject, body, promised
 date) to the outbox. It shows what is true now: no mailbox yet, no address for the person,
-queued, sending, sent, not confirmed, or the two send buttons.
+queued, sending, sent, not confirmed, or the two send buttons, which wait (with the reason
+beside them) while the page's ``blocked`` says the checker reports an error.
 """
 
 from __future__ import annotations
@@ -38,5 +39,7 @@ def send_buttons(context: template.Context) -> str:
         "now": now,
         "next": request.get_full_path() if request is not None else "",
         "csrf_token": context.get("csrf_token"),
+        # The draft page's checker verdict: the buttons wait while it reports an error.
+        "blocked": context.get("blocked"),
     }
     return render_to_string("outbox/_send_buttons.html", buttons, request=request)

@@ -19,7 +19,10 @@ Filler = Callable[[Any], str]
 # Every slot a page offers: a filler for a name not listed here is a typo, caught at start-up.
 SLOTS = {
     "today.top": "Today, above the follow-ups (the inbox's replies to confirm)",
-    "draft.send": "The draft page's form, where the message can be sent (the outbox's buttons)",
+    "draft.send": (
+        "The draft page's form, where the message can be sent (the outbox's buttons); the "
+        "context's ``blocked`` says why sending must wait, or is None"
+    ),
 }
 
 _fillers: dict[str, list[Filler]] = {name: [] for name in SLOTS}

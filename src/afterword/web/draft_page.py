@@ -16,14 +16,42 @@ from django.urls import reverse
 
 from afterword.drafting.letters import paper_for_country
 from afterword.drafting.model import Finding
+from afterword.drafting.prose import slot_spans
 from afterword.rules.kinds import ACTIONS, PROMISE_IN_TEXT_KINDS, ActionKindInfo
 from afterword.site.pages import local_today
 from afterword.tracker.models import Draft
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.services.drafts import review_draft, stored_action
+from afterword.tracker.services.drafts import review_draft, send_blocker, stored_action
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
 
 SEVERITY_LABELS = {"error": "Fix before sending", "warning": "Check this", "advice": "Tip"}
+# Every code the checker reports (drafting/findings.py, drafting/prose.py), in plain words.
+FINDING_NAMES = {
+    "placeholder": "Placeholder left in",
+    "name_misspelled": "Spelled unlike your notes",
+    "wrong_greeting": "Greeting to the wrong person",
+    "spelling": "Spelling",
+    "no_thanks": "No thank-you",
+    "not_specific": "Nothing personal",
+    "promise_mismatch": "Date differs from the plan",
+    "promise_without_check_in": "Date with nothing planned",
+    "wrong_weekday": "Weekday and date disagree",
+    "same_as_other_draft": "Same as another person's note",
+    "too_long": "Long",
+    "filler": "Filler",
+    "missing_subject": "No subject",
+    "empty_body": "Empty message",
+    "user_slot": "Your sentence is needed",
+    "lower_case": "Capital letter",
+    "shorthand": "Note shorthand",
+    "list_punctuation": "List marks in a sentence",
+    "fragment": "Unfinished sentence",
+    "greeting_title_only": "Greeting without a name",
+    "private_note": "Private note",
+    "question_in_thanks": "Question in a thank-you",
+    "shared_passage": "Same words as another note",
+    "thanks_again_too_early": "“Thank you again” too early",
+}
 # How much of the text around a finding to quote, on each side.
 QUOTE_CONTEXT = 24
 
@@ -66,6 +94,7 @@ class ShownFinding:
     finding: Finding
     severity_label: str
     field_label: str
+    name: str
     before: str
     marked: str
     after: str
@@ -84,6 +113,7 @@ def shown_findings(findings: list[Finding], subject: str, body: str) -> list[Sho
                 finding,
                 SEVERITY_LABELS.get(finding.severity, finding.severity),
                 "Subject" if finding.field == "subject" else "Message",
+                FINDING_NAMES.get(finding.code, finding.code.replace("_", " ").capitalize()),
                 ("…" if start > QUOTE_CONTEXT else "") + before.replace("\n", " "),
                 text[start:end].replace("\n", " "),
                 after.replace("\n", " ") + ("…" if end + QUOTE_CONTEXT < len(text) else ""),
@@ -103,8 +133,12 @@ def check_context(
         review = review_draft(draft, subject, body, now)
         findings, promise = review.findings, review.promised
     errors = sum(1 for finding in findings if finding.severity == "error")
+    slots = [body[start:end] for start, end in slot_spans(body)] if draft.sent_at is None else []
     return {
         "draft": draft,
+        # Why sending and marking sent wait (the send buttons' slot reads it too), or None.
+        "blocked": send_blocker(findings),
+        "slots": slots,
         "findings": shown_findings(findings, subject, body),
         "errors": errors,
         "others": len(findings) - errors,
@@ -140,6 +174,8 @@ def page_context(
     form.fields["body"].label = kind.page.body_label
     if draft.sent_at is None:
         form.check_live(reverse("draft_check", args=[draft.pk]))
+    if checked["slots"]:
+        form.fields["body"].widget.attrs["class"] = "has-slot"
     prefs = settings_for(draft.application.owner)
     action = stored_action(draft)
     person = draft.interviewer

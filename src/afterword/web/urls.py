@@ -28,6 +28,7 @@ urlpatterns = [
     path("applications/<int:pk>/", application.application_detail, name="application"),
     path("applications/<int:pk>/interviews/new/", interview.interview_new, name="interview_new"),
     path("applications/<int:pk>/news/", news.record_news, name="news"),
+    path("applications/<int:pk>/note-preview/", interview.note_preview_hx, name="note_preview"),
     path("interviews/<int:pk>/edit/", interview.interview_edit, name="interview_edit"),
     path("actions/<int:pk>/done/", actions.action_done_hx, name="action_done"),
     path("actions/<int:pk>/snooze/", actions.action_snooze_hx, name="action_snooze"),

@@ -86,9 +86,10 @@ def draft_send_email(request: MemberRequest, pk: int) -> HttpResponse:
 
     The buttons sit inside the draft page's form, so the subject, body and promised date
     the user sees arrive here; the text is saved to the draft first (the drafts service
-    refuses an empty or overlong one), then a copy goes into the outbox.
+    refuses an empty or overlong one), then checked as the page checks it (an error keeps it
+    back), then a copy goes into the outbox.
     """
-    from afterword.tracker.services.drafts import save_draft
+    from afterword.tracker.services.drafts import save_draft, sending_blocked
 
     draft = get_draft_or_404(request.user, pk)
     back = safe_next(request, reverse("draft", args=[draft.pk]))
@@ -104,6 +105,10 @@ def draft_send_email(request: MemberRequest, pk: int) -> HttpResponse:
                 request.POST.get("subject", draft.subject),
                 request.POST.get("body", ""),
             )
+        # The same check the draft page runs: an error (an unfilled [[...]]) keeps it here.
+        blocked = sending_blocked(draft, draft.subject, draft.body, now)
+        if blocked is not None:
+            raise ValidationError(blocked)
         email = queue_draft(draft, now, when, promised)  # type: ignore[arg-type]  # checked above
     except ValidationError as error:
         messages.error(request, "Not queued: " + " ".join(error.messages))

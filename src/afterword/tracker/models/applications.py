@@ -75,6 +75,12 @@ class Interviewer(models.Model):
         blank=True,
         help_text="What this person emphasised; their thank-you note picks it up.",
     )
+    salutation = models.CharField(
+        "how to greet them",
+        max_length=80,
+        blank=True,
+        help_text="As in “Dear Dr Brandt” or “Hi Sam”; empty: from the title and the tone.",
+    )
     # Set by the inbox watcher when mail to ``email`` bounced; cleared when the address changes.
     email_bounced_at = models.DateTimeField("mail to this address bounced", null=True, blank=True)
 
@@ -113,6 +119,24 @@ class Interview(models.Model):
     forgot = models.TextField("what you forgot to say", max_length=2000, blank=True)
     to_clarify = models.TextField("what to clarify", max_length=2000, blank=True)
     next_steps = models.TextField("next steps they described", max_length=2000, blank=True)
+    # Who gets the forgotten / to-clarify points; empty: chosen by what the point is about
+    # (drafting/routing.py). A person removed later leaves it empty, never pointing elsewhere.
+    forgot_for = models.ForeignKey(
+        Interviewer,
+        verbose_name="forgotten points go to",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forgotten_points",
+    )
+    to_clarify_for = models.ForeignKey(
+        Interviewer,
+        verbose_name="points to clarify go to",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="points_to_clarify",
+    )
 
     class Meta:
         ordering = ["start", "pk"]

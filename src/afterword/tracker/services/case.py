@@ -52,12 +52,13 @@ def build_case(application: Application, now: datetime) -> dict[str, Any]:
 
 
 def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
+    people = list(interview.interviewers.all())
     data: dict[str, Any] = {
         "id": interview.case_id,
         "round": interview.round,
         "start": interview.start.astimezone(zone).isoformat(),
         "end": interview.end.astimezone(zone).isoformat(),
-        "interviewers": [interviewer_data(person) for person in interview.interviewers.all()],
+        "interviewers": [interviewer_data(person) for person in people],
         "decision_by": _day(interview.decision_by),
         "agreed_follow_up": _day(interview.agreed_follow_up),
         "still_interviewing_others": interview.still_interviewing_others,
@@ -67,6 +68,12 @@ def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
         value = getattr(interview, field)
         if value:
             data[field] = value
+    present = {person.pk for person in people}
+    for field in ("forgot_for", "to_clarify_for"):
+        # Someone taken off this round since keeps no claim on its points: automatic again.
+        chosen = getattr(interview, f"{field}_id")
+        if chosen is not None and chosen in present:
+            data[field] = f"p{chosen}"
     return data
 
 
@@ -85,7 +92,7 @@ def candidate_data(application: Application, prefs: UserSettings) -> dict[str, A
 def interviewer_data(person: Interviewer) -> dict[str, Any]:
     data: dict[str, Any] = {"id": person.case_id, "name": person.name}
     # Blank contact details are left out rather than sent as "", which the planner would refuse.
-    for field in ("title", "email", "phone", "address", "emphasised"):
+    for field in ("title", "email", "phone", "address", "emphasised", "salutation"):
         value = getattr(person, field)
         if value:
             data[field] = value

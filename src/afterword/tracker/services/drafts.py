@@ -297,6 +297,26 @@ def check_draft(draft: Draft, subject: str, body: str, now: datetime) -> list[Fi
     return review_draft(draft, subject, body, now).findings
 
 
+def send_blocker(findings: list[Finding]) -> str | None:
+    """Why the message may not go out yet, or None: any error the checker reports blocks it.
+
+    The draft page (to disable *Mark sent* and the send buttons), *Mark sent* and the outbox
+    (to refuse a post that came anyway) all ask this of the same findings.
+    """
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if not errors:
+        return None
+    if any(finding.code == "user_slot" for finding in errors):
+        return "Write your own sentence in place of the highlighted [[…]] first."
+    count = "the problem" if len(errors) == 1 else f"the {len(errors)} problems"
+    return f"Fix {count} marked “Fix before sending” first."
+
+
+def sending_blocked(draft: Draft, subject: str, body: str, now: datetime) -> str | None:
+    """Why ``subject`` and ``body`` may not be sent or marked sent yet (``send_blocker``)."""
+    return send_blocker(check_draft(draft, subject, body, now))
+
+
 def letter_for(draft: Draft, now: datetime) -> Letter:
     """The printed letter of a letter draft: Afterword's page layout with the user's text.
 

@@ -19,6 +19,11 @@ from afterword.tracker.services.replan import replan
 
 NO_PEOPLE = "Add at least one interviewer: everyone you met gets a thank-you."
 TWO_MAIN = "Mark only one person as the main contact."
+# The interview's fields that name the one person a kind of point goes to.
+POINT_PEOPLE = {
+    "forgot_for": "what you forgot to say",
+    "to_clarify_for": "what you want to clarify",
+}
 
 
 def save_interview(
@@ -41,16 +46,19 @@ def save_interview(
     3. The interview's people: those rows plus the people from earlier rounds.
     4. At most one main contact per application: a newly marked one replaces the old.
     5. Re-plan, so that the stored actions never lag behind the facts.
+
+    ``interview.forgot_for`` / ``to_clarify_for`` may name one of ``people`` not saved yet:
+    the people are saved before the interview row, so the link gets its id.
     """
     interview.application = application
     _check(application, interview, people, existing)
     with transaction.atomic():
-        interview.save()
         present: list[Interviewer] = []
         for person in people:
             person.application = application
             person.save()
             present.append(person)
+        interview.save()
         present += list(existing)
         interview.interviewers.set(present)
         main = [person for person in present if person.is_primary]
@@ -89,8 +97,26 @@ def _check(
     # A main contact from an earlier round gives way to one marked now (step 4).
     if sum(person.is_primary for person in people) > 1:
         errors.setdefault(NON_FIELD_ERRORS, []).append(TWO_MAIN)
+    for field, what in POINT_PEOPLE.items():
+        chosen = _point_person(interview, field)
+        if chosen is not None and not any(_same(chosen, p) for p in [*people, *existing]):
+            who = chosen.name or "That person"
+            errors.setdefault(field, []).append(
+                f"{who} was not at this interview, so cannot receive {what}: "
+                "choose someone who was there, or leave it automatic."
+            )
     if errors:
         raise ValidationError(errors)
+
+
+def _point_person(interview: Interview, field: str) -> Interviewer | None:
+    """The person a field names, saved or not (an empty link costs no query)."""
+    person: Interviewer | None = getattr(interview, field)
+    return person
+
+
+def _same(one: Interviewer, other: Interviewer) -> bool:
+    return one is other or (one.pk is not None and one.pk == other.pk)
 
 
 def _interview_errors(application: Application, interview: Interview) -> dict[str, list[str]]:

@@ -54,6 +54,24 @@ def phrase_preview_attrs(
     return attrs
 
 
+def note_preview_attrs(url: str, field: str, target: str) -> dict[str, str]:
+    """htmx attributes that show, while typing, what each item of a note becomes.
+
+    The request posts the whole form (htmx does so for an element inside one), so the preview
+    knows the people typed so far and the person picked for the points.
+    """
+    return {
+        "hx-post": url,
+        "hx-trigger": "keyup changed delay:300ms, change",
+        "hx-target": target,
+        "hx-vals": json.dumps({"preview_field": field}),
+        "hx-sync": "this:replace",
+    }
+
+
+GOES_TO_HELP = "Their thank-you mentions it; nobody else's does, so colleagues never compare notes."
+
+
 class InterviewForm(forms.ModelForm[Interview]):
     round = forms.IntegerField(label="Round", min_value=1, max_value=20)
     day = forms.DateField(label="Date", widget=DATE_INPUT)
@@ -74,17 +92,26 @@ class InterviewForm(forms.ModelForm[Interview]):
         help_text="The skills, projects or worries they came back to. Your thank-you builds on it.",
     )
     forgot = forms.CharField(
-        label="What did you forget to say?",
+        label="What did you forget to mention?",
         required=False,
         max_length=2000,
         widget=note_area(),
+        help_text="A strength or project you meant to bring up, for example “my airflow "
+        "migration; the SQL course I finished”.",
+    )
+    forgot_for = forms.ChoiceField(
+        label="Goes to", required=False, choices=[("", "Automatic")], help_text=GOES_TO_HELP
     )
     to_clarify = forms.CharField(
-        label="What should you clarify?",
+        label="What do you still need to clarify?",
         required=False,
         max_length=2000,
         widget=note_area(),
-        help_text="An answer you would like to put better, or a question left open.",
+        help_text="An answer you would like to put better, for example “salary: I said 70k but "
+        "meant 75k”. A question for yourself (“ask about on-call?”) is kept to yourself.",
+    )
+    to_clarify_for = forms.ChoiceField(
+        label="Goes to", required=False, choices=[("", "Automatic")], help_text=GOES_TO_HELP
     )
     next_steps = forms.CharField(
         label="What did they say happens next?",
@@ -158,6 +185,13 @@ class InterviewForm(forms.ModelForm[Interview]):
         if self.initial.get("still_interviewing_others") is None:
             self.initial["still_interviewing_others"] = "unknown"
 
+    def offer_people(self, choices: list[tuple[str, str]], automatic: dict[str, str]) -> None:
+        """Fill both pickers: automatic first (with whom it means), then everyone who was there."""
+        for name, label in automatic.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", label), *choices]
+
     def reusable_people(self) -> QuerySet[Interviewer]:
         """Interviewers from the other rounds of this application who are not on this one."""
         people = self.application.interviewers.order_by("name")
@@ -201,11 +235,19 @@ class InterviewerForm(forms.ModelForm[Interviewer]):
         help_text="Only needed for a letter on paper.",
     )
     emphasised = forms.CharField(
-        label="What they cared about",
+        label="What did they care about?",
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="A skill, project or worry this person came back to; their thank-you uses it.",
+        help_text="Type it as it comes, for example “pipeline testing, wants SQL + Python; "
+        "asked about my dbt experience”. Below, each item and the sentence it becomes.",
+    )
+    salutation = forms.CharField(
+        label="How to greet them",
+        max_length=80,
+        required=False,
+        help_text="Leave empty for the greeting shown; write “Dr Brandt”, “Ms Okafor” or a "
+        "first name to choose.",
     )
     is_primary = forms.BooleanField(
         label="Main contact for check-ins",
@@ -214,7 +256,16 @@ class InterviewerForm(forms.ModelForm[Interviewer]):
 
     class Meta:
         model = Interviewer
-        fields = ("name", "title", "email", "phone", "address", "emphasised", "is_primary")
+        fields = (
+            "name",
+            "title",
+            "email",
+            "phone",
+            "address",
+            "emphasised",
+            "salutation",
+            "is_primary",
+        )
 
 
 class BaseInterviewerFormSet(forms.BaseModelFormSet[Interviewer, InterviewerForm]):

@@ -33,6 +33,7 @@ from afterword.tracker.services.drafts import (
     open_draft,
     retone,
     save_draft,
+    sending_blocked,
 )
 from afterword.web.draft_page import check_context, heading, is_email, mailto_for, page_context
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
@@ -169,6 +170,11 @@ def draft_sent(request: HttpRequest, pk: int) -> HttpResponse:
         return refused(request, draft, form, sent_form)
     subject, body = form.text()
     label = heading(draft)
+    # The same check the page shows: while it reports an error, the message has not gone out.
+    blocked = sending_blocked(draft, subject, body, now)
+    if blocked is not None:
+        form.add_error(None, f"Not marked sent: {blocked}")
+        return refused(request, draft, form, sent_form)
     try:
         with transaction.atomic():
             save_draft(draft, subject, body)

@@ -100,6 +100,20 @@
     event.returnValue = "";
   });
 
+  // While the checker reports an error, Mark sent and the send buttons wait, with the reason
+  // beside them; the live check says when that changes (the server refuses them either way).
+  document.body.addEventListener("htmx:afterSettle", () => {
+    const state = document.querySelector("#findings [data-send-blocked]");
+    if (!state) return;
+    const reason = state.dataset.sendBlocked;
+    form.querySelectorAll("[data-blockable]").forEach((button) => { button.disabled = !!reason; });
+    form.querySelectorAll("[data-blocked-reason]").forEach((note) => {
+      note.textContent = reason;
+      note.hidden = !reason;
+    });
+    if (body) body.classList.toggle("has-slot", !!document.querySelector("#slot-notice mark"));
+  });
+
   // The promised date follows the text (the checker reads it) until the user edits the date.
   if (promised) {
     promised.addEventListener("input", () => { promised.dataset.touched = "true"; });
