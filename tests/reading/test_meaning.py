@@ -561,7 +561,8 @@ def test_a_trial_shift_is_read_as_a_next_round() -> None:
 # Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="fresh test half below goals: exact decision ranges 89.1% (41/46); the rest met",
+    reason="seventh fresh test half below goals: other recall 76.9% (20/26), exact decision "
+    "ranges 86.0% (43/50); the rest met",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

@@ -81,3 +81,49 @@ def test_a_hyphenated_part_of_a_month_starts_a_date_phrase(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("no decidiremos hasta finales de abril.", ("2026-04-21", "2026-04-30")),
+        ("wir entscheiden erst Mitte April.", ("2026-04-11", "2026-04-20")),
+        ("nous ne déciderons pas avant fin avril.", ("2026-04-21", "2026-04-30")),
+        ("on ne saura rien jusqu'à fin avril.", ("2026-04-21", "2026-04-30")),
+        ("we beslissen niet voor eind april.", ("2026-04-21", "2026-04-30")),
+        ("non decideremo prima di fine aprile.", ("2026-04-21", "2026-04-30")),
+        ("só vamos decidir até ao final de abril.", ("2026-04-21", "2026-04-30")),
+        ("não vamos decidir antes do final de abril.", ("2026-04-21", "2026-04-30")),
+        ("we won't decide before mid April.", ("2026-04-11", "2026-04-20")),
+    ],
+)  # fmt: skip
+def test_a_negated_until_or_before_names_when_the_decision_comes(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Not until X" and "not before X" in seven languages: the decision comes at X."""
+
+    found = decision_range([sentence.lower()], SENT_ON, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we will decide over the next fortnight.", ("2026-03-04", "2026-03-18")),
+        ("te respondemos en las próximas dos semanas.", ("2026-03-04", "2026-03-18")),
+        ("we will let you know by the close of next week.", ("2026-03-04", "2026-03-13")),
+        ("expect news in mid-to-late april.", ("2026-04-11", "2026-04-30")),
+        ("expect news early to mid april.", ("2026-04-01", "2026-04-20")),
+    ],
+)  # fmt: skip
+def test_spans_from_the_day_sent_and_parts_of_a_month_to_another(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Over the next fortnight", "en las próximas", "the close of", "mid-to-late April"."""
+
+    found = decision_range([sentence], SENT_ON, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -253,9 +253,30 @@ _CUE = re.compile(
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
     r"decisione|sapere|riscontro|decisão|resposta|retorno"
 )
-# "We won't have a decision until next week": after a negation, "until" names the start.
-# "n't" has no word boundary before it ("won't").
-_NEGATED_UNTIL = re.compile(r"(?:\b(?:not|no)\b|n't\b)[^.;]*\buntil$")
+# Negation words of the seven languages; "n't" has no word boundary before it ("won't").
+_NOT = r"(?:\b(?:not|no|nicht|kein\w*|ne|pas|niet|geen|non|não|nao)\b|n't\b|\bn')"
+# "We won't have a decision until next week", "nous ne déciderons pas avant fin octobre": after
+# a negation in the same clause, "until" or "before" names when the decision comes.
+_NEGATED_UNTIL = re.compile(_NOT + r"[^.;]*\b(?:until|before)$")
+# Before the word tables read "hasta", "jusqu'à", "até", "tot" as "by" (a deadline), a negated
+# one is marked "until"; "erst" (German), "só" and "solo" ("only then") say the same.
+_UNTIL_AFTER_NOT = re.compile(
+    r"(" + _NOT + r"[^.;]*?)(?:\bhasta|\bjusqu'(?:à|au|aux)?|\baté(?: (?:ao|à|o|a)\b)?|\btot)\s*"
+)
+_ONLY_THEN = re.compile(r"\b(?:erst|só|sólo|solo)\b(?! (?:einmal|mal|recht|seit|wenn))")
+# Phrases parse_phrase lacks, put in the words it has: "the close of next week" is its end;
+# "over/in the next fortnight" and Spanish "en las próximas dos semanas" run from the day sent.
+_BEFORE_TABLES = [
+    (re.compile(r"\bantes d[oa]s?\b"), "before"),
+    (re.compile(r"\b(?:en|durante|dentro de) (?:l[oa]s )?próxim[oa]s\b"), "within the next"),
+    (re.compile(r"\b(?:dans|durant|pendant) les (\w+) prochain(?:e)?s\b"), r"within the next \1"),
+]
+_AFTER_TABLES = [
+    (re.compile(r"\bclose of (?=(?:next|this|the) (?:week|month)\b)"), "end of "),
+    (re.compile(r"\b(?:over|in|within) (?:the )?(?:next|coming) fortnight\b"), "within 2 weeks"),
+    (re.compile(r"\b(early|mid|late)(?:-| )to(?:-| )(mid|late|end)\b"), r"\1-to-\2"),
+]
+_PART_TO_PART = re.compile(r"(early|mid|late)-to-(mid|late|end)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,12 +287,17 @@ class FoundDate:
 
 def in_english(sentence: str) -> str:
     """The sentence (lower case) with other languages' timing words put into English."""
-    text = sentence
+    text = _ONLY_THEN.sub(lambda only: "not until" if only[0] == "erst" else "not", sentence)
+    text = _UNTIL_AFTER_NOT.sub(r"\1until ", text)
+    for pattern, english in _BEFORE_TABLES:
+        text = pattern.sub(english, text)
     for pattern, english in _WORD_TABLES:
         text = pattern.sub(english, text)
     text = grammar_to_english(text)
     for pattern, replacement in _PHRASE_TABLE:
         text = pattern.sub(replacement, text)
+    for pattern, english in _AFTER_TABLES:
+        text = pattern.sub(english, text)
     return _BARE_DAY.sub(_bare_day, text)
 
 
@@ -309,13 +335,17 @@ def _phrase_at(
     words: list[str], start: int, sent_on: date, country: str, subdivision: str | None
 ) -> tuple[DateRange, int] | None:
     """The range read from the longest run of words from ``start``, and where the run ends."""
+    parts = _PART_TO_PART.match(words[start])
+    if parts and start + 1 < len(words):
+        found = _part_to_part(parts[1], parts[2], words[start + 1], sent_on, country, subdivision)
+        return None if found is None else (found, start + 2)
     if not _LEAD.match(words[start]):
         return None
     # "May" starts a date only before a day number: "we may have news" is not the month.
     if words[start] == "may" and not "".join(words[start + 1 : start + 2])[:1].isdigit():
         return None
     lead = start
-    if words[start] == "until" and _NEGATED_UNTIL.search(" ".join(words[: start + 1])):
+    if words[start] in ("until", "before") and _NEGATED_UNTIL.search(" ".join(words[: start + 1])):
         lead = start + 1  # "not ... until next week": the decision comes next week
     for end in range(min(len(words), start + _MAX_WORDS), lead, -1):
         phrase = " ".join(words[lead:end])
@@ -328,3 +358,17 @@ def _phrase_at(
         # No employer names a decision date further ahead; a longer answer is a misreading.
         return (found, end) if found.end <= sent_on + _FURTHEST else None
     return None
+
+
+def _part_to_part(
+    first: str, last: str, month: str, sent_on: date, country: str, subdivision: str | None
+) -> DateRange | None:
+    """ "mid-to-late September": from the start of its mid part to the end of its late part."""
+    try:
+        start = parse_phrase(f"{first} {month}", sent_on, country, subdivision)
+        end = parse_phrase(f"{last} {month}", sent_on, country, subdivision)
+    except (PhraseError, ValueError):
+        return None
+    if end.end < start.start or end.end > sent_on + _FURTHEST:
+        return None
+    return DateRange(start.start, end.end)
