@@ -38,7 +38,7 @@ NAT64 = tuple(
     ipaddress.IPv6Network(text) for text in ("64:ff9b::/96", "64:ff9b:1::/48", "::ffff:0:0:0/96")
 )
 TEREDO = ipaddress.IPv6Network("2001::/32")
-_IPV4_PART = re.compile(r"^(?:0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*)$")
+_IPV4_PART = re.compile(r"^(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$")
 _LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?"
 _HOST_NAME = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 
@@ -93,7 +93,7 @@ def _inet_aton(name: str) -> ipaddress.IPv4Address:
 
 def _number(part: str) -> int:
     if part[:2].lower() == "0x":
-        return int(part[2:] or "0", 16)
+        return int(part[2:], 16)
     if part.startswith("0") and len(part) > 1:
         return int(part[1:], 8)
     return int(part)
