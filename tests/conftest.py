@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 import time_machine
 
+from afterword.infra.network import parse_allow_list
 from tests.factories import UserFactory
 
 # Fixtures of the mail features: SMTP and HTTP sinks, and a Dovecot server started only by the
@@ -17,6 +19,18 @@ pytest_plugins = ["tests.inbox.fixtures", "tests.support.mail_fixtures"]
 
 # Tue 3 Mar 2026, 09:00 in New York: the morning after the factories' default interview.
 NOW = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
+
+
+# The tests' own SMTP, IMAP and HTTP servers listen on this machine, which the outbound gate
+# refuses unless the site allows it. Worker and server processes started by tests read the
+# environment; this process's settings are set by the fixture below, whatever debug says.
+TEST_OUTBOUND_ALLOW = "localhost,127.0.0.1,::1"
+os.environ["AFTERWORD_OUTBOUND_ALLOW"] = TEST_OUTBOUND_ALLOW
+
+
+@pytest.fixture(autouse=True)
+def _loopback_servers_allowed(settings: Any) -> None:
+    settings.OUTBOUND_ALLOW = parse_allow_list(TEST_OUTBOUND_ALLOW)
 
 
 @pytest.fixture(autouse=True)

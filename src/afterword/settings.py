@@ -21,6 +21,8 @@ import django_stubs_ext
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from afterword.infra.network import AllowEntry, parse_allow_list
+
 # Lets the generic Django classes be subscripted at runtime (``ModelForm[Application]``), as the
 # type checker wants them written.
 django_stubs_ext.monkeypatch()
@@ -139,6 +141,27 @@ def encryption_keys(environ: Mapping[str, str], secret_key: str, debug: bool) ->
     return keys
 
 
+# A laptop install (debug on) reaches a mail bridge or test server on this computer; a hosted site
+# reaches nothing but the public internet until its administrator names a host.
+DEVELOPMENT_OUTBOUND_ALLOW = "localhost,127.0.0.0/8,::1"
+
+
+def outbound_allow(environ: Mapping[str, str], debug: bool) -> tuple[AllowEntry, ...]:
+    """AFTERWORD_OUTBOUND_ALLOW: the hosts, ports and networks the server may connect to on a
+    user's behalf although the gate would refuse them (infra/outbound.py)."""
+    name = "AFTERWORD_OUTBOUND_ALLOW"
+    raw = environ.get(name, "").strip()
+    if not raw:
+        raw = DEVELOPMENT_OUTBOUND_ALLOW if debug else "none"
+    try:
+        return parse_allow_list(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name}: {error}. Write comma-separated entries such as "
+            "mail.example.lan, 127.0.0.1:1025, 10.20.0.0/16 or [::1]:1143, or none."
+        ) from None
+
+
 def data_dir(environ: Mapping[str, str]) -> Path:
     """Where the SQLite file lives: ``AFTERWORD_DATA_DIR`` or the platform's user data folder."""
     configured = environ.get("AFTERWORD_DATA_DIR", "").strip()
@@ -189,6 +212,7 @@ ALLOWED_HOSTS = env_list(
     ENV, "AFTERWORD_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env_list(ENV, "AFTERWORD_CSRF_TRUSTED_ORIGINS", [])
+OUTBOUND_ALLOW = outbound_allow(ENV, DEBUG)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

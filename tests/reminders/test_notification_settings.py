@@ -108,7 +108,7 @@ def test_adding_a_channel_stores_the_url_encrypted_and_shows_it_masked(
     assert "Telegram" in page
 
 
-def test_a_url_apprise_cannot_use_is_refused_naming_the_field(member: Client, user: Any) -> None:
+def test_an_unknown_service_is_refused_naming_the_field(member: Client, user: Any) -> None:
     """An unknown service: the error names "Notification URL" and nothing is saved."""
     response = member.post(
         reverse("channel_add"), {"channel-label": "Phone", "channel-url": "pager://12345"}
@@ -116,7 +116,7 @@ def test_a_url_apprise_cannot_use_is_refused_naming_the_field(member: Client, us
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Notification URL: Apprise does not understand this pager:// URL" in page
+    assert "Notification URL: pager:// is not one of the services this site sends to" in page
     assert not NotificationChannel.objects.exists()
 
 

@@ -105,7 +105,7 @@ def test_a_bad_url_is_named_in_the_error_summary(
     page.get_by_role("button", name="Add channel").click()
 
     summary = page.get_by_role("alert")
-    expect(summary).to_contain_text("Notification URL: Apprise does not understand this pager://")
+    expect(summary).to_contain_text("Notification URL: pager:// is not one of the services")
     summary.get_by_role("link").click()
     expect(page.get_by_label("Notification URL")).to_be_focused()
     expect(page.get_by_text("No channels yet.")).to_be_visible()

@@ -113,7 +113,7 @@ def test_a_changed_encryption_key_is_a_permanent_failure(user: Any, settings: An
     [
         ("", "Enter a notification URL"),
         ("ntfy.sh/topic", "starts with its service"),
-        ("nosuchservice://token", "does not understand this nosuchservice:// URL"),
+        ("nosuchservice://token", "nosuchservice:// is not one of the services"),
         ("tgram://", "does not understand this tgram:// URL"),
     ],
 )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from afterword.infra import outbound
 from afterword.reading.fetched import HEADER_ITEM, Fetched, fetch_items, is_report
 
 TIMEOUT = 30.0
@@ -71,10 +72,10 @@ def connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
     context = ssl.create_default_context()
     try:
         if mailbox.security == "tls":
-            return imaplib.IMAP4_SSL(
+            return outbound.IMAP4_SSL(
                 mailbox.host, mailbox.port, ssl_context=context, timeout=timeout
             )
-        imap = imaplib.IMAP4(mailbox.host, mailbox.port, timeout=timeout)
+        imap = outbound.IMAP4(mailbox.host, mailbox.port, timeout=timeout)
         if mailbox.security == "starttls":
             try:
                 imap.starttls(ssl_context=context)
@@ -88,6 +89,8 @@ def connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
         return imap
     except InboxError:
         raise
+    except outbound.OutboundRefused as error:
+        raise InboxError("connect", error.message) from None
     except ssl.SSLCertVerificationError as error:
         raise InboxError(
             "tls",
@@ -112,8 +115,15 @@ def connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
         raise InboxError(
             "connect", f"Could not connect to {where}: no answer within {timeout:.0f} seconds."
         ) from None
-    except (OSError, imaplib.IMAP4.error) as error:
-        raise InboxError("connect", f"Could not connect to {where} ({_text(error)}).") from None
+    except imaplib.IMAP4.error:
+        # Not shown: on the wrong port, what came back may be another service's banner.
+        raise InboxError(
+            "connect",
+            f"{where} did not answer as a mail server for reading (IMAP) should. Check the "
+            "server name, the port and the security setting.",
+        ) from None
+    except OSError as error:
+        raise InboxError("connect", f"Could not connect to {where} ({_reason(error)}).") from None
 
 
 def log_in(imap: imaplib.IMAP4, mailbox: Mailbox) -> None:
@@ -327,6 +337,10 @@ def decode_folder(name: str) -> str:
         return base64.b64decode(padded).decode("utf-16-be", errors="replace")
 
     return re.sub(r"&([^-]*)-", one, name)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror.lower() if error.strerror else type(error).__name__
 
 
 def _text(value: object) -> str:

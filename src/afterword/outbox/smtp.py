@@ -21,6 +21,7 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import getaddresses
 from functools import cache
 
+from afterword.infra import outbound
 from afterword.infra.crypto import SecretUnreadable, decrypt
 from afterword.infra.network import is_loopback
 from afterword.outbox.models import MailAccount, Security
@@ -154,7 +155,7 @@ def _open(account: MailAccount, timeout: float) -> smtplib.SMTP:
     smtp: smtplib.SMTP | None = None
     try:
         if account.security == Security.TLS:
-            smtp = smtplib.SMTP_SSL(
+            smtp = outbound.SMTP_SSL(
                 account.host,
                 account.port,
                 local_hostname=local_name(),
@@ -162,7 +163,7 @@ def _open(account: MailAccount, timeout: float) -> smtplib.SMTP:
                 context=tls_context(),
             )
         else:
-            smtp = smtplib.SMTP(
+            smtp = outbound.SMTP(
                 account.host, account.port, local_hostname=local_name(), timeout=timeout
             )
         smtp.ehlo()
@@ -181,6 +182,9 @@ def _open(account: MailAccount, timeout: float) -> smtplib.SMTP:
     except SendError:
         _close(smtp)
         raise
+    except outbound.OutboundRefused as error:
+        _close(smtp)
+        raise SendError(error.message, permanent=True) from None
     except Exception as error:
         _close(smtp)
         raise _connection_problem(error, account, timeout) from None
@@ -246,7 +250,16 @@ def _connection_problem(error: Exception, account: MailAccount, timeout: float) 
             permanent=False,
         )
     if isinstance(error, smtplib.SMTPResponseException):
-        return _refusal(f"{where} refused the connection", error.smtp_code, error.smtp_error)
+        # Its first words are not shown: on the wrong port they may be another service's banner.
+        if 400 <= error.smtp_code < 500:
+            return SendError(
+                f"{where} is too busy to take mail just now ({error.smtp_code}).", permanent=False
+            )
+        return SendError(
+            f"{where} did not answer as a mail server should. Check the server name, the port "
+            "and the security setting.",
+            permanent=True,
+        )
     if isinstance(error, smtplib.SMTPServerDisconnected):
         if _timed_out(error):
             return SendError(
@@ -255,7 +268,11 @@ def _connection_problem(error: Exception, account: MailAccount, timeout: float) 
             )
         return SendError(f"{where} closed the connection unexpectedly.", permanent=False)
     if isinstance(error, smtplib.SMTPException):
-        return SendError(f"{where}: {error}", permanent=True)
+        return SendError(
+            f"{where} did not answer as a mail server should ({type(error).__name__}). Check "
+            "the port and the security setting.",
+            permanent=True,
+        )
     if isinstance(error, OSError):
         return SendError(f"Could not connect to {where}: {_reason(error)}.", permanent=False)
     raise error
