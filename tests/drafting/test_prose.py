@@ -83,6 +83,16 @@ def test_a_private_note_told_to_the_employer_is_an_error():
     assert "private_note" in found and "question_in_thanks" in found
 
 
+def test_a_remark_sharing_only_the_records_words_is_not_a_private_note():
+    """ "data analysts seemed" kept private; the draft names the Data Analyst role: no leak."""
+    body = GOOD.replace("Junior Analyst", "Data Analyst")
+    names = (RecordName("Dana Reyes", "person"), RecordName("Data Analyst", "role"))
+
+    found = codes(body, names=names, private_notes=("data analysts seemed",))
+
+    assert "private_note" not in found
+
+
 def test_a_passage_shared_word_for_word_with_a_sibling_is_flagged():
     """Twelve words or more the same as the note to Sam, names left out."""
     shared = "I would bring real care to the weekly reporting work that your team described"
