@@ -8,7 +8,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from afterword.tracker.models import Action, Event
-from afterword.tracker.services import record_event, replan
+from afterword.tracker.services import (
+    ActionGone,
+    StalePage,
+    complete_action,
+    record_event,
+    replan,
+    snooze_action,
+)
 from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
 from tests.tracker.conftest import Sample, ny
 
@@ -151,3 +158,42 @@ def test_it_checks_news_before_the_first_interview_on_its_own(user: Any) -> None
     assert list(caught.value.message_dict) == ["deadline"]
     application.refresh_from_db()
     assert (application.status, Event.objects.count()) == ("decided", 1)
+
+
+def test_a_second_done_on_the_same_action_raises_action_gone(planned: Sample) -> None:
+    """The action object a page held is done once; done again, it is gone and nothing is added."""
+    action = planned.application.actions.filter(kind="thank_you_email").first()
+    assert action is not None
+    complete_action(action, ny(2026, 3, 3, 10))
+    before = snapshot()
+
+    with pytest.raises(ActionGone):
+        complete_action(action, ny(2026, 3, 3, 10, 1))
+
+    assert snapshot() == before
+
+
+def test_a_snooze_after_the_action_was_done_raises_action_gone(planned: Sample) -> None:
+    """Snooze on an action done meanwhile (another tab) records nothing."""
+    action = planned.application.actions.filter(kind="thank_you_email").first()
+    assert action is not None
+    complete_action(action, ny(2026, 3, 3, 10))
+    before = snapshot()
+
+    with pytest.raises(ActionGone):
+        snooze_action(action, ny(2026, 3, 3, 10, 1))
+
+    assert snapshot() == before
+
+
+def test_news_from_a_page_older_than_the_plan_raises_stale_page(planned: Sample) -> None:
+    """News carrying the plan time of an earlier page is refused once the plan has moved on."""
+    seen = planned.application.planned_at
+    assert seen is not None
+    record_event(planned.application, "reply", ny(2026, 3, 4, 9), seen_planned_at=seen)
+    before = snapshot()
+
+    with pytest.raises(StalePage):
+        record_event(planned.application, "reply", ny(2026, 3, 4, 9), seen_planned_at=seen)
+
+    assert snapshot() == before

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -240,7 +241,7 @@ def _already_on_record(application: Application, type: str, at: datetime) -> boo
     return Event.objects.filter(application=application, type=type, at=at).exists()
 
 
-def _event(application: Application, type: str, now: datetime, **fields: object) -> Event | None:
+def _event(application: Application, type: str, now: datetime, **fields: Any) -> Event | None:
     """Record the event, or log why the application refused it and go on without one."""
     try:
         with transaction.atomic():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -120,7 +120,44 @@ def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
                     f"events[{k}].at", f"is after now ({now.isoformat()}); record only the past"
                 )
             )
+    problems.extend(_out_of_range(case.model_dump(), ""))
+    if now is not None and not FIRST_YEAR <= now.year <= LAST_YEAR:
+        problems.append(Problem("now", _range_message(now)))
     return problems
+
+
+# The planner counts business days and months forward and back from these dates; near the
+# calendar's own ends (years 1 and 9999) that arithmetic would overflow, and no interview
+# happens there anyway.
+FIRST_YEAR, LAST_YEAR = 1900, 9000
+
+
+def _out_of_range(value: Any, path: str) -> list[Problem]:
+    """A problem for every date or time in ``value`` outside FIRST_YEAR..LAST_YEAR."""
+    if isinstance(value, date):  # datetimes included
+        if FIRST_YEAR <= value.year <= LAST_YEAR:
+            return []
+        return [Problem(path, _range_message(value))]
+    if isinstance(value, Mapping):
+        return [
+            problem
+            for key, item in value.items()
+            for problem in _out_of_range(item, f"{path}.{key}" if path else str(key))
+        ]
+    if isinstance(value, (list, tuple)):
+        return [
+            problem
+            for index, item in enumerate(value)
+            for problem in _out_of_range(item, f"{path}[{index}]")
+        ]
+    return []
+
+
+def _range_message(value: date) -> str:
+    return (
+        f"{value.isoformat()} is not a plausible date: give one between {FIRST_YEAR} and "
+        f"{LAST_YEAR}"
+    )
 
 
 def case_from_data(data: Any, now: datetime | None = None) -> Case:
@@ -163,6 +200,11 @@ def case_from_json(text: str | bytes, now: datetime | None = None) -> Case:
         ) from None
     except UnicodeDecodeError:
         raise CaseError([Problem("", "not valid JSON: the text is not UTF-8")]) from None
+    except RecursionError:
+        raise CaseError([Problem("", "not valid JSON: nested too deeply")]) from None
+    except ValueError:
+        # Python refuses to read integers of more than 4,300 digits (a guard against slow input).
+        raise CaseError([Problem("", "not valid JSON: a number is far too long")]) from None
     return case_from_data(data, now)
 
 

@@ -74,7 +74,8 @@ def local_today(request: HttpRequest, now: datetime) -> date:
 def safe_next(request: HttpRequest, fallback: str) -> str:
     """The ``next`` field of a form when it points back into this site, else ``fallback``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # Only a path: redirect() would read a bare word ("٣", "today") as the name of a view.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

@@ -122,6 +122,17 @@ def parse_phrase(
     business days") and the order of numeric dates. Raises PhraseError (a ValueError) with a
     message for the user.
     """
+    try:
+        return _parse(text, reference, country, subdivision)
+    except OverflowError:
+        # Counting days or months from a reference near 9999-12-31 leaves the calendar.
+        raise PhraseError(
+            f"counted from {reference.isoformat()}, this runs past the last day the calendar "
+            "holds (31 December 9999): give a nearer date."
+        ) from None
+
+
+def _parse(text: str, reference: date, country: str, subdivision: str | None) -> DateRange:
     ctx = Context(reference, *_checked_place(country, subdivision))
     core, end_of_day = normalise(text)
     words = core.split()

@@ -36,12 +36,23 @@ EVENT_FIELDS = frozenset(
 )
 
 
-def record_event(application: Application, type: str, now: datetime, **fields: Any) -> Event:
+def record_event(
+    application: Application,
+    type: str,
+    now: datetime,
+    *,
+    seen_planned_at: datetime | None = None,
+    **fields: Any,
+) -> Event:
     """Validate one event with the planner's schema, save it and re-plan, all or nothing.
 
     ``fields`` are Event columns (``interview`` and ``interviewer`` as model instances); ``at``
     defaults to ``now``. Raises ValidationError naming the field when the event is invalid or
     would make the case invalid; then nothing is saved.
+
+    ``seen_planned_at`` is when the plan the user was looking at was made (the news form
+    carries it): if the application was re-planned since, another tab or a second click got
+    there first, and StalePage is raised instead of recording the news twice.
     """
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
@@ -50,37 +61,99 @@ def record_event(application: Application, type: str, now: datetime, **fields: A
     event = Event(application=application, type=type, **_blank_for_none(fields))
     _check_ownership(application, event)
     with transaction.atomic():
+        # The application's lock first, as every writer of its facts takes it (see replan).
+        locked = Application.objects.select_for_update().filter(pk=application.pk)
+        if seen_planned_at is not None:
+            if locked.values_list("planned_at", flat=True).first() != seen_planned_at:
+                raise StalePage()
+        else:
+            locked.exists()
         _validate(application, event, now)
         event.save()
         replan(application, now)
     return event
 
 
+class ActionGone(ValidationError):
+    """The action is no longer planned: done, snoozed or re-planned away since the page showed it.
+
+    A second click (or a second tab) on the same button meets this; the caller answers calmly
+    instead of recording the event twice.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("Already done: the plan has moved on since this page was shown.")
+
+
+class StalePage(ValidationError):
+    """The application changed since the page was shown: the news may be recorded already."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This application changed since the page was shown (perhaps this news was just "
+            "recorded); check the timeline below before recording it again."
+        )
+
+
+def locked_pending(action: Action) -> Action:
+    """``action`` read again under the application's lock; ActionGone if it is no longer planned.
+
+    Every writer of an application's facts (``replan`` and the functions here) locks the
+    application row first, so they queue one behind the other; a re-plan replaces the actions,
+    so an action that was done or snoozed meanwhile is simply not found. Call it inside a
+    transaction. On SQLite ``select_for_update`` is a no-op: the IMMEDIATE transaction already
+    took the write lock at BEGIN (settings.py).
+    """
+    Application.objects.select_for_update().filter(pk=action.application_id).exists()
+    fresh = (
+        Action.objects.select_related("application", "interview", "interviewer")
+        .filter(pk=action.pk)
+        .first()
+    )
+    if fresh is None:
+        raise ActionGone()
+    return fresh
+
+
 def complete_action(action: Action, now: datetime, promised_next: date | None = None) -> Event:
-    """Record the event that doing ``action`` means, and re-plan.
+    """Record the event that doing ``action`` means, and re-plan; once, however often called.
 
     ``promised_next`` is the date the message told them the user would check back (K7, F6).
+    Raises ActionGone when the action was done (or re-planned away) in the meantime.
     """
-    kind = ACTIONS[action.kind]
-    type, channel = kind.done_event, kind.done_channel
-    if kind.role == "expedite" and action.channel == "phone":
-        channel = "phone"  # the expedite went out the way the employer prefers (H1)
-    fields: dict[str, Any] = {"promised_next": promised_next}
-    if action.kind in THANK_YOU_KINDS:
-        fields.update(interview=action.interview, interviewer=action.interviewer)
-    return record_event(action.application, type, now, channel=channel, **fields)
+    with transaction.atomic():
+        action = locked_pending(action)
+        kind = ACTIONS[action.kind]
+        type, channel = kind.done_event, kind.done_channel
+        if kind.role == "expedite" and action.channel == "phone":
+            channel = "phone"  # the expedite went out the way the employer prefers (H1)
+        fields: dict[str, Any] = {"promised_next": promised_next}
+        if action.kind in THANK_YOU_KINDS:
+            fields.update(interview=action.interview, interviewer=action.interviewer)
+        return record_event(action.application, type, now, channel=channel, **fields)
 
 
 def snooze_action(action: Action, now: datetime) -> Event:
     """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event."""
-    return record_event(
-        action.application,
-        "snoozed",
-        now,
-        action=action.kind,
-        interview=action.interview,
-        interviewer=action.interviewer,
-    )
+    with transaction.atomic():
+        action = locked_pending(action)
+        return record_event(
+            action.application,
+            "snoozed",
+            now,
+            action=action.kind,
+            interview=action.interview,
+            interviewer=action.interviewer,
+        )
+
+
+def call_unanswered(action: Action, now: datetime) -> Event:
+    """A planned call that reached no one: logged, and the call is planned again (H3)."""
+    with transaction.atomic():
+        action = locked_pending(action)
+        if not ACTIONS[action.kind].is_call:
+            raise ValidationError("Only a planned call can go unanswered.")
+        return record_event(action.application, "call_no_answer", now)
 
 
 def _blank_for_none(fields: dict[str, Any]) -> dict[str, Any]:

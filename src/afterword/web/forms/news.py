@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.dateparse import parse_datetime
 
 from afterword.rules.kinds import EVENTS
 from afterword.tracker.models import Application
@@ -62,14 +63,33 @@ class NewsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    # When the plan on the page was made: a second click (or another tab) that arrives after
+    # the first was recorded finds the application re-planned, and records nothing (see
+    # record_event). Absent (a hand-made request), no such check is made.
+    seen = forms.CharField(label="Page", required=False, max_length=40, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, application: Application, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.application = application
         self.today = today
         self.initial.setdefault("channel", "email")
+        if application.planned_at is not None:
+            self.initial.setdefault("seen", application.planned_at.isoformat())
         self.fields["new_date"].widget.attrs.update(
             phrase_preview_attrs(application, "#new-date-preview")
         )
+
+    def clean_seen(self) -> datetime | None:
+        raw = self.cleaned_data.get("seen") or ""
+        if not raw:
+            return None
+        try:
+            seen = parse_datetime(raw)
+        except ValueError:
+            seen = None
+        if seen is None or seen.tzinfo is None:
+            raise ValidationError("This page is out of date; reload it and record the news again.")
+        return seen
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

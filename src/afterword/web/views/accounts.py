@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -19,11 +20,17 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("today")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = sign_up(
-            form.save,
-            timezone=form.cleaned_data["timezone"],
-            country=form.cleaned_data["country"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("today")
+        try:
+            user = sign_up(
+                form.save,
+                timezone=form.cleaned_data["timezone"],
+                country=form.cleaned_data["country"],
+            )
+        except IntegrityError:
+            # The same name signed up a moment ago, after this form checked it was free;
+            # sign_up rolled back, so nothing of this attempt was kept.
+            form.add_error("username", "A user with that username already exists.")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("today")
     return render(request, "web/accounts/signup.html", {"form": form})

@@ -13,7 +13,12 @@ from afterword.rules.kinds import ACTIONS, action_label
 from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker.access import get_action_or_404
 from afterword.tracker.models import Action, Application
-from afterword.tracker.services import complete_action, record_event, snooze_action
+from afterword.tracker.services import (
+    ActionGone,
+    call_unanswered,
+    complete_action,
+    snooze_action,
+)
 from afterword.web.views.application import plan_context
 from afterword.web.views.today import today_context
 
@@ -46,7 +51,10 @@ def answer(request: MemberRequest, application: Application, message: str) -> Ht
 def action_done_hx(request: MemberRequest, pk: int) -> HttpResponse:
     action = get_action_or_404(request.user, pk)
     application, label = action.application, describe(action)
-    complete_action(action, timezone.now())
+    try:
+        complete_action(action, timezone.now())
+    except ActionGone:
+        return gone(request, application)
     return answer(request, application, f"Done: {label}.")
 
 
@@ -55,7 +63,10 @@ def action_done_hx(request: MemberRequest, pk: int) -> HttpResponse:
 def action_snooze_hx(request: MemberRequest, pk: int) -> HttpResponse:
     action = get_action_or_404(request.user, pk)
     application, label = action.application, describe(action)
-    snooze_action(action, timezone.now())
+    try:
+        snooze_action(action, timezone.now())
+    except ActionGone:
+        return gone(request, application)
     return answer(request, application, f"Moved to the next business day: {label}.")
 
 
@@ -67,5 +78,16 @@ def action_no_answer_hx(request: MemberRequest, pk: int) -> HttpResponse:
     if not ACTIONS[action.kind].is_call:
         raise Http404("Only a planned call can go unanswered.")
     application, label = action.application, describe(action)
-    record_event(application, "call_no_answer", timezone.now())
+    try:
+        call_unanswered(action, timezone.now())
+    except ActionGone:
+        return gone(request, application)
     return answer(request, application, f"Noted, nobody answered: {label}.")
+
+
+def gone(request: MemberRequest, application: Application) -> HttpResponse:
+    """A second click, or a second tab: the action was done meanwhile; show the plan as it is.
+
+    Nothing was recorded by this request, so it is not an error: the page simply catches up.
+    """
+    return answer(request, application, ActionGone().messages[0])

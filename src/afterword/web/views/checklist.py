@@ -16,6 +16,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
     # The sheet can carry the employer's name and job code; only the user's own applications.
     application = None
     chosen = request.GET.get("application", "")
-    if chosen.isdigit():
+    # isascii: str.isdigit() also accepts "²" and "٣", which are no ids (int("²") fails).
+    if chosen.isascii() and chosen.isdigit():
         application = applications_for(request.user).filter(pk=int(chosen)).first()
     return render(request, "web/checklist.html", {"application": application})

@@ -25,6 +25,7 @@ from afterword.rules.kinds import ACTIONS
 from afterword.site.pages import MemberRequest, local_today, member_view
 from afterword.tracker.access import get_action_or_404, get_draft_or_404
 from afterword.tracker.models import Draft
+from afterword.tracker.services import ActionGone
 from afterword.tracker.services.drafts import (
     DraftGone,
     is_edited,
@@ -181,6 +182,10 @@ def draft_sent(request: HttpRequest, pk: int) -> HttpResponse:
             mark_sent(draft, now, sent_form.cleaned_data.get("promised_next"))
     except ValidationError as error:
         draft.refresh_from_db()
+        if draft.sent_at is not None or isinstance(error, (DraftGone, ActionGone)):
+            # A second click, or another tab: it went out (or the plan moved on) meanwhile.
+            messages.info(request, f"Already marked sent, or no longer planned: {label}.")
+            return redirect(reverse("application", args=[draft.application_id]) + "#plan")
         add_errors(form, error, sent_form)
         return refused(request, draft, form, sent_form)
     promised = draft.promised_next

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from afterword.site.pages import local_today, member_view
 from afterword.site.templatetags.afterword_site import event_label, understood
 from afterword.tracker.access import get_application_or_404
-from afterword.tracker.services import record_event
+from afterword.tracker.services import StalePage, record_event
 from afterword.web.forms.news import NewsForm
 from afterword.web.views.application import application_context
 
@@ -29,7 +29,13 @@ def record_news(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "web/application.html", context)
     event_type, fields = form.event()
     try:
-        record_event(application, event_type, now, **fields)
+        record_event(
+            application, event_type, now, seen_planned_at=form.cleaned_data["seen"], **fields
+        )
+    except StalePage as error:
+        # A second click, or news recorded in another tab meanwhile: nothing was saved now.
+        messages.info(request, error.messages[0])
+        return redirect(reverse("application", args=[application.pk]) + "#plan")
     except ValidationError as error:
         # The planner refused the news (nothing was saved); show why next to the field concerned.
         form.add_planner_errors(error)
