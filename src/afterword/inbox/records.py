@@ -160,7 +160,7 @@ def _away(
     return "out_of_office"
 
 
-def away_event(until: date, at: datetime) -> dict[str, object]:
+def away_event(until: date, at: datetime) -> dict[str, Any]:
     """The fields of the ``out_of_office`` event of an away notice: received ``at``, away
     until ``until``. The sure reading records it at once, a confirmed unsure one later."""
     note = f"Automatic reply: back on {day_text(until + timedelta(days=1))}"
