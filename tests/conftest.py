@@ -25,6 +25,15 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _plain_http(settings: Any) -> None:
+    # Production defaults redirect to HTTPS and keep cookies off plain HTTP; the test client and
+    # the live server speak plain HTTP, as `afterword serve` does on a loopback address.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
 @pytest.fixture
 def now() -> Iterator[datetime]:
     """The frozen moment of the test: the clock stands still at NOW (auto_now fields included)."""

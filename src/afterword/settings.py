@@ -12,6 +12,7 @@ Every variable is parsed strictly: a value that cannot be understood stops the p
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -305,6 +306,10 @@ STORAGES = {
 # Serve straight from the apps' static folders too, so a fresh checkout works offline at once;
 # `afterword serve` runs collectstatic first and then serves the collected, compressed files only.
 WHITENOISE_USE_FINDERS = not env_bool(ENV, "AFTERWORD_STATIC_COLLECTED", False)
+if WHITENOISE_USE_FINDERS:
+    # Empty until a collectstatic, but WhiteNoise warns about a missing STATIC_ROOT at start-up.
+    with contextlib.suppress(OSError):
+        STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 globals().update(email_settings(ENV, "AFTERWORD_EMAIL_URL"))
