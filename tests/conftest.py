@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.test import override_settings
 
 from tests.factories import UserFactory
 
@@ -25,13 +26,15 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings: Any) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http() -> Iterator[None]:
     # Production defaults redirect to HTTPS and keep cookies off plain HTTP; the test client and
-    # the live server speak plain HTTP, as `afterword serve` does on a loopback address.
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
+    # the live server speak plain HTTP, as `afterword serve` does on a loopback address. Session
+    # scope: the live server reads these when it starts, before any test's own fixtures.
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
+    ):
+        yield
 
 
 @pytest.fixture
