@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.test import override_settings
 
 from afterword.infra.network import parse_allow_list
 from tests.factories import UserFactory
@@ -37,6 +38,17 @@ def _loopback_servers_allowed(settings: Any) -> None:
 def _fast_passwords(settings: Any) -> None:
     # The default hasher is deliberately slow; tests create many users and need no security.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http() -> Iterator[None]:
+    # Production defaults redirect to HTTPS and keep cookies off plain HTTP; the test client and
+    # the live server speak plain HTTP, as `afterword serve` does on a loopback address. Session
+    # scope: the live server reads these when it starts, before any test's own fixtures.
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
+    ):
+        yield
 
 
 @pytest.fixture

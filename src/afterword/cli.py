@@ -152,25 +152,53 @@ def today_command(
             console.print(f"\n[bold]Keep the search moving[/] [dim](P1)[/]: {reminder}")
 
 
-@app.command("serve")
-def serve_command(
-    address: Annotated[str, typer.Option(help="host:port to listen on.")] = "127.0.0.1:8000",
-) -> None:
-    """Prepare the database and serve the web app (no demo data)."""
+BindOption = Annotated[str, typer.Option("--bind", "--address", help="host:port to listen on.")]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Web processes (gunicorn workers).")
+]
+DevOption = Annotated[
+    bool,
+    typer.Option("--dev", help="Django's development server instead of gunicorn (one process)."),
+]
+
+
+def start_server(bind: str, workers: int, dev: bool) -> None:
+    """Migrate, check, collect static files, then serve until SIGTERM or Ctrl+C."""
+    from afterword.server import prepare_environment, run_gunicorn
     from afterword.tracker import commands
 
+    prepare_environment(bind, collected=not dev)
     commands.prepare_database()
-    print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
-    commands.serve(address)
+    try:
+        commands.check_site()
+    except commands.CommandProblem as problem:
+        fail(str(problem))
+    if dev:
+        print(f"Afterword (development server) is running at http://{bind}/ (Ctrl+C stops it)")
+        commands.serve(bind)
+        return
+    commands.collect_static()
+    print(f"Afterword is running at http://{bind}/ with {workers} web processes (Ctrl+C stops it)")
+    run_gunicorn(bind, workers)
+
+
+@app.command("serve")
+def serve_command(
+    bind: BindOption = "127.0.0.1:8000", workers: WorkersOption = 2, dev: DevOption = False
+) -> None:
+    """Prepare the database and serve the web app with gunicorn (no demo data)."""
+    start_server(bind, workers, dev)
 
 
 @app.command("demo")
 def demo_command(
-    address: Annotated[str, typer.Option(help="host:port to listen on.")] = "127.0.0.1:8000",
+    bind: BindOption = "127.0.0.1:8000", workers: WorkersOption = 2, dev: DevOption = False
 ) -> None:
     """Like serve, but first add a demo account with sample applications to an empty database."""
+    from afterword.server import prepare_environment
     from afterword.tracker import commands
 
+    prepare_environment(bind, collected=not dev)
     commands.prepare_database()
     created = commands.ensure_demo()
     if created is not None:
@@ -178,12 +206,11 @@ def demo_command(
         print(f"Demo account created: log in as {username!r} with password {password!r}")
     else:
         print("The database already has accounts; no demo data added.")
-    print(f"Afterword is running at http://{address}/ (Ctrl+C stops it)")
     from afterword.worker.loop import worker_beside
 
     # One worker beside the server sends the outbox and the reminders (stopped with it).
     with worker_beside():
-        commands.serve(address)
+        start_server(bind, workers, dev)
 
 
 @app.command("worker")

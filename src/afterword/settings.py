@@ -1,9 +1,10 @@
 """Django settings for Afterword: one module, configured only through environment variables.
 
-Development needs no configuration at all (debug on, SQLite in the user's data directory, mail
-printed to the console). Production sets ``AFTERWORD_DEBUG=false``, ``AFTERWORD_SECRET_KEY``,
-``AFTERWORD_ENCRYPTION_KEY`` and ``AFTERWORD_ALLOWED_HOSTS``, and then gets HTTPS-only cookies,
-HSTS and an SSL redirect, so that ``manage.py check --deploy`` passes without further tuning.
+Safe with no configuration at all: debug off, a strong secret key and a separate encryption key
+generated on first start and kept in the data directory (mode 0600), only this machine's host
+names allowed, SQLite in the data directory, mail printed to the console. A hosted site sets
+``AFTERWORD_ALLOWED_HOSTS``, ``AFTERWORD_SECURE_PROXY`` and ``DATABASE_URL`` (and the keys, when
+the data directory is not kept), and ``manage.py check --deploy`` passes without further tuning.
 
 Every variable is parsed strictly: a value that cannot be understood stops the process with an
 ``ImproperlyConfigured`` error naming the variable, instead of silently meaning something else.
@@ -11,6 +12,7 @@ Every variable is parsed strictly: a value that cannot be understood stops the p
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,9 +21,19 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import dj_database_url
 import django_stubs_ext
 import platformdirs
+from cryptography.fernet import Fernet
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from afterword.infra.network import AllowEntry, parse_allow_list
+from afterword.keyfiles import (
+    ENCRYPTION_KEY_FILE,
+    SECRET_KEY_FILE,
+    KeyNotKept,
+    kept_key,
+    new_encryption_key,
+    new_secret_key,
+)
 
 # Lets the generic Django classes be subscripted at runtime (``ModelForm[Application]``), as the
 # type checker wants them written.
@@ -102,40 +114,51 @@ def email_settings(environ: Mapping[str, str], name: str) -> dict[str, object]:
     }
 
 
-def encryption_keys(environ: Mapping[str, str], secret_key: str, debug: bool) -> list[str]:
+def site_secret_key(environ: Mapping[str, str], folder: Path) -> str:
+    """``AFTERWORD_SECRET_KEY``, else the key kept in the data directory (made on first start)."""
+    name = "AFTERWORD_SECRET_KEY"
+    raw = environ.get(name, "").strip()
+    if raw:
+        return raw
+    try:
+        return kept_key(folder / SECRET_KEY_FILE, new_secret_key)
+    except KeyNotKept as error:
+        raise ImproperlyConfigured(
+            f"{name} is not set and no generated key can be kept: {error}. Set {name}, or "
+            "make AFTERWORD_DATA_DIR a folder this user can write."
+        ) from None
+
+
+def encryption_keys(environ: Mapping[str, str], folder: Path) -> list[str]:
     """Fernet keys for secrets at rest (mailbox passwords), from ``AFTERWORD_ENCRYPTION_KEY``.
 
     Several keys may be given, comma-separated: the first encrypts, all decrypt, so a key can be
-    rotated without losing what the old one wrote. Unset in development, a key is derived from
-    the secret key (HKDF), so nothing needs configuring; in production it is required, because a
-    key that silently changed with the secret key would make every stored password unreadable.
-    Error messages never repeat the value: it is a secret.
+    rotated without losing what the old one wrote. Unset, one key is generated on first start and
+    kept in the data directory, separate from the secret key and never derived from it: a leaked
+    secret key must not open the stored mailbox passwords. Error messages never repeat the value:
+    it is a secret.
     """
-    import base64
-
-    from cryptography.fernet import Fernet
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
     name = "AFTERWORD_ENCRYPTION_KEY"
     raw = environ.get(name, "").strip()
-    if not raw:
-        if not debug:
+    if raw:
+        keys = [item.strip() for item in raw.split(",") if item.strip()]
+        source = name
+    else:
+        try:
+            keys = [kept_key(folder / ENCRYPTION_KEY_FILE, new_encryption_key)]
+        except KeyNotKept as error:
             raise ImproperlyConfigured(
-                f"{name} is required when AFTERWORD_DEBUG=false; make one with: python -c "
-                '"from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
-            )
-        derived = HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=b"afterword encryption key"
-        ).derive(secret_key.encode())
-        return [base64.urlsafe_b64encode(derived).decode()]
-    keys = [item.strip() for item in raw.split(",") if item.strip()]
+                f"{name} is not set and no generated key can be kept: {error}. Set {name} "
+                '(make one with: python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"), or make AFTERWORD_DATA_DIR writable.'
+            ) from None
+        source = str(folder / ENCRYPTION_KEY_FILE)
     for number, key in enumerate(keys, start=1):
         try:
             Fernet(key)
         except ValueError:
             raise ImproperlyConfigured(
-                f"{name}: key {number} is not a Fernet key (32 bytes in URL-safe base64, "
+                f"{source}: key {number} is not a Fernet key (32 bytes in URL-safe base64, "
                 "44 characters)"
             ) from None
     return keys
@@ -162,15 +185,25 @@ def outbound_allow(environ: Mapping[str, str], debug: bool) -> tuple[AllowEntry,
         ) from None
 
 
-def data_dir(environ: Mapping[str, str]) -> Path:
-    """Where the SQLite file lives: ``AFTERWORD_DATA_DIR`` or the platform's user data folder."""
+def data_path(environ: Mapping[str, str]) -> Path:
+    """Where Afterword keeps its files: ``AFTERWORD_DATA_DIR`` or the user's data folder."""
     configured = environ.get("AFTERWORD_DATA_DIR", "").strip()
-    path = (
+    return (
         Path(configured).expanduser()
         if configured
         else Path(platformdirs.user_data_dir("afterword", appauthor=False))
     )
-    path.mkdir(parents=True, exist_ok=True)
+
+
+def data_dir(environ: Mapping[str, str]) -> Path:
+    """``data_path``, created if missing."""
+    path = data_path(environ)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"AFTERWORD_DATA_DIR: cannot create {path} ({error.strerror or error})"
+        ) from None
     return path
 
 
@@ -198,19 +231,14 @@ def database_settings(environ: Mapping[str, str]) -> dict[str, object]:
 ENV = os.environ
 BASE_DIR = Path(__file__).resolve().parent
 
-DEBUG = env_bool(ENV, "AFTERWORD_DEBUG", True)
+# Off unless asked for: a forgotten variable must never leave a hosted site in debug.
+DEBUG = env_bool(ENV, "AFTERWORD_DEBUG", False)
 
-_DEV_SECRET_KEY = "afterword-development-only-key-never-use-it-in-production"
-SECRET_KEY = ENV.get("AFTERWORD_SECRET_KEY", "").strip()
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("AFTERWORD_SECRET_KEY is required when AFTERWORD_DEBUG=false")
-    SECRET_KEY = _DEV_SECRET_KEY
-ENCRYPTION_KEYS = encryption_keys(ENV, SECRET_KEY, DEBUG)
+SECRET_KEY = site_secret_key(ENV, data_path(ENV))
+ENCRYPTION_KEYS = encryption_keys(ENV, data_path(ENV))
 
-ALLOWED_HOSTS = env_list(
-    ENV, "AFTERWORD_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
-)
+# This machine only, until the operator names the site's host.
+ALLOWED_HOSTS = env_list(ENV, "AFTERWORD_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list(ENV, "AFTERWORD_CSRF_TRUSTED_ORIGINS", [])
 OUTBOUND_ALLOW = outbound_allow(ENV, DEBUG)
 
@@ -224,6 +252,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "csp",
+    "django_ratelimit",
     "afterword.tracker",
     "afterword.site",
     "afterword.web",
@@ -246,6 +277,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "afterword.urls"
@@ -286,14 +320,19 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(ENV.get("AFTERWORD_STATIC_ROOT", "").strip() or data_dir(ENV) / "static")
+STATIC_ROOT = Path(ENV.get("AFTERWORD_STATIC_ROOT", "").strip() or data_path(ENV) / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # No manifest: pages render without a prior `collectstatic`, which `make run` never does.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Serve straight from the apps' static folders too, so a fresh checkout works offline at once.
-WHITENOISE_USE_FINDERS = True
+# Serve straight from the apps' static folders too, so a fresh checkout works offline at once;
+# `afterword serve` runs collectstatic first and then serves the collected, compressed files only.
+WHITENOISE_USE_FINDERS = not env_bool(ENV, "AFTERWORD_STATIC_COLLECTED", False)
+if WHITENOISE_USE_FINDERS:
+    # Empty until a collectstatic, but WhiteNoise warns about a missing STATIC_ROOT at start-up.
+    with contextlib.suppress(OSError):
+        STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 globals().update(email_settings(ENV, "AFTERWORD_EMAIL_URL"))
@@ -318,7 +357,59 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(ENV, "AFTERWORD_HSTS_INCLUDE_SUBDOMAIN
 SECURE_HSTS_PRELOAD = env_bool(ENV, "AFTERWORD_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Scripts, styles, images and fonts from this site only; no inline code (htmx and our scripts are
+# static files), no frames, forms that post only back here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# Log-in failures (django-axes): after AXES_FAILURE_LIMIT failures from one address every
+# further attempt from it is refused with the 429 page until the cool-off has passed. Counted in
+# the database, so that every web process sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int(ENV, "AFTERWORD_LOGIN_FAILURE_LIMIT", 15, minimum=1)
+AXES_COOLOFF_TIME = env_int(ENV, "AFTERWORD_LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "afterword.site.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "afterword.site.throttle.locked_out"
+# Axes logs each failure as a warning; the count is in the database, the log needs no copy.
+AXES_VERBOSE = False
+
+# Other throttles (django-ratelimit, afterword.site.throttle) count in a cache table in the
+# database: every web process on every machine shares it, unlike the per-process memory cache,
+# and it needs no Redis or memcached. Its increments are made atomic by a row lock.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "afterword.infra.counter_cache.DatabaseCounterCache",
+        "LOCATION": "afterword_throttle",
+    },
+}
+RATELIMIT_USE_CACHE = "throttle"
+RATELIMIT_ENABLE = env_bool(ENV, "AFTERWORD_THROTTLE", True)
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit knows only memcached and Redis by name; DatabaseCounterCache is the
+    # database cache with an atomic (row-locked) increment, which is what the warning is about.
+    "django_ratelimit.W001",
+]
 
 LOGGING = {
     "version": 1,

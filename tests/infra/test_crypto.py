@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 from django.core.exceptions import ImproperlyConfigured
 
-from afterword.infra.crypto import SecretUnreadable, decrypt, encrypt
+from afterword.infra.crypto import SecretUnreadable, decrypt, encrypt, legacy_development_key
 from afterword.settings import encryption_keys
 
 OLD_KEY = Fernet.generate_key().decode()
@@ -48,19 +49,44 @@ def test_a_token_from_a_lost_key_is_reported_not_crashed_on(settings: Any) -> No
         decrypt(token)
 
 
-def test_development_derives_a_stable_key_from_the_secret_key() -> None:
-    """Unset in debug: the same secret key always gives the same working key."""
-    keys = encryption_keys({}, "a-secret-key", debug=True)
+def test_without_a_variable_a_key_is_generated_once_and_kept(tmp_path: Path) -> None:
+    """Unset: a working Fernet key is made on first use and the same one read afterwards."""
+    first = encryption_keys({}, tmp_path)
 
-    assert keys == encryption_keys({}, "a-secret-key", debug=True)
-    assert keys != encryption_keys({}, "another-secret-key", debug=True)
-    Fernet(keys[0].encode())  # a valid key
+    second = encryption_keys({}, tmp_path)
+
+    assert first == second
+    Fernet(first[0].encode())  # a valid key
 
 
-def test_production_refuses_to_start_without_a_key() -> None:
-    """Debug off and no key: the error names the variable and how to make a key."""
-    with pytest.raises(ImproperlyConfigured, match="AFTERWORD_ENCRYPTION_KEY is required"):
-        encryption_keys({}, "a-secret-key", debug=False)
+def test_a_key_that_cannot_be_kept_stops_start_up(tmp_path: Path) -> None:
+    """No variable and no writable data directory: the error names the variable to set."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+
+    with pytest.raises(ImproperlyConfigured, match="AFTERWORD_ENCRYPTION_KEY is not set"):
+        encryption_keys({}, blocked / "data")
+
+
+def test_tokens_of_the_old_public_development_key_are_still_read(settings: Any) -> None:
+    """Written with the key once derived from the public development key: still readable."""
+    settings.ENCRYPTION_KEYS = [NEW_KEY]
+    token = legacy_development_key().encrypt(b"typed-before-keys-were-generated").decode()
+
+    secret = decrypt(token)
+
+    assert secret == "typed-before-keys-were-generated"
+
+
+def test_the_old_public_development_key_never_encrypts(settings: Any) -> None:
+    """New tokens open with the configured key, and not with the public one."""
+    settings.ENCRYPTION_KEYS = [NEW_KEY]
+
+    token = encrypt("written-today").encode()
+
+    assert Fernet(NEW_KEY.encode()).decrypt(token) == b"written-today"
+    with pytest.raises(InvalidToken):
+        legacy_development_key().decrypt(token)
 
 
 def test_a_malformed_key_is_named_by_position_without_repeating_it() -> None:
@@ -68,7 +94,7 @@ def test_a_malformed_key_is_named_by_position_without_repeating_it() -> None:
     environ = {"AFTERWORD_ENCRYPTION_KEY": f"{NEW_KEY}, not-a-key-at-all"}
 
     with pytest.raises(ImproperlyConfigured) as caught:
-        encryption_keys(environ, "a-secret-key", debug=False)
+        encryption_keys(environ, Path("/nonexistent"))
 
     assert "AFTERWORD_ENCRYPTION_KEY: key 2 is not a Fernet key" in str(caught.value)
     assert "not-a-key-at-all" not in str(caught.value)
@@ -78,6 +104,6 @@ def test_several_keys_are_read_in_order() -> None:
     """Comma-separated, spaces ignored: the first encrypts."""
     environ = {"AFTERWORD_ENCRYPTION_KEY": f" {NEW_KEY} ,{OLD_KEY}"}
 
-    keys = encryption_keys(environ, "ignored", debug=False)
+    keys = encryption_keys(environ, Path("/nonexistent"))
 
     assert keys == [NEW_KEY, OLD_KEY]

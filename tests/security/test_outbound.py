@@ -339,6 +339,20 @@ def test_a_web_hook_to_a_host_the_site_did_not_name_is_refused_when_saved(
     assert listener.accepted == 0
 
 
+def test_an_email_channel_may_only_use_a_mail_server_the_site_named(
+    listener: Listener, nothing_allowed: None
+) -> None:
+    """mailto:// opens its own connection, which the gate cannot pin: named servers only."""
+    with pytest.raises(ValueError, match="may only reach hosts the site allows"):
+        check_url("mailtos://user:secret@93.184.216.34:587?to=me@example.org")
+    with pytest.raises(ValueError, match="may only reach hosts the site allows"):
+        check_url(
+            f"mailto://user:secret@example.org?smtp=127.0.0.1&port={listener.port}&to=me@example.org"
+        )
+
+    assert listener.accepted == 0
+
+
 def test_a_self_hosted_service_on_loopback_is_refused_when_saved(
     listener: Listener, nothing_allowed: None
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from rich.console import Console
 
 from afterword.rules import case_from_data, plan
@@ -75,7 +76,9 @@ def test_it_creates_the_demo_account_in_an_empty_database() -> None:
     created = commands.ensure_demo(DEMO_NOW)
 
     assert created == (DEMO_USERNAME, DEMO_PASSWORD)
-    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    # A log-in comes with its request: django-axes counts failures per address.
+    login = RequestFactory().post("/accounts/login/")
+    user = authenticate(login, username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert user is not None
     statuses = sorted(Application.objects.filter(owner=user).values_list("status", flat=True))
     assert statuses == [

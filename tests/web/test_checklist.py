@@ -47,4 +47,4 @@ def test_it_links_the_print_stylesheet(member: Client, user: Any) -> None:
 
     html = response.content.decode()
     assert "site/afterword.css" in html
-    assert "window.print()" in html
+    assert "data-print" in html

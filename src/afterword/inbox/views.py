@@ -26,6 +26,7 @@ from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
 from afterword.inbox.today import replies_context
 from afterword.rules.wording import day_text
 from afterword.site.pages import MemberRequest, member_view, safe_next
+from afterword.site.throttle import CONNECTION_TEST, by_member, throttled
 from afterword.tracker import access
 
 # What each confirmation says afterwards, in the user's words.
@@ -87,6 +88,7 @@ def _stored(watch: MailboxWatch | None) -> dict[str, int]:
 
 @member_view
 @require_POST
+@throttled("connection-test", CONNECTION_TEST, by_member)
 def inbox_test_hx(request: MemberRequest) -> HttpResponse:
     """Try the settings in the form (the saved password when the field is blank)."""
     watch = watch_of(request)

@@ -43,8 +43,8 @@ class ChannelForm(forms.Form):
         max_length=2000,
         help_text=(
             "An Apprise URL. For example ntfy://ntfy.sh/your-topic for the ntfy app, "
-            "tgram://bot-token/chat-id for Telegram, discord://webhook-id/webhook-token, "
-            "or mailto://user:app-password@gmail.com. It is stored encrypted."
+            "tgram://bot-token/chat-id for Telegram or discord://webhook-id/webhook-token for "
+            "Discord. It is stored encrypted."
         ),
         widget=forms.TextInput(
             attrs={

@@ -86,7 +86,7 @@ def check_url(url: str) -> CheckedUrl:
     if "://" not in text:
         raise ValueError(
             "A notification URL starts with its service, such as ntfy://, tgram:// or "
-            "mailto://; see the Apprise list of services."
+            "discord://; see the Apprise list of services."
         )
     scheme = text.split("://", 1)[0].lower()
     if scheme in DESKTOP_SERVICES:
@@ -123,12 +123,14 @@ def check_target(scheme: str, instance: Any) -> None:
 
     Web requests are checked again at the moment of connecting (outbound.gate_http_connections),
     which pins them to the address checked. Apprise's e-mail service opens its own SMTP
-    connection, which this check cannot pin: a name whose DNS answer changes between this check
-    and that connection could still reach a refused address. That window is a few milliseconds
-    and needs an attacker's own DNS server; the SMTP port rule still holds in it.
+    connection, which the gate cannot pin to the address it checked, so an e-mail channel may
+    only use a mail server the site names in AFTERWORD_OUTBOUND_ALLOW: no user-chosen name is
+    looked up twice. (A user's own mailbox already carries the digest, through the outbox.)
     """
     if scheme in MAIL_SCHEMES:
-        outbound.checked(str(instance.smtp_host), int(instance.port or 587), "smtp")
+        outbound.checked(
+            str(instance.smtp_host), int(instance.port or 587), "smtp", named_only=True
+        )
         return
     if scheme not in OWN_HOST_SCHEMES | WEBHOOK_SCHEMES:
         return

@@ -20,6 +20,7 @@ from afterword.reminders.channels import remove_channel, toggle_channel
 from afterword.reminders.forms import ChannelForm, ReminderSettingsForm
 from afterword.reminders.notify import AppriseTransport, TransportError
 from afterword.site.pages import MemberRequest, member_view, prefs
+from afterword.site.throttle import CONNECTION_TEST, by_member, throttled
 
 PAGE = "reminders/notification_settings.html"
 TEST_TITLE = "Afterword test"
@@ -88,6 +89,7 @@ def channel_toggle(request: MemberRequest, pk: int) -> HttpResponse:
 
 @member_view
 @require_POST
+@throttled("connection-test", CONNECTION_TEST, by_member)
 def channel_test_hx(request: MemberRequest, pk: int) -> HttpResponse:
     """Send a test notification now and say plainly whether it arrived at the service."""
     channel = get_channel_or_404(request.user, pk)

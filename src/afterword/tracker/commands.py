@@ -7,6 +7,7 @@ The CLI stays free of Django: each function here sets Django up itself on first 
 from __future__ import annotations
 
 import os
+import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,27 @@ def ensure_demo(now: datetime | None = None) -> tuple[str, str] | None:
     if get_user_model().objects.exists():
         return None
     return create_demo(now or datetime.now(UTC))
+
+
+def check_site() -> None:
+    """Django's checks (ours included); CommandProblem naming every error, warnings printed."""
+    setup()
+    from django.core.checks import ERROR, run_checks
+
+    messages = [message for message in run_checks() if not message.is_silenced()]
+    for message in messages:
+        print(f"{'error' if message.level >= ERROR else 'warning'}: {message}", file=sys.stderr)
+    errors = [message for message in messages if message.level >= ERROR]
+    if errors:
+        raise CommandProblem(f"{len(errors)} configuration error(s); fix them and start again")
+
+
+def collect_static() -> None:
+    """Copy and compress the static files into STATIC_ROOT for WhiteNoise to serve."""
+    setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def serve(addrport: str = "127.0.0.1:8000") -> None:

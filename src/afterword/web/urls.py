@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth
 from django.urls import path
 
+from afterword.site.throttle import PASSWORD_RESET, by_address, throttled
 from afterword.web.views import (
     accounts,
     actions,
@@ -65,10 +66,12 @@ urlpatterns = [
     ),
     path(
         "accounts/password_reset/",
-        auth.PasswordResetView.as_view(
-            template_name=f"{ACCOUNTS}/password_reset_form.html",
-            email_template_name=f"{ACCOUNTS}/password_reset_email.html",
-            subject_template_name=f"{ACCOUNTS}/password_reset_subject.txt",
+        throttled("password-reset", PASSWORD_RESET, by_address)(
+            auth.PasswordResetView.as_view(
+                template_name=f"{ACCOUNTS}/password_reset_form.html",
+                email_template_name=f"{ACCOUNTS}/password_reset_email.html",
+                subject_template_name=f"{ACCOUNTS}/password_reset_subject.txt",
+            )
         ),
         name="password_reset",
     ),

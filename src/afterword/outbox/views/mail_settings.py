@@ -13,6 +13,7 @@ from afterword.outbox.forms import MailAccountForm
 from afterword.outbox.models import MailAccount
 from afterword.outbox.queue import disconnect_mailbox
 from afterword.site.pages import MemberRequest, member_view, prefs
+from afterword.site.throttle import CONNECTION_TEST, by_member, throttled
 from afterword.tracker import access
 
 
@@ -48,6 +49,7 @@ def mail_settings(request: MemberRequest) -> HttpResponse:
 
 @member_view
 @require_POST
+@throttled("connection-test", CONNECTION_TEST, by_member)
 def mail_test_hx(request: MemberRequest) -> HttpResponse:
     """Really connect and send to the user's own address; answer with the outcome."""
     account = account_of(request)

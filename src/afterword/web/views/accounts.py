@@ -9,12 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from afterword.site.throttle import SIGN_UP, by_address, throttled
 from afterword.tracker.services.accounts import sign_up
 from afterword.web.forms.accounts import SignupForm
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@throttled("sign-up", SIGN_UP, by_address)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from afterword.rules.case import supported_countries
 from afterword.site.pages import local_today, member_view
+from afterword.site.throttle import PHRASE_PREVIEW, by_member, throttled
 from afterword.tracker.services.dates import DateReadError, read_date
 from afterword.web.forms.interviews import InterviewForm
 from afterword.web.forms.news import NewsForm
@@ -25,6 +26,7 @@ PHRASE_FIELDS = {
 
 @member_view
 @require_GET
+@throttled("phrase-preview", PHRASE_PREVIEW, by_member, methods=("GET",))
 def phrase_preview_hx(request: HttpRequest) -> HttpResponse:
     name, text = next(
         ((name, request.GET[name]) for name in PHRASE_FIELDS if request.GET.get(name)), ("", "")
