@@ -173,6 +173,22 @@ def test_a_second_done_on_the_same_action_raises_action_gone(planned: Sample) ->
     assert snapshot() == before
 
 
+def test_a_page_shown_before_a_replan_still_does_the_other_persons_thank_you(
+    sample: Sample,
+) -> None:
+    """Two thank-yous on one page: Done on the first re-plans; Done on the second still counts."""
+    lee = InterviewerFactory(application=sample.application, name="Lee Park")
+    sample.interview.interviewers.add(lee)
+    replan(sample.application, ny(2026, 3, 3, 9))
+    shown = list(sample.application.actions.filter(kind="thank_you_email").order_by("pk"))
+
+    complete_action(shown[0], ny(2026, 3, 3, 10))
+    complete_action(shown[1], ny(2026, 3, 3, 10, 1))
+
+    thanked = Event.objects.filter(type="thank_you_sent").values_list("interviewer", flat=True)
+    assert sorted(thanked) == sorted([shown[0].interviewer_id, shown[1].interviewer_id])
+
+
 def test_a_snooze_after_the_action_was_done_raises_action_gone(planned: Sample) -> None:
     """Snooze on an action done meanwhile (another tab) records nothing."""
     action = planned.application.actions.filter(kind="thank_you_email").first()

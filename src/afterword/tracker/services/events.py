@@ -111,6 +111,21 @@ def locked_pending(action: Action) -> Action:
         .first()
     )
     if fresh is None:
+        # A re-plan writes its actions anew; the same step at the same time (another
+        # interviewer's thank-you, done first) is the one the page meant. A step that was done,
+        # snoozed or followed by the next one has no such twin.
+        fresh = (
+            Action.objects.select_related("application", "interview", "interviewer")
+            .filter(
+                application_id=action.application_id,
+                kind=action.kind,
+                interview_id=action.interview_id,
+                interviewer_id=action.interviewer_id,
+                due=action.due,
+            )
+            .first()
+        )
+    if fresh is None:
         raise ActionGone()
     return fresh
 
