@@ -40,7 +40,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subp
     """`afterword serve` on a free loopback port with an empty data directory."""
     data = tmp_path_factory.mktemp("data")
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AFTERWORD_", "DJANGO_"))}
+    # No configuration at all: SQLite in an empty data folder, whatever database this run uses.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("AFTERWORD_", "DJANGO_")) and k != "DATABASE_URL"
+    }
     env.update(AFTERWORD_DATA_DIR=str(data), PYTHONPATH=str(ROOT / "src"))
     log = data / "server.log"
     with log.open("w") as output:

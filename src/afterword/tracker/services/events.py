@@ -120,7 +120,7 @@ def locked_pending(action: Action) -> Action:
                 application_id=action.application_id,
                 kind=action.kind,
                 interview_id=action.interview_id,
-                interviewer_id=action.interviewer_id,
+                interviewer=action.interviewer_id,
                 due=action.due,
             )
             .first()
