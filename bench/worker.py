@@ -104,6 +104,8 @@ def scratch_database() -> tuple[dict[str, str], str]:
     """Environment for Django and the workers, and a description: a fresh database each run."""
     url = os.environ.get("DATABASE_URL", "")
     env = {k: v for k, v in os.environ.items() if not k.startswith("AFTERWORD_")}
+    # The workers send to the benchmark's own SMTP sink on loopback.
+    env["AFTERWORD_OUTBOUND_ALLOW"] = "127.0.0.1"
     if url.startswith("postgres"):
         import psycopg
 

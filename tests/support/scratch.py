@@ -78,6 +78,8 @@ def scratch_database(folder: Path) -> Iterator[Scratch]:
         for key, value in os.environ.items()
         if not key.startswith(("AFTERWORD_", "DJANGO_ALLOW_ASYNC")) and key != "DATABASE_URL"
     }
+    # The processes send to the tests' own servers on loopback, which the site must allow.
+    env["AFTERWORD_OUTBOUND_ALLOW"] = os.environ.get("AFTERWORD_OUTBOUND_ALLOW", "127.0.0.1")
     if backend() == "sqlite":
         env["AFTERWORD_DATA_DIR"] = str(folder)
         yield Scratch(env, sqlite_file=folder / "afterword.sqlite3")
