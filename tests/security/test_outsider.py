@@ -32,6 +32,13 @@ PUBLIC = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings: Any) -> None:
+    """The walk posts to every test button in a row: access is what it checks, not the rate
+    limits (tests/security/test_throttles.py checks those)."""
+    settings.RATELIMIT_ENABLE = False
+
+
 def walk(victim: Any) -> list[tuple[Pattern, str]]:
     ids = ids_of(victim)
     return [(pattern, path) for pattern in patterns() for path in fill(pattern, ids)]
