@@ -24,7 +24,7 @@ from afterword.inbox.models import InboxMessage, MailboxWatch
 from afterword.inbox.watch import read_and_record, watch_inboxes
 from afterword.infra.crypto import encrypt
 from afterword.outbox.models import EmailState, OutgoingEmail
-from afterword.tracker.models import Application
+from afterword.tracker.models import Application, Interview
 from afterword.tracker.services import record_event, replan
 from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
 from tests.inbox.parse import fetched
@@ -105,7 +105,17 @@ def harbour(user: Any, clock: Any) -> Application:
     )
     interview = InterviewFactory(application=application, interviewers=[priya, tomasz])
     evening = datetime(2026, 3, 2, 23, 0, tzinfo=UTC)
-    for person in (priya, tomasz):
+    thank_by_email(interview, evening, OUR_THANKS_ID)
+    replan(application, timezone.now())
+    return application
+
+
+def thank_by_email(interview: Interview, evening: datetime, message_id: str) -> None:
+    """Everyone at ``interview`` thanked at ``evening`` by one email Afterword sent (its
+    Message-ID is what replies thread under), to the application's main contact."""
+    application = interview.application
+    people = list(interview.interviewers.all())
+    for person in people:
         record_event(
             application,
             "thank_you_sent",
@@ -114,19 +124,18 @@ def harbour(user: Any, clock: Any) -> Application:
             interview=interview,
             interviewer=person,
         )
+    main = next((person for person in people if person.is_primary), people[0])
     OutgoingEmail.objects.create(
-        owner=user,
+        owner=application.owner,
         application=application,
-        to="priya@harbour.example",
+        to=main.email,
         subject="Thank you for Monday",
         body="Thank you for the conversation.",
-        message_id=OUR_THANKS_ID,
+        message_id=message_id,
         state=EmailState.SENT,
         due_at=evening,
         sent_at=evening,
     )
-    replan(application, timezone.now())
-    return application
 
 
 def run_watcher(worker: str = "test-worker") -> int:

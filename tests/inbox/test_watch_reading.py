@@ -24,13 +24,12 @@ from afterword.inbox.imap import Mailbox, open_session
 from afterword.inbox.message import parse_headers
 from afterword.inbox.models import InboxMessage, MailboxWatch
 from afterword.infra.crypto import encrypt
-from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.reading.fetched import TEXT_BYTES
 from afterword.reading.reading import Reading, read
 from afterword.tracker.models import Action, Application, Event, Interviewer
-from afterword.tracker.services import record_event, replan
+from afterword.tracker.services import replan
 from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
-from tests.inbox.fixtures import run_watcher
+from tests.inbox.fixtures import run_watcher, thank_by_email
 from tests.inbox.parse import fetched, raw
 
 pytestmark = pytest.mark.django_db
@@ -93,27 +92,7 @@ def lumen(user: Any, clock: Any) -> Application:
         interviewers=[priya, dana],
         start=datetime(2026, 11, 23, 15, 0, tzinfo=UTC),
     )
-    evening = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
-    for person in (priya, dana):
-        record_event(
-            application,
-            "thank_you_sent",
-            evening,
-            at=evening,
-            interview=interview,
-            interviewer=person,
-        )
-    OutgoingEmail.objects.create(
-        owner=user,
-        application=application,
-        to="priya.nair@lumen-analytics.example",
-        subject="Thank you for Monday",
-        body="Thank you for the conversation.",
-        message_id=OUR_ID,
-        state=EmailState.SENT,
-        due_at=evening,
-        sent_at=evening,
-    )
+    thank_by_email(interview, datetime(2026, 11, 23, 23, 0, tzinfo=UTC), OUR_ID)
     replan(application, timezone.now())
     return application
 
