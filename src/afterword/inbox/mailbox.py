@@ -12,6 +12,7 @@ from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, folder
 from afterword.infra.crypto import SecretUnreadable, decrypt, encrypt
 from afterword.tracker import access
 from afterword.tracker.models import Interviewer
+from afterword.tracker.services.contacts import forget_bounces
 
 TEST_TIMEOUT = 15.0
 
@@ -97,7 +98,7 @@ def disconnect(watch: MailboxWatch) -> int:
         bounced = InboxMessage.objects.filter(watch=watch, kind=InboxKind.BOUNCE).values(
             "interviewer_id"
         )
-        Interviewer.objects.filter(pk__in=bounced).update(email_bounced_at=None)
+        forget_bounces(Interviewer.objects.filter(pk__in=bounced))
         count = watch.messages.count()
         watch.delete()
     return count

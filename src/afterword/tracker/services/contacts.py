@@ -27,3 +27,11 @@ def unmark_bounced(people: Iterable[Interviewer], at: datetime) -> int:
     return Interviewer.objects.filter(
         pk__in=[person.pk for person in people], email_bounced_at=at
     ).update(email_bounced_at=None)
+
+
+def forget_bounces(people: Iterable[Interviewer]) -> int:
+    """Clear every bounce mark on these people (their mailbox was disconnected, and with it the
+    notices that set the marks); returns how many were cleared."""
+    return Interviewer.objects.filter(
+        pk__in=[person.pk for person in people], email_bounced_at__isnull=False
+    ).update(email_bounced_at=None)
