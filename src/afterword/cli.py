@@ -152,6 +152,34 @@ def today_command(
             console.print(f"\n[bold]Keep the search moving[/] [dim](P1)[/]: {reminder}")
 
 
+@app.command("token")
+def token_command(
+    username: Annotated[str, typer.Argument(help="Whose token (their user name).")],
+    name: Annotated[str, typer.Option("--name", help="What will use it.")] = "command line",
+    write: Annotated[
+        bool, typer.Option("--write", help="Allow changes too (default: read only).")
+    ] = False,
+) -> None:
+    """Make a personal access token for the JSON API; the token is the last line printed."""
+    from afterword.tracker import commands
+
+    commands.prepare_database()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from afterword.api.tokens import create_token
+
+    owner = get_user_model().objects.filter(username=username, is_active=True).first()
+    if owner is None:
+        fail(f"No active user is called {username!r}.", "Check the name with the admin pages.")
+    try:
+        made = create_token(owner, name, can_write=write)
+    except ValidationError as error:
+        fail(*error.messages)
+    print(f"Made {made.row.scope} token {made.row.name!r} for {username}. It is shown only once:")
+    print(made.secret)
+
+
 BindOption = Annotated[str, typer.Option("--bind", "--address", help="host:port to listen on.")]
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Web processes (gunicorn workers).")

@@ -255,6 +255,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_ratelimit",
+    # The API docs page is served from ninja's own static files, never a CDN.
+    "ninja",
     "afterword.tracker",
     "afterword.site",
     "afterword.web",
@@ -263,6 +265,7 @@ INSTALLED_APPS = [
     "afterword.calendar_feed",
     "afterword.inbox",
     "afterword.worker",
+    "afterword.api",
     # Migration history only: the tables above were created here before the split.
     "afterword.delivery",
 ]

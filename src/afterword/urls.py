@@ -7,6 +7,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("afterword.api.urls")),
     path("", include("afterword.calendar_feed.urls")),
     path("", include("afterword.outbox.urls")),
     path("", include("afterword.reminders.urls")),

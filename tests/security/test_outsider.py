@@ -9,11 +9,13 @@ visitors are sent to the log-in page from everywhere but the few public pages.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from afterword.api.tokens import create_token
 from tests.security.urls import Pattern, fill, patterns
 from tests.security.victim import SECRETS, ids_of, rows_of
 
@@ -29,7 +31,34 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "calendar_feed",
+    # The API's schema and its docs page describe routes, never anyone's data.
+    "openapi-json",
+    "openapi-view",
+    "api-root",
 }
+API = "api"
+# Bodies the API would accept, by route, so that an outsider is refused on the id, not the body.
+API_BODIES: dict[str, Any] = {
+    "api/applications/<application_id>/interviews": {
+        "round": 2,
+        "start": "2026-03-04T10:00:00-05:00",
+        "end": "2026-03-04T11:00:00-05:00",
+        "interviewers": [{"name": "Someone New"}],
+    },
+    "api/applications/<application_id>/events": {"news": "offer"},
+    "api/drafts/<draft_id>": {"subject": "Hello", "body": "A new body."},
+}
+
+
+def api_call(client: Client, method: str, path: str, pattern: Pattern, token: str) -> Any:
+    body = json.dumps(API_BODIES.get(pattern.route, {}))
+    return client.generic(
+        method,
+        path,
+        body,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -66,12 +95,23 @@ def test_an_outsider_gets_404_for_every_url_with_another_users_id(
     problems = []
 
     for pattern, path in walk(victim):
-        if pattern.namespace == "admin" or not pattern.parameters() or pattern.name in PUBLIC:
+        if pattern.namespace in ("admin", API) or not pattern.parameters():
+            continue
+        if pattern.name in PUBLIC:
             continue
         for method in (client.get, client.post):
             response = method(path)
             if response.status_code not in (404, 405) or leaked(response.content):
                 problems.append((method.__name__, path, response.status_code))
+    # After the pages: the outsider's own token must not be among the ids the pages tried.
+    token = create_token(outsider, "outsider", can_write=True).secret
+    for pattern, path in walk(victim):
+        if pattern.namespace != API or not pattern.parameters():
+            continue
+        for verb in ("GET", "POST", "PUT"):
+            response = api_call(client, verb, path, pattern, token)
+            if response.status_code not in (404, 405) or leaked(response.content):
+                problems.append((verb, path, response.status_code))
 
     assert problems == []
     assert rows_of(victim) == before
@@ -83,12 +123,16 @@ def test_no_page_shows_an_outsider_another_users_words(
     """Every page of the site, opened by an outsider, is free of the victim's words."""
     before = rows_of(victim)
     client.force_login(outsider)
+    token = create_token(outsider, "outsider", can_write=False).secret
 
     found = []
     for pattern, path in walk(victim):
         if pattern.name == "logout":
             continue  # it would end the walk's session
-        response = client.get(path)
+        if pattern.namespace == API:
+            response = api_call(client, "GET", path, pattern, token)
+        else:
+            response = client.get(path)
         if response.status_code >= 500 or leaked(response.content):
             found.append((path, response.status_code, leaked(response.content)))
 
@@ -120,12 +164,19 @@ def test_the_admin_sends_a_member_who_is_not_staff_to_its_log_in(
 def test_an_anonymous_visitor_is_sent_to_log_in_from_every_private_page(
     client: Client, victim: Any
 ) -> None:
-    """Without signing in, every page but the public ones redirects to the log-in page."""
+    """Without signing in, every page but the public ones redirects to the log-in page; the
+    API answers 401 instead (a script has no log-in page to go to)."""
     before = rows_of(victim)
     wrong = []
 
     for pattern, path in walk(victim):
         if pattern.namespace == "admin" or pattern.name in PUBLIC:
+            continue
+        if pattern.namespace == API:
+            for verb in ("GET", "POST", "PUT"):
+                status = client.generic(verb, path).status_code
+                if status not in (401, 405):
+                    wrong.append((verb, path, status))
             continue
         for method in (client.get, client.post):
             response = method(path)

@@ -25,7 +25,11 @@ WORDS: dict[str, list[str]] = {
     "app_label": ["tracker", "auth"],
     "url": ["junk/"],
 }
-ID_PARAMETERS = frozenset({"pk", "id", "object_id", "content_type_id"})
+ID_PARAMETERS = frozenset(
+    # The JSON API names its ids after what they are (/api/applications/<application_id>).
+    {"pk", "id", "object_id", "content_type_id"}
+    | {"application_id", "interview_id", "action_id", "draft_id"}
+)
 _ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 _REGEX_GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
+from afterword.api.tokens import create_token
 from afterword.calendar_feed.models import CalendarFeed
 from afterword.inbox.models import InboxMessage, MailboxWatch
 from afterword.outbox.messages import new_message_id
@@ -62,6 +63,7 @@ def make_victim(now: datetime) -> Any:
         state=EmailState.UNCERTAIN,
     )
     NotificationChannelFactory(owner=owner, label="Kestrel channel")
+    create_token(owner, "Kestrel script", can_write=True)
     watch = MailboxWatch.objects.create(
         user=owner, host="127.0.0.1", port=1, security="none", username="victim@example.test"
     )

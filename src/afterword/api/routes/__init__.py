@@ -1,0 +1,1 @@
+"""One router per resource; api/urls.py mounts them."""
