@@ -8,9 +8,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from afterword.api.auth import caller
+from afterword.api.pagination import Pages
 from afterword.api.schemas import ApplicationIn, ApplicationOut, Message, Problems
 from afterword.tracker.access import applications_for, get_application_or_404
 from afterword.tracker.models import Application
@@ -27,7 +28,7 @@ class ApplicationFilter(Schema):
 
 
 @router.get("/applications", response=list[ApplicationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_applications(
     request: HttpRequest, filters: Query[ApplicationFilter]
 ) -> QuerySet[Application]:

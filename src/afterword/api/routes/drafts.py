@@ -7,8 +7,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from afterword.api.pagination import Pages
 from afterword.api.schemas import DraftCheckOut, DraftIn, DraftOut, Message, Problems
 from afterword.tracker.access import drafts_for, get_action_or_404, get_draft_or_404
 from afterword.tracker.models import Draft
@@ -18,7 +19,7 @@ router = Router(tags=["drafts"])
 
 
 @router.get("/drafts", response=list[DraftOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_drafts(request: HttpRequest) -> QuerySet[Draft]:
     """Your drafts, open and sent, most recently changed first."""
     return drafts_for(request.user).order_by("-updated_at", "-pk")

@@ -6,8 +6,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from afterword.api.pagination import Pages
 from afterword.api.schemas import EventOut, Message, NewsIn, Problems
 from afterword.site.pages import local_today
 from afterword.tracker.access import get_application_or_404
@@ -19,7 +20,7 @@ router = Router(tags=["events"])
 
 
 @router.get("/applications/{application_id}/events", response={200: list[EventOut], 404: Message})
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_events(request: HttpRequest, application_id: int) -> QuerySet[Event]:
     """What has happened, oldest first."""
     application = get_application_or_404(request.user, application_id)
