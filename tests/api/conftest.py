@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from afterword.api.tokens import create_token
+from tests.web.conftest import chromium, shoot  # noqa: F401 (the browser tests' fixtures)
 
 
 class ApiClient:
