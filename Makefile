@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest clean
+.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest bench-api clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench-worker: $(STAMP)
 # The morning digest for 10,000 users on a throwaway PostgreSQL (bench/README.md, "Digest").
 bench-digest: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/python bench/digest.py
+
+# The JSON API's list endpoints with 5,000 users on a throwaway PostgreSQL (bench/README.md).
+bench-api: $(STAMP)
+	bash scripts/with-postgres.sh $(BIN)/python bench/api.py
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:
