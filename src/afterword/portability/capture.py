@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -66,20 +65,21 @@ def add_interview(
     new_employer: str,
     start: datetime,
     end: datetime,
+    zone: str,
     people: Sequence[Person],
     primary_email: str | None,
     now: datetime,
 ) -> Interview:
     """The interview of the invitation, with the chosen people; a new application when None.
 
+    A new application takes the invitation's time zone (``zone``) as the employer's.
+
     A person already known to the application (same address) is the same row, not a copy.
     The next round number follows the application's interviews.
     """
     with transaction.atomic():
         if application is None:
-            application = create_application(
-                user, new_employer, now, employer_timezone=_zone_name(start)
-            )
+            application = create_application(user, new_employer, now, employer_timezone=zone)
         known = {
             person.email.lower(): person
             for person in access.belonging_to(application.owner_id, Interviewer).filter(
@@ -107,8 +107,3 @@ def add_interview(
         )
         interview = Interview(start=start, end=end, round=min(rounds.count() + 1, 20))
         return save_interview(application, interview, fresh, existing, now)
-
-
-def _zone_name(moment: datetime) -> str:
-    zone = moment.tzinfo
-    return zone.key if isinstance(zone, ZoneInfo) else "UTC"

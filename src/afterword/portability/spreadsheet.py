@@ -133,9 +133,7 @@ def _words(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", header.lower()).split())
 
 
-def check_rows(
-    user: User, sheet: Sheet, mapping: Mapping[str, int | None]
-) -> list[RowCheck]:
+def check_rows(user: User, sheet: Sheet, mapping: Mapping[str, int | None]) -> list[RowCheck]:
     """Every data row as the import would take it, with its problems; nothing is written."""
     problems = mapping_problems(sheet, mapping)
     if problems:

@@ -223,6 +223,7 @@ def invitation_confirm(request: MemberRequest) -> HttpResponse:
             employer,
             datetime.fromisoformat(proposal["start"]),
             datetime.fromisoformat(proposal["end"]),
+            proposal["zone"],
             people,
             primary,
             timezone.now(),
