@@ -23,6 +23,11 @@ class UploadForm(forms.Form):
 
 
 class ExportImportForm(UploadForm):
+    # Two upload forms share the data page: their ids must differ.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "export_%s")
+        super().__init__(*args, **kwargs)
+
     file = forms.FileField(
         label="Afterword export (.json)",
         help_text="Adds its applications to yours and takes its settings; all or nothing.",
@@ -31,6 +36,10 @@ class ExportImportForm(UploadForm):
 
 
 class SheetForm(UploadForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "sheet_%s")
+        super().__init__(*args, **kwargs)
+
     file = forms.FileField(
         label="Spreadsheet (.csv)",
         help_text="One application per row; the first row names the columns.",

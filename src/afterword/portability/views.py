@@ -27,7 +27,13 @@ from afterword.portability.export import export_json
 from afterword.portability.forms import ExportImportForm, InvitationForm, MappingForm, SheetForm
 from afterword.portability.importer import import_bundle
 from afterword.portability.invitation import InvitationError, Person, read_invitation
-from afterword.portability.spreadsheet import SheetError, check_rows, guess_mapping, read_sheet
+from afterword.portability.spreadsheet import (
+    FIELDS,
+    SheetError,
+    check_rows,
+    guess_mapping,
+    read_sheet,
+)
 from afterword.portability.spreadsheet import import_sheet as import_rows
 from afterword.site.pages import MemberRequest, member_view, user_zone
 from afterword.tracker.access import applications_for, get_changeable_or_404, interviews_for
@@ -141,7 +147,7 @@ def sheet_view(request: MemberRequest) -> HttpResponse:
             raw.decode("utf-8-sig", errors="replace"), salt=SHEET_SALT, compress=True
         ),
         "mapping_form": mapping_form,
-        "fields": [name for name, index in mapping.items() if index is not None],
+        "fields": [FIELDS[name][0] for name, index in mapping.items() if index is not None],
         "checks": checks,
         "problems": problems,
     }

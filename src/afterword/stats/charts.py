@@ -25,8 +25,8 @@ def _svg(width: int, height: int, body: list[str]) -> str:
 
 def bar_chart(rows: Sequence[tuple[str, int]], colour: str = PALETTE[0]) -> str:
     """Horizontal bars, one per row, each labelled with its value."""
-    label_width, bar_width, row_height = 150, 300, 30
-    width = label_width + bar_width + 50
+    label_width, bar_width, row_height = 120, 200, 30
+    width = label_width + bar_width + 40
     height = row_height * len(rows) + 10
     top = max((value for _label, value in rows), default=0) or 1
     body = []
@@ -45,7 +45,7 @@ def bar_chart(rows: Sequence[tuple[str, int]], colour: str = PALETTE[0]) -> str:
 
 def share_bar(part: int, whole: int, colours: tuple[str, str] = (PALETTE[2], GRID)) -> str:
     """One bar split into ``part`` of ``whole``, with the percentage written on it."""
-    width, height = 500, 56
+    width, height = 360, 46
     share = part / whole if whole else 0.0
     filled = round((width - 2) * share)
     body = [
@@ -60,7 +60,7 @@ def share_bar(part: int, whole: int, colours: tuple[str, str] = (PALETTE[2], GRI
 
 def stacked_columns(points: Sequence[tuple[str, Mapping[str, int]]], stages: Sequence[str]) -> str:
     """One column per point, stacked by stage, with a legend underneath."""
-    left, bottom, chart_height, column = 36, 24, 180, 34
+    left, bottom, chart_height, column = 30, 24, 160, 27
     width = left + column * len(points) + 10
     legend_rows = (len(stages) + 1) // 2
     height = chart_height + bottom + 10 + legend_rows * 22
@@ -89,10 +89,10 @@ def stacked_columns(points: Sequence[tuple[str, Mapping[str, int]]], stages: Seq
                 f' font-size="11" fill="{TEXT}">{escape(label)}</text>'
             )
     for n, (stage, colour) in enumerate(zip(stages, PALETTE, strict=False)):
-        x = left + (n % 2) * 200
+        x = left + (n % 2) * 160
         y = chart_height + bottom + 18 + (n // 2) * 22
         body.append(
             f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}"/>'
             f'<text x="{x + 20}" y="{y + 12}" fill="{TEXT}">{escape(stage)}</text>'
         )
-    return _svg(max(width, left + 400), height, body)
+    return _svg(max(width, left + 320), height, body)
