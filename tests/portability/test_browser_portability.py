@@ -1,4 +1,4 @@
-"""In Chromium at 1280 and 360 px: export, the spreadsheet preview, an invitation, the Stats page."""
+"""In Chromium at 1280 and 360 px: export, a spreadsheet preview, an invitation, the Stats page."""
 
 from __future__ import annotations
 
