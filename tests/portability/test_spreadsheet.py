@@ -129,3 +129,23 @@ def test_any_sheet_imports_whole_or_not_at_all(
         assert access.belonging_to(user.pk, Application).count() == before
     else:
         assert access.belonging_to(user.pk, Application).count() == before + len(created)
+
+
+def test_applications_csv_of_the_export_imports_as_it_is(demo_user: Any, now: datetime) -> None:
+    """The CSV export's applications.csv, imported into another account, gives the same rows."""
+    import zipfile
+    from io import BytesIO
+
+    from afterword.portability.csv_export import account_csv_zip
+    from tests.factories import UserFactory
+
+    archive = zipfile.ZipFile(BytesIO(account_csv_zip(demo_user, now)))
+    twin = UserFactory(username="twin")
+
+    created = import_sheet(twin, archive.read("applications.csv"), now)
+
+    fields = ("employer", "role", "employer_timezone", "employer_country", "employer_style")
+    mine = access.belonging_to(demo_user.pk, Application).order_by("created_at", "pk")
+    assert [tuple(getattr(a, f) for f in fields) for a in created] == [
+        tuple(getattr(a, f) for f in fields) for a in mine
+    ]
