@@ -134,3 +134,24 @@ def test_a_spreadsheet_is_previewed_then_imported(
     expect(page.get_by_text("Imported 2 applications.")).to_be_visible()
     assert access.belonging_to(seeded.pk, Application).count() == 3
     context.close()
+
+
+def test_stats_of_the_demo_account_fill_every_chart(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    transactional_db: None,
+    shoot: Callable[..., Path],  # noqa: F811
+) -> None:
+    """The demo's applications give bars in every chart; the phone view still fits."""
+    from afterword.tracker.demo import create_demo
+
+    username, password = create_demo(datetime.now(UTC))
+    for viewport in ("desktop", "narrow"):
+        context, page = open_page(chromium, viewport)
+        log_in(page, str(live_server), username, password)
+        page.goto(f"{live_server}/stats/")
+
+        assert page.locator("svg.chart__svg rect").count() > 15
+        assert_no_horizontal_scroll(page)
+        shoot(page, f"stats-demo-{viewport}")
+        context.close()

@@ -115,3 +115,10 @@ def test_a_check_in_counts_as_answered_only_when_a_reply_came_before_the_next() 
     )
 
     assert check_ins([h]) == (2, 1)
+
+
+def test_an_application_noted_after_its_interview_counts_from_the_interview() -> None:
+    """Added today for an interview 10 days ago: interviewing since then, not only today."""
+    h = AppHistory(created_at=day(0), interviews=[(1, day(10), day(10, 11), 1)])
+
+    assert stage_at(h, day(5)) == "Interviewing"

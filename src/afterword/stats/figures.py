@@ -68,7 +68,9 @@ def load_history(user: AbstractBaseUser) -> list[AppHistory]:
 
 def stage_at(history: AppHistory, moment: datetime) -> str | None:
     """Where the application stood at ``moment``; None before it existed."""
-    if history.created_at > moment:
+    # An application noted after its first interview (or imported) existed from that interview.
+    began = min([history.created_at, *(start for _pk, start, _end, _n in history.interviews)])
+    if began > moment:
         return None
     decided = [e for e in history.events if e.type in DECIDING_EVENTS and e.at <= moment]
     if decided:
