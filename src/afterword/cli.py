@@ -291,6 +291,11 @@ from afterword.cli_read import read_command  # noqa: E402
 
 app.command("read")(read_command)
 
+from afterword.cli_portable import export_command, import_command  # noqa: E402
+
+app.command("export")(export_command)
+app.command("import")(import_command)
+
 
 def main() -> None:
     app()

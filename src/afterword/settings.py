@@ -264,6 +264,8 @@ INSTALLED_APPS = [
     "afterword.reminders",
     "afterword.calendar_feed",
     "afterword.inbox",
+    "afterword.portability",
+    "afterword.stats",
     "afterword.worker",
     "afterword.api",
     # Migration history only: the tables above were created here before the split.

@@ -12,5 +12,7 @@ urlpatterns = [
     path("", include("afterword.outbox.urls")),
     path("", include("afterword.reminders.urls")),
     path("", include("afterword.inbox.urls")),
+    path("", include("afterword.portability.urls")),
+    path("", include("afterword.stats.urls")),
     path("", include("afterword.web.urls")),
 ]

@@ -75,6 +75,9 @@ def page_urls() -> list[str]:
         f"/interviews/{interview.pk}/edit/",
         "/checklist/",
         "/settings/",
+        "/settings/data/",
+        "/stats/",
+        "/invitations/new/",
         "/accounts/password_change/",
     ]
 

@@ -145,6 +145,8 @@ class EventTypeInfo:
     news: str = ""
     # For an event that decides the application: how the plan's closing note names it (F8).
     outcome: str = ""
+    # The employer answered (the Stats page counts what got a reply).
+    answer: bool = False
 
 
 _ACTIONS: tuple[ActionKindInfo, ...] = (
@@ -239,17 +241,25 @@ _EVENTS: tuple[EventTypeInfo, ...] = (
     EventTypeInfo("letter_sent", "Letter posted", requires=("interview", "interviewer")),
     EventTypeInfo("check_in_sent", "Checked in", requires=("channel",), news="I checked in"),
     EventTypeInfo("call_no_answer", "Called, no answer", news="I called, nobody answered"),
-    EventTypeInfo("reply", "They replied"),
+    EventTypeInfo("reply", "They replied", answer=True),
     EventTypeInfo(
         "other_offer",
         "Another offer arrived",
         requires=("deadline",),
         news="I have another offer with a deadline",
     ),
-    EventTypeInfo("next_round", "Next round arranged", news="They invited me to another round"),
-    EventTypeInfo("offer", "Offer received", news="They made me an offer", outcome="an offer"),
     EventTypeInfo(
-        "rejection", "Not selected", news="They chose someone else", outcome="a rejection"
+        "next_round", "Next round arranged", news="They invited me to another round", answer=True
+    ),
+    EventTypeInfo(
+        "offer", "Offer received", news="They made me an offer", outcome="an offer", answer=True
+    ),
+    EventTypeInfo(
+        "rejection",
+        "Not selected",
+        news="They chose someone else",
+        outcome="a rejection",
+        answer=True,
     ),
     EventTypeInfo("withdrawn", "You withdrew", news="I withdrew", outcome="your withdrawal"),
     EventTypeInfo("snoozed", "Snoozed", requires=("action", "interview")),
@@ -287,6 +297,7 @@ DRAFT_KIND_FOR_ACTION: Mapping[ActionKind, DraftKind] = {info.name: info.draft f
 ACTION_FOR_DRAFT: Mapping[DraftKind, ActionKindInfo] = {info.draft: info for info in _ACTIONS}
 
 DECIDING_EVENTS: frozenset[EventType] = frozenset(info.name for info in _EVENTS if info.outcome)
+ANSWER_EVENTS: frozenset[EventType] = frozenset(info.name for info in _EVENTS if info.answer)
 THANK_YOU_EVENTS: frozenset[EventType] = frozenset(
     ACTIONS[kind].done_event for kind in THANK_YOU_KINDS
 )

@@ -1,0 +1,30 @@
+"""Importing an export: checked first, then written in one transaction (nothing half-imported)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.contrib.auth.models import User
+
+from afterword.portability.bundle import BundleError, parse_bundle
+from afterword.tracker.models import Application
+from afterword.tracker.services.restore import RestoreError, restore
+
+
+def import_bundle(
+    user: User,
+    raw: bytes,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Application]:
+    """Add the document's applications to ``user`` and take its settings; BundleError if bad.
+
+    Applications are added next to the ones the user has; importing the same file twice gives
+    two copies, as copying a folder twice would.
+    """
+    settings, records = parse_bundle(raw, now)
+    try:
+        return restore(user, settings, records, now, progress)
+    except RestoreError as error:
+        raise BundleError(list(error.problems)) from None

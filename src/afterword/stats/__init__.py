@@ -1,0 +1,1 @@
+"""The Stats page: how the search is going, as charts drawn on the server."""

@@ -1,0 +1,85 @@
+"""``afterword export`` and ``afterword import`` on the database the web app uses."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from afterword.cli import app
+from afterword.tracker import access
+from afterword.tracker.models import Application
+from tests.factories import UserFactory
+
+runner = CliRunner()
+
+
+def test_export_writes_the_json_a_new_account_can_import(
+    demo_user: Any, now: datetime, tmp_path: Path
+) -> None:
+    """export -o FILE, then import FILE into another user: same applications, same document."""
+    target = tmp_path / "demo.json"
+    UserFactory(username="twin", email=demo_user.email)
+
+    exported = runner.invoke(app, ["export", "demo", "-o", str(target)])
+    imported = runner.invoke(app, ["import", "twin", str(target)])
+    again = runner.invoke(app, ["export", "twin"])
+
+    assert exported.exit_code == 0, exported.output
+    assert imported.exit_code == 0, imported.output
+    count = access.belonging_to(demo_user.pk, Application).count()
+    assert f"Imported {count} applications." in imported.stdout
+    first = json.loads(target.read_text())
+    second = json.loads(again.stdout)
+    first.pop("exported_at"), second.pop("exported_at")
+    assert second == first
+
+
+def test_export_as_csv_writes_a_zip_of_five_sheets(
+    demo_user: Any, now: datetime, tmp_path: Path
+) -> None:
+    """--format csv: applications, interviews, people, events and drafts."""
+    target = tmp_path / "demo.zip"
+
+    result = runner.invoke(app, ["export", "demo", "--format", "csv", "-o", str(target)])
+
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(target) as archive:
+        assert sorted(archive.namelist()) == [
+            "applications.csv",
+            "drafts.csv",
+            "events.csv",
+            "interviews.csv",
+            "people.csv",
+        ]
+        lines = archive.read("applications.csv").decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + access.belonging_to(demo_user.pk, Application).count()
+
+
+def test_import_of_a_bad_sheet_names_row_and_column_and_adds_nothing(
+    user: Any, now: datetime, tmp_path: Path
+) -> None:
+    """Exit 2, one line per problem with row and column, no application created."""
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Country\nNorthwind,US\nFabrikam,Atlantis\n")
+
+    result = runner.invoke(app, ["import", "sam", str(sheet)])
+
+    assert result.exit_code == 2
+    assert "row 3, column B (Country)" in result.stderr
+    assert not access.belonging_to(user.pk, Application).exists()
+
+
+def test_import_for_an_unknown_user_says_so(db: None, tmp_path: Path) -> None:
+    """A misspelt user name is named, not a traceback."""
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company\nNorthwind\n")
+
+    result = runner.invoke(app, ["import", "nobody", str(sheet)])
+
+    assert result.exit_code == 2
+    assert "no active user named 'nobody'" in result.stderr
