@@ -41,7 +41,8 @@ test-sqlite: $(STAMP)
 
 # The Django tests again, on a throwaway PostgreSQL cluster.
 DJANGO_TESTS := tests/tracker tests/site tests/web tests/outbox tests/reminders tests/calendar_feed \
-	tests/inbox tests/worker tests/infra tests/delivery tests/security tests/api
+	tests/inbox tests/worker tests/infra tests/delivery tests/security tests/api \
+	tests/portability tests/stats
 
 test-postgres: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -p no:cacheprovider -m "not browser" $(DJANGO_TESTS)
