@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 
 from tests.security.urls import Pattern, fill, patterns
-from tests.security.victim import SECRETS, ids_of, rows_of
+from tests.security.victim import SECRETS, ids_of, keys_of, rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +40,8 @@ def _no_rate_limits(settings: Any) -> None:
 
 
 def walk(victim: Any) -> list[tuple[Pattern, str]]:
-    ids = ids_of(victim)
-    return [(pattern, path) for pattern in patterns() for path in fill(pattern, ids)]
+    ids, keys = ids_of(victim), keys_of(victim)
+    return [(pattern, path) for pattern in patterns() for path in fill(pattern, ids, keys)]
 
 
 def leaked(body: bytes) -> list[str]:

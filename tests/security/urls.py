@@ -59,11 +59,14 @@ def _walk(entries: Sequence[object], prefix: str, namespace: str) -> Iterator[Pa
             yield Pattern(prefix + str(entry.pattern), namespace, entry.name)
 
 
-def fill(pattern: Pattern, ids: Sequence[int]) -> list[str]:
-    """Concrete paths for ``pattern``: each id parameter takes every one of ``ids`` and junk."""
+def fill(pattern: Pattern, ids: Sequence[int], keys: Sequence[str] = ()) -> list[str]:
+    """Concrete paths for ``pattern``: each id parameter takes every one of ``ids`` and junk,
+    a follow-up ``key`` every one of ``keys`` (the victim's) and junk."""
     values: dict[str, list[str]] = {}
     for name in pattern.parameters():
-        if name in ID_PARAMETERS:
+        if name == "key":
+            values[name] = [*keys, "thank-you-email-1-1-1"]
+        elif name in ID_PARAMETERS:
             values[name] = [str(pk) for pk in ids] + [JUNK_ID]
         elif name in WORDS:
             values[name] = WORDS[name]

@@ -100,7 +100,7 @@ def locked_pending(action: Action) -> Action:
 
     Every writer of an application's facts (``replan`` and the functions here) locks the
     application row first, so they queue one behind the other; a re-plan replaces the actions,
-    so an action that was done or snoozed meanwhile is simply not found. Call it inside a
+    so an action that was done meanwhile is simply not found. Call it inside a
     transaction. On SQLite ``select_for_update`` is a no-op: the IMMEDIATE transaction already
     took the write lock at BEGIN (settings.py).
     """
@@ -111,18 +111,11 @@ def locked_pending(action: Action) -> Action:
         .first()
     )
     if fresh is None:
-        # A re-plan writes its actions anew; the same step at the same time (another
-        # interviewer's thank-you, done first) is the one the page meant. A step that was done,
-        # snoozed or followed by the next one has no such twin.
+        # A re-plan writes its actions anew; the row with the same key is the same follow-up
+        # (tracker/follow_up_keys.py), moved perhaps, but still the one the page meant.
         fresh = (
             Action.objects.select_related("application", "interview", "interviewer")
-            .filter(
-                application_id=action.application_id,
-                kind=action.kind,
-                interview_id=action.interview_id,
-                interviewer=action.interviewer_id,
-                due=action.due,
-            )
+            .filter(application_id=action.application_id, key=action.key)
             .first()
         )
     if fresh is None:
