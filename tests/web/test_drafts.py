@@ -90,9 +90,9 @@ def test_every_action_offers_its_draft(
 
     assert {"thank_you_email", "thank_you_letter"} <= {action.kind for action in on_today}
     for action in on_today:
-        assert f'href="/actions/{action.pk}/draft/"' in today
+        assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in today
     for action in application.actions.all():
-        assert f'href="/actions/{action.pk}/draft/"' in page
+        assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in page
     assert ">Letter<span" in page and ">Draft<span" in page
 
 
@@ -111,8 +111,10 @@ def test_it_opens_the_draft_of_an_action(
     """The action's link opens (and keeps) its draft: who, why, subject and message."""
     action = planned(application, "thank_you_email", "Priya Natarajan")
 
-    response = member.get(f"/actions/{action.pk}/draft/")
-    again = member.get(f"/actions/{action.pk}/draft/")
+    url = f"/applications/{application.pk}/follow-ups/{action.key}/draft/"
+
+    response = member.get(url)
+    again = member.get(url)
 
     draft = Draft.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/drafts/{draft.pk}/"
@@ -524,7 +526,7 @@ def test_anonymous_visitors_are_sent_to_log_in(
 def test_an_action_the_plan_dropped_sends_back_to_the_plan(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """Opening a draft for a message the plan no longer holds explains and goes to the plan."""
+    """Opening a draft for a message the plan no longer holds says plainly it is done."""
     action = planned(application, "thank_you_email", "Priya Natarajan")
     person = action.interviewer
     Event.objects.create(
@@ -537,7 +539,8 @@ def test_an_action_the_plan_dropped_sends_back_to_the_plan(
 
     response = member.get(f"/actions/{action.pk}/draft/", follow=True)
 
-    assert "this message is no longer planned" in response.content.decode()
+    assert response.status_code == 410
+    assert "Done: Send a thank-you email (Priya Natarajan)." in response.content.decode()
     assert not Draft.objects.exists()
 
 
