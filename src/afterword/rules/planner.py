@@ -13,7 +13,7 @@ from operator import attrgetter
 from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar, skipped_days_text
 from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.check_ins import FollowUp, plan_follow_up
-from afterword.rules.kinds import DECIDING_EVENTS, EVENTS, THANK_YOU_KINDS
+from afterword.rules.kinds import CHECK_IN_ENDING_EVENTS, DECIDING_EVENTS, EVENTS, THANK_YOU_KINDS
 from afterword.rules.plan import Action, Note, Plan, Status
 from afterword.rules.wording import day_text
 
@@ -23,8 +23,6 @@ URGENT_THANK_YOU_DUE = timedelta(hours=4)
 FAST_DECISION_BUSINESS_DAYS = 3
 LETTER_BUSINESS_DAYS = 2
 _BY_DUE_THEN_KIND = attrgetter("due", "kind")
-# After these a check-in is over and the next one is a new step (its snoozes do not carry).
-_ADVANCING_EVENTS = frozenset({"check_in_sent", "call_no_answer", "reply"})
 
 
 def plan(case: Case, now: datetime) -> Plan:
@@ -162,7 +160,7 @@ def _apply_snoozes(
     if not snoozes:
         return actions
     last_advance = max(
-        (event.at for event in events if event.type in _ADVANCING_EVENTS), default=None
+        (event.at for event in events if event.type in CHECK_IN_ENDING_EVENTS), default=None
     )
     moved = []
     for action in actions:

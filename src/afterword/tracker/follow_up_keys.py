@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from afterword.rules.kinds import ACTION_KINDS, THANK_YOU_KINDS
+from afterword.rules.kinds import ACTION_KINDS, CHECK_IN_ENDING_EVENTS, THANK_YOU_KINDS
 
 # The events after which a check-in (call, portal visit, expedite message) is a new one.
-ADVANCING_EVENTS = frozenset({"check_in_sent", "call_no_answer", "reply"})
+ADVANCING_EVENTS = CHECK_IN_ENDING_EVENTS
 _KEY = re.compile(r"^(?P<kind>[a-z-]+)-(?P<interview>\d+)-(?P<interviewer>\d+)-(?P<ordinal>\d+)$")
 
 

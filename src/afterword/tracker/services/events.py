@@ -11,7 +11,7 @@ from pydantic import ValidationError as SchemaError
 
 from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
-from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
+from afterword.rules.kinds import ACTIONS, EXPEDITE_KINDS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
@@ -32,6 +32,7 @@ EVENT_FIELDS = frozenset(
         "action",
         "note",
         "until",
+        "offer_mentioned",
     }
 )
 
@@ -138,6 +139,12 @@ def complete_action(action: Action, now: datetime, promised_next: date | None = 
         fields: dict[str, Any] = {"promised_next": promised_next}
         if action.kind in THANK_YOU_KINDS:
             fields.update(interview=action.interview, interviewer=action.interviewer)
+        elif kind.role == "expedite":
+            fields["offer_mentioned"] = True
+        elif action.application.actions.filter(kind__in=EXPEDITE_KINDS).exists():
+            # An ordinary check-in done while the other offer is still to be told: the
+            # expedite message stays planned.
+            fields["offer_mentioned"] = False
         return record_event(action.application, type, now, channel=channel, **fields)
 
 
