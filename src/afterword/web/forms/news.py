@@ -14,6 +14,7 @@ from afterword.tracker.models import Application
 from afterword.tracker.services.dates import DateReadError, read_date
 from afterword.web.forms.choices import CHANNEL_CHOICES
 from afterword.web.forms.interviews import DATE_INPUT, phrase_preview_attrs
+from afterword.web.forms.local_dates import accept_local_dates, user_country
 
 # A reply without a decision is recorded as a ``reply`` with ``no_decision_yet``; every other
 # choice is an event type, in the first person the kinds table gives it.
@@ -40,6 +41,12 @@ class NewsForm(forms.Form):
         required=False,
         max_length=200,
         help_text="A date or their words, such as “end of next week”.",
+    )
+    new_day = forms.DateField(
+        label="Or pick their new date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="A date picked here wins over the words above.",
     )
     channel = forms.ChoiceField(
         label="How did you check in?",
@@ -92,6 +99,7 @@ class NewsForm(forms.Form):
         self.fields["new_date"].widget.attrs.update(
             phrase_preview_attrs(application, "#new-date-preview")
         )
+        accept_local_dates(self, user_country(application.owner_id))
 
     def clean_seen(self) -> datetime | None:
         raw = self.cleaned_data.get("seen") or ""
@@ -108,7 +116,12 @@ class NewsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         news = cleaned.get("news")
-        if news == "no_decision" and cleaned.get("new_date"):
+        picked = cleaned.get("new_day")
+        if news == "no_decision" and picked:
+            if picked < self.today:
+                self.add_error("new_day", f"{picked:%d %b %Y} has already passed.")
+            cleaned["new_decision_by"] = picked
+        elif news == "no_decision" and cleaned.get("new_date"):
             try:
                 found = read_date(
                     cleaned["new_date"],
