@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 JUNK_ID = "987654321"
 # Values for the parameters that are not row ids.
 WORDS: dict[str, list[str]] = {
-    "action": ["cancel", "retry", "send-again", "confirm", "junk"],
+    "action": ["cancel", "retry", "send-again", "send-anyway", "confirm", "junk"],
     "paper": ["a4", "letter"],
     # The calendar feed's secret and the password-reset link: a junk one is all an outsider has.
     "token": ["not-a-real-token"],
