@@ -155,3 +155,31 @@ def test_rule_chips_are_reached_by_keyboard_and_say_their_rule(
     assert shown.strip('"') == chip.get_attribute("title")
     shoot(page, "desktop-identity-rule-chip-focus", full_page=False)
     context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWS)
+def test_mark_sent_with_a_checker_error_asks_once_then_records_it(
+    chromium: Browser,
+    live_server: Any,
+    seeded: Application,
+    shoot: Callable[..., Path],
+    viewport: str,
+) -> None:
+    """A gap left in the text: Mark sent asks whether it went out as it is; yes records it."""
+    context, page = open_page(chromium, viewport)
+    log_in(page, str(live_server), "avery", PASSWORD)
+    page.locator(THANK_YOU, has_text="Mara Lind").get_by_role("link", name="Draft").click()
+    body = page.locator("#id_body")
+    body.fill(body.input_value() + "\n[[Write one sentence about the portfolio]]\n")
+
+    page.get_by_role("button", name="Mark sent").click()
+
+    question = page.locator("#sent-anyway")
+    expect(question).to_contain_text("The checker still reports a problem")
+    assert "[[Write one sentence about the portfolio]]" in page.locator("#id_body").input_value()
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-identity-mark-sent-asks")
+    question.get_by_role("button", name="Yes, it went out as it is").click()
+    expect(page.get_by_text("Marked sent: Thank-you email to Mara Lind")).to_be_visible()
+    assert seeded.events.filter(type="thank_you_sent").count() == 1
+    context.close()

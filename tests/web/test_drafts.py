@@ -556,7 +556,7 @@ def with_slot(draft: Draft) -> str:
 def test_mark_sent_waits_while_a_slot_is_unfilled(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """The gap is highlighted and Mark sent is disabled with the reason beside it."""
+    """The gap is highlighted and the reason is beside Mark sent, which stays pressable."""
     draft = thank_you_draft(application, now)
     Draft.objects.filter(pk=draft.pk).update(body=with_slot(draft))
 
@@ -564,25 +564,43 @@ def test_mark_sent_waits_while_a_slot_is_unfilled(
 
     assert "<strong>Your sentence is needed.</strong>" in html and f"<mark>{SLOT}</mark>" in html
     assert 'class="has-slot"' in html
-    assert 'data-action="sent" data-blockable aria-describedby="sent-blocked" disabled>' in html
+    assert 'data-action="sent" aria-describedby="sent-blocked">' in html
     assert 'id="sent-blocked" class="blocked-reason" data-blocked-reason>Write your own' in html
     assert 'data-code="user_slot"' in html and "Your sentence is needed</span>" in html
 
 
-def test_mark_sent_posted_with_a_slot_unfilled_is_refused(
+def test_mark_sent_with_a_checker_error_asks_once(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """The server refuses it with the reason; nothing is recorded and the text is kept."""
+    """First press: a question with the reason, nothing recorded, the text kept as typed."""
     draft = thank_you_draft(application, now)
     body = with_slot(draft)
 
     response = member.post(f"/drafts/{draft.pk}/sent/", form_data(draft, body=body))
 
-    assert response.status_code == 400
-    assert "Not marked sent: Write your own sentence in place of" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The checker still reports a problem:</strong> Write your own sentence" in html
+    assert 'name="sent_anyway" value="yes"' in html
+    assert SLOT in html
     assert not Event.objects.filter(type="thank_you_sent").exists()
     draft.refresh_from_db()
     assert draft.sent_at is None
+
+
+def test_mark_sent_confirmed_records_it_despite_the_checker(
+    member: Client, named: Any, application: Application, now: datetime
+) -> None:
+    """The answer 'it went out as it is' records the thank-you; the plan moves on."""
+    draft = thank_you_draft(application, now)
+    data = {**form_data(draft, body=with_slot(draft)), "sent_anyway": "yes"}
+
+    response = member.post(f"/drafts/{draft.pk}/sent/", data)
+
+    assert response.status_code == 302
+    assert Event.objects.filter(type="thank_you_sent").count() == 1
+    draft.refresh_from_db()
+    assert draft.sent_at is not None
 
 
 def test_the_live_check_says_when_sending_may_go_ahead(

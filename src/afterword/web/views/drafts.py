@@ -184,9 +184,10 @@ def draft_sent(request: HttpRequest, pk: int) -> HttpResponse:
     label = heading(draft)
     # The same check the page shows: while it reports an error, the message has not gone out.
     blocked = sending_blocked(draft, subject, body, now)
-    if blocked is not None:
-        form.add_error(None, f"Not marked sent: {blocked}")
-        return refused(request, draft, form, sent_form)
+    if blocked is not None and request.POST.get("sent_anyway") != "yes":
+        # They may have sent it from their own mail program all the same: ask, once.
+        context = page_context(request, draft, now, form=form, sent_form=sent_form)
+        return render(request, PAGE, {**context, "ask_sent_anyway": True})
     try:
         with transaction.atomic():
             save_draft(draft, subject, body)
