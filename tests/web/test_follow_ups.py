@@ -137,3 +137,17 @@ def test_snooze_by_key_moves_it_further_each_time(member: Client, application: A
     moved = thank_you(application)
     assert moved.key == action.key
     assert (moved.due.date() - due.date()).days >= 2
+
+
+def test_a_second_click_of_the_same_page_snoozes_once(
+    member: Client, application: Application
+) -> None:
+    """Two posts carrying the row the page showed: one snooze, and the second says so."""
+    action = thank_you(application)
+    data = {"row": str(action.pk)}
+
+    member.post(base(application, action) + "/snooze/", data, **HX)
+    again = member.post(base(application, action) + "/snooze/", data, **HX)
+
+    assert Event.objects.filter(type="snoozed").count() == 1
+    assert "Already snoozed to" in again.content.decode()

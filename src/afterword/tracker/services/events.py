@@ -96,13 +96,15 @@ class StalePage(ValidationError):
         )
 
 
-def locked_pending(action: Action) -> Action:
+def locked_pending(action: Action, *, same_row: bool = False) -> Action:
     """``action`` read again under the application's lock; ActionGone if it is no longer planned.
 
     Every writer of an application's facts (``replan`` and the functions here) locks the
     application row first, so they queue one behind the other; a re-plan replaces the actions,
     so an action that was done meanwhile is simply not found. Call it inside a
-    transaction. On SQLite ``select_for_update`` is a no-op: the IMMEDIATE transaction already
+    transaction. ``same_row``: only the very row will do (a snooze: the same follow-up snoozed
+    meanwhile is a new row, and a second click must not move it again). On SQLite
+    ``select_for_update`` is a no-op: the IMMEDIATE transaction already
     took the write lock at BEGIN (settings.py).
     """
     Application.objects.select_for_update().filter(pk=action.application_id).exists()
@@ -111,7 +113,7 @@ def locked_pending(action: Action) -> Action:
         .filter(pk=action.pk)
         .first()
     )
-    if fresh is None:
+    if fresh is None and not same_row:
         # A re-plan writes its actions anew; the row with the same key is the same follow-up
         # (tracker/follow_up_keys.py), moved perhaps, but still the one the page meant.
         fresh = (
@@ -149,9 +151,13 @@ def complete_action(action: Action, now: datetime, promised_next: date | None = 
 
 
 def snooze_action(action: Action, now: datetime) -> Event:
-    """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event."""
+    """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event.
+
+    Once per row: every snooze re-plans and so writes a new row, so twenty clicks on one page
+    move it once, while pressing Snooze again on the page that came back moves it again.
+    """
     with transaction.atomic():
-        action = locked_pending(action)
+        action = locked_pending(action, same_row=True)
         return record_event(
             action.application,
             "snoozed",

@@ -102,18 +102,26 @@ def _done(request: MemberRequest, action: Action) -> HttpResponse:
 
 
 def _snooze(request: MemberRequest, action: Action) -> HttpResponse:
+    """Snooze the row the page showed (its ``row`` field), once: a second click of the same
+    page finds the follow-up snoozed already and says so."""
     application, label = action.application, describe(action)
+    seen = request.POST.get("row", "")
     try:
+        if seen and seen != str(action.pk):
+            raise ActionGone()
         snooze_action(action, timezone.now())
     except ActionGone:
-        return gone(request, application, what_became_of(application, action.key))
+        moved = application.actions.filter(key=action.key).first()
+        if moved is None:
+            return gone(request, application, what_became_of(application, action.key))
+        return answer(request, application, f"Already snoozed to {_day(moved)}: {label}.")
     moved = application.actions.filter(key=action.key).first()
-    when = (
-        ""
-        if moved is None
-        else f" to {day_text(moved.due.astimezone(employer_zone(application)).date())}"
-    )
+    when = f" to {_day(moved)}" if moved is not None else ""
     return answer(request, application, f"Snoozed{when}: {label}.")
+
+
+def _day(action: Action) -> str:
+    return day_text(action.due.astimezone(employer_zone(action.application)).date())
 
 
 def _no_answer(request: MemberRequest, action: Action) -> HttpResponse:
