@@ -13,15 +13,18 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Route, expect
 
+from afterword.outbox.queue import queue_draft
 from afterword.tracker.models import Application, UserSettings
-from afterword.tracker.services import replan
+from afterword.tracker.services import record_event, replan
 from tests.factories import (
     PASSWORD,
     ApplicationFactory,
     InterviewerFactory,
     InterviewFactory,
+    MailAccountFactory,
     UserFactory,
 )
+from tests.support.builders import draft_for
 from tests.web.browser import VIEWPORTS, assert_no_horizontal_scroll, log_in, open_page
 
 pytestmark = pytest.mark.browser
@@ -182,4 +185,32 @@ def test_mark_sent_with_a_checker_error_asks_once_then_records_it(
     question.get_by_role("button", name="Yes, it went out as it is").click()
     expect(page.get_by_text("Marked sent: Thank-you email to Mara Lind")).to_be_visible()
     assert seeded.events.filter(type="thank_you_sent").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWS)
+def test_an_email_held_by_a_decision_is_asked_about_on_today(
+    chromium: Browser,
+    live_server: Any,
+    seeded: Application,
+    shoot: Callable[..., Path],
+    viewport: str,
+) -> None:
+    """Queued, then the application was decided: Today asks; Cancel it answers in place."""
+    now = datetime.now(UTC)
+    MailAccountFactory(user=seeded.owner)
+    email = queue_draft(draft_for(seeded, "thank_you_email", "Mara Lind"), now, "now")
+    record_event(seeded, "rejection", now)
+    context, page = open_page(chromium, viewport)
+    log_in(page, str(live_server), "avery", PASSWORD)
+
+    panel = page.locator(".outbox-attention")
+    expect(panel).to_contain_text("send it anyway, or cancel it?")
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-identity-outbox-held")
+    panel.get_by_role("button", name="Cancel it").click()
+
+    expect(page.get_by_text("will not be sent")).to_be_visible()
+    email.refresh_from_db()
+    assert email.state == "cancelled"
     context.close()
