@@ -270,10 +270,10 @@ def test_only_one_worker_can_claim_a_row(
     assert email.lease_until == dispatch.timezone.now() + LEASE
 
 
-def test_a_check_in_overtaken_by_a_reply_is_not_sent(
+def test_a_check_in_overtaken_by_a_decision_is_held_not_sent(
     application: Application, mail_account: MailAccount, smtp_server: SmtpServer, now: datetime
 ) -> None:
-    """News that cancels the check-in after it was queued stops it: cancelled, with a reason."""
+    """An offer recorded after the check-in was queued holds it for the user: not sent."""
     for person in application.interviewers.all():
         record_event(
             application,
@@ -288,8 +288,8 @@ def test_a_check_in_overtaken_by_a_reply_is_not_sent(
     send_due_emails(email.due_at, "w1")
 
     email.refresh_from_db()
-    assert email.state == EmailState.CANCELLED
-    assert email.last_error.startswith("Not sent: the plan no longer asks for this message")
+    assert email.state == EmailState.HELD
+    assert email.last_error.startswith("Held: ")
     assert smtp_server.mailbox.received == []
 
 

@@ -57,6 +57,7 @@ def test_a_due_action_notifies_every_channel_that_is_on(db: None, http_sink: Htt
     body = hook.json()["message"]
     assert body.startswith("Harbour Logistics, Data Analyst. Due Tue 3 Mar, 11:00.\n")
     assert "http://127.0.0.1:8000/applications/" in body
+    assert "/follow-ups/thank-you-email-" in body and body.endswith("-1/draft/")
     [row] = action_reminders(sam)
     assert row.state == ReminderState.SENT
     assert len(row.payload["delivered"]) == 2

@@ -17,7 +17,7 @@ from django.test import Client
 
 from afterword.api.tokens import create_token
 from tests.security.urls import Pattern, fill, patterns
-from tests.security.victim import SECRETS, ids_of, rows_of
+from tests.security.victim import SECRETS, ids_of, keys_of, rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +69,8 @@ def _no_rate_limits(settings: Any) -> None:
 
 
 def walk(victim: Any) -> list[tuple[Pattern, str]]:
-    ids = ids_of(victim)
-    return [(pattern, path) for pattern in patterns() for path in fill(pattern, ids)]
+    ids, keys = ids_of(victim), keys_of(victim)
+    return [(pattern, path) for pattern in patterns() for path in fill(pattern, ids, keys)]
 
 
 def leaked(body: bytes) -> list[str]:

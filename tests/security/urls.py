@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 JUNK_ID = "987654321"
 # Values for the parameters that are not row ids.
 WORDS: dict[str, list[str]] = {
-    "action": ["cancel", "retry", "send-again", "confirm", "junk"],
+    "action": ["cancel", "retry", "send-again", "send-anyway", "confirm", "junk"],
     "paper": ["a4", "letter"],
     # The calendar feed's secret and the password-reset link: a junk one is all an outsider has.
     "token": ["not-a-real-token"],
@@ -63,11 +63,14 @@ def _walk(entries: Sequence[object], prefix: str, namespace: str) -> Iterator[Pa
             yield Pattern(prefix + str(entry.pattern), namespace, entry.name)
 
 
-def fill(pattern: Pattern, ids: Sequence[int]) -> list[str]:
-    """Concrete paths for ``pattern``: each id parameter takes every one of ``ids`` and junk."""
+def fill(pattern: Pattern, ids: Sequence[int], keys: Sequence[str] = ()) -> list[str]:
+    """Concrete paths for ``pattern``: each id parameter takes every one of ``ids`` and junk,
+    a follow-up ``key`` every one of ``keys`` (the victim's) and junk."""
     values: dict[str, list[str]] = {}
     for name in pattern.parameters():
-        if name in ID_PARAMETERS:
+        if name == "key":
+            values[name] = [*keys, "thank-you-email-1-1-1"]
+        elif name in ID_PARAMETERS:
             values[name] = [str(pk) for pk in ids] + [JUNK_ID]
         elif name in WORDS:
             values[name] = WORDS[name]

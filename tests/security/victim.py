@@ -14,7 +14,7 @@ from afterword.inbox.models import InboxMessage, MailboxWatch
 from afterword.outbox.messages import new_message_id
 from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.tracker.access import owner_path
-from afterword.tracker.models import Draft, Event
+from afterword.tracker.models import Action, Draft, Event
 from afterword.tracker.services import replan
 from tests.factories import (
     ApplicationFactory,
@@ -112,3 +112,8 @@ def ids_of(owner: Any) -> list[int]:
     """The ids of all the owner's rows, of every kind (a URL's right kind is among them)."""
     ids = {int(row["id"]) for rows in rows_of(owner).values() for row in rows if "id" in row}
     return sorted(ids | {int(owner.pk)})
+
+
+def keys_of(owner: Any) -> list[str]:
+    """The keys of the owner's planned follow-ups (their lasting URLs name them)."""
+    return sorted(Action.objects.filter(owner=owner).values_list("key", flat=True))

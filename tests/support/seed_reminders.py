@@ -119,6 +119,7 @@ def seed(users: int, now: datetime, batch: int = 2000) -> None:
                         application=application,
                         owner_id=application.owner_id,
                         kind=kind,
+                        key=kind.replace("_", "-"),
                         interview=interview,
                         interviewer=person,
                         channel="post" if kind == "thank_you_letter" else "email",

@@ -39,12 +39,38 @@ def test_it_signs_up_with_a_time_zone_and_country(client: Client, db: None) -> N
     assert "<h1>Today</h1>" in response.content.decode()
 
 
-def test_it_refuses_an_unknown_time_zone_at_sign_up(client: Client, db: None) -> None:
-    """An invalid zone is named and no account is created."""
-    response = client.post("/accounts/signup/", signup_form(timezone="Nowhere/Special"))
+def test_a_zone_the_browser_did_not_give_falls_back_to_the_countrys(
+    client: Client, db: None
+) -> None:
+    """No zone (no script) or one the database lacks: the country's main zone is kept."""
+    client.post("/accounts/signup/", signup_form(timezone="Nowhere/Special", country="NZ"))
 
-    assert "Your time zone: Select a valid choice." in response.content.decode()
+    mine = UserSettings.objects.get(user__username="june")
+    assert (mine.timezone, mine.country) == ("Pacific/Auckland", "NZ")
+
+
+def test_it_keeps_the_region_asked_at_sign_up(client: Client, db: None) -> None:
+    """State or region is asked once, with the country, and stored in its canonical form."""
+    client.post("/accounts/signup/", signup_form(country="US", subdivision="ny"))
+
+    assert UserSettings.objects.get(user__username="june").subdivision == "NY"
+
+
+def test_it_refuses_a_region_of_another_country(client: Client, db: None) -> None:
+    """A region code the country lacks is named on its field and nothing is created."""
+    response = client.post("/accounts/signup/", signup_form(country="PT", subdivision="NY"))
+
+    assert "State or region (optional): Unknown code" in response.content.decode()
     assert not User.objects.filter(username="june").exists()
+
+
+def test_the_country_starts_at_the_browsers_language_region(client: Client, db: None) -> None:
+    """en-GB starts the country list at the United Kingdom; no region leaves the US default."""
+    british = client.get("/accounts/signup/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    plain = client.get("/accounts/signup/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert british.context["form"]["country"].initial == "GB"
+    assert plain.context["form"]["country"].initial == "US"
 
 
 def test_it_refuses_mismatched_passwords(client: Client, db: None) -> None:

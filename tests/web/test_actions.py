@@ -67,7 +67,7 @@ def test_it_snoozes_an_action_to_the_next_business_day(
 
     response = member.post(f"/actions/{action.pk}/snooze/", **HX)
 
-    assert "Moved to the next business day" in response.content.decode()
+    assert "Snoozed to Wed 4 Mar: Send a thank-you email" in response.content.decode()
     event = Event.objects.get(application=application, type="snoozed")
     assert event.action == "thank_you_email"
     moved = application.actions.get(kind="thank_you_email", interviewer=person)

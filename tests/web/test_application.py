@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.test import Client
 
@@ -90,3 +90,17 @@ def test_it_dates_interviews_on_the_employers_clock(
     response = member.get(f"/applications/{application.pk}/")
 
     assert "Mon 2 Mar 2026, 10:00–11:00 (New York time)" in response.content.decode()
+
+
+def test_a_decision_said_as_a_range_is_shown_as_a_range(
+    member: Client, application: Application
+) -> None:
+    """'early next week' said on Mon 2 Mar reads as Mon 9 – Tue 10 Mar, not just Tue 10 Mar."""
+    interview = application.interviews.get()
+    interview.decision_phrase = "early next week"
+    interview.decision_by = date(2026, 3, 10)
+    interview.save()
+
+    html = member.get(f"/applications/{application.pk}/").content.decode()
+
+    assert "Mon 9 – Tue 10 Mar 2026 (“early next week”)" in html

@@ -42,7 +42,6 @@ def sign_up(page: Page, base: str, username: str) -> None:
     page.get_by_label("Email").fill(f"{username}@example.test")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_label("Your time zone").select_option("UTC")
     page.get_by_label("Your country").select_option("US")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()

@@ -90,9 +90,9 @@ def test_every_action_offers_its_draft(
 
     assert {"thank_you_email", "thank_you_letter"} <= {action.kind for action in on_today}
     for action in on_today:
-        assert f'href="/actions/{action.pk}/draft/"' in today
+        assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in today
     for action in application.actions.all():
-        assert f'href="/actions/{action.pk}/draft/"' in page
+        assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in page
     assert ">Letter<span" in page and ">Draft<span" in page
 
 
@@ -111,8 +111,10 @@ def test_it_opens_the_draft_of_an_action(
     """The action's link opens (and keeps) its draft: who, why, subject and message."""
     action = planned(application, "thank_you_email", "Priya Natarajan")
 
-    response = member.get(f"/actions/{action.pk}/draft/")
-    again = member.get(f"/actions/{action.pk}/draft/")
+    url = f"/applications/{application.pk}/follow-ups/{action.key}/draft/"
+
+    response = member.get(url)
+    again = member.get(url)
 
     draft = Draft.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/drafts/{draft.pk}/"
@@ -524,7 +526,7 @@ def test_anonymous_visitors_are_sent_to_log_in(
 def test_an_action_the_plan_dropped_sends_back_to_the_plan(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """Opening a draft for a message the plan no longer holds explains and goes to the plan."""
+    """Opening a draft for a message the plan no longer holds says plainly it is done."""
     action = planned(application, "thank_you_email", "Priya Natarajan")
     person = action.interviewer
     Event.objects.create(
@@ -537,7 +539,8 @@ def test_an_action_the_plan_dropped_sends_back_to_the_plan(
 
     response = member.get(f"/actions/{action.pk}/draft/", follow=True)
 
-    assert "this message is no longer planned" in response.content.decode()
+    assert response.status_code == 410
+    assert "Done: Send a thank-you email (Priya Natarajan)." in response.content.decode()
     assert not Draft.objects.exists()
 
 
@@ -553,7 +556,7 @@ def with_slot(draft: Draft) -> str:
 def test_mark_sent_waits_while_a_slot_is_unfilled(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """The gap is highlighted and Mark sent is disabled with the reason beside it."""
+    """The gap is highlighted and the reason is beside Mark sent, which stays pressable."""
     draft = thank_you_draft(application, now)
     Draft.objects.filter(pk=draft.pk).update(body=with_slot(draft))
 
@@ -561,25 +564,43 @@ def test_mark_sent_waits_while_a_slot_is_unfilled(
 
     assert "<strong>Your sentence is needed.</strong>" in html and f"<mark>{SLOT}</mark>" in html
     assert 'class="has-slot"' in html
-    assert 'data-action="sent" data-blockable aria-describedby="sent-blocked" disabled>' in html
+    assert 'data-action="sent" aria-describedby="sent-blocked">' in html
     assert 'id="sent-blocked" class="blocked-reason" data-blocked-reason>Write your own' in html
     assert 'data-code="user_slot"' in html and "Your sentence is needed</span>" in html
 
 
-def test_mark_sent_posted_with_a_slot_unfilled_is_refused(
+def test_mark_sent_with_a_checker_error_asks_once(
     member: Client, named: Any, application: Application, now: datetime
 ) -> None:
-    """The server refuses it with the reason; nothing is recorded and the text is kept."""
+    """First press: a question with the reason, nothing recorded, the text kept as typed."""
     draft = thank_you_draft(application, now)
     body = with_slot(draft)
 
     response = member.post(f"/drafts/{draft.pk}/sent/", form_data(draft, body=body))
 
-    assert response.status_code == 400
-    assert "Not marked sent: Write your own sentence in place of" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The checker still reports a problem:</strong> Write your own sentence" in html
+    assert 'name="sent_anyway" value="yes"' in html
+    assert SLOT in html
     assert not Event.objects.filter(type="thank_you_sent").exists()
     draft.refresh_from_db()
     assert draft.sent_at is None
+
+
+def test_mark_sent_confirmed_records_it_despite_the_checker(
+    member: Client, named: Any, application: Application, now: datetime
+) -> None:
+    """The answer 'it went out as it is' records the thank-you; the plan moves on."""
+    draft = thank_you_draft(application, now)
+    data = {**form_data(draft, body=with_slot(draft)), "sent_anyway": "yes"}
+
+    response = member.post(f"/drafts/{draft.pk}/sent/", data)
+
+    assert response.status_code == 302
+    assert Event.objects.filter(type="thank_you_sent").count() == 1
+    draft.refresh_from_db()
+    assert draft.sent_at is not None
 
 
 def test_the_live_check_says_when_sending_may_go_ahead(

@@ -167,7 +167,7 @@ def test_it_refuses_a_bad_date(member: Client, user: Any, now: datetime) -> None
         f"/applications/{application.pk}/interviews/new/", capture(day="2026-02-30")
     )
 
-    assert "Date: Enter a valid date." in response.content.decode()
+    assert "Date: Enter the date as 12/31/2026 (or 2026-12-31)" in response.content.decode()
     assert not Interview.objects.exists()
 
 

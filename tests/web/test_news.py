@@ -6,7 +6,7 @@ from datetime import date
 
 from django.test import Client
 
-from afterword.tracker.models import Application, Event
+from afterword.tracker.models import Application, Event, UserSettings
 
 
 def post_news(member: Client, application: Application, **data: str) -> str:
@@ -137,4 +137,30 @@ def test_it_requires_a_choice(member: Client, application: Application) -> None:
     html = post_news(member, application)
 
     assert "What happened?: This field is required." in html
+    assert not Event.objects.exists()
+
+
+def test_a_picked_date_wins_over_the_words(member: Client, application: Application) -> None:
+    """The date picker beside 'their new date' is used when filled, whatever the words say."""
+    post_news(member, application, news="no_decision", new_date="next week", new_day="2026-03-20")
+
+    assert Event.objects.get(type="reply").new_decision_by == date(2026, 3, 20)
+
+
+def test_a_typed_date_is_read_in_the_users_order(member: Client, application: Application) -> None:
+    """A user in Germany types 20/03/2026 (day first) for the offer deadline: 20 March."""
+    UserSettings.objects.filter(user=application.owner).update(country="DE")
+
+    post_news(member, application, news="other_offer", deadline="20/03/2026")
+
+    assert Event.objects.get(type="other_offer").deadline == date(2026, 3, 20)
+
+
+def test_a_date_in_the_wrong_order_names_the_expected_one(
+    member: Client, application: Application
+) -> None:
+    """In the US, 20/03/2026 is no date: the message shows how to write it there."""
+    html = post_news(member, application, news="other_offer", deadline="20/03/2026")
+
+    assert "Enter the date as 12/31/2026 (or 2026-12-31), or pick it from the calendar." in html
     assert not Event.objects.exists()

@@ -61,8 +61,25 @@ def test_it_refuses_an_unknown_time_zone(member: Client, user: Any) -> None:
     """A zone that does not exist is named on the form and nothing changes."""
     response = member.post("/settings/", settings_form(timezone="Atlantis/Capital"))
 
-    assert "Time zone: Select a valid choice." in response.content.decode()
+    assert "Time zone: Unknown time zone &#x27;Atlantis/Capital&#x27;" in response.content.decode()
     assert UserSettings.objects.get(user=user).timezone == "UTC"
+
+
+def test_a_zone_is_found_as_people_type_it(member: Client, user: Any) -> None:
+    """Lower case and spaces for underscores: 'america/new york' is America/New_York."""
+    member.post(
+        "/settings/", settings_form(timezone="america/new york", country="US", subdivision="")
+    )
+
+    assert UserSettings.objects.get(user=user).timezone == "America/New_York"
+
+
+def test_the_zone_box_suggests_names_from_a_list(member: Client) -> None:
+    """The zone is a text box tied to a datalist of zone names, not a 590-entry select."""
+    html = member.get("/settings/").content.decode()
+
+    assert 'list="zone-names"' in html and '<datalist id="zone-names">' in html
+    assert '<option value="Europe/Paris"></option>' in html
 
 
 def test_it_refuses_a_subdivision_of_another_country(member: Client, user: Any) -> None:

@@ -171,6 +171,32 @@ def interview_summary(interview: Interview) -> str:
     return f"Interview: {what} (round {interview.round})"
 
 
+def decision_line(interview: Interview) -> str:
+    """When they expect to decide, as the latest news has it.
+
+    A reply after the interview that named a new date replaces the one given at the interview;
+    the feed's SEQUENCE follows the re-plan that news caused, so calendars update the entry.
+    """
+    later = [
+        event
+        for event in interview.application.events.all()
+        if event.type == "reply"
+        and event.new_decision_by is not None
+        and event.at >= interview.start
+    ]
+    if later:
+        news = max(later, key=lambda event: (event.at, event.pk))
+        assert news.new_decision_by is not None
+        said = news.at.astimezone(zone(interview.application.employer_timezone)).date()
+        return (
+            f"They now expect to decide by {day_text(news.new_decision_by)} "
+            f"(their reply of {day_text(said)})."
+        )
+    if interview.decision_by is not None:
+        return f"They expect to decide by {day_text(interview.decision_by)}."
+    return ""
+
+
 def interview_event(interview: Interview, site_url: str | None = None) -> Event:
     """An interview as an all-day entry on the day it happens, on the employer's calendar."""
     application = interview.application
@@ -186,8 +212,9 @@ def interview_event(interview: Interview, site_url: str | None = None) -> Event:
     )
     when = f"{start:%H:%M}–{end:%H:%M} ({place_of(application)} time)"
     lines = [when + (f" with {people}." if people else ".")]
-    if interview.decision_by is not None:
-        lines.append(f"They expect to decide by {day_text(interview.decision_by)}.")
+    decision = decision_line(interview)
+    if decision:
+        lines.append(decision)
     if url:
         lines += ["", f"Open in Afterword: {url}"]
     event = Event.new(

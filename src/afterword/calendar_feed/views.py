@@ -49,7 +49,7 @@ def feed_interviews(user: User) -> QuerySet[Interview]:
     return (
         interviews_for(user)
         .select_related("application")
-        .prefetch_related("interviewers")
+        .prefetch_related("interviewers", "application__events")
         .order_by("start", "pk")
     )
 

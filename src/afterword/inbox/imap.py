@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any, Literal
 
 from afterword.infra import outbound
+from afterword.infra.lookups import lookup_failure_text
 from afterword.reading.fetched import HEADER_ITEM, Fetched, fetch_items, is_report
 
 TIMEOUT = 30.0
@@ -103,9 +104,9 @@ def connect(mailbox: Mailbox, timeout: float) -> imaplib.IMAP4:
             f"Could not set up an encrypted connection to {where} ({error.reason or error}). "
             "Check the port and the security setting: TLS usually uses port 993, STARTTLS 143.",
         ) from None
-    except socket.gaierror:
+    except socket.gaierror as error:
         raise InboxError(
-            "connect", f"Could not find a server called {mailbox.host}; check the name."
+            "connect", lookup_failure_text(mailbox.host, error, "the server")
         ) from None
     except ConnectionRefusedError:
         raise InboxError(

@@ -28,7 +28,7 @@ from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
 from afterword.outbox.smtp import SendError, UncertainSend, send_message
 from afterword.tracker import access
-from afterword.tracker.models import Event
+from afterword.tracker.models import Event, Status
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +125,10 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
         account = access.belonging_to(
             email.owner_id, MailAccount.objects.select_related("user__afterword")
         ).first()
+        held = _held_reason(email)
+        if held:
+            _finish(email, worker_name, state=EmailState.HELD, last_error=held)
+            return EmailState.HELD
         stale = _stale_reason(email)
         if stale:
             _finish(email, worker_name, state=EmailState.CANCELLED, last_error=stale)
@@ -229,11 +233,28 @@ def _mark_draft_sent(email: OutgoingEmail, now: datetime, mark_sent: Callable[..
         return mark_sent(email.draft, now, None)
 
 
+def _held_reason(email: OutgoingEmail) -> str:
+    """Why an email is held for the user: its application was decided after it was queued.
+
+    Sending a "still interested?" note after an offer or a rejection would be wrong, and
+    cancelling it silently would be presumptuous: the user decides (send anyway, or cancel).
+    """
+    application = email.application
+    if application is None or email.send_despite_decision or application.status != Status.DECIDED:
+        return ""
+    return (
+        f"Held: {application.employer} has decided since this was queued. Send it anyway, "
+        "or cancel it?"
+    )
+
+
 def _stale_reason(email: OutgoingEmail) -> str:
     if email.draft is None:
         return ""
     if email.draft.sent_at is not None:
         return "Not sent: this message had already been marked sent."
+    if email.send_despite_decision:
+        return ""
     if planned_due(email.draft) is None:
         return (
             "Not sent: the plan no longer asks for this message "

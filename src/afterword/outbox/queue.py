@@ -142,8 +142,25 @@ def live_email_for(draft: Draft) -> OutgoingEmail | None:
 
 
 def cancel(email: OutgoingEmail) -> bool:
-    """Take a pending email out of the queue; False if the worker already has it."""
-    return _move(email, EmailState.PENDING, state=EmailState.CANCELLED, last_error="")
+    """Take a pending (or held) email out of the queue; False if the worker already has it."""
+    return _move(email, EmailState.PENDING, state=EmailState.CANCELLED, last_error="") or _move(
+        email, EmailState.HELD, state=EmailState.CANCELLED, last_error=""
+    )
+
+
+def send_anyway(email: OutgoingEmail, now: datetime) -> bool:
+    """A held email (its application was decided meanwhile): the user wants it sent all the
+    same. Queued again, due now; False when it is no longer held."""
+    held = _move(
+        email,
+        EmailState.HELD,
+        state=EmailState.PENDING,
+        due_at=now,
+        send_despite_decision=True,
+        last_error="",
+    )
+    # Still waiting for its time: the answer is kept for when it comes.
+    return held or _move(email, EmailState.PENDING, send_despite_decision=True)
 
 
 def retry_failed(email: OutgoingEmail, now: datetime) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 
 from afterword.infra import outbound
 from afterword.infra.crypto import SecretUnreadable, decrypt
+from afterword.infra.lookups import lookup_failure_text
 from afterword.infra.network import is_loopback
 from afterword.outbox.models import MailAccount, Security
 
@@ -242,7 +243,7 @@ def _connection_problem(error: Exception, account: MailAccount, timeout: float) 
         return SendError(f"Could not connect to {where}: connection refused.", permanent=False)
     if isinstance(error, socket.gaierror):
         return SendError(
-            f"Could not find the mail server {account.host}: check its name.", permanent=False
+            lookup_failure_text(account.host, error, "the mail server"), permanent=False
         )
     if isinstance(error, TimeoutError):
         return SendError(

@@ -99,7 +99,9 @@ def action_message(action: Action, zone: ZoneInfo) -> tuple[str, str]:
     )
     theirs = employer_clock(action.due, zone, ZoneInfo(application.employer_timezone))
     when = clock(action.due, zone) + (f" ({theirs})" if theirs else "")
-    link = settings.SITE_URL + reverse("application", args=[application.pk])
+    # The follow-up's lasting address: it opens the draft while the follow-up is pending and
+    # says what became of it afterwards, however many re-plans happen before it is tapped.
+    link = settings.SITE_URL + reverse("follow_up_draft", args=[application.pk, action.key])
     body = f"{employer}. Due {when}.\n{action.why}\n{link}"
     return title, body
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from afterword.rules.case import Employer, supported_countries, zone
+from afterword.rules.wording import day_text
 
 OPENING = time(9)
 CLOSING = time(17)
@@ -66,6 +67,37 @@ class BusinessCalendar:
     def at(self, day: date, clock: time) -> datetime:
         """A wall-clock time on a local day, with the UTC offset in force on that day."""
         return datetime.combine(day, clock, tzinfo=self.tz)
+
+
+@lru_cache(maxsize=4096)
+def holiday_name(country: str, subdivision: str | None, day: date) -> str | None:
+    """The public holiday's name on ``day`` ("Memorial Day"), or None on an ordinary day."""
+    import holidays
+
+    found = holidays.country_holidays(country, subdiv=subdivision, years=day.year).get(day)
+    return str(found) if found else None
+
+
+def skipped_days_text(calendar: BusinessCalendar, day: date) -> str:
+    """Why a move to business day ``day`` skipped the weekdays before it, if any did.
+
+    `` (Fri 4 Dec is a public holiday in GB-SCT: St Andrew's Day)``: the planner's business-day
+    rule made visible. Empty when the day before (weekends aside) is an ordinary business day.
+    """
+    skipped = []
+    before = day - _ONE_DAY
+    while not calendar.is_business_day(before):
+        if before.weekday() < 5:
+            skipped.append(before)
+        before -= _ONE_DAY
+    if not skipped:
+        return ""
+    place = calendar.country + (f"-{calendar.subdivision}" if calendar.subdivision else "")
+    parts = []
+    for holiday in reversed(skipped):
+        name = holiday_name(calendar.country, calendar.subdivision, holiday)
+        parts.append(f"{day_text(holiday)} is a public holiday in {place}: {name}")
+    return " (" + "; ".join(parts) + ")"
 
 
 @lru_cache(maxsize=1024)

@@ -232,6 +232,9 @@ class Event(_Model):
     note: Annotated[str, Field(max_length=2000)] | None = None
     # out_of_office: the last day the person is away (their automatic reply said so).
     until: PlainDate | None = None
+    # check_in_sent while another offer waits: false when the check-in did not mention it, so
+    # the expedite message stays planned (absent: it did, as the first contract assumed).
+    offer_mentioned: bool | None = None
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> Event:

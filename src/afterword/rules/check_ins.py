@@ -106,7 +106,8 @@ def plan_follow_up(
         if event.type == "check_in_sent":
             unanswered += 1
             unanswered_calls = 0
-            if other_offer is not None and event.at >= other_offer.at:
+            mentioned = event.offer_mentioned is not False
+            if other_offer is not None and event.at >= other_offer.at and mentioned:
                 other_offer = None
             nxt = _after_check_in(event, day, profile)
         elif event.type in THANK_YOU_EVENTS and event.promised_next is not None:

@@ -147,6 +147,9 @@ class EventTypeInfo:
     outcome: str = ""
     # The employer answered (the Stats page counts what got a reply).
     answer: bool = False
+    # It ends the pending check-in (sent, unanswered call, reply): the next check-in is a new
+    # step, with its own key in the web app, and earlier snoozes do not carry over to it.
+    ends_check_in: bool = False
 
 
 _ACTIONS: tuple[ActionKindInfo, ...] = (
@@ -239,9 +242,17 @@ _ACTIONS: tuple[ActionKindInfo, ...] = (
 _EVENTS: tuple[EventTypeInfo, ...] = (
     EventTypeInfo("thank_you_sent", "Thank-you email sent", requires=("interview", "interviewer")),
     EventTypeInfo("letter_sent", "Letter posted", requires=("interview", "interviewer")),
-    EventTypeInfo("check_in_sent", "Checked in", requires=("channel",), news="I checked in"),
-    EventTypeInfo("call_no_answer", "Called, no answer", news="I called, nobody answered"),
-    EventTypeInfo("reply", "They replied", answer=True),
+    EventTypeInfo(
+        "check_in_sent",
+        "Checked in",
+        requires=("channel",),
+        news="I checked in",
+        ends_check_in=True,
+    ),
+    EventTypeInfo(
+        "call_no_answer", "Called, no answer", news="I called, nobody answered", ends_check_in=True
+    ),
+    EventTypeInfo("reply", "They replied", answer=True, ends_check_in=True),
     EventTypeInfo(
         "other_offer",
         "Another offer arrived",
@@ -298,6 +309,12 @@ ACTION_FOR_DRAFT: Mapping[DraftKind, ActionKindInfo] = {info.draft: info for inf
 
 DECIDING_EVENTS: frozenset[EventType] = frozenset(info.name for info in _EVENTS if info.outcome)
 ANSWER_EVENTS: frozenset[EventType] = frozenset(info.name for info in _EVENTS if info.answer)
+CHECK_IN_ENDING_EVENTS: frozenset[EventType] = frozenset(
+    info.name for info in _EVENTS if info.ends_check_in
+)
+EXPEDITE_KINDS: frozenset[ActionKind] = frozenset(
+    info.name for info in _ACTIONS if info.role == "expedite"
+)
 THANK_YOU_EVENTS: frozenset[EventType] = frozenset(
     ACTIONS[kind].done_event for kind in THANK_YOU_KINDS
 )

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 
-from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
+from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar, skipped_days_text
 from afterword.rules.case import Case, Event, Interview, Interviewer
 from afterword.rules.check_ins import FollowUp, plan_follow_up
-from afterword.rules.kinds import DECIDING_EVENTS, EVENTS, THANK_YOU_KINDS
+from afterword.rules.kinds import CHECK_IN_ENDING_EVENTS, DECIDING_EVENTS, EVENTS, THANK_YOU_KINDS
 from afterword.rules.plan import Action, Note, Plan, Status
 from afterword.rules.wording import day_text
 
@@ -150,32 +150,47 @@ def _thank_you_letters(
 def _apply_snoozes(
     actions: list[Action], events: list[Event], calendar: BusinessCalendar, now: datetime
 ) -> list[Action]:
-    """A snooze moves the matching pending action to the business day after the snooze (T1)."""
+    """Each snooze moves its action to the business day after its due day, or after the day
+    of the snooze when that is later (it was overdue): every snooze, however many (T1).
+
+    A check-in's snooze lasts until that check-in is over: once a check-in goes out, a call
+    goes unanswered or they reply, the next one is a new step and starts unsnoozed.
+    """
     snoozes = [event for event in events if event.type == "snoozed"]
     if not snoozes:
         return actions
+    last_advance = max(
+        (event.at for event in events if event.type in CHECK_IN_ENDING_EVENTS), default=None
+    )
     moved = []
     for action in actions:
+        days: list[date] = []
+        due = action.due.astimezone(calendar.tz)
         for snooze in snoozes:
-            if (snooze.action, snooze.interview, snooze.interviewer) == (
+            if (snooze.action, snooze.interview, snooze.interviewer) != (
                 action.kind,
                 action.interview,
                 action.interviewer,
             ):
-                action = _moved_after(action, calendar.local_date(snooze.at), calendar, now)
-        moved.append(action)
+                continue
+            if action.kind not in THANK_YOU_KINDS and last_advance and snooze.at < last_advance:
+                continue
+            start = max(days[-1] if days else due.date(), calendar.local_date(snooze.at))
+            days.append(calendar.after(start))
+        moved.append(_moved_to(action, days, calendar, now) if days else action)
     return moved
 
 
-def _moved_after(
-    action: Action, snoozed_on: date, calendar: BusinessCalendar, now: datetime
+def _moved_to(
+    action: Action, days: list[date], calendar: BusinessCalendar, now: datetime
 ) -> Action:
-    if action.due.astimezone(calendar.tz).date() > snoozed_on:
-        return action
-    day = calendar.after(snoozed_on)
+    """``action`` on the last of ``days``, same local time inside contact hours, saying why."""
+    day = days[-1]
     due = calendar.at(day, action.due.astimezone(calendar.tz).timetz().replace(tzinfo=None))
     due = min(max(due, calendar.at(day, OPENING)), calendar.at(day, CLOSING))
-    why = f"{action.why.rstrip('.')}; snoozed to {day_text(day)}."
+    skipped = skipped_days_text(calendar, day)
+    times = "" if len(days) == 1 else f" ({len(days)} snoozes)"
+    why = f"{action.why.rstrip('.')}; snoozed to {day_text(day)}{times}{skipped}."
     latest = max(action.latest, calendar.at(day, CLOSING))
     return Action(
         action.kind,

@@ -19,6 +19,7 @@ Filler = Callable[[Any], str]
 # Every slot a page offers: a filler for a name not listed here is a typo, caught at start-up.
 SLOTS = {
     "today.top": "Today, above the follow-ups (the inbox's replies to confirm)",
+    "application.top": "An application's page, above its plan (the outbox's stuck emails)",
     "draft.send": (
         "The draft page's form, where the message can be sent (the outbox's buttons); the "
         "context's ``blocked`` says why sending must wait, or is None"

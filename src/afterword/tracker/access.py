@@ -189,6 +189,20 @@ def get_action_or_404(user: User, pk: Any) -> Action:
     )
 
 
+def get_follow_up_or_404(
+    user: User, application_pk: Any, key: str
+) -> tuple[Application, Action | None]:
+    """The user's application and its pending action named ``key``, or None when it is no
+    longer pending (an outsider, or an application that is not there, gets 404)."""
+    application = get_application_or_404(user, application_pk)
+    action = (
+        Action.objects.select_related("application", "interview", "interviewer")
+        .filter(application=application, key=key)
+        .first()
+    )
+    return application, action
+
+
 def get_draft_or_404(user: User, pk: Any) -> Draft:
     return get_changeable_or_404(
         user, Draft.objects.select_related("application", "interview", "interviewer"), pk

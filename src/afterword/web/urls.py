@@ -31,6 +31,28 @@ urlpatterns = [
     path("applications/<int:pk>/news/", news.record_news, name="news"),
     path("applications/<int:pk>/note-preview/", interview.note_preview_hx, name="note_preview"),
     path("interviews/<int:pk>/edit/", interview.interview_edit, name="interview_edit"),
+    path("applications/<int:pk>/follow-ups/<slug:key>/", actions.follow_up, name="follow_up"),
+    path(
+        "applications/<int:pk>/follow-ups/<slug:key>/draft/",
+        drafts.follow_up_draft,
+        name="follow_up_draft",
+    ),
+    path(
+        "applications/<int:pk>/follow-ups/<slug:key>/done/",
+        actions.follow_up_done,
+        name="follow_up_done",
+    ),
+    path(
+        "applications/<int:pk>/follow-ups/<slug:key>/snooze/",
+        actions.follow_up_snooze,
+        name="follow_up_snooze",
+    ),
+    path(
+        "applications/<int:pk>/follow-ups/<slug:key>/no-answer/",
+        actions.follow_up_no_answer,
+        name="follow_up_no_answer",
+    ),
+    # The addresses of earlier versions, by row id: they work while that row exists.
     path("actions/<int:pk>/done/", actions.action_done_hx, name="action_done"),
     path("actions/<int:pk>/snooze/", actions.action_snooze_hx, name="action_snooze"),
     path("actions/<int:pk>/no-answer/", actions.action_no_answer_hx, name="action_no_answer"),

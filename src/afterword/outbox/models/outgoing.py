@@ -21,6 +21,7 @@ class EmailState(models.TextChoices):
     FAILED = "failed", "Not sent"
     UNCERTAIN = "uncertain", "Not confirmed"
     CANCELLED = "cancelled", "Cancelled"
+    HELD = "held", "Held for you"
 
 
 class OutgoingEmail(models.Model):
@@ -60,6 +61,8 @@ class OutgoingEmail(models.Model):
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="outgoing_emails"
     )
     # "Send again" after an uncertain send: the new row points at the one it replaces.
+    # The application was decided after this was queued, and the user chose to send it anyway.
+    send_despite_decision = models.BooleanField(default=False)
     retry_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retries"
     )
@@ -88,12 +91,20 @@ class OutgoingEmail(models.Model):
             # twice. Failed and cancelled rows do not count, so it can be queued again.
             models.UniqueConstraint(
                 fields=["draft"],
-                condition=models.Q(state__in=["pending", "sending", "sent", "uncertain"]),
+                condition=models.Q(state__in=["pending", "sending", "sent", "uncertain", "held"]),
                 name="delivery_email_one_live_per_draft",
             ),
             models.CheckConstraint(
                 condition=models.Q(
-                    state__in=["pending", "sending", "sent", "failed", "uncertain", "cancelled"]
+                    state__in=[
+                        "pending",
+                        "sending",
+                        "sent",
+                        "failed",
+                        "uncertain",
+                        "cancelled",
+                        "held",
+                    ]
                 ),
                 name="delivery_email_state_known",
             ),

@@ -23,6 +23,7 @@ from afterword.outbox.queue import (
     queue_draft,
     retry_failed,
     send_again,
+    send_anyway,
 )
 from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker import access
@@ -122,6 +123,10 @@ def _act(email: OutgoingEmail, action: str, now: datetime) -> tuple[bool, str]:
         if cancel(email):
             return True, f"Cancelled: “{email.subject}” will not be sent."
         return False, "Too late to cancel: it is being sent or was sent already."
+    if action == "send-anyway":
+        if send_anyway(email, now):
+            return True, f"It will go out as written: “{email.subject}”."
+        return False, "This email is no longer waiting for your answer."
     if action == "retry":
         if retry_failed(email, now):
             return True, f"Queued again: “{email.subject}” goes out within a minute."

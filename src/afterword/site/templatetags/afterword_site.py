@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from afterword.rules import kinds
 from afterword.rules.case import zone
-from afterword.rules.wording import understood_text
+from afterword.rules.wording import range_text, understood_text
 from afterword.site import slots
-from afterword.tracker.services.dates import ReadDate
+from afterword.tracker.services.dates import ReadDate, stored_range
 
 register = template.Library()
 
@@ -141,6 +141,24 @@ def interview_span(interview: Any) -> str:
     end = interview.end.astimezone(zone(zone_name))
     stamp = f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}–{end:%H:%M}"
     return stamp + _zone_note(zone_name)
+
+
+@register.filter
+def decision_when(interview: Any) -> str:
+    """The decision date as the range their words meant: "Mon 12 – Fri 16 Jan 2027", not only
+    the last day the plan counts from; a plain date stays one day."""
+    if interview.decision_by is None:
+        return ""
+    application = interview.application
+    said_on = interview.start.astimezone(zone(application.employer_timezone)).date()
+    found = stored_range(
+        interview.decision_by,
+        interview.decision_phrase,
+        said_on,
+        application.employer_country,
+        application.employer_subdivision,
+    )
+    return range_text(found.start, found.end)
 
 
 @register.filter

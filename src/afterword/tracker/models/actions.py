@@ -19,6 +19,9 @@ class Action(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_actions"
     )
     kind = models.CharField(max_length=20, choices=action_kinds)
+    # What the follow-up is for (tracker/follow_up_keys.py): it survives re-plans, so the
+    # follow-up's URLs do too, while the row id changes at every re-plan.
+    key = models.SlugField(max_length=80, db_index=False)
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="actions")
     interviewer = models.ForeignKey(
         Interviewer, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
@@ -41,6 +44,9 @@ class Action(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["application", "position"], name="tracker_action_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["application", "key"], name="tracker_action_key_unique"
             ),
         ]
 

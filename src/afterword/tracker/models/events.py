@@ -25,6 +25,8 @@ class Event(models.Model):
     no_decision_yet = models.BooleanField(null=True, blank=True)
     # out_of_office: the last day the person is away, from their automatic reply.
     until = models.DateField("away until", null=True, blank=True)
+    # A check-in recorded while another offer waits: did it tell them? (None: not asked.)
+    offer_mentioned = models.BooleanField("mentioned the other offer", null=True, blank=True)
     action = models.CharField(max_length=20, choices=action_kinds, blank=True)
     note = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,12 +13,15 @@ from afterword.tracker.preferences import settings_for
 U = TypeVar("U", bound=AbstractBaseUser)
 
 
-def sign_up(create_user: Callable[[], U], *, timezone: str, country: str) -> U:
-    """Create the user (Django's sign-up form knows how) and keep their time zone and country."""
+def sign_up(
+    create_user: Callable[[], U], *, timezone: str, country: str, subdivision: str = ""
+) -> U:
+    """Create the user (Django's sign-up form knows how) and keep where they are."""
     with transaction.atomic():
         user = create_user()
         mine = settings_for(user)
         mine.timezone = timezone
         mine.country = country
-        mine.save(update_fields=["timezone", "country"])
+        mine.subdivision = subdivision
+        mine.save(update_fields=["timezone", "country", "subdivision"])
     return user

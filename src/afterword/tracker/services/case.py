@@ -118,6 +118,8 @@ def event_data(event: Event, zone: ZoneInfo) -> dict[str, Any]:
             data[field] = value.isoformat()
     if event.no_decision_yet is not None:
         data["no_decision_yet"] = event.no_decision_yet
+    if event.offer_mentioned is not None:
+        data["offer_mentioned"] = event.offer_mentioned
     return data
 
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError as SchemaError
 
 from afterword.rules import CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
-from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
+from afterword.rules.kinds import ACTIONS, EXPEDITE_KINDS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
@@ -32,6 +32,7 @@ EVENT_FIELDS = frozenset(
         "action",
         "note",
         "until",
+        "offer_mentioned",
     }
 )
 
@@ -95,13 +96,15 @@ class StalePage(ValidationError):
         )
 
 
-def locked_pending(action: Action) -> Action:
+def locked_pending(action: Action, *, same_row: bool = False) -> Action:
     """``action`` read again under the application's lock; ActionGone if it is no longer planned.
 
     Every writer of an application's facts (``replan`` and the functions here) locks the
     application row first, so they queue one behind the other; a re-plan replaces the actions,
-    so an action that was done or snoozed meanwhile is simply not found. Call it inside a
-    transaction. On SQLite ``select_for_update`` is a no-op: the IMMEDIATE transaction already
+    so an action that was done meanwhile is simply not found. Call it inside a
+    transaction. ``same_row``: only the very row will do (a snooze: the same follow-up snoozed
+    meanwhile is a new row, and a second click must not move it again). On SQLite
+    ``select_for_update`` is a no-op: the IMMEDIATE transaction already
     took the write lock at BEGIN (settings.py).
     """
     Application.objects.select_for_update().filter(pk=action.application_id).exists()
@@ -110,19 +113,12 @@ def locked_pending(action: Action) -> Action:
         .filter(pk=action.pk)
         .first()
     )
-    if fresh is None:
-        # A re-plan writes its actions anew; the same step at the same time (another
-        # interviewer's thank-you, done first) is the one the page meant. A step that was done,
-        # snoozed or followed by the next one has no such twin.
+    if fresh is None and not same_row:
+        # A re-plan writes its actions anew; the row with the same key is the same follow-up
+        # (tracker/follow_up_keys.py), moved perhaps, but still the one the page meant.
         fresh = (
             Action.objects.select_related("application", "interview", "interviewer")
-            .filter(
-                application_id=action.application_id,
-                kind=action.kind,
-                interview_id=action.interview_id,
-                interviewer=action.interviewer_id,
-                due=action.due,
-            )
+            .filter(application_id=action.application_id, key=action.key)
             .first()
         )
     if fresh is None:
@@ -145,13 +141,23 @@ def complete_action(action: Action, now: datetime, promised_next: date | None = 
         fields: dict[str, Any] = {"promised_next": promised_next}
         if action.kind in THANK_YOU_KINDS:
             fields.update(interview=action.interview, interviewer=action.interviewer)
+        elif kind.role == "expedite":
+            fields["offer_mentioned"] = True
+        elif action.application.actions.filter(kind__in=EXPEDITE_KINDS).exists():
+            # An ordinary check-in done while the other offer is still to be told: the
+            # expedite message stays planned.
+            fields["offer_mentioned"] = False
         return record_event(action.application, type, now, channel=channel, **fields)
 
 
 def snooze_action(action: Action, now: datetime) -> Event:
-    """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event."""
+    """Put ``action`` off to the next business day (T1), kept as a ``snoozed`` event.
+
+    Once per row: every snooze re-plans and so writes a new row, so twenty clicks on one page
+    move it once, while pressing Snooze again on the page that came back moves it again.
+    """
     with transaction.atomic():
-        action = locked_pending(action)
+        action = locked_pending(action, same_row=True)
         return record_event(
             action.application,
             "snoozed",

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from afterword.rules import CaseError, Note, Plan, case_from_data, plan
 from afterword.rules.kinds import DECIDING_EVENTS
+from afterword.tracker.follow_up_keys import keys_for
 from afterword.tracker.models import Action, Application, Status
 from afterword.tracker.services.case import build_case
 from afterword.tracker.services.errors import validation_error_from
@@ -47,7 +48,7 @@ def replan(application: Application, now: datetime) -> Plan:
             result = plan(case, now)
         else:
             result = _plan_without_interviews(data)
-        _store(application, result, now)
+        _store(application, result, now, _event_types(data))
     return result
 
 
@@ -60,13 +61,27 @@ def _plan_without_interviews(data: dict[str, object]) -> Plan:
     return Plan("waiting", (), (NO_INTERVIEW_NOTE,))
 
 
-def _store(application: Application, result: Plan, now: datetime) -> None:
+def _event_types(data: dict[str, object]) -> list[str]:
+    events = data["events"]
+    assert isinstance(events, list)
+    return [str(event["type"]) for event in events]
+
+
+def _store(application: Application, result: Plan, now: datetime, event_types: list[str]) -> None:
+    keys = keys_for(
+        [
+            (a.kind, _row_id(a.interview), _row_id(a.interviewer) if a.interviewer else None)
+            for a in result.actions
+        ],
+        event_types,
+    )
     Action.objects.filter(application=application).delete()
     Action.objects.bulk_create(
         Action(
             application=application,
             owner_id=application.owner_id,
             kind=action.kind,
+            key=keys[position],
             interview_id=_row_id(action.interview),
             interviewer_id=_row_id(action.interviewer) if action.interviewer else None,
             channel=action.channel,

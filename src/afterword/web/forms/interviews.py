@@ -19,6 +19,7 @@ from django.urls import reverse
 from afterword.rules.case import zone
 from afterword.tracker.models import Application, Interview, Interviewer
 from afterword.web.forms.choices import PREFERRED_CHANNEL_CHOICES
+from afterword.web.forms.local_dates import accept_local_dates, user_country
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -184,6 +185,7 @@ class InterviewForm(forms.ModelForm[Interview]):
         )
         if self.initial.get("still_interviewing_others") is None:
             self.initial["still_interviewing_others"] = "unknown"
+        accept_local_dates(self, user_country(application.owner_id))
 
     def offer_people(self, choices: list[tuple[str, str]], automatic: dict[str, str]) -> None:
         """Fill both pickers: automatic first (with whom it means), then everyone who was there."""

@@ -9,11 +9,12 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.dateparse import parse_datetime
 
-from afterword.rules.kinds import EVENTS
+from afterword.rules.kinds import EVENTS, EXPEDITE_KINDS
 from afterword.tracker.models import Application
 from afterword.tracker.services.dates import DateReadError, read_date
 from afterword.web.forms.choices import CHANNEL_CHOICES
 from afterword.web.forms.interviews import DATE_INPUT, phrase_preview_attrs
+from afterword.web.forms.local_dates import accept_local_dates, user_country
 
 # A reply without a decision is recorded as a ``reply`` with ``no_decision_yet``; every other
 # choice is an event type, in the first person the kinds table gives it.
@@ -28,6 +29,7 @@ EVENT_COLUMN_FIELDS: dict[str, str | None] = {
     "promised_next": "promised_next",
     "deadline": "deadline",
     "channel": "channel",
+    "offer_mentioned": "offer_mentioned",
     "note": "note",
 }
 
@@ -40,6 +42,12 @@ class NewsForm(forms.Form):
         max_length=200,
         help_text="A date or their words, such as “end of next week”.",
     )
+    new_day = forms.DateField(
+        label="Or pick their new date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="A date picked here wins over the words above.",
+    )
     channel = forms.ChoiceField(
         label="How did you check in?",
         choices=CHANNEL_CHOICES,
@@ -50,6 +58,16 @@ class NewsForm(forms.Form):
         label="Date you said you would check back (optional)",
         required=False,
         widget=DATE_INPUT,
+    )
+    # Asked only while the plan still holds "tell them about your other offer" (F9): a check-in
+    # that did not mention the offer must not cancel that message.
+    offer_mentioned = forms.TypedChoiceField(
+        label="Did this check-in tell them about your other offer?",
+        choices=[("yes", "Yes, I mentioned it"), ("no", "No, I still need to tell them")],
+        coerce=lambda answer: answer == "yes",
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
     )
     deadline = forms.DateField(
         label="Deadline of the other offer",
@@ -73,11 +91,15 @@ class NewsForm(forms.Form):
         self.application = application
         self.today = today
         self.initial.setdefault("channel", "email")
+        self.offer_pending = application.actions.filter(kind__in=EXPEDITE_KINDS).exists()
+        if not self.offer_pending:
+            del self.fields["offer_mentioned"]
         if application.planned_at is not None:
             self.initial.setdefault("seen", application.planned_at.isoformat())
         self.fields["new_date"].widget.attrs.update(
             phrase_preview_attrs(application, "#new-date-preview")
         )
+        accept_local_dates(self, user_country(application.owner_id))
 
     def clean_seen(self) -> datetime | None:
         raw = self.cleaned_data.get("seen") or ""
@@ -94,7 +116,12 @@ class NewsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         news = cleaned.get("news")
-        if news == "no_decision" and cleaned.get("new_date"):
+        picked = cleaned.get("new_day")
+        if news == "no_decision" and picked:
+            if picked < self.today:
+                self.add_error("new_day", f"{picked:%d %b %Y} has already passed.")
+            cleaned["new_decision_by"] = picked
+        elif news == "no_decision" and cleaned.get("new_date"):
             try:
                 found = read_date(
                     cleaned["new_date"],
@@ -111,6 +138,17 @@ class NewsForm(forms.Form):
                 cleaned["new_date_read"] = found
         if news == "check_in_sent" and not cleaned.get("channel"):
             self.add_error("channel", "Say whether you emailed or called.")
+        if (
+            news == "check_in_sent"
+            and self.offer_pending
+            and cleaned.get("offer_mentioned") is None
+            and "offer_mentioned" not in self.errors
+        ):
+            self.add_error(
+                "offer_mentioned",
+                "You have another offer to tell them about: say whether this check-in "
+                "mentioned it, so Afterword knows whether that message is still to send.",
+            )
         promised = cleaned.get("promised_next")
         if news == "check_in_sent" and promised and promised < self.today:
             self.add_error("promised_next", f"{promised:%d %b %Y} has already passed.")
@@ -149,6 +187,8 @@ class NewsForm(forms.Form):
             fields["channel"] = cleaned["channel"]
             if cleaned.get("promised_next"):
                 fields["promised_next"] = cleaned["promised_next"]
+            if self.offer_pending:
+                fields["offer_mentioned"] = cleaned["offer_mentioned"]
         if news == "other_offer":
             fields["deadline"] = cleaned["deadline"]
         return news, fields

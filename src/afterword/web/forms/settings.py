@@ -18,10 +18,14 @@ from afterword.web.forms.choices import (
     subdivision_problem,
     timezone_choices,
 )
+from afterword.web.forms.zones import ZoneField
 
 
 class SettingsForm(forms.ModelForm[UserSettings]):
-    timezone = forms.ChoiceField(label="Time zone")
+    timezone = ZoneField(
+        label="Time zone",
+        help_text="Type a city or region, such as Paris or New York, and pick it from the list.",
+    )
     country = forms.ChoiceField(label="Country")
     subdivision = forms.CharField(
         label="State or region (optional)",
@@ -107,7 +111,8 @@ class SettingsForm(forms.ModelForm[UserSettings]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice_field(self, "timezone").choices = timezone_choices()
+        # The suggestions under the zone box (site/_zone_list.html).
+        self.zone_names = [name for name, _label in timezone_choices()]
         choice_field(self, "country").choices = country_choices()
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
 

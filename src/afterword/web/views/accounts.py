@@ -20,13 +20,14 @@ from afterword.web.forms.accounts import SignupForm
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, languages=request.headers.get("Accept-Language", ""))
     if request.method == "POST" and form.is_valid():
         try:
             user = sign_up(
                 form.save,
                 timezone=form.cleaned_data["timezone"],
                 country=form.cleaned_data["country"],
+                subdivision=form.cleaned_data["subdivision"],
             )
         except IntegrityError:
             # The same name signed up a moment ago, after this form checked it was free;

@@ -23,7 +23,7 @@ from afterword.drafting.letters import PAPERS, LetterTooLong, letter_pdf
 from afterword.drafting.model import TONES
 from afterword.rules.kinds import ACTIONS
 from afterword.site.pages import MemberRequest, local_today, member_view
-from afterword.tracker.access import get_action_or_404, get_draft_or_404
+from afterword.tracker.access import get_action_or_404, get_draft_or_404, get_follow_up_or_404
 from afterword.tracker.models import Draft
 from afterword.tracker.services import ActionGone
 from afterword.tracker.services.drafts import (
@@ -38,6 +38,7 @@ from afterword.tracker.services.drafts import (
 )
 from afterword.web.draft_page import check_context, heading, is_email, mailto_for, page_context
 from afterword.web.forms.drafts import TONE_NAMES, DraftForm, SentForm
+from afterword.web.views.actions import gone_page
 
 PAGE = "web/draft.html"
 
@@ -76,13 +77,23 @@ def bound_form(request: HttpRequest, draft: Draft) -> DraftForm:
 @member_view
 @require_GET
 def action_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    """A planned action's draft: the one already begun, or a fresh one written now."""
+    """The address of earlier versions: on to the follow-up's lasting one while the row exists."""
     action = get_action_or_404(request.user, pk)
+    return redirect(reverse("follow_up_draft", args=[action.application_id, action.key]))
+
+
+@member_view
+@require_GET
+def follow_up_draft(request: MemberRequest, pk: int, key: str) -> HttpResponse:
+    """A planned follow-up's draft: the one already begun, or a fresh one written now; when
+    the follow-up is no longer pending, what became of it."""
+    application, action = get_follow_up_or_404(request.user, pk, key)
+    if action is None:
+        return gone_page(request, application, key)
     try:
         draft = open_draft(action, timezone.now())
     except DraftGone:
-        messages.error(request, "The plan has changed; this message is no longer planned.")
-        return redirect(reverse("application", args=[action.application_id]) + "#plan")
+        return gone_page(request, application, key)
     return redirect(draft_url(draft))
 
 
@@ -173,9 +184,10 @@ def draft_sent(request: HttpRequest, pk: int) -> HttpResponse:
     label = heading(draft)
     # The same check the page shows: while it reports an error, the message has not gone out.
     blocked = sending_blocked(draft, subject, body, now)
-    if blocked is not None:
-        form.add_error(None, f"Not marked sent: {blocked}")
-        return refused(request, draft, form, sent_form)
+    if blocked is not None and request.POST.get("sent_anyway") != "yes":
+        # They may have sent it from their own mail program all the same: ask, once.
+        context = page_context(request, draft, now, form=form, sent_form=sent_form)
+        return render(request, PAGE, {**context, "ask_sent_anyway": True})
     try:
         with transaction.atomic():
             save_draft(draft, subject, body)

@@ -1,0 +1,56 @@
+"""Why a server name could not be looked up: no network at all, or a name that does not exist.
+
+"Could not find mail.example.com: check its name" is wrong advice on a laptop that is offline;
+the name is fine, the network is not. When a lookup fails, two facts tell the cases apart:
+
+1. Whether the machine has a route out at all. Connecting a UDP socket sends nothing; it only
+   asks the kernel for a route, which fails at once (ENETUNREACH) without a network. The
+   address is TEST-NET-1 (RFC 5737), which is never contacted.
+2. What the resolver said: EAI_AGAIN ("temporary failure") means no name server answered,
+   while EAI_NONAME means one answered that the name does not exist.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Literal
+
+LookupProblem = Literal["offline", "no_name_server", "unknown_name"]
+_PROBE = ("192.0.2.1", 53)
+
+
+def has_route_out() -> bool:
+    """Whether this machine has any route to the internet (IPv4 or IPv6)."""
+    for family, address in ((socket.AF_INET, _PROBE), (socket.AF_INET6, ("2001:db8::1", 53))):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect(address)
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def lookup_problem(error: socket.gaierror) -> LookupProblem:
+    """What a failed lookup most likely means (see the module's docstring)."""
+    if not has_route_out():
+        return "offline"
+    if error.errno == socket.EAI_AGAIN:
+        return "no_name_server"
+    return "unknown_name"
+
+
+def lookup_failure_text(host: str, error: socket.gaierror, what: str) -> str:
+    """The sentence for the person: ``what`` names the server ("the mail server")."""
+    problem = lookup_problem(error)
+    if problem == "offline":
+        return (
+            f"This computer seems to be offline, so {what} {host} could not be looked up. "
+            "Connect to the internet, then try again."
+        )
+    if problem == "no_name_server":
+        return (
+            f"No name server answered, so {what} {host} could not be looked up: check your "
+            "internet connection, then try again."
+        )
+    return f"Could not find {what} {host}: check its name."
