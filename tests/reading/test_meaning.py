@@ -363,7 +363,7 @@ def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
     [
         ("Vorremmo assumerla come analista dal mese prossimo.", "offer"),
         ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
-        ("Nos gustaría convocarle a una reunión con la directora.", "next_round"),
+        ("Quisiéramos proponerle una reunión con la directora.", "next_round"),
         ("Il processo di selezione è ancora in corso.", "no_decision"),
         ("Escolhemos outro perfil para a vaga.", "rejection"),
     ],

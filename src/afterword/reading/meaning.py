@@ -48,12 +48,20 @@ from afterword.reading.meaning_phrases import (
     CueClass,
     Meaning,
 )
+from afterword.reading.meaning_routine import ROUTINE_CUES
 
 __all__ = ["MeaningReading", "read_meaning"]
 
 _EVIDENCE_LIMIT = 200
 # Read in this order; the first class with a strong cue wins.
-_ORDER: tuple[CueClass, ...] = ("rejection", "withdrawn", "offer", "next_round", "no_decision")
+_ORDER: tuple[CueClass, ...] = (
+    "rejection",
+    "withdrawn",
+    "offer",
+    "next_round",
+    "no_decision",
+    "routine",
+)
 _NEGATABLE = {"offer", "next_round", "withdrawn"}
 _HEDGEABLE = {"offer", "next_round", "rejection"}
 # Chosen by five-fold cross-validation on the tune half: a smaller lead lets the classifier
@@ -136,7 +144,8 @@ def _read_by_rules(
 ) -> MeaningReading:
     """Steps 1-5: the reading the listed cues, word families and dates give."""
     found = [cue for index, sentence in enumerate(lowered) for cue in _cues_in(sentence, index)]
-    strong = {cue.meaning for cue in found if cue.strong and not cue.inferred}
+    listed = {cue.meaning for cue in found if cue.strong and not cue.inferred}
+    strong = _routine_or_not(found, listed)
     inferred = {cue.meaning for cue in found if cue.inferred}
     weak = {cue.meaning for cue in found if not cue.strong}
 
@@ -164,7 +173,7 @@ def _read_by_rules(
         # Finding no cue says only that we did not recognise the words, in any language.
         return MeaningReading("other", "low", "", None, None)
 
-    meaning: Meaning = "other" if winner == "withdrawn" else winner
+    meaning: Meaning = "other" if winner in ("withdrawn", "routine") else winner
     confident = (
         sure
         and _settled(winner, found)
@@ -188,6 +197,33 @@ def _read_by_rules(
     return MeaningReading(meaning, "high" if confident else "low", evidence, None, None)
 
 
+def _routine_or_not(found: list[_Found], strong: set[CueClass]) -> set[CueClass]:
+    """The strong classes, with routine mail either alone (it wins) or gone (it loses).
+
+    Routine words (meaning_routine.py) lose to any listed cue of an offer or a rejection, to a
+    firm cue of any class and to an inferred offer. A firm routine cue wins over the loose cues
+    of a next round or a pending decision that receipts and paperwork borrow ("if you are
+    shortlisted", "your availability"), unless an inferred cue of the same class backs them; a
+    loose routine cue (logistics, pay, a handover) wins only over weak cues and inferred
+    rejections or pending decisions.
+    """
+    if "routine" not in strong:
+        return strong
+    listed = [cue for cue in found if cue.strong and not cue.inferred]
+    others = [cue for cue in listed if cue.meaning not in ("routine", "withdrawn")]
+    inferred = {cue.meaning for cue in found if cue.inferred}
+    firm = any(cue.meaning == "routine" and not cue.ambiguous for cue in listed)
+    if (
+        any(not cue.ambiguous or cue.meaning in ("offer", "rejection") for cue in others)
+        or "offer" in inferred
+        or (others and not firm)
+        or ({cue.meaning for cue in others} & inferred)
+        or ("next_round" in inferred and not firm)
+    ):
+        return strong - {"routine"}
+    return strong & {"routine", "withdrawn"}
+
+
 def _settled(winner: CueClass, found: list[_Found]) -> bool:
     """Whether the winner rests on a firm listed cue, or on at least two ambiguous ones.
 
@@ -206,6 +242,8 @@ def _pulled_elsewhere(winner: CueClass, others: set[CueClass], weak: set[CueClas
         return "rejection" in weak
     if winner == "rejection":
         return "offer" in weak
+    if winner == "routine":
+        return bool(weak & {"offer", "rejection", "next_round"})
     return False
 
 
@@ -224,7 +262,7 @@ _PENDING = re.compile(
 def _cues_in(sentence: str, index: int) -> list[_Found]:
     found = []
     pending = _PENDING.search(sentence) is not None
-    for cue in CUES:
+    for cue in (*CUES, *ROUTINE_CUES):
         if pending and cue.meaning == "rejection" and not cue.strong:
             # A delay outranks a regret word: "leider verzögert sich ..." is not a rejection.
             continue
@@ -255,6 +293,14 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
         for cue in found
         if cue.meaning != "withdrawn"
         or not any(role.start <= cue.start and cue.end <= role.end for role in gone)
+    ]
+    # "Ce fut un plaisir de vous rencontrer": a meeting word inside routine words is past.
+    routine = [cue for cue in found if cue.meaning == "routine" and not cue.ambiguous]
+    found = [
+        cue
+        for cue in found
+        if not (cue.meaning == "next_round" and cue.ambiguous)
+        or not any(r.start < cue.end and cue.start < r.end for r in routine)
     ]
     for family in family_cues(sentence):
         before = _clause_before(sentence, family.start)
