@@ -361,7 +361,7 @@ def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "meaning"),
     [
-        ("Vorremmo assumerla come analista dal mese prossimo.", "offer"),
+        ("Vorremmo proporle il ruolo di analista dal mese prossimo.", "offer"),
         ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
         ("Quisiéramos proponerle una reunión con la directora.", "next_round"),
         ("Il processo di selezione è ancora in corso.", "no_decision"),
@@ -417,7 +417,7 @@ def test_timing_words_of_other_languages_are_read_as_a_range(
 @pytest.mark.parametrize(
     ("text", "meaning"),
     [
-        ("Hi Mia, gute Nachrichten: Du hast den Job! Wann könntest du frühestens starten?",
+        ("Hi Mia, gute Nachrichten: Wir nehmen dich! Wann könntest du frühestens starten?",
          "offer"),
         ("Hola Diego, te cuento que al final el puesto se lo dimos a otra persona. Gracias de "
          "verdad por tu tiempo y mucha suerte.", "rejection"),

@@ -151,7 +151,13 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:excited|pleased|happy|delighted|thrilled|glad|look forward) to (?:formally )?"
         r"welcom(?:e|ing) you",
         r"(?:extend|extending|make|making) (?:you )?an? (?:formal |written |verbal |job )?offer",
-        rf"the {_ROLE} is yours",
+        rf"the (?:\w+ )?{_ROLE} is yours",
+        # "The job is yours" in the other languages, with or without the job's name.
+        r"(?:el|la) (?:puesto|trabajo|plaza|vacante) (?:de \w+ )?es (?:tuy[oa]|suy[oa])\b|"
+        r"(?:a vaga|o cargo|o emprego|o trabalho) (?:de \w+ )?é (?:sua|seu|tua|teu)\b|"
+        r"le poste (?:de \w+ )?est à (?:vous|toi)\b|(?:du hast|sie haben) (?:den job|die stelle)"
+        r"(?= ?[!.]|$| bekommen)|die stelle gehört (?:dir|ihnen)|de (?:baan|functie) is van "
+        r"(?:jou|u)\b|(?:il posto|il lavoro|la posizione) (?:di \w+ )?è (?:tuo|tua|suo|sua)\b",
         r"you got the (?:job|role|position)",
         r"(?:you're|you are) our (?:pick|choice|top choice|preferred candidate)",
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
@@ -180,12 +186,11 @@ _STRONG: dict[CueClass, list[str]] = {
         r"ofrecer(?:te|le)? (?:el|la) (?:puesto|posición|vacante|cargo)",
         r"carta oferta|propuesta económica",
         r"(?:has|ha) sido seleccionad[oa] para (?:el|la|ocupar)",
-        r"el puesto es tuyo",
         r"bienvenid[oa] al equipo",
         # Dutch, Italian, Portuguese
         r"bied\w* (?:\w+ ){0,2}(?:de|deze) (?:functie|baan|positie)",
         r"(?:functie|baan) (?:\w+ ){0,3}aanbieden",
-        r"offrirti|offrirle|lettera d'offerta",
+        r"offrirti|offrirle|lettera d'offerta|\bassumer(?:ti|la|lo)\b",
         r"stat[ao] selezionat[ao] per il ruolo",
         r"oferecer (?:\w+ ){0,2}(?:o cargo|a vaga|a posição)|oferecemos o cargo",
         r"bem-vind[oa] à equipa|bem-vind[oa] ao time",
@@ -272,6 +277,12 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:final )?decision",
         r"(?:taking|take) (?:a bit |a little |slightly |much )?longer",
         r"(?:delayed|pushed back|running (?:a little |a bit )?behind)",
+        # A process paused for a while, not closed: "suspendu temporairement".
+        r"temporarily (?:on hold|suspended|paused|frozen)|(?:on hold|suspended|paused) "
+        r"temporarily|suspendu temporairement|temporairement suspendu|vorübergehend "
+        r"(?:ausgesetzt|pausiert|gestoppt|auf eis)|(?:suspendido|pausado) temporalmente|"
+        r"temporalmente (?:suspendido|pausado)|tijdelijk (?:stopgezet|gepauzeerd|on hold)|"
+        r"(?:sospes[oa]|sospeso) temporaneamente|(?:suspens[oa]) temporariamente",
         r"nothing (?:definite|to report|yet|new|concrete)",
         r"(?:don't|do not) have (?:an |any )?(?:update|news)",
         r"(?:waiting|wait) (?:on|for) (?:sign-off|approval|the final|the team|finance|feedback|"

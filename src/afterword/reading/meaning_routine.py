@@ -36,7 +36,7 @@ _FIRM = [
     # Receipts of an application or papers.
     r"(?:confirm|confirms|confirming|to say|let you know) (?:that )?(?:we(?:'ve| have)? )?"
     r"(?:received|receipt of)",
-    r"(?:received|receipt of) your (?:\w+ )?(?:application|cv|resume|résumé|documents|details|"
+    r"(?:received|receipt of|got) your (?:\w+ )?(?:application|cv|resume|résumé|documents|details|"
     r"submission|forms?|paperwork|certificates?)",
     r"your (?:\w+ )?(?:application|cv|resume|submission|documents) (?:has|have) been "
     r"(?:successfully )?(?:received|submitted|registered)",
@@ -60,7 +60,7 @@ _FIRM = [
     r"through|along))*(?: \w+){0,4} (?:a |the )?(?:copy|copies|scan|passport|driver'?s? "
     r"licen[cs]e|photo id|proof of|certificates?|diploma|degree|transcripts?|bank details|"
     r"voided check|social security|national insurance|tax (?:code|number|id)|right to work|"
-    r"work permit|visa)\b",
+    r"work permit|visa|void(?:ed)? (?:check|cheque)|sin|ssn|i-9|w-4|p45|tfn)\b",
     r"(?:complete|fill in|fill out|sign) (?:and return )?(?:the )?(?:attached )?(?:\w+ ){0,2}"
     r"(?:form|forms|questionnaire|declaration)\b",
     r"(?:file|attachment|document) (?:came through|is|was|seems) (?:\w+ )?(?:empty|blank|"
@@ -121,7 +121,12 @@ _FIRM = [
     r"unsubscribe|lettre d'information|manage (?:your )?(?:email )?preferences|newsletter|"
     r"job alerts?\b|"
     r"jobs? (?:you might like|matching your|that match)|talent (?:community|network)\b|"
-    r"came across your (?:\w+ )?(?:profile|cv|resume)|(?:i'm|i am) (?:a|an) (?:\w+ )?recruiter|"
+    r"came across your (?:\w+ )?(?:profile|cv|resume)|"
+    # A recruiter or headhunter introducing themselves, in each language.
+    r"\b(?:i'm|i am|ich bin|je suis|soy|ik ben|sono|sou) "
+    r"(?:an? |ein[e]? |une? |una? |een |um[a]? )?"
+    r"(?:\w+ )?(?:recruiter|headhunter|chasseur de têtes|cazatalentos|reclutador[a]?|"
+    r"personalberater\w*|selezionat(?:ore|rice))\b|"
     r"open to (?:new|other) (?:opportunities|roles)|(?:log|sign) in to (?:\w+ ){0,3}(?:view|"
     r"see|check)|candidate (?:portal|home|homepage|dashboard)|status (?:has been|was) updated|"
     r"system-generated|(?:take|complete|fill in) (?:our|the|a|this) (?:short |quick |brief )?"
