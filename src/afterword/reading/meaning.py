@@ -31,7 +31,6 @@ comes out. Nothing here reads the clock, the database or the network.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,10 +48,10 @@ from afterword.reading.meaning_phrases import (
     Meaning,
 )
 from afterword.reading.meaning_routine import ROUTINE_CUES
+from afterword.reading.meaning_sentences import quote, split_sentences
 
 __all__ = ["MeaningReading", "read_meaning"]
 
-_EVIDENCE_LIMIT = 200
 # Read in this order; the first class with a strong cue wins.
 _ORDER: tuple[CueClass, ...] = (
     "rejection",
@@ -133,7 +132,7 @@ def _read_by_model(
     if guess == "no_decision":
         dated = decision_range(lowered, sent_on, country, subdivision)
         if dated is not None:
-            evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
+            evidence = quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
             return MeaningReading(guess, "low", evidence, dated.range.start, dated.range.end)
     # The sentence that leans most towards the guess is the evidence shown to the user.
     column = CLASSES.index(guess)
@@ -143,7 +142,7 @@ def _read_by_model(
         return totals[column] - max(totals)
 
     deciding = max(sentences, key=lean)
-    return MeaningReading(guess, "low", _quote(deciding, 0, len(deciding)), None, None)
+    return MeaningReading(guess, "low", quote(deciding, 0, len(deciding)), None, None)
 
 
 def _read_by_rules(
@@ -196,7 +195,7 @@ def _read_by_rules(
         and not _pulled_elsewhere(winner, strong - {winner}, weak | inferred)
     )
     if dated is not None and meaning == "no_decision":
-        evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
+        evidence = quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
         reading = MeaningReading(
             meaning,
             "high" if confident else "low",
@@ -210,7 +209,7 @@ def _read_by_rules(
         (cue for cue in found if cue.meaning == winner),
         key=lambda cue: (cue.inferred or not cue.strong, not cue.strong),
     )
-    evidence = _quote(sentences[deciding.sentence], deciding.start, deciding.end)
+    evidence = quote(sentences[deciding.sentence], deciding.start, deciding.end)
     return MeaningReading(meaning, "high" if confident else "low", evidence, None, None), firm
 
 
@@ -352,81 +351,3 @@ _DECISION_WORDS = re.compile(
 
 def _has_cue_words(sentence: str) -> bool:
     return _DECISION_WORDS.search(sentence) is not None
-
-
-# ---------------------------------------------------------------- sentences and evidence
-
-_ABBREVIATIONS = re.compile(
-    # ... and a German ordinal: "bis zum 20. Juni" is one sentence.
-    r"(?:\b(?:mr|mrs|ms|dr|prof|sr|sra|st|jr|dipl|ing|mme|mlle|m|nr|no|vs|etc|e\.g|i\.e|approx)"
-    r"|\b\d{1,2})\.$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_SHORT_LINE = 50
-
-
-def split_sentences(text: str) -> list[str]:
-    """The text's sentences, whitespace tidied; hard-wrapped lines are joined first."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TYPOGRAPHY)
-    sentences: list[str] = []
-    for paragraph in _paragraphs(text):
-        pieces = _SENTENCE_END.split(paragraph)
-        merged: list[str] = []
-        for piece in pieces:
-            if merged and _ABBREVIATIONS.search(merged[-1]):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        sentences.extend(piece for piece in merged if piece.strip())
-    return sentences
-
-
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
-)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Lines joined into paragraphs: a line ends one only when it is short or ends a sentence.
-
-    A greeting ("Hi Sam,") or a sign-off is its own line; a line wrapped at 72 characters in
-    the middle of a sentence is joined to the next.
-    """
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        current.append(line)
-        if len(line) < _SHORT_LINE or line[-1] in ".!?:;,":
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
-
-
-def _quote(sentence: str, start: int, end: int) -> str:
-    """The sentence, or a window of it around [start, end) if it is longer than the limit."""
-    if len(sentence) <= _EVIDENCE_LIMIT:
-        return sentence
-    middle = (start + end) // 2
-    left = max(0, min(middle - _EVIDENCE_LIMIT // 2, len(sentence) - _EVIDENCE_LIMIT))
-    return sentence[left : left + _EVIDENCE_LIMIT].strip()
