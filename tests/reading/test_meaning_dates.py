@@ -154,12 +154,17 @@ def test_spans_from_the_day_sent_and_parts_of_a_month_to_another(
           "march."], "GB", ("2026-03-04", "2026-03-20")),
         (["no news yet - it got pushed to next month, so don't expect anything before early "
           "april."], "US", ("2026-04-01", "2026-04-10")),
+        (["vous aurez un retour au plus tard vendredi prochain."], "FR",
+         ("2026-03-04", "2026-03-13")),
+        (["antes de que acabe la semana que viene te damos una respuesta."], "ES",
+         ("2026-03-04", "2026-03-13")),
     ],
 )  # fmt: skip
 def test_relative_weeks_named_days_and_negations_after_before_are_read(
     sentences: list[str], country: str, expected: tuple[str, str]
 ) -> None:
-    """ "The week after that", "by Halloween", "at the earliest", "vor ... nichts", spans."""
+    """ "The week after that", "by Halloween", "at the earliest", "vor ... nichts", spans,
+    "vendredi prochain" (Friday of next week, as "next Friday")."""
 
     found = decision_range(sentences, SENT_ON, country, None)
 

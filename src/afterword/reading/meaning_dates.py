@@ -280,6 +280,8 @@ _BEFORE_THEN_NOT = re.compile(
     r"nothing|not)\b|[^;,]*n't\b)"
 )
 _BEFORE_TABLES = [
+    # "Antes de que acabe la semana que viene": by the end of it.
+    (re.compile(r"\bantes de que (?:acabe|termine|finalice|se acabe) (?:la |el )?"), "by end of "),
     (re.compile(r"\bantes d[oa]s?\b"), "before"),
     # "durante las dos próximas semanas", "entro le prossime due settimane", "nas próximas
     # duas semanas", "au cours des deux prochaines semaines": spans from the day sent.

@@ -277,6 +277,10 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:final )?decision",
         r"(?:taking|take) (?:a bit |a little |slightly |much )?longer",
         r"(?:delayed|pushed back|running (?:a little |a bit )?behind)",
+        r"still under (?:consideration|review)|(?:results?|outcome|decision) will be "
+        r"(?:communicated|announced|shared|known)",
+        r"(?:process|search|hiring|recruitment|recruiting) (?:has been |is |was )?(?:temporarily )?"
+        r"(?:paused|put on hold)|(?:don't|do not) (?:yet )?have a (?:revised |new |firm )?timeline",
         # A process paused for a while, not closed: "suspendu temporairement".
         r"temporarily (?:on hold|suspended|paused|frozen)|(?:on hold|suspended|paused) "
         r"temporarily|suspendu temporairement|temporairement suspendu|vorübergehend "
@@ -384,6 +388,10 @@ _AMBIGUOUS: dict[CueClass, list[str]] = {
         r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
         r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
         r"c'est oui\b",
+        # "Du bist ab September unsere neue Kollegin": a new colleague, also in newsletters.
+        r"(?:our|unsere?|notre|nuestr[oa]|onze|il nostro|la nostra|nosso|nossa) (?:new|neue[rn]?|"
+        r"nouveau|nouvelle|nuev[oa]|nieuwe|nuov[oa]|nov[oa]) (?:colleague|kollegin|kollege|"
+        r"collègue|compañer[oa]|collega|colega|team member)",
         r"(?:it's|it is) a (?:big )?yes\b(?! or)",
     ],
     "no_decision": [
