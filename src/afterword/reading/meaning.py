@@ -184,7 +184,7 @@ def _read_by_rules(
         # Finding no cue says only that we did not recognise the words, in any language.
         return MeaningReading("other", "low", "", None, None), False
 
-    meaning: Meaning = "other" if winner in ("withdrawn", "routine") else winner
+    meaning: Meaning = "other" if winner == "withdrawn" or winner == "routine" else winner
     firm = any(
         cue.meaning == winner and cue.strong and not cue.inferred and not cue.ambiguous
         for cue in found

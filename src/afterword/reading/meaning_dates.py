@@ -18,6 +18,7 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -279,7 +280,8 @@ _BEFORE_THEN_NOT = re.compile(
     r"(?=[^;,]*\b(?:nichts|nicht|kein\w*|rien|pas|nada|não|no|niets|niet|geen|nulla|niente|non|"
     r"nothing|not)\b|[^;,]*n't\b)"
 )
-_BEFORE_TABLES = [
+_Replacement = str | Callable[[re.Match[str]], str]
+_BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
     # "Antes de que acabe la semana que viene": by the end of it.
     (re.compile(r"\bantes de que (?:acabe|termine|finalice|se acabe) (?:la |el )?"), "by end of "),
     (re.compile(r"\bantes d[oa]s?\b"), "before"),
