@@ -92,19 +92,9 @@ _FIRM = [
     r"(?:op|over) (?:je|jouw|uw) vraag",
     r"(?:alla|sulla) (?:tua|sua) domanda|in risposta alla (?:tua|sua) domanda",
     r"(?:à|sobre a) (?:sua|tua) (?:pergunta|dúvida)",
-    # The sender away.
-    r"\bi(?:'m| am| will be|'ll be) (?:currently )?(?:out of (?:the )?office|ooo|on (?:annual |"
-    r"parental |maternity |paternity |sick )?leave|on holiday|on vacation|away from (?:the "
-    r"office|my desk)|off sick)|limited access to (?:my )?e-?mail",
-    r"ich bin (?:[\w.]+ ){0,5}(?:nicht im büro|abwesend|im urlaub|außer haus)|abwesenheitsnotiz",
-    r"je suis (?:\w+ ){0,3}(?:absente?|en congés?|en vacances)|absente? du bureau",
-    r"(?:estoy|estaré) (?:\w+ ){0,3}(?:fuera de la oficina|de vacaciones|ausente)",
-    r"ik ben (?:\w+ ){0,3}(?:afwezig|niet aanwezig|met vakantie|niet op kantoor)",
-    r"sono (?:\w+ ){0,3}(?:fuori ufficio|in ferie|assente)",
-    r"(?:estou|estarei) (?:\w+ ){0,3}(?:fora do escritório|de férias|ausente)",
     # Thanks for a thank-you; the pleasure of having met.
     r"thank(?:s| you)(?: so much| very much)? for (?:the|your) (?:lovely |kind |nice |"
-    r"thoughtful |sweet )?(?:thank[- ]you|note|card|kind words)",
+    r"thoughtful |sweet )?(?:thank[- ]you(?: note| card| email| message)?|card|kind words)",
     r"(?:pleasure|lovely|nice|great|good) (?:to meet|meeting) you(?: too| as well)",
     r"danke (?:\w+ ){0,2}für (?:ihre|deine|die) (?:nette[n]? |freundliche[n]? )?(?:nachricht|"
     r"zeilen|dankes\w*)|(?:hat mich|hat uns) (?:\w+ )?gefreut,? (?:sie|dich) kennen",
@@ -147,6 +137,16 @@ _FIRM = [
 ]
 
 _LOOSE = [
+    # The sender away: loose, since a person may mention leave beside an invitation.
+    r"\bi(?:'m| am| will be|'ll be) (?:currently )?(?:out of (?:the )?office|ooo|on (?:annual |"
+    r"parental |maternity |paternity |sick )?leave|on holiday|on vacation|away from (?:the "
+    r"office|my desk)|off sick)|limited access to (?:my )?e-?mail",
+    r"ich bin (?:[\w.]+ ){0,5}(?:nicht im büro|abwesend|im urlaub|außer haus)|abwesenheitsnotiz",
+    r"je suis (?:\w+ ){0,3}(?:absente?|en congés?|en vacances)|absente? du bureau",
+    r"(?:estoy|estaré) (?:\w+ ){0,3}(?:fuera de la oficina|de vacaciones|ausente)",
+    r"ik ben (?:\w+ ){0,3}(?:afwezig|niet aanwezig|met vakantie|niet op kantoor)",
+    r"sono (?:\w+ ){0,3}(?:fuori ufficio|in ferie|assente)",
+    r"(?:estou|estarei) (?:\w+ ){0,3}(?:fora do escritório|de férias|ausente)",
     # Thanks for applying opens receipts, and invitations and rejections too.
     r"thank(?:s| you) (?:\w+ )?for (?:applying|your (?:recent )?(?:application|submission))",
     # Logistics of a meeting already arranged.
