@@ -17,6 +17,9 @@ comes out. Nothing here reads the clock, the database or the network.
    recognising the words says nothing about what they mean.
    A regret word ("leider", "I'm afraid") in a sentence that names a delay ("still waiting",
    "verzögert sich") is not read as a rejection, and a next-round word there only leans.
+   Routine mail (meaning_routine.py: receipts, paperwork, answers, bulk mail) is "other" when
+   no firm cue of a class and no sign of an offer or a rejection is there; its firm words
+   outrank the loose next-round and pending words such mail borrows.
 4. Confidence is low whenever the reading rests on weak or inferred cues or on a single
    ambiguous one, or another class has a strong cue too; an offer or next round is never
    "high" next to any sign of a rejection, nor a rejection next to any sign of an offer. A
@@ -25,7 +28,9 @@ comes out. Nothing here reads the clock, the database or the network.
 6. A "high" reading stands. Otherwise a small learned classifier (meaning_learned.py, trained
    on the tune half only) reads the whole reply, and where it leads the runner-up by at least
    _MODEL_LEAD its class replaces the rules' guess, still "low": listed cues cannot foresee
-   every idiom ("du hast den Job"), and a guess the user confirms costs little.
+   every idiom ("wir nehmen dich"), and a guess the user confirms costs little. A guess that
+   rests on a firm listed cue, low only because another class leans too, needs the larger
+   _FIRM_MODEL_LEAD.
 """
 
 from __future__ import annotations
