@@ -361,9 +361,9 @@ def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "meaning"),
     [
-        ("Vorremmo assumerla come analista dal mese prossimo.", "offer"),
+        ("Vorremmo proporle il ruolo di analista dal mese prossimo.", "offer"),
         ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
-        ("Nos gustaría convocarle a una reunión con la directora.", "next_round"),
+        ("Quisiéramos proponerle una reunión con la directora.", "next_round"),
         ("Il processo di selezione è ancora in corso.", "no_decision"),
         ("Escolhemos outro perfil para a vaga.", "rejection"),
     ],
@@ -417,7 +417,7 @@ def test_timing_words_of_other_languages_are_read_as_a_range(
 @pytest.mark.parametrize(
     ("text", "meaning"),
     [
-        ("Hi Mia, gute Nachrichten: Du hast den Job! Wann könntest du frühestens starten?",
+        ("Hi Mia, gute Nachrichten: Wir nehmen dich! Wann könntest du frühestens starten?",
          "offer"),
         ("Hola Diego, te cuento que al final el puesto se lo dimos a otra persona. Gracias de "
          "verdad por tu tiempo y mucha suerte.", "rejection"),
@@ -551,18 +551,18 @@ def test_a_trial_shift_is_read_as_a_next_round() -> None:
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
-# (97/125), the third (152 emails) with the word-family rules of commit c4cd047 (124/152), the
-# fourth (152 emails) with the hybrid reader of commit 854328c (143/152), the fifth (156 emails)
-# with the reader of commit 4e9d356 (150/156); all joined the tune half. The sixth, fresh half
-# (153 emails, commit 1c8df8c, written before any change) was read once with the reader of
-# commit e972458 (withdrawals in seven languages, requisitions withdrawn, "final call"):
-# 148/153 right, 0 wrong "high" of 75, no rejection read as a confident offer; every class at
-# >= 90 % both ways, but exact decision ranges 41/46 (89.1 %). No rule changed after that run.
+# (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c
+# (143/152), the fifth (156) with commit 4e9d356 (150/156), the sixth (153) with commit e972458
+# (148/153), the seventh (152) with commit 50e9761 (145/152); all joined the tune half. The
+# eighth, fresh half (124 emails, commit 05dd5fb, written before any change) was read once with
+# the reader of commit a748e5d (routine mail, date forms, a firmer rule against the classifier):
+# 120/124 right, every class at >= 90 % both ways, 1 wrong "high" of 77, no rejection read as a
+# confident offer; but exact decision ranges 28/33 (84.8 %). No rule changed after that run.
 # Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="seventh fresh test half below goals: other recall 76.9% (20/26), exact decision "
-    "ranges 86.0% (43/50); the rest met",
+    reason="eighth fresh test half below goals: exact decision ranges 84.8% (28/33); every "
+    "class >= 90% both ways (other recall 92.0%, no_decision recall 93.9%)",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and

@@ -127,3 +127,46 @@ def test_spans_from_the_day_sent_and_parts_of_a_month_to_another(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "country", "expected"),
+    [
+        (["we're away next week, so we'll decide the week after that."], "US",
+         ("2026-03-16", "2026-03-20")),
+        (["we interview this week and next and decide the week after that."], "US",
+         ("2026-03-16", "2026-03-20")),
+        (["we aim to decide by halloween."], "US", ("2026-03-04", "2026-10-31")),
+        (["nothing will be decided until mid-march at the earliest."], "US",
+         ("2026-03-11", "2026-03-20")),
+        (["vor dem 20. märz wird das leider nichts."], "DE", ("2026-03-20", "2026-03-20")),
+        (["antes do início de abril não conseguimos dar resposta."], "PT",
+         ("2026-04-01", "2026-04-10")),
+        (["tomaremos una decisión durante las dos próximas semanas."], "ES",
+         ("2026-03-04", "2026-03-18")),
+        (["le daremo una risposta entro le prossime due settimane."], "IT",
+         ("2026-03-04", "2026-03-18")),
+        (["nous vous répondrons au cours des deux prochaines semaines."], "FR",
+         ("2026-03-04", "2026-03-18")),
+        (["con las vacaciones de marzo, la decisión se retrasa.",
+          "esperamos tener noticias a principios de abril."], "ES", ("2026-04-01", "2026-04-10")),
+        (["interviews finish on friday and we will let all candidates know the outcome by 20 "
+          "march."], "GB", ("2026-03-04", "2026-03-20")),
+        (["no news yet - it got pushed to next month, so don't expect anything before early "
+          "april."], "US", ("2026-04-01", "2026-04-10")),
+        (["vous aurez un retour au plus tard vendredi prochain."], "FR",
+         ("2026-03-04", "2026-03-13")),
+        (["antes de que acabe la semana que viene te damos una respuesta."], "ES",
+         ("2026-03-04", "2026-03-13")),
+    ],
+)  # fmt: skip
+def test_relative_weeks_named_days_and_negations_after_before_are_read(
+    sentences: list[str], country: str, expected: tuple[str, str]
+) -> None:
+    """ "The week after that", "by Halloween", "at the earliest", "vor ... nichts", spans,
+    "vendredi prochain" (Friday of next week, as "next Friday")."""
+
+    found = decision_range(sentences, SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

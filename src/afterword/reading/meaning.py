@@ -17,6 +17,9 @@ comes out. Nothing here reads the clock, the database or the network.
    recognising the words says nothing about what they mean.
    A regret word ("leider", "I'm afraid") in a sentence that names a delay ("still waiting",
    "verzögert sich") is not read as a rejection, and a next-round word there only leans.
+   Routine mail (meaning_routine.py: receipts, paperwork, answers, bulk mail) is "other" when
+   no firm cue of a class and no sign of an offer or a rejection is there; its firm words
+   outrank the loose next-round and pending words such mail borrows.
 4. Confidence is low whenever the reading rests on weak or inferred cues or on a single
    ambiguous one, or another class has a strong cue too; an offer or next round is never
    "high" next to any sign of a rejection, nor a rejection next to any sign of an offer. A
@@ -25,13 +28,14 @@ comes out. Nothing here reads the clock, the database or the network.
 6. A "high" reading stands. Otherwise a small learned classifier (meaning_learned.py, trained
    on the tune half only) reads the whole reply, and where it leads the runner-up by at least
    _MODEL_LEAD its class replaces the rules' guess, still "low": listed cues cannot foresee
-   every idiom ("du hast den Job"), and a guess the user confirms costs little.
+   every idiom ("wir nehmen dich"), and a guess the user confirms costs little. A guess that
+   rests on a firm listed cue, low only because another class leans too, needs the larger
+   _FIRM_MODEL_LEAD.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,17 +52,32 @@ from afterword.reading.meaning_phrases import (
     CueClass,
     Meaning,
 )
+from afterword.reading.meaning_routine import ROUTINE_CUES
+from afterword.reading.meaning_sentences import quote, split_sentences
 
 __all__ = ["MeaningReading", "read_meaning"]
 
-_EVIDENCE_LIMIT = 200
 # Read in this order; the first class with a strong cue wins.
-_ORDER: tuple[CueClass, ...] = ("rejection", "withdrawn", "offer", "next_round", "no_decision")
+_ORDER: tuple[CueClass, ...] = (
+    "rejection",
+    "withdrawn",
+    "offer",
+    "next_round",
+    "no_decision",
+    "routine",
+)
 _NEGATABLE = {"offer", "next_round", "withdrawn"}
 _HEDGEABLE = {"offer", "next_round", "rejection"}
 # Chosen by five-fold cross-validation on the tune half: a smaller lead lets the classifier
 # turn too many true "other" replies into a class.
 _MODEL_LEAD = 13.0
+# A reading on a firm listed cue gives way only to a surer classifier: 20 lost nothing in
+# cross-validation over the tune batches (scripts/cv_meaning.py) where 26 and more did.
+_FIRM_MODEL_LEAD = 20.0
+# "Thanks for the technical interview", "following the final round": a meeting that was.
+_PAST_MEETING = re.compile(
+    r"\b(?:for|following|after|since|during|from) (?:the|your|our)(?: \w+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +112,13 @@ def read_meaning(
     """
     sentences = split_sentences(text)
     lowered = [sentence.lower() for sentence in sentences]
-    ruled = _read_by_rules(sentences, lowered, sent_on, country, subdivision)
+    ruled, firm = _read_by_rules(sentences, lowered, sent_on, country, subdivision)
     if ruled.confidence == "high":
         return ruled
-    return _read_by_model(ruled, sentences, lowered, sent_on, country, subdivision)
+    # A reading that rests on the sender's own listed words, made "low" only by a sign of
+    # another class, needs a far surer classifier to be overturned than a guess does.
+    lead = _FIRM_MODEL_LEAD if firm else _MODEL_LEAD
+    return _read_by_model(ruled, sentences, lowered, sent_on, country, subdivision, lead)
 
 
 def _read_by_model(
@@ -106,15 +128,16 @@ def _read_by_model(
     sent_on: date,
     country: str,
     subdivision: str | None,
+    needed: float,
 ) -> MeaningReading:
     """Step 6: where the rules found nothing firm, the learned classifier decides, with "low"."""
     guess, lead = best_class(" ".join(sentences), PRIORS, WEIGHTS)
-    if guess == ruled.meaning or not sentences or lead < _MODEL_LEAD:
+    if guess == ruled.meaning or not sentences or lead < needed:
         return ruled
     if guess == "no_decision":
         dated = decision_range(lowered, sent_on, country, subdivision)
         if dated is not None:
-            evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
+            evidence = quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
             return MeaningReading(guess, "low", evidence, dated.range.start, dated.range.end)
     # The sentence that leans most towards the guess is the evidence shown to the user.
     column = CLASSES.index(guess)
@@ -124,7 +147,7 @@ def _read_by_model(
         return totals[column] - max(totals)
 
     deciding = max(sentences, key=lean)
-    return MeaningReading(guess, "low", _quote(deciding, 0, len(deciding)), None, None)
+    return MeaningReading(guess, "low", quote(deciding, 0, len(deciding)), None, None)
 
 
 def _read_by_rules(
@@ -133,10 +156,12 @@ def _read_by_rules(
     sent_on: date,
     country: str,
     subdivision: str | None,
-) -> MeaningReading:
-    """Steps 1-5: the reading the listed cues, word families and dates give."""
+) -> tuple[MeaningReading, bool]:
+    """Steps 1-5: the reading the listed cues, word families and dates give, and whether it
+    rests on a firm listed cue of its class."""
     found = [cue for index, sentence in enumerate(lowered) for cue in _cues_in(sentence, index)]
-    strong = {cue.meaning for cue in found if cue.strong and not cue.inferred}
+    listed = {cue.meaning for cue in found if cue.strong and not cue.inferred}
+    strong = _routine_or_not(found, listed)
     inferred = {cue.meaning for cue in found if cue.inferred}
     weak = {cue.meaning for cue in found if not cue.strong}
 
@@ -162,30 +187,62 @@ def _read_by_rules(
             sure = sure or "no_decision" in weak
     if winner is None:
         # Finding no cue says only that we did not recognise the words, in any language.
-        return MeaningReading("other", "low", "", None, None)
+        return MeaningReading("other", "low", "", None, None), False
 
-    meaning: Meaning = "other" if winner == "withdrawn" else winner
+    meaning: Meaning = "other" if winner == "withdrawn" or winner == "routine" else winner
+    firm = any(
+        cue.meaning == winner and cue.strong and not cue.inferred and not cue.ambiguous
+        for cue in found
+    )
     confident = (
         sure
         and _settled(winner, found)
         and not _pulled_elsewhere(winner, strong - {winner}, weak | inferred)
     )
     if dated is not None and meaning == "no_decision":
-        evidence = _quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
-        return MeaningReading(
+        evidence = quote(sentences[dated.sentence], 0, len(sentences[dated.sentence]))
+        reading = MeaningReading(
             meaning,
             "high" if confident else "low",
             evidence,
             dated.range.start,
             dated.range.end,
         )
+        return reading, firm
     # The words that decided: a listed strong cue if any, else an inferred one, else a weak one.
     deciding = min(
         (cue for cue in found if cue.meaning == winner),
         key=lambda cue: (cue.inferred or not cue.strong, not cue.strong),
     )
-    evidence = _quote(sentences[deciding.sentence], deciding.start, deciding.end)
-    return MeaningReading(meaning, "high" if confident else "low", evidence, None, None)
+    evidence = quote(sentences[deciding.sentence], deciding.start, deciding.end)
+    return MeaningReading(meaning, "high" if confident else "low", evidence, None, None), firm
+
+
+def _routine_or_not(found: list[_Found], strong: set[CueClass]) -> set[CueClass]:
+    """The strong classes, with routine mail either alone (it wins) or gone (it loses).
+
+    Routine words (meaning_routine.py) lose to any listed cue of an offer or a rejection, to a
+    firm cue of any class and to an inferred offer. A firm routine cue wins over the loose cues
+    of a next round or a pending decision that receipts and paperwork borrow ("if you are
+    shortlisted", "your availability"), unless an inferred cue of the same class backs them; a
+    loose routine cue (logistics, pay, a handover) wins only over weak cues and inferred
+    rejections or pending decisions.
+    """
+    if "routine" not in strong:
+        return strong
+    listed = [cue for cue in found if cue.strong and not cue.inferred]
+    others = [cue for cue in listed if cue.meaning not in ("routine", "withdrawn")]
+    inferred = {cue.meaning for cue in found if cue.inferred}
+    firm = any(cue.meaning == "routine" and not cue.ambiguous for cue in listed)
+    if (
+        any(not cue.ambiguous or cue.meaning in ("offer", "rejection") for cue in others)
+        or "offer" in inferred
+        or (others and not firm)
+        or ({cue.meaning for cue in others} & inferred)
+        or ("next_round" in inferred and not firm)
+    ):
+        return strong - {"routine"}
+    return strong & {"routine", "withdrawn"}
 
 
 def _settled(winner: CueClass, found: list[_Found]) -> bool:
@@ -206,6 +263,8 @@ def _pulled_elsewhere(winner: CueClass, others: set[CueClass], weak: set[CueClas
         return "rejection" in weak
     if winner == "rejection":
         return "offer" in weak
+    if winner == "routine":
+        return bool(weak & {"offer", "rejection", "next_round"})
     return False
 
 
@@ -224,7 +283,7 @@ _PENDING = re.compile(
 def _cues_in(sentence: str, index: int) -> list[_Found]:
     found = []
     pending = _PENDING.search(sentence) is not None
-    for cue in CUES:
+    for cue in (*CUES, *ROUTINE_CUES):
         if pending and cue.meaning == "rejection" and not cue.strong:
             # A delay outranks a regret word: "leider verzögert sich ..." is not a rejection.
             continue
@@ -236,6 +295,8 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
             # "waiting on references for all shortlisted candidates": a next-round word in a
             # sentence about a delay only leans.
             delayed = pending and cue.meaning == "next_round"
+            if cue.meaning == "next_round" and _PAST_MEETING.search(before):
+                continue
             found.append(
                 _Found(
                     cue.meaning,
@@ -255,6 +316,14 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
         for cue in found
         if cue.meaning != "withdrawn"
         or not any(role.start <= cue.start and cue.end <= role.end for role in gone)
+    ]
+    # "Ce fut un plaisir de vous rencontrer": a meeting word inside routine words is past.
+    routine = [cue for cue in found if cue.meaning == "routine" and not cue.ambiguous]
+    found = [
+        cue
+        for cue in found
+        if not (cue.meaning == "next_round" and cue.ambiguous)
+        or not any(r.start < cue.end and cue.start < r.end for r in routine)
     ]
     for family in family_cues(sentence):
         before = _clause_before(sentence, family.start)
@@ -287,81 +356,3 @@ _DECISION_WORDS = re.compile(
 
 def _has_cue_words(sentence: str) -> bool:
     return _DECISION_WORDS.search(sentence) is not None
-
-
-# ---------------------------------------------------------------- sentences and evidence
-
-_ABBREVIATIONS = re.compile(
-    # ... and a German ordinal: "bis zum 20. Juni" is one sentence.
-    r"(?:\b(?:mr|mrs|ms|dr|prof|sr|sra|st|jr|dipl|ing|mme|mlle|m|nr|no|vs|etc|e\.g|i\.e|approx)"
-    r"|\b\d{1,2})\.$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_SHORT_LINE = 50
-
-
-def split_sentences(text: str) -> list[str]:
-    """The text's sentences, whitespace tidied; hard-wrapped lines are joined first."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TYPOGRAPHY)
-    sentences: list[str] = []
-    for paragraph in _paragraphs(text):
-        pieces = _SENTENCE_END.split(paragraph)
-        merged: list[str] = []
-        for piece in pieces:
-            if merged and _ABBREVIATIONS.search(merged[-1]):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        sentences.extend(piece for piece in merged if piece.strip())
-    return sentences
-
-
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
-)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Lines joined into paragraphs: a line ends one only when it is short or ends a sentence.
-
-    A greeting ("Hi Sam,") or a sign-off is its own line; a line wrapped at 72 characters in
-    the middle of a sentence is joined to the next.
-    """
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        current.append(line)
-        if len(line) < _SHORT_LINE or line[-1] in ".!?:;,":
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
-
-
-def _quote(sentence: str, start: int, end: int) -> str:
-    """The sentence, or a window of it around [start, end) if it is longer than the limit."""
-    if len(sentence) <= _EVIDENCE_LIMIT:
-        return sentence
-    middle = (start + end) // 2
-    left = max(0, min(middle - _EVIDENCE_LIMIT // 2, len(sentence) - _EVIDENCE_LIMIT))
-    return sentence[left : left + _EVIDENCE_LIMIT].strip()

@@ -127,6 +127,11 @@ _rule(r"\b(?:en |dans |in |em |tra |fra )?(?:unos|quelques|ein paar|alcuni|uns|u
 _rule(r"\b(?:durante |en |na |in der |nella )?(?:la |a |die |de )?(?:semana|semaine|woche|week|"
       r"settimana) (?:del?|du|vom|van|dal) (?=\d)", "the week of ")  # fmt: skip
 _rule(r"\bbegin (?:van )?(?:de )?volgende week", "early next week")
+# "Vendredi prochain", "el próximo viernes", "nächsten Freitag": the weekday of next week, as
+# parse_phrase reads "next friday".
+_rule(rf"\b(?:(?:el |il |la |na |o )?(?:próxim[oa]|prossim[oa]|nächste[nr]?|kommende[nr]?|"
+      rf"volgende|komende) ){_WEEKDAY}\b", r"next \1")  # fmt: skip
+_rule(rf"\b{_WEEKDAY} (?:prochain|que viene|que vem|prossimo)\b", r"next \1")
 _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")

@@ -18,6 +18,7 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -251,10 +252,15 @@ _CUE = re.compile(
     r"finali[sz]e|finish|confirm|result|notif|"
     r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
-    r"decisione|sapere|riscontro|decisão|resposta|retorno"
+    r"decisione|sapere|riscontro|decisão|resposta|retorno|"
+    # News, in each language: "esperamos tener noticias a principios de septiembre".
+    r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
 # Negation words of the seven languages; "n't" has no word boundary before it ("won't").
-_NOT = r"(?:\b(?:not|no|nicht|kein\w*|ne|pas|niet|geen|non|não|nao)\b|n't\b|\bn')"
+_NOT = (
+    r"(?:\b(?:not|no|nothing|nicht|nichts|kein\w*|ne|pas|rien|niet|niets|geen|non|niente|"
+    r"não|nao|nada)\b|n't\b|\bn')"
+)
 # "We won't have a decision until next week", "nous ne déciderons pas avant fin octobre": after
 # a negation in the same clause, "until" or "before" names when the decision comes.
 _NEGATED_UNTIL = re.compile(_NOT + r"[^.;]*\b(?:until|before)$")
@@ -266,12 +272,47 @@ _UNTIL_AFTER_NOT = re.compile(
 _ONLY_THEN = re.compile(r"\b(?:erst|só|sólo|solo)\b(?! (?:einmal|mal|recht|seit|wenn))")
 # Phrases parse_phrase lacks, put in the words it has: "the close of next week" is its end;
 # "over/in the next fortnight" and Spanish "en las próximas dos semanas" run from the day sent.
-_BEFORE_TABLES = [
+# "Vor dem 5. Juni wird das nichts": a negation after "before" in its clause says the same as
+# one before it; the decision comes then, not before.
+_BEFORE_THEN_NOT = re.compile(
+    r"\b(?:vor|avant|antes d[eoa]s?|voor|prima d[ie]|before)"
+    r"(?: (?:dem|der|le|la|el|del|de|il|het))?\b"
+    r"(?=[^;,]*\b(?:nichts|nicht|kein\w*|rien|pas|nada|não|no|niets|niet|geen|nulla|niente|non|"
+    r"nothing|not)\b|[^;,]*n't\b)"
+)
+_Replacement = str | Callable[[re.Match[str]], str]
+_BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
+    # "Antes de que acabe la semana que viene": by the end of it.
+    (re.compile(r"\bantes de que (?:acabe|termine|finalice|se acabe) (?:la |el )?"), "by end of "),
     (re.compile(r"\bantes d[oa]s?\b"), "before"),
-    (re.compile(r"\b(?:en|durante|dentro de) (?:l[oa]s )?próxim[oa]s\b"), "within the next"),
+    # "durante las dos próximas semanas", "entro le prossime due settimane", "nas próximas
+    # duas semanas", "au cours des deux prochaines semaines": spans from the day sent.
+    (
+        re.compile(
+            r"\b(?:en|durante|dentro de|nas|nos|em) (?:l[oa]s |as |os )?(?:(\w+) )?próxim[oa]s\b"
+        ),
+        lambda match: " ".join(("within the next", *filter(None, [match[1]]))),
+    ),
+    (
+        re.compile(r"\b(?:entro|nelle|nei|negli|durante|in) (?:le |i |gli )?prossim[ie]\b"),
+        "within the next",
+    ),
+    (re.compile(r"\bau cours des (\w+) prochain(?:e)?s\b"), r"within the next \1"),
     (re.compile(r"\b(?:dans|durant|pendant) les (\w+) prochain(?:e)?s\b"), r"within the next \1"),
 ]
 _AFTER_TABLES = [
+    # "Out next week, so we'll decide the week after that": the week after the week named.
+    (re.compile(r"\bthis week and next\b(?! week)"), "this week and next week"),
+    (re.compile(r"\b(next week\b.*)\bthe week after (?:that|then)\b"), r"\1the week after next"),
+    (re.compile(r"\b(this week\b.*)\bthe week after (?:that|then)\b"), r"\1next week"),
+    # Days that are no public holiday but date a promise all the same.
+    # "En los próximos días", "nei prossimi giorni": the coming days, a deadline.
+    (re.compile(r"\bwithin (days|weeks)\b"), r"in the coming \1"),
+    (re.compile(r"\bhalloween\b"), "31 october"),
+    (re.compile(r"\bvalentine'?s day\b"), "14 february"),
+    (re.compile(r"\bnew year'?s eve\b"), "31 december"),
+    # "Until mid-November at the earliest": the decision comes then, whatever comes before.
+    (re.compile(r"\b(?:until|before|by) ((?:[\w-]+ ){1,5}?)at the earliest\b"), r"\1"),
     (re.compile(r"\bclose of (?=(?:next|this|the) (?:week|month)\b)"), "end of "),
     (re.compile(r"\b(?:over|in|within) (?:the )?(?:next|coming) fortnight\b"), "within 2 weeks"),
     (re.compile(r"\b(early|mid|late)(?:-| )to(?:-| )(mid|late|end)\b"), r"\1-to-\2"),
@@ -287,7 +328,8 @@ class FoundDate:
 
 def in_english(sentence: str) -> str:
     """The sentence (lower case) with other languages' timing words put into English."""
-    text = _ONLY_THEN.sub(lambda only: "not until" if only[0] == "erst" else "not", sentence)
+    text = _BEFORE_THEN_NOT.sub("not until", sentence)
+    text = _ONLY_THEN.sub(lambda only: "not until" if only[0] == "erst" else "not", text)
     text = _UNTIL_AFTER_NOT.sub(r"\1until ", text)
     for pattern, english in _BEFORE_TABLES:
         text = pattern.sub(english, text)
@@ -310,7 +352,7 @@ def decision_range(
     it: "out this week ... we hope to get back to you within 5 business days" gives the 5 days.
     """
     best: FoundDate | None = None
-    best_rank: tuple[bool, bool, int, int, int] | None = None
+    best_rank: tuple[bool, bool, bool, int, int, int] | None = None
     for index, sentence in enumerate(sentences):
         words = re.sub(r"[,;:!?()\"]|\.(?=\s|$)", " ", in_english(sentence)).split()
         cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
@@ -322,10 +364,18 @@ def decision_range(
             if read is None:
                 continue
             found, covered = read
+            if any(start < cue < covered for cue in cues):
+                # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
+                covered = start + 1
+                continue
             before = [cue for cue in cues if cue <= start]
             distance = start - max(before) if before else len(words)
+            # "Don't expect anything before early November" says when; it outranks nearness.
+            negated = words[start] in ("until", "before") and bool(
+                _NEGATED_UNTIL.search(" ".join(words[: start + 1]))
+            )
             # Ties go to the later phrase: the promise usually ends the sentence.
-            rank = (bool(cues), bool(before), -distance, index, start)
+            rank = (bool(cues), bool(before), negated, -distance, index, start)
             if best_rank is None or rank > best_rank:
                 best, best_rank = FoundDate(found, index), rank
     return best

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from afterword.reading.meaning_phrases import CueClass
+from afterword.reading.meaning_phrases import NOT_A_NEGATION, CueClass
 
 __all__ = ["FamilyCue", "family_cues"]
 
@@ -248,6 +248,6 @@ def family_cues(sentence: str) -> list[FamilyCue]:
     add("rejection", _both(sentence, _CHOSE, _OTHER_PERSON))
     add("rejection", _both(sentence, _ROLE, _GONE))
     stop = _at(_STOP, sentence)
-    if stop is not None and _NEGATION.search(sentence[: stop[0]]):
+    if stop is not None and _NEGATION.search(NOT_A_NEGATION.sub(" ", sentence[: stop[0]])):
         add("rejection", (stop[0], stop[1]))
     return found

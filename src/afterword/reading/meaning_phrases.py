@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Meaning = Literal["offer", "rejection", "next_round", "no_decision", "other"]
-# "withdrawn" is an acknowledgement that the candidate withdrew: it is read as "other".
-CueClass = Literal["offer", "rejection", "next_round", "no_decision", "withdrawn"]
+# "withdrawn" is an acknowledgement that the candidate withdrew, "routine" mail that is about
+# something else (a receipt, paperwork, a newsletter: meaning_routine.py); both read as "other".
+CueClass = Literal["offer", "rejection", "next_round", "no_decision", "withdrawn", "routine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,13 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:excited|pleased|happy|delighted|thrilled|glad|look forward) to (?:formally )?"
         r"welcom(?:e|ing) you",
         r"(?:extend|extending|make|making) (?:you )?an? (?:formal |written |verbal |job )?offer",
-        rf"the {_ROLE} is yours",
+        rf"the (?:\w+ )?{_ROLE} is yours",
+        # "The job is yours" in the other languages, with or without the job's name.
+        r"(?:el|la) (?:puesto|trabajo|plaza|vacante) (?:de \w+ )?es (?:tuy[oa]|suy[oa])\b|"
+        r"(?:a vaga|o cargo|o emprego|o trabalho) (?:de \w+ )?é (?:sua|seu|tua|teu)\b|"
+        r"le poste (?:de \w+ )?est à (?:vous|toi)\b|(?:du hast|sie haben) (?:den job|die stelle)"
+        r"(?= ?[!.]|$| bekommen)|die stelle gehört (?:dir|ihnen)|de (?:baan|functie) is van "
+        r"(?:jou|u)\b|(?:il posto|il lavoro|la posizione) (?:di \w+ )?è (?:tuo|tua|suo|sua)\b",
         r"you got the (?:job|role|position)",
         r"(?:you're|you are) our (?:pick|choice|top choice|preferred candidate)",
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
@@ -179,12 +186,11 @@ _STRONG: dict[CueClass, list[str]] = {
         r"ofrecer(?:te|le)? (?:el|la) (?:puesto|posición|vacante|cargo)",
         r"carta oferta|propuesta económica",
         r"(?:has|ha) sido seleccionad[oa] para (?:el|la|ocupar)",
-        r"el puesto es tuyo",
         r"bienvenid[oa] al equipo",
         # Dutch, Italian, Portuguese
         r"bied\w* (?:\w+ ){0,2}(?:de|deze) (?:functie|baan|positie)",
         r"(?:functie|baan) (?:\w+ ){0,3}aanbieden",
-        r"offrirti|offrirle|lettera d'offerta",
+        r"offrirti|offrirle|lettera d'offerta|\bassumer(?:ti|la|lo)\b",
         r"stat[ao] selezionat[ao] per il ruolo",
         r"oferecer (?:\w+ ){0,2}(?:o cargo|a vaga|a posição)|oferecemos o cargo",
         r"bem-vind[oa] à equipa|bem-vind[oa] ao time",
@@ -211,7 +217,15 @@ _STRONG: dict[CueClass, list[str]] = {
         r"chat|date)",
         r"to schedule (?:it|this|that|a|an|the|your)",
         r"pick a slot|choose a time|grab a time|book a time|booking page|calendly\.com|goodtime|"
-        r"/book/|scheduling link|availability for|confirm your availability",
+        r"/book/|scheduling link|confirm your availability",
+        # "Your availability for the background check form" is paperwork, not a meeting.
+        r"availability for (?:a |an |the |another |your )?(?:\w+ )?(?:call|interview|chat|meeting|"
+        r"conversation|visit|session|round|onsite)",
+        r"invite you (?:to|for) (?:an? |the |your |another )?(?:\w+ )?(?:interview|assessment|"
+        r"meeting|call|chat|conversation|visit|presentation)",
+        # "Nous vous convions à une épreuve écrite", "le convocamos a una entrevista".
+        r"(?:vous|te) conv(?:ions|ier|ie|oquons|oquer)\b|(?:le|la|te|les|os) convocamos|"
+        r"convocar(?:te|le|la)\b",
         r"(?:moving|move|progress|progressing|advance|advancing|proceed) (?:you )?(?:forward )?"
         r"(?:on )?to (?:the |a )?(?:next|final|technical|onsite|on-site|panel|second)",
         r"(?:made it|through|go through) (?:through )?to (?:the )?(?:next|final)",
@@ -263,6 +277,16 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:final )?decision",
         r"(?:taking|take) (?:a bit |a little |slightly |much )?longer",
         r"(?:delayed|pushed back|running (?:a little |a bit )?behind)",
+        r"still under (?:consideration|review)|(?:results?|outcome|decision) will be "
+        r"(?:communicated|announced|shared|known)",
+        r"(?:process|search|hiring|recruitment|recruiting) (?:has been |is |was )?(?:temporarily )?"
+        r"(?:paused|put on hold)|(?:don't|do not) (?:yet )?have a (?:revised |new |firm )?timeline",
+        # A process paused for a while, not closed: "suspendu temporairement".
+        r"temporarily (?:on hold|suspended|paused|frozen)|(?:on hold|suspended|paused) "
+        r"temporarily|suspendu temporairement|temporairement suspendu|vorübergehend "
+        r"(?:ausgesetzt|pausiert|gestoppt|auf eis)|(?:suspendido|pausado) temporalmente|"
+        r"temporalmente (?:suspendido|pausado)|tijdelijk (?:stopgezet|gepauzeerd|on hold)|"
+        r"(?:sospes[oa]|sospeso) temporaneamente|(?:suspens[oa]) temporariamente",
         r"nothing (?:definite|to report|yet|new|concrete)",
         r"(?:don't|do not) have (?:an |any )?(?:update|news)",
         r"(?:waiting|wait) (?:on|for) (?:sign-off|approval|the final|the team|finance|feedback|"
@@ -305,7 +329,13 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:accepted|taken|accepting) (?:another|an?other|a different|an) (?:offer|role|job|"
         r"position)",
         r"withdraw(?:ing|n|al)?\b",
-        r"(?:the|your) new (?:job|role|position)",
+        r"(?:the|your) new (?:job|role|position|gig)",
+        r"step(?:ped|ping)? back from (?:the|our|this) (?:process|application)|"
+        r"pull(?:ed|ing)? out of (?:the|our|this) process",
+        # "Entendemos tu decisión de no seguir": the candidate's own decision to stop.
+        r"(?:tu|su|your|votre|ta|deine|ihre|je|uw|la sua|a sua) (?:decisión|decision|décision|"
+        r"entscheidung|beslissing|decisione|decisão) (?:de |to |di |van |, )?(?:no|not|ne pas|"
+        r"nicht|niet|non|não)\b|dado de baja (?:tu|su) candidatura",
         # The candidate's application taken back, in the other six languages: "Ihre Bewerbung
         # zurückgezogen", "retirer votre candidature", "retiras tu candidatura", "sollicitatie
         # ingetrokken", "ritirare la candidatura", "retirar a candidatura". Anchored on the
@@ -332,7 +362,7 @@ _AMBIGUOUS: dict[CueClass, list[str]] = {
         r"assessment|fallstudie|fachgespräch|probearbeit|probetag|probeschicht",
         # A paid try-out at work: "a trial shift", "ein Probetag", "une journée d'essai".
         r"\btrial (?:shift|day|lesson|session)s?\b|journée d'essai|(?:jornada|día) de prueba|"
-        r"proefdag|meeloopdag|giornata di prova|dia de (?:experiência|teste)",
+        r"proefdag|meeloopdag|giornata di prova|dia de (?:experiência|teste)|journée d'immersion",
         r"(?:vous|te) rencontrer",
         r"test technique|exercice|cas pratique|créneau",
         r"conocerte|conocerle",
@@ -340,9 +370,11 @@ _AMBIGUOUS: dict[CueClass, list[str]] = {
     ],
     "rejection": [
         r"(?:it's|it is) a no\b",
+        # "The manager has picked a finalist, and it isn't you this time."
+        r"\b(?:it|that) (?:isn't|is not|wasn't|was not|won't be|will not be) you\b",
         r"(?:not|n't) (?:good|better|the news)",
         r"\bbedauer",
-        r"ne correspond pas",
+        r"ne (?:correspond|répond) pas",
         r"no se ajusta|no encaja|no continuar\w*",
         r"niet verder",
         r"no longer (?:available|open|hiring)",
@@ -356,6 +388,11 @@ _AMBIGUOUS: dict[CueClass, list[str]] = {
         r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
         r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
         r"c'est oui\b",
+        # "Du bist ab September unsere neue Kollegin": a new colleague, also in newsletters.
+        r"(?:our|unsere?|notre|nuestr[oa]|onze|il nostro|la nostra|nosso|nossa) (?:new|neue[rn]?|"
+        r"nouveau|nouvelle|nuev[oa]|nieuwe|nuov[oa]|nov[oa]) (?:colleague|kollegin|kollege|"
+        r"collègue|compañer[oa]|collega|colega|team member)",
+        r"(?:it's|it is) a (?:big )?yes\b(?! or)",
     ],
     "no_decision": [
         r"no (?:news|update|updates)\b",
@@ -380,7 +417,10 @@ _WEAK: dict[CueClass, list[str]] = {
         r"\bhelaas\b|\bpurtroppo\b|\binfelizmente\b",
     ],
     "offer": [
-        r"\bcongratulations\b|\bcongrats\b|glückwunsch|félicitations|enhorabuena|felicidades|"
+        # "Congrats on finishing your certification" is small talk, not an offer.
+        r"\b(?:congratulations|congrats)\b"
+        r"(?! on (?!(?:the|your|this) (?:offer|role|position|job)))|"
+        r"glückwunsch|félicitations|enhorabuena|felicidades|"
         r"gefeliciteerd|congratulazioni|parabéns",
         r"(?:when|can|could) you start|start date|available to start",
         r"(?:arbeits)?vertrag(?:sentwurf)?\b|contract (?:is|are|will)",
@@ -399,6 +439,7 @@ _WEAK: dict[CueClass, list[str]] = {
         r"te daremos una respuesta|le contactaremos|te escribo",
         r"laten (?:het )?(?:je|u) (?:\w+ ){0,3}weten|ti faremo sapere|riscontro|dar retorno|"
         r"dar-lhe uma resposta",
+        r"(?:vous|te) (?:informer|tenir informée?s?) de la suite",
     ],
     "withdrawn": [],
 }
@@ -426,7 +467,7 @@ NEGATION = re.compile(
 # Idioms with a negation that negate nothing about the application.
 NOT_A_NEGATION = re.compile(
     r"can't wait|cannot wait|couldn't be happier|not only|no doubt|(?:don't|do not) hesitate|"
-    r"n'hésite[zr]? pas|no problem|no rush"
+    r"n'hésite[zr]? pas|no problem|no rush|ne manquer\w* pas"
 )
 # A hedge before a cue in its clause makes it weak: "we may want to invite you back".
 HEDGE = re.compile(
