@@ -19,6 +19,10 @@ Filler = Callable[[Any], str]
 # Every slot a page offers: a filler for a name not listed here is a typo, caught at start-up.
 SLOTS = {
     "today.top": "Today, above the follow-ups (the inbox's replies to confirm)",
+    "removal.notes": (
+        "A deletion's confirmation page, under what goes (the outbox's emails that will not be "
+        "sent); the context's ``removal`` is the tracker's Removal and ``owner_id`` whose it is"
+    ),
     "draft.send": (
         "The draft page's form, where the message can be sent (the outbox's buttons); the "
         "context's ``blocked`` says why sending must wait, or is None"
