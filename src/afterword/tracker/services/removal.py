@@ -109,8 +109,13 @@ def delete_application(application: Application) -> None:
 
 def interview_rows(interview: Interview) -> list[models.Model]:
     """The interview, and the people met at it and at no other round (they go with it)."""
+    # Counted on a fresh query: on ``interview.interviewers`` the count would reuse the join
+    # that picks this interview, and every person would seem to have one round only.
     only_here = (
-        interview.interviewers.annotate(rounds=Count("interviews")).filter(rounds=1).order_by("pk")
+        Interviewer.objects.filter(pk__in=interview.interviewers.values("pk"))
+        .annotate(rounds=Count("interviews"))
+        .filter(rounds=1)
+        .order_by("pk")
     )
     return [interview, *only_here]
 
@@ -133,7 +138,10 @@ def person_rows(person: Interviewer) -> list[models.Model]:
 def alone_at(person: Interviewer) -> list[Interview]:
     """The rounds at which ``person`` was the only one there: they cannot lose them."""
     return list(
-        person.interviews.annotate(people=Count("interviewers")).filter(people=1).order_by("start")
+        Interview.objects.filter(pk__in=person.interviews.values("pk"))
+        .annotate(people=Count("interviewers"))
+        .filter(people=1)
+        .order_by("start")
     )
 
 
