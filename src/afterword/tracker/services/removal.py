@@ -70,7 +70,12 @@ def what_goes(rows: Sequence[models.Model]) -> Removal:
     if not rows:
         return Removal(())
     collector = Collector(using=router.db_for_write(type(rows[0])), origin=rows[0])
-    collector.collect(list(rows))
+    # The collector takes one model at a time (an interview and its people are two calls).
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for row in rows:
+        by_model.setdefault(type(row), []).append(row)
+    for same in by_model.values():
+        collector.collect(same)
     found: dict[type[models.Model], set[int]] = {}
     for model, instances in collector.data.items():
         found.setdefault(model, set()).update(int(row.pk) for row in instances)
