@@ -34,7 +34,8 @@ def account_delete(request: MemberRequest) -> HttpResponse:
     removal = what_goes([user])
     context = {
         "form": form,
-        "going": removal.without("auth.User"),
+        # Settings rows are the account itself, not something the user counts as theirs.
+        "going": removal.without("auth.User", "tracker.UserSettings", "reminders.ReminderSettings"),
         "removal": removal,
         "owner_id": user.pk,
     }

@@ -161,7 +161,8 @@ def event_remove(request: HttpRequest, pk: int) -> HttpResponse:
     application = event.application
     what = event_label(event.type)
     detail = event_detail(event)
-    when = f"{timezone.localtime(event.at):%a %d %b %Y}" + (f" ({detail})" if detail else "")
+    day = timezone.localtime(event.at)
+    when = f"{day:%a} {day.day} {day:%b %Y}" + (f" ({detail})" if detail else "")
     page = Confirmation(
         title=f"Remove “{what}” from the timeline?",
         lead=f"{what} on {when}. Remove it if "
