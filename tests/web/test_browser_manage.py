@@ -152,7 +152,10 @@ def test_deleting_a_round_a_person_and_the_application_after_reading_what_goes(
     check(page, shoot, f"manage-delete-round-{size(page)}")
     page.get_by_role("button", name="Delete round 2").click()
     expect(page.get_by_text("Deleted round 2. The plan is updated.")).to_be_visible()
-    assert set(two_rounds.interviewers.values_list("name", flat=True)) == {"Mara Lind", "Owen Pryce"}
+    assert set(two_rounds.interviewers.values_list("name", flat=True)) == {
+        "Mara Lind",
+        "Owen Pryce",
+    }
 
     page.get_by_role("link", name="Remove Owen Pryce").click()
     expect(page.get_by_role("heading", name="Remove Owen Pryce?")).to_be_visible()
