@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from afterword.tracker.models import Application
-from afterword.tracker.services.editing import update_application
+from afterword.tracker.models import Application, Interviewer
+from afterword.tracker.services.editing import update_application, update_person
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,53 @@ def test_the_services_own_columns_cannot_be_edited(application: Application, now
     """Status and archive are not the user's to type: a programming error, loudly."""
     with pytest.raises(TypeError, match="status"):
         update_application(application, now, status="decided")
+
+
+def test_a_person_corrected_once_is_corrected_for_every_round(
+    application: Application, now: datetime
+) -> None:
+    """Tomasz's new name and title are saved; his thank-you is planned under the new name."""
+    tomasz = application.interviewers.get(name="Tomasz Wilk")
+
+    update_person(tomasz, now, name="Tomasz Wilkowski", title="Senior Analyst")
+
+    tomasz.refresh_from_db()
+    assert (tomasz.name, tomasz.title) == ("Tomasz Wilkowski", "Senior Analyst")
+    action = application.actions.get(kind="thank_you_email", interviewer=tomasz)
+    assert "Tomasz Wilkowski" in action.why
+
+
+def test_marking_someone_main_contact_unmarks_the_old_one(
+    application: Application, now: datetime
+) -> None:
+    """One main contact per application: Tomasz takes over from Priya."""
+    tomasz = application.interviewers.get(name="Tomasz Wilk")
+
+    update_person(tomasz, now, is_primary=True)
+
+    assert list(application.interviewers.filter(is_primary=True)) == [tomasz]
+
+
+def test_a_new_address_clears_the_bounce_mark(application: Application, now: datetime) -> None:
+    """The old address bounced; a corrected one starts clean."""
+    priya = application.interviewers.get(name="Priya Natarajan")
+    Interviewer.objects.filter(pk=priya.pk).update(email_bounced_at=now)
+    priya.refresh_from_db()
+
+    update_person(priya, now, email="p.natarajan@harbour.example")
+
+    priya.refresh_from_db()
+    assert priya.email_bounced_at is None
+
+
+def test_a_bad_address_is_refused_with_nothing_saved(
+    application: Application, now: datetime
+) -> None:
+    """The error names the email field; the row keeps the old address."""
+    priya = application.interviewers.get(name="Priya Natarajan")
+
+    with pytest.raises(ValidationError) as caught:
+        update_person(priya, now, email="not an address")
+
+    assert "email" in caught.value.message_dict
+    assert Interviewer.objects.get(pk=priya.pk).email == "priya@harbour.example"

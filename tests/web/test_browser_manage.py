@@ -111,6 +111,27 @@ def test_editing_the_details_re_plans_with_the_new_employer_calendar(
 
 
 @pytest.mark.parametrize("signed_in", VIEWPORTS, indirect=True)
+def test_correcting_a_person_shows_on_every_round(
+    signed_in: Page, live_server: Any, two_rounds: Application, shoot: Callable[..., Path]
+) -> None:
+    """Mara, at both rounds, gets a new title once; both rounds show it."""
+    page = signed_in
+    page.goto(f"{live_server}/applications/{two_rounds.pk}/")
+    page.get_by_role("link", name="Edit Mara Lind").first.click()
+    expect(page.get_by_role("heading", name="Edit Mara Lind", level=1)).to_be_visible()
+    expect(page.get_by_text("Met at round 1, round 2.")).to_be_visible()
+    check(page, shoot, f"manage-person-edit-{size(page)}")
+
+    page.get_by_label("Job title").fill("Head of Design")
+    page.get_by_label("What did they care about?").press_sequentially("plain language; short forms")
+    expect(page.locator("#id_emphasised_preview .note-item")).to_have_count(2)
+    page.get_by_role("button", name="Save and re-plan").click()
+
+    expect(page.get_by_text("Saved Mara Lind. The plan is updated.")).to_be_visible()
+    expect(page.locator(".interview").get_by_text("Head of Design")).to_have_count(2)
+
+
+@pytest.mark.parametrize("signed_in", VIEWPORTS, indirect=True)
 def test_archive_hides_it_and_one_click_on_the_archived_page_restores_it(
     signed_in: Page, live_server: Any, two_rounds: Application, shoot: Callable[..., Path]
 ) -> None:

@@ -1,4 +1,4 @@
-"""Correcting what was entered about an application, re-planned in the same transaction."""
+"""Correcting what was entered about an application or a person, re-planned at once."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from afterword.tracker.models import Application
+from afterword.tracker.models import Application, Interviewer
 from afterword.tracker.services.replan import replan
 
 # What a user may correct; status, plan and archive are the services' own.
@@ -42,3 +42,32 @@ def update_application(application: Application, now: datetime, **fields: Any) -
         application.save(update_fields=[*fields, "updated_at"])
         replan(application, now)
     return application
+
+
+# What a user may correct about a person; the bounce mark is the inbox watcher's.
+PERSON_EDITABLE = frozenset(
+    {"name", "title", "email", "phone", "address", "emphasised", "salutation", "is_primary"}
+)
+
+
+def update_person(person: Interviewer, now: datetime, **fields: Any) -> Interviewer:
+    """Correct one person's details (every round they were at sees it) and re-plan.
+
+    Marking them the main contact unmarks whoever was (one per application, as capture does).
+    Raises ValidationError naming the field, with nothing saved.
+    """
+    unknown = set(fields) - PERSON_EDITABLE
+    if unknown:
+        raise TypeError(f"update_person() got fields it may not change: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["application", "email_bounced_at"])
+    application = person.application
+    with transaction.atomic():
+        Application.objects.select_for_update().filter(pk=application.pk).exists()
+        # save() rather than update(): the bounce mark is cleared when the address changes.
+        person.save()
+        if person.is_primary:
+            application.interviewers.exclude(pk=person.pk).update(is_primary=False)
+        replan(application, now)
+    return person
