@@ -29,10 +29,10 @@ from tests.factories import (
 SECRETS = ("Zebrafish Analytics", "Ottoline Quarrie", "Wombat subject line", "Kestrel channel")
 
 
-def make_victim(now: datetime) -> Any:
+def make_victim(now: datetime, username: str = "victim") -> Any:
     """Someone with one of every kind of row: an application with its plan, a draft, an email,
     a mailbox, a notification channel, a watched inbox with a reply and a calendar feed."""
-    owner = UserFactory(username="victim")
+    owner = UserFactory(username=username)
     application = ApplicationFactory(owner=owner, employer="Zebrafish Analytics")
     person = InterviewerFactory(application=application, name="Ottoline Quarrie")
     InterviewFactory(application=application, interviewers=[person])
@@ -65,14 +65,14 @@ def make_victim(now: datetime) -> Any:
     NotificationChannelFactory(owner=owner, label="Kestrel channel")
     create_token(owner, "Kestrel script", can_write=True)
     watch = MailboxWatch.objects.create(
-        user=owner, host="127.0.0.1", port=1, security="none", username="victim@example.test"
+        user=owner, host="127.0.0.1", port=1, security="none", username=f"{username}@example.test"
     )
     InboxMessage.objects.create(
         watch=watch,
         owner=owner,
         application=application,
         interviewer=person,
-        message_id="<zebra@example.test>",
+        message_id=f"<zebra-{username}@example.test>",
         kind="reply",
         received_at=now,
         sender="ottoline@example.test",

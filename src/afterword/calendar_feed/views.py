@@ -46,8 +46,10 @@ def pending_actions(user: User) -> QuerySet[Action]:
 
 
 def feed_interviews(user: User) -> QuerySet[Interview]:
+    # An archived application's interviews leave the calendar with its follow-ups.
     return (
         interviews_for(user)
+        .filter(application__archived_at__isnull=True)
         .select_related("application")
         .prefetch_related("interviewers", "application__events")
         .order_by("start", "pk")

@@ -59,6 +59,8 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
     pending = list(
         access.visible(user, InboxMessage)
         .filter(state=ReplyState.PENDING)
+        # An archived application is off Today entirely; its replies wait for its restore.
+        .exclude(application__archived_at__isnull=False)
         .select_related("application", "interviewer")
         .order_by("received_at", "pk")
     )

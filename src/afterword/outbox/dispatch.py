@@ -41,6 +41,9 @@ FIRST_RETRY = timedelta(minutes=2)
 # Due rows read per claiming round. Several workers each try them in their own random order,
 # so they rarely collide on the same row.
 CANDIDATES = 20
+# An archived application's emails wait, still pending, until it is restored (an email with no
+# application, such as the digest, is never held: the outer join gives it no archive date).
+NOT_HELD = {"application__archived_at__isnull": True}
 UNCERTAIN_MESSAGE = (
     "The worker stopped while sending this email, so we could not confirm that it was sent."
 )
@@ -87,7 +90,7 @@ def due_candidates(now: datetime) -> list[int]:
     order spreads several workers over different rows, so that their claims rarely collide.
     """
     candidates = list(
-        OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now)
+        OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now, **NOT_HELD)
         .order_by("due_at")
         .values_list("pk", flat=True)[:CANDIDATES]
     )
@@ -102,7 +105,9 @@ def claim(pk: int, now: datetime, worker_name: str) -> OutgoingEmail | None:
     if it is still pending and due. Whoever's UPDATE reports one changed row owns it; the
     database serialises the UPDATEs, so there is exactly one such worker (no locks held).
     """
-    claimed = OutgoingEmail.objects.filter(pk=pk, state=EmailState.PENDING, due_at__lte=now).update(
+    claimed = OutgoingEmail.objects.filter(
+        pk=pk, state=EmailState.PENDING, due_at__lte=now, **NOT_HELD
+    ).update(
         state=EmailState.SENDING,
         claimed_by=worker_name,
         lease_until=timezone.now() + _lease,

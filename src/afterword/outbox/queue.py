@@ -13,7 +13,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from afterword.outbox.messages import new_message_id
@@ -226,6 +226,24 @@ def disconnect_mailbox(user: User) -> bool:
         )
         account.delete()
     return True
+
+
+def cancel_for_drafts(draft_ids: list[int], reason: str) -> int:
+    """Cancel the emails still waiting for these drafts (they are being deleted); returns how
+    many. An email already with the server cannot be stopped and is left as it is."""
+    return OutgoingEmail.objects.filter(draft_id__in=draft_ids, state=EmailState.PENDING).update(
+        state=EmailState.CANCELLED, last_error=reason
+    )
+
+
+def waiting_for(owner_id: int, draft_ids: frozenset[int], application_ids: frozenset[int]) -> int:
+    """How many of ``owner_id``'s emails waiting to be sent are for these drafts or applications."""
+    return (
+        access.belonging_to(owner_id, OutgoingEmail)
+        .filter(state=EmailState.PENDING)
+        .filter(Q(draft_id__in=draft_ids) | Q(application_id__in=application_ids))
+        .count()
+    )
 
 
 def outbox_for(user: User) -> QuerySet[OutgoingEmail]:

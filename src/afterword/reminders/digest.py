@@ -22,7 +22,7 @@ from afterword.drafting import keep_searching_text
 from afterword.rules.kinds import action_label
 from afterword.rules.plan import Status
 from afterword.rules.search import ACTIVE_STATUSES, ApplicationSummary, keep_searching
-from afterword.tracker.access import applications_for
+from afterword.tracker.access import current_applications
 from afterword.tracker.models import Action, UserSettings
 from afterword.tracker.preferences import settings_for
 from afterword.tracker.today import today_sections
@@ -148,7 +148,7 @@ def keep_searching_nudge(user: User, now: datetime, nudge_allowed: Callable[[], 
     One query gives both what the rule needs (status, when added) and the employers the
     paragraph names; the wording is drafting's (``keep_searching_text``), our own words.
     """
-    rows = list(applications_for(user).values_list("status", "created_at", "employer"))
+    rows = list(current_applications(user).values_list("status", "created_at", "employer"))
     # The column's choices are exactly the planner's statuses.
     summaries = [ApplicationSummary(cast(Status, status), added) for status, added, _ in rows]
     note = keep_searching(summaries, now)

@@ -20,6 +20,10 @@ Filler = Callable[[Any], str]
 SLOTS = {
     "today.top": "Today, above the follow-ups (the inbox's replies to confirm)",
     "application.top": "An application's page, above its plan (the outbox's stuck emails)",
+    "removal.notes": (
+        "A deletion's confirmation page, under what goes (the outbox's emails that will not be "
+        "sent); the context's ``removal`` is the tracker's Removal and ``owner_id`` whose it is"
+    ),
     "draft.send": (
         "The draft page's form, where the message can be sent (the outbox's buttons); the "
         "context's ``blocked`` says why sending must wait, or is None"

@@ -141,6 +141,16 @@ def applications_for(user: User) -> QuerySet[Application]:
     return changeable(user, Application)
 
 
+def current_applications(user: User) -> QuerySet[Application]:
+    """The user's applications that are not archived: what the board, Today and the digest
+    count. Archived ones stay reachable by id (``get_application_or_404``) to be restored."""
+    return applications_for(user).filter(archived_at__isnull=True)
+
+
+def archived_applications(user: User) -> QuerySet[Application]:
+    return applications_for(user).filter(archived_at__isnull=False)
+
+
 def visible_applications(user: User) -> QuerySet[Application]:
     return visible(user, Application)
 

@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from afterword.rules import Note
 from afterword.rules.plan import Status
 from afterword.rules.search import ApplicationSummary, keep_searching
-from afterword.tracker.access import actions_for, applications_for, is_member
+from afterword.tracker.access import actions_for, current_applications, is_member
 from afterword.tracker.models import Action
 from afterword.tracker.preferences import settings_for
 
@@ -70,7 +70,7 @@ def today_sections(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Tod
 
 def search_reminder(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Note | None:
     """P1 across all the user's applications: keep applying while answers are awaited."""
-    rows = applications_for(user).values_list("status", "created_at")
+    rows = current_applications(user).values_list("status", "created_at")
     # The column's choices are exactly the planner's statuses.
     summaries = [ApplicationSummary(cast(Status, status), created) for status, created in rows]
     return keep_searching(summaries, now)

@@ -7,15 +7,19 @@ from django.urls import path
 
 from afterword.site.throttle import PASSWORD_RESET, by_address, throttled
 from afterword.web.views import (
+    account,
     accounts,
     actions,
     application,
+    application_manage,
     board,
     checklist,
     drafts,
     interview,
     news,
+    person,
     phrase,
+    removal,
     settings_page,
     today,
 )
@@ -31,6 +35,29 @@ urlpatterns = [
     path("applications/<int:pk>/news/", news.record_news, name="news"),
     path("applications/<int:pk>/note-preview/", interview.note_preview_hx, name="note_preview"),
     path("interviews/<int:pk>/edit/", interview.interview_edit, name="interview_edit"),
+    # Correcting, putting away and deleting (issue 15): each delete confirms on GET, acts on POST.
+    path("archived/", application_manage.archived, name="archived"),
+    path(
+        "applications/<int:pk>/edit/",
+        application_manage.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:pk>/archive/",
+        application_manage.application_archive,
+        name="application_archive",
+    ),
+    path(
+        "applications/<int:pk>/restore/",
+        application_manage.application_restore,
+        name="application_restore",
+    ),
+    path("applications/<int:pk>/delete/", removal.application_delete, name="application_delete"),
+    path("interviews/<int:pk>/delete/", removal.interview_delete, name="interview_delete"),
+    path("people/<int:pk>/edit/", person.person_edit, name="person_edit"),
+    path("people/<int:pk>/delete/", removal.person_delete, name="person_delete"),
+    path("events/<int:pk>/remove/", removal.event_remove, name="event_remove"),
+    path("settings/delete-account/", account.account_delete, name="account_delete"),
     path("applications/<int:pk>/follow-ups/<slug:key>/", actions.follow_up, name="follow_up"),
     path(
         "applications/<int:pk>/follow-ups/<slug:key>/draft/",

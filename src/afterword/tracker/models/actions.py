@@ -36,6 +36,7 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due", "position"]
+        verbose_name = "planned follow-up"
         indexes = [models.Index(fields=["owner", "due"], name="tracker_action_owner_due")]
         constraints = [
             models.CheckConstraint(

@@ -37,6 +37,9 @@ class Application(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.WAITING)
     plan_notes = models.JSONField(default=list, blank=True)
     planned_at = models.DateTimeField(null=True, blank=True)
+    # Put away by the user: kept with its history, but nothing is planned, reminded or sent for
+    # it until it is restored (tracker/services/archive.py).
+    archived_at = models.DateTimeField("archived", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,6 +89,9 @@ class Interviewer(models.Model):
 
     class Meta:
         ordering = ["pk"]
+        # As a deletion's confirmation page counts them: "3 people".
+        verbose_name = "person"
+        verbose_name_plural = "people"
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}" if self.title else self.name

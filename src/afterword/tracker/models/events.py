@@ -33,6 +33,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = "timeline event"
         indexes = [models.Index(fields=["application", "at"], name="tracker_event_app_at")]
 
     def __str__(self) -> str:

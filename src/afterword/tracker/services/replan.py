@@ -34,11 +34,19 @@ def replan(application: Application, now: datetime) -> Plan:
     2. Build the case from the rows and validate it with the planner's own schema; an invalid
        case raises ValidationError and, inside the caller's transaction, rolls everything back.
     3. Run the planner and replace the Action rows, status and notes in the same transaction.
+       An archived application keeps its status and notes but stores no action: nothing is
+       due for it until it is restored, which re-plans.
     """
     with transaction.atomic():
         # select_for_update is a no-op on SQLite, where IMMEDIATE transactions already
         # serialise writers; on PostgreSQL it makes concurrent re-plans wait their turn.
-        Application.objects.select_for_update().filter(pk=application.pk).exists()
+        # Read under the lock: the caller's row may predate an archive or a restore.
+        archived = (
+            Application.objects.select_for_update()
+            .filter(pk=application.pk)
+            .values_list("archived_at", flat=True)
+            .first()
+        )
         data = build_case(application, now)
         if data["interviews"]:
             try:
@@ -48,6 +56,8 @@ def replan(application: Application, now: datetime) -> Plan:
             result = plan(case, now)
         else:
             result = _plan_without_interviews(data)
+        if archived is not None:
+            result = Plan(result.status, (), result.notes)
         _store(application, result, now, _event_types(data))
     return result
 

@@ -29,6 +29,8 @@ class Moment:
     detail: str
     # The message as it went out, for events recorded from a draft.
     link: str = ""
+    # Where to remove an event recorded by mistake (interviews are deleted from their panel).
+    remove: str = ""
 
 
 def event_detail(event: Event) -> str:
@@ -69,6 +71,7 @@ def timeline(application: Application, interviews: list[Interview]) -> list[Mome
             event_label(event.type),
             event_detail(event),
             reverse("draft", args=[sent[event.pk]]) if event.pk in sent else "",
+            reverse("event_remove", args=[event.pk]),
         )
         for event in events
     ]

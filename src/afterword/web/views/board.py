@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.site.pages import MemberRequest, member_view, prefs
-from afterword.tracker.access import applications_for
+from afterword.tracker.access import archived_applications, current_applications
 from afterword.tracker.models import Action, Application, Event, Status
 from afterword.tracker.services import create_application
 from afterword.web.forms.applications import ApplicationForm
@@ -37,7 +37,7 @@ def board_context(request: HttpRequest, form: ApplicationForm) -> dict[str, obje
         "-at", "-pk"
     )
     applications = (
-        applications_for(request.user)
+        current_applications(request.user)
         .annotate(outcome=Subquery(outcomes.values("type")[:1]))
         .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("position")))
     )
@@ -45,7 +45,12 @@ def board_context(request: HttpRequest, form: ApplicationForm) -> dict[str, obje
     for application in applications:
         by_status.setdefault(application.status, []).append(application)
     columns = [(status, label, by_status[status]) for status, label in Status.choices]
-    return {"columns": columns, "form": form, "total": sum(len(c[2]) for c in columns)}
+    return {
+        "columns": columns,
+        "form": form,
+        "total": sum(len(c[2]) for c in columns),
+        "archived": archived_applications(request.user).count(),
+    }
 
 
 @member_view
