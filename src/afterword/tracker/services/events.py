@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from pydantic import ValidationError as SchemaError
 
-from afterword.rules import CaseError, Problem, case_from_data
+from afterword.rules import Case, CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
 from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
 from afterword.tracker.services.errors import validation_error_from
-from afterword.tracker.services.replan import replan
+from afterword.tracker.services.replan import plan_case, store_plan
 
 # The fields a caller may give record_event; each is a column of Event.
 EVENT_FIELDS = frozenset(
@@ -68,9 +68,13 @@ def record_event(
                 raise StalePage()
         else:
             locked.exists()
-        _validate(application, event, now)
+        # The case is read once: the new event joins it in memory, is checked with it, and
+        # the same case is planned once the event is saved (the planner orders events by time,
+        # and a later row sorts after earlier ones of the same time, as build_case orders them).
+        data = build_case(application, now)
+        case = _validate(application, event, now, data)
         event.save()
-        replan(application, now)
+        store_plan(application, plan_case(data, now, case), now)
     return event
 
 
@@ -191,21 +195,23 @@ def _check_ownership(application: Application, event: Event) -> None:
         raise ValidationError(errors)
 
 
-def _validate(application: Application, event: Event, now: datetime) -> None:
+def _validate(
+    application: Application, event: Event, now: datetime, data: dict[str, Any]
+) -> Case | None:
+    """``data`` (the case as it is) with the new event added, validated; None without interviews."""
     if not isinstance(event.at, datetime) or event.at.tzinfo is None:
         raise ValidationError({"at": "Give the date and time with a time zone."})
     for name in ("promised_next", "new_decision_by", "deadline", "until"):
         value = getattr(event, name)
         if value is not None and not isinstance(value, date):
             raise ValidationError({name: "Give a date."})
-    data = build_case(application, now)
     new_event = event_data(event, employer_zone(application))
+    data["events"].append(new_event)
     if not data["interviews"]:
         _validate_alone(new_event, now)
-        return
-    data["events"].append(new_event)
+        return None
     try:
-        case_from_data(data, now)
+        return case_from_data(data, now)
     except CaseError as error:
         raise validation_error_from(error, focus=f"events[{len(data['events']) - 1}]") from None
 
