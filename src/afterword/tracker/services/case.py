@@ -23,7 +23,6 @@ from afterword.tracker.models import (
 )
 from afterword.tracker.preferences import settings_for
 
-
 # What build_case reads besides the application and its owner, for reading many applications in
 # a few queries: ``Application.objects.select_related("owner").prefetch_related(*CASE_ROWS)``.
 CASE_ROWS = (
@@ -53,9 +52,7 @@ def build_case(
         interviews: Any = application.interviews.all()
         events: Any = application.events.all()
     else:
-        interviews = application.interviews.prefetch_related("interviewers").order_by(
-            "start", "pk"
-        )
+        interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
         events = application.events.order_by("at", "pk")
     return {
         "now": now.astimezone(zone).isoformat(),

@@ -185,7 +185,7 @@ def _update_planned(applications: list[Application], now: datetime) -> None:
     table = connection.ops.quote_name(Application._meta.db_table)
     notes = "CAST(v.column3 AS jsonb)" if connection.vendor == "postgresql" else "v.column3"
     rows = ", ".join(["(%s, %s, %s)"] * len(applications))
-    params: list[object] = []
+    params: list[Any] = []
     for application in applications:
         params += [application.pk, application.status, json.dumps(application.plan_notes)]
     with connection.cursor() as cursor:
