@@ -129,13 +129,21 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
         )
         latencies, refused = [], 0
         later = NOW + timedelta(minutes=5)
-        for application in open_ones:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            record_event(open_ones[0], "reply", later, no_decision_yet=True)
+        event_queries = len(queries.captured_queries)
+        cpu_started = time.process_time()
+        for application in open_ones[1:]:
             start = time.perf_counter()
             try:
                 record_event(application, "reply", later, no_decision_yet=True)
             except ValidationError:
                 refused += 1
             latencies.append(time.perf_counter() - start)
+        event_cpu = (time.process_time() - cpu_started) / max(len(latencies), 1)
         recorded = Event.objects.filter(at=later).count()
         return {
             "backend": backend,
@@ -148,6 +156,8 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
             "same": same,
             "events": sorted(latencies),
             "recorded": recorded,
+            "event_queries": event_queries,
+            "event_cpu_ms": 1000 * event_cpu,
             "refused": refused,
         }
 
@@ -184,7 +194,9 @@ def report(result: dict[str, Any]) -> str:
             "",
             f"record one event (`record_event`, a reply): {len(times)} calls, "
             f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1] * 1000:.1f} ms; "
-            f"{result['recorded']} recorded, {result['refused']} refused",
+            f"{result['recorded']} recorded, {result['refused']} refused; "
+            f"{result['event_cpu_ms']:.1f} ms of our CPU and {result['event_queries']} queries "
+            "(savepoints included) each",
         ]
     lines.append(
         "stored actions, one by one vs bulk: " + ("the same" if result["same"] else "DIFFERENT")

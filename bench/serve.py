@@ -44,6 +44,7 @@ from seed_cases import seed
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime.now(UTC)
+LOG: Any = subprocess.DEVNULL
 WRK_SCRIPT = """
 local cookies = {%s}
 local counter = 0
@@ -91,9 +92,7 @@ def start_server(dev: bool, port: int, env: dict[str, str], workers: int | None)
         command.append("--dev")
     elif workers:
         command += ["--workers", str(workers)]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=LOG)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -105,6 +104,33 @@ def start_server(dev: bool, port: int, env: dict[str, str], workers: int | None)
             time.sleep(0.3)
     process.kill()
     raise SystemExit("the server did not start")
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of ``root`` and its child processes so far (from /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if root in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def check_signed_in(port: int, key: str) -> None:
+    """Today answers 200 to a session cookie (wrk alone would count a redirect to log in)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.request("GET", "/", headers={"Cookie": f"sessionid={key}"})
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200 or b"Today" not in body:
+        raise SystemExit(f"Today answered {response.status}, not the signed-in page")
 
 
 def stop_server(process: Any) -> None:
@@ -253,20 +279,28 @@ def main() -> int:
                 port = free_port()
                 process = start_server(dev, port, env, options.workers)
                 try:
+                    check_signed_in(port, clients[0])
                     drive = drive_wrk if use_wrk else drive_python
-                    drive(port, clients[:2], 2)  # warm every process, untimed
+                    # Every process and thread warm (imports, templates, connections), untimed.
+                    drive_python(port, clients, 5)
+                    cpu_before = tree_cpu_seconds(process.pid)
                     results[name] = drive(port, clients, options.seconds)
+                    spent = tree_cpu_seconds(process.pid) - cpu_before
+                    results[name]["cpu_ms"] = 1000 * spent / max(results[name]["requests"], 1)
                 finally:
                     stop_server(process)
     dev_rate = results["development server (`serve --dev`)"]["per_second"]
-    print("\n| server | requests | requests/s | p50 ms | p95 ms (p99 with wrk) | errors | x dev |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\n| server | requests | requests/s | p50 ms | p95 ms (p99 with wrk) | errors | x dev "
+        "| server CPU ms per request |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, figures in results.items():
         tail = figures.get("p95_ms", figures.get("p99_ms", 0.0))
         print(
             f"| {name} | {figures.get('requests', 0):,} | {figures['per_second']:.1f} | "
             f"{figures.get('p50_ms', 0.0):.0f} | {tail:.0f} | {figures['errors']} | "
-            f"{figures['per_second'] / dev_rate:.1f} |"
+            f"{figures['per_second'] / dev_rate:.1f} | {figures['cpu_ms']:.0f} |"
         )
         if figures.get("error_kinds") or figures.get("socket_errors"):
             print(f"  errors: {figures.get('error_kinds') or figures.get('socket_errors')}")
