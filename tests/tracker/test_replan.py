@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
@@ -372,3 +373,20 @@ def test_replan_all_reads_and_writes_a_batch_in_a_fixed_number_of_queries(
         summary = replan_all(Application.objects.all(), ny(2026, 3, 3, 9))
 
     assert summary.replanned == 10
+
+
+def test_replan_all_writes_the_same_on_an_sqlite_without_update_from(
+    user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite before 3.33 (no UPDATE ... FROM) the batch falls back to bulk_update, alike."""
+    many_cases(user)
+    now = ny(2026, 3, 3, 9)
+    replan_all(Application.objects.all(), now)
+    expected = snapshot()
+    Action.objects.all().delete()
+    Application.objects.update(status="waiting", plan_notes=[], planned_at=None)
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+
+    replan_all(Application.objects.all(), now)
+
+    assert snapshot() == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -182,6 +183,10 @@ def _update_planned(applications: list[Application], now: datetime) -> None:
     the batch; an UPDATE joined to a VALUES list (PostgreSQL and SQLite >= 3.33 alike; VALUES
     columns are named column1, column2... on both) is one short statement.
     """
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
+        # UPDATE ... FROM came with SQLite 3.33; Django supports 3.31 and up.
+        Application.objects.bulk_update(applications, ["status", "plan_notes", "planned_at"])
+        return
     table = connection.ops.quote_name(Application._meta.db_table)
     notes = "CAST(v.column3 AS jsonb)" if connection.vendor == "postgresql" else "v.column3"
     rows = ", ".join(["(%s, %s, %s)"] * len(applications))
