@@ -61,17 +61,24 @@ def record_event(
     event = Event(application=application, type=type, **_blank_for_none(fields))
     _check_ownership(application, event)
     with transaction.atomic():
-        # The application's lock first, as every writer of its facts takes it (see replan).
-        locked = Application.objects.select_for_update().filter(pk=application.pk)
-        if seen_planned_at is not None:
-            if locked.values_list("planned_at", flat=True).first() != seen_planned_at:
-                raise StalePage()
-        else:
-            locked.exists()
+        # The application's lock first, as every writer of its facts takes it (see replan);
+        # the same query reads its owner and their settings, which the case needs.
+        fresh = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("owner", "owner__afterword")
+            .filter(pk=application.pk)
+            .first()
+        )
+        if seen_planned_at is not None and (fresh is None or fresh.planned_at != seen_planned_at):
+            raise StalePage()
+        prefs = None
+        if fresh is not None:
+            application.owner = fresh.owner
+            prefs = getattr(fresh.owner, "afterword", None)
         # The case is read once: the new event joins it in memory, is checked with it, and
         # the same case is planned once the event is saved (the planner orders events by time,
         # and a later row sorts after earlier ones of the same time, as build_case orders them).
-        data = build_case(application, now)
+        data = build_case(application, now, prefs)
         case = _validate(application, event, now, data)
         event.save()
         store_plan(application, plan_case(data, now, case), now)
