@@ -9,7 +9,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest bench-api clean
+.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest \
+	bench-mail bench-meaning bench-phrases bench-drafts bench-replan bench-cli bench-serve bench-planner-output \
+	bench-all bench-api clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +69,42 @@ bench-digest: $(STAMP)
 # The JSON API's list endpoints with 5,000 users on a throwaway PostgreSQL (bench/README.md).
 bench-api: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/python bench/api.py
+
+# Reading mail, reply meanings, date phrases and drafts: accuracy on the held-out halves.
+bench-mail: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/mail.py
+bench-meaning: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/meaning.py
+bench-phrases: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/phrases.py
+bench-drafts: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/drafts.py
+
+# Re-planning 10,000 stored applications and recording events, on a throwaway PostgreSQL.
+bench-replan: $(STAMP)
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/replan.py
+
+# `afterword plan` as a whole process next to `python -c pass`.
+bench-cli: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/cli_start.py
+
+# Today for 20 signed-in users: gunicorn next to the development server, on PostgreSQL.
+bench-serve: $(STAMP)
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/serve.py
+
+# The planner's output for all 100,000 benchmark cases must stay byte for byte the same.
+bench-planner-output: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/planner_output.py --expect -
+
+# Every benchmark above, one after the other (about 15 minutes in all). Benchmarks added by
+# other branches (bench-today, bench-board, bench-browser) join by being added to this list.
+BENCH_ALL := bench bench-planner-output bench-worker bench-digest bench-replan bench-cli \
+	bench-serve bench-mail bench-meaning bench-phrases bench-drafts bench-api
+
+bench-all: $(STAMP)
+	@started=$$(date +%s); for target in $(BENCH_ALL); do \
+	  echo "== make $$target"; $(MAKE) --no-print-directory $$target || exit 1; \
+	done; echo "== bench-all took $$(( $$(date +%s) - started )) s"
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:

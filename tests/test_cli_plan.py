@@ -235,3 +235,26 @@ def test_every_example_case_plans_cleanly():
     assert result.exit_code == 0, result.stderr
     for path in EXAMPLES.glob("*.json"):
         assert path.name in result.stdout
+
+
+def test_planning_one_case_loads_no_django_jinja_dateparser_or_rich():
+    """`afterword plan` starts light: only the commands that need them load the heavy parts."""
+    probe = (
+        "import sys\n"
+        "from afterword.cli import main\n"
+        f"sys.argv = ['afterword', 'plan', {str(EXAMPLES / 'northwind-waiting.json')!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert not stop.code, stop.code\n"
+        "heavy = ('django', 'jinja2', 'dateparser', 'rich', 'afterword.rules.phrases',"
+        " 'afterword.drafting', 'afterword.reading')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["status"]
+    assert completed.stderr.strip() == "[]"

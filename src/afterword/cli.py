@@ -12,13 +12,15 @@ import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
 from afterword.rules import CaseError, case_from_json, plan
 from afterword.rules.validation import MAX_INPUT_BYTES
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     add_completion=False,
@@ -31,6 +33,13 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 class OutputFormat(StrEnum):
     json = "json"
     table = "table"
+
+
+def console() -> Console:
+    """Rich's console, imported only by the commands that print tables (Rich is slow to load)."""
+    from rich.console import Console
+
+    return Console()
 
 
 def fail(*messages: str) -> NoReturn:
@@ -73,7 +82,7 @@ def plan_command(
     else:
         from afterword.plan_table import render_plan
 
-        render_plan(case, result, Console())
+        render_plan(case, result, console())
 
 
 @app.command("when")
@@ -112,7 +121,7 @@ def examples_command(
     """Plan every example case and print each plan as a table."""
     from afterword.plan_table import render_plan
 
-    console = Console()
+    output = console()
     files = sorted(folder.glob("*.json"))
     if not files:
         fail(f"{folder}: no example cases (*.json) found")
@@ -121,8 +130,8 @@ def examples_command(
             case = case_from_json(path.read_bytes())
         except CaseError as error:
             fail(*(f"{path.name}: {problem}" for problem in error.problems))
-        console.rule(f"[bold]{path.name}")
-        render_plan(case, plan(case, case.now or datetime.now(UTC)), console)
+        output.rule(f"[bold]{path.name}")
+        render_plan(case, plan(case, case.now or datetime.now(UTC)), output)
 
 
 @app.command("today")
@@ -145,11 +154,11 @@ def today_command(
     if output is OutputFormat.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        console = Console()
-        commands.print_today(rows, console)
+        terminal = console()
+        commands.print_today(rows, terminal)
         reminder = commands.search_reminder(user)
         if reminder:
-            console.print(f"\n[bold]Keep the search moving[/] [dim](P1)[/]: {reminder}")
+            terminal.print(f"\n[bold]Keep the search moving[/] [dim](P1)[/]: {reminder}")
 
 
 @app.command("token")

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from afterword.drafting import TONES, compose
-from afterword.drafting.checker import check, context_for
-from afterword.drafting.model import Finding
-from afterword.rules import Action, Case, CaseError, Plan, case_from_json, plan
-from afterword.rules.kinds import ACTIONS, THANK_YOU_KINDS
+# The checker (Jinja2, the word lists) and the planner load when the command runs, not when
+# the command line starts: `afterword plan` should not pay for them (issue 14).
+if TYPE_CHECKING:
+    from afterword.drafting.model import Finding
+    from afterword.rules import Action, Case, Plan
 
 _SUBJECT = "subject:"
 
@@ -87,6 +87,9 @@ def sibling_drafts(
 ) -> list[tuple[str, str]]:
     """(name, body) of the drafts Afterword writes, in either tone, for the other people of the
     chosen thank-you's interview: the checker flags passages the user's text shares with them."""
+    from afterword.drafting import TONES, compose
+    from afterword.rules.kinds import THANK_YOU_KINDS
+
     if chosen.kind not in THANK_YOU_KINDS:
         return []
     return [
@@ -194,6 +197,10 @@ def check_command(
     ] = None,
 ) -> None:
     """Check a draft: names, placeholders, spelling, promised dates, length, filler."""
+    from afterword.drafting.checker import check, context_for
+    from afterword.rules import CaseError, case_from_json, plan
+    from afterword.rules.kinds import ACTIONS
+
     if source == "-" and case_source == "-":
         fail("FILE and --case cannot both be - (standard input)")
     case_bytes = read_input(case_source)

@@ -11,14 +11,15 @@ import sys
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from afterword.drafting import Draft, compose, format_day
-from afterword.drafting.export import KIND_LABELS, draft_as_json
-from afterword.rules import Action, Case, CaseError, case_from_json, plan
-from afterword.rules.kinds import ACTIONS
+# The drafting package (Jinja2) and the planner load when the command runs, not when the
+# command line starts: `afterword plan` should not pay for them (issue 14).
+if TYPE_CHECKING:
+    from afterword.drafting import Draft
+    from afterword.rules import Action, Case
 
 RULE = "=" * 72
 
@@ -86,6 +87,10 @@ def draft_command(
     ] = None,
 ) -> None:
     """Write the draft of every planned action of one case (or of one, with --action)."""
+    from afterword.drafting import compose
+    from afterword.drafting.export import draft_as_json
+    from afterword.rules import CaseError, case_from_json, plan
+
     try:
         case = case_from_json(read_input(source), now=datetime.now(UTC))
     except CaseError as error:
@@ -113,6 +118,8 @@ def draft_command(
 def _chosen_actions(
     actions: tuple[Action, ...], index: int | None, output_format: DraftFormat
 ) -> list[int]:
+    from afterword.rules.kinds import ACTIONS
+
     letters = [i for i, a in enumerate(actions) if ACTIONS[a.kind].medium == "letter"]
     if index is not None and not 0 <= index < len(actions):
         if not actions:
@@ -154,6 +161,9 @@ def _pdf(case: Case, draft: Draft, paper: PaperChoice | None) -> bytes:
 
 
 def _as_text(drafts: list[tuple[int, Draft]], country: str) -> str:
+    from afterword.drafting import format_day
+    from afterword.drafting.export import KIND_LABELS
+
     if not drafts:
         return "Nothing is planned for this case, so there is nothing to draft.\n"
     parts = []

@@ -21,9 +21,6 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from afterword.reading.fetched import fetched_from_bytes
-from afterword.reading.reading import read
-
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024
 # The fields a message starts with in practice; a file that has none of them is not mail.
 _MAIL_FIELDS = frozenset(
@@ -74,6 +71,11 @@ def read_command(
     output: Annotated[ReadFormat, typer.Option("--format", help="json.")] = ReadFormat.json,
 ) -> None:
     """Read emails as the inbox watcher does: reply, away notice, bounce, delay or bulk."""
+    # The reader (its classifier, the date phrases, the bounce scanner) loads only for this
+    # command: `afterword plan` should not pay for it (issue 14).
+    from afterword.reading.fetched import fetched_from_bytes
+    from afterword.reading.reading import read
+
     code, subdivision = _country(country)
     if language is not None and not _LANGUAGE.match(language.lower()):
         fail(f"--language: not a language code ({language!r}); use en, de, fr, es, ...")

@@ -17,6 +17,10 @@ from gunicorn.app.base import BaseApplication
 GRACEFUL_SECONDS = 30
 # A request may render a PDF letter; anything slower than this is stuck and its worker restarted.
 REQUEST_SECONDS = 60
+# Threads per web process: a Today request spends part of its time waiting for the database,
+# and a thread can answer another request meanwhile; more would only queue for the one GIL.
+# Threaded workers also keep connections alive between requests, which sync workers do not.
+THREADS = 4
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
@@ -72,7 +76,8 @@ def run_gunicorn(bind: str, workers: int) -> None:
         {
             "bind": [bind],
             "workers": workers,
-            "worker_class": "sync",
+            "worker_class": "gthread",
+            "threads": THREADS,
             "timeout": REQUEST_SECONDS,
             "graceful_timeout": GRACEFUL_SECONDS,
             "proc_name": "afterword",

@@ -36,3 +36,33 @@ def test_a_point_must_go_to_someone_who_was_there():
         case_from_data(data)
 
     assert any("forgot_for" in str(p) and "p9" in str(p) for p in error.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("decision_by", "interviews[0].decision_by"),
+        ("event", "events[0].promised_next"),
+    ],
+)
+def test_a_date_outside_the_calendar_is_refused_with_its_path(where: str, path: str) -> None:
+    """A date in year 9500, nested anywhere in the case, is named by its path (dates 1900-9000)."""
+    data = case()
+    if where == "decision_by":
+        data["interviews"][0]["decision_by"] = "9500-01-01"
+    else:
+        data["events"] = [
+            {
+                "at": "2026-03-02T11:30:00-05:00",
+                "type": "check_in_sent",
+                "channel": "email",
+                "promised_next": "9500-01-01",
+            }
+        ]
+
+    with pytest.raises(CaseError) as caught:
+        case_from_data(data)
+
+    assert [(p.path, "not a plausible date" in p.message) for p in caught.value.problems] == [
+        (path, True)
+    ]

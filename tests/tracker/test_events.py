@@ -213,3 +213,15 @@ def test_news_from_a_page_older_than_the_plan_raises_stale_page(planned: Sample)
         record_event(planned.application, "reply", ny(2026, 3, 4, 9), seen_planned_at=seen)
 
     assert snapshot() == before
+
+
+def test_recording_an_event_reads_the_case_once(
+    planned: Sample, django_assert_max_num_queries: Any
+) -> None:
+    """Lock with owner and settings, the case's three reads, the event, the plan's three writes."""
+    now = ny(2026, 3, 4, 9)
+
+    with django_assert_max_num_queries(10):
+        record_event(planned.application, "reply", now, no_decision_yet=True)
+
+    assert Event.objects.get().type == "reply"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
@@ -285,3 +286,107 @@ def test_it_replans_every_application_and_reports_the_broken_ones(
     assert "country" in summary.failed[broken.pk].lower()
     assert Action.objects.filter(application=sample.application).count() == 2
     assert Event.objects.count() == 0
+
+
+ACTION_COLUMNS = (
+    "application_id",
+    "owner_id",
+    "kind",
+    "interview_id",
+    "interviewer_id",
+    "channel",
+    "earliest",
+    "due",
+    "latest",
+    "rules",
+    "why",
+    "position",
+)
+
+
+def many_cases(user: Any) -> None:
+    """Applications of many shapes: two rounds and people, letters, news, decided, none yet."""
+    for n in range(4):
+        application = ApplicationFactory(owner=user, employer_style=("formal", "casual")[n % 2])
+        people = [InterviewerFactory(application=application) for _ in range(n % 3 + 1)]
+        first = InterviewFactory(
+            application=application,
+            start=ny(2026, 2, 20 + n, 10),
+            end=ny(2026, 2, 20 + n, 11),
+            interviewers=people,
+            decision_by=ny(2026, 3, 10).date() if n % 2 else None,
+        )
+        if n >= 2:
+            InterviewFactory(
+                application=application,
+                round=2,
+                start=ny(2026, 2, 27, 14),
+                end=ny(2026, 2, 27, 15),
+                interviewers=people[:1],
+            )
+        Event.objects.create(
+            application=application,
+            at=ny(2026, 2, 21 + n, 9),
+            type="thank_you_sent",
+            interview=first,
+            interviewer=people[0],
+        )
+        if n == 3:
+            Event.objects.create(application=application, at=ny(2026, 3, 2, 9), type="offer")
+    ApplicationFactory(owner=user)  # nothing to plan from yet
+
+
+def snapshot() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Every stored action and every application's plan fields, in a fixed order."""
+    actions = Action.objects.order_by("application_id", "position").values_list(*ACTION_COLUMNS)
+    plans = Application.objects.order_by("pk").values_list(
+        "pk", "status", "plan_notes", "planned_at"
+    )
+    return list(actions), list(plans)
+
+
+def test_replan_all_stores_exactly_what_replan_stores_one_by_one(user: Any) -> None:
+    """The bulk re-plan writes the same actions, status and notes as one re-plan per application."""
+    many_cases(user)
+    now = ny(2026, 3, 3, 9)
+    for application in Application.objects.all():
+        replan(application, now)
+    one_by_one = snapshot()
+    Action.objects.all().delete()
+    Application.objects.update(status="waiting", plan_notes=[], planned_at=None)
+
+    summary = replan_all(Application.objects.all(), now)
+
+    assert (summary.replanned, summary.failed) == (5, {})
+    assert snapshot() == one_by_one
+    assert len(one_by_one[0]) > 5  # there was something to compare
+
+
+def test_replan_all_reads_and_writes_a_batch_in_a_fixed_number_of_queries(
+    user: Any, django_assert_max_num_queries: Any
+) -> None:
+    """Ten applications or one: the same few queries per batch, not ten per application."""
+    many_cases(user)
+    many_cases(user)
+
+    with django_assert_max_num_queries(12):
+        summary = replan_all(Application.objects.all(), ny(2026, 3, 3, 9))
+
+    assert summary.replanned == 10
+
+
+def test_replan_all_writes_the_same_on_an_sqlite_without_update_from(
+    user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite before 3.33 (no UPDATE ... FROM) the batch falls back to bulk_update, alike."""
+    many_cases(user)
+    now = ny(2026, 3, 3, 9)
+    replan_all(Application.objects.all(), now)
+    expected = snapshot()
+    Action.objects.all().delete()
+    Application.objects.update(status="waiting", plan_notes=[], planned_at=None)
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+
+    replan_all(Application.objects.all(), now)
+
+    assert snapshot() == expected

@@ -7,7 +7,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from afterword.rules.case import Employer, supported_countries, zone
+from afterword.rules.case import Employer, country_codes, subdivisions_of, zone
+from afterword.rules.holiday_tables import holidays_package
 from afterword.rules.wording import day_text
 
 OPENING = time(9)
@@ -18,15 +19,14 @@ _ONE_DAY = timedelta(days=1)
 @lru_cache(maxsize=4096)
 def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
     """The public holidays of one year; cached because building them costs milliseconds."""
-    import holidays
-
+    holidays = holidays_package()
     return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
 
 
 def canonical_subdivision(country: str, subdivision: str | None) -> str | None:
     if subdivision is None:
         return None
-    known = supported_countries().get(country, frozenset())
+    known = subdivisions_of(country) if country in country_codes() else frozenset()
     return subdivision if subdivision in known else subdivision.upper()
 
 

@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from afterword.rules.holiday_tables import holidays_package
 from afterword.rules.kinds import EVENTS, ActionKind, EventType, MessageChannel
 
 Profile = Literal["prompt", "standard", "patient"]
@@ -77,12 +78,27 @@ def zone(name: str) -> ZoneInfo:
 
 @cache
 def supported_countries() -> dict[str, frozenset[str]]:
-    import holidays
+    """Every country the holiday tables know, with its subdivisions (loads every country)."""
+    return {country: subdivisions_of(country) for country in country_codes()}
 
-    return {
-        country: frozenset(subdivisions)
-        for country, subdivisions in holidays.list_supported_countries().items()
-    }
+
+@cache
+def country_codes() -> frozenset[str]:
+    """The country codes (aliases included) the holiday tables know, without loading any."""
+    from holidays.registry import EntityLoader
+
+    holidays_package()
+    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+
+
+@cache
+def subdivisions_of(country: str) -> frozenset[str]:
+    """The subdivision codes of one known country; loads that country's tables only.
+
+    Validating a case needs one country, and loading all of them (``supported_countries``)
+    takes a quarter of a second: longer than ``afterword plan`` may take in all.
+    """
+    return frozenset(getattr(holidays_package(), country).subdivisions)
 
 
 class _Model(BaseModel):
@@ -111,7 +127,7 @@ class Employer(_Model):
     @classmethod
     def _known_country(cls, value: str) -> str:
         code = value.upper()
-        if code not in supported_countries():
+        if code not in country_codes():
             raise PydanticCustomError(
                 "country",
                 "unknown country code {value} (use ISO 3166, such as 'US')",
@@ -123,7 +139,7 @@ class Employer(_Model):
     def _known_subdivision(self) -> Employer:
         if self.subdivision is None:
             return self
-        subdivisions = supported_countries()[self.country]
+        subdivisions = subdivisions_of(self.country)
         if self.subdivision.upper() not in subdivisions and self.subdivision not in subdivisions:
             raise PydanticCustomError(
                 "subdivision",

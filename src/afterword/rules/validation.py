@@ -10,9 +10,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from afterword.rules.case import Case
 
@@ -120,7 +121,9 @@ def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
                     f"events[{k}].at", f"is after now ({now.isoformat()}); record only the past"
                 )
             )
-    problems.extend(_out_of_range(case.model_dump(), ""))
+    if _any_out_of_range(case):
+        # Rare: only then is the case dumped and walked again for the paths of the messages.
+        problems.extend(_out_of_range(case.model_dump(), ""))
     if now is not None and not FIRST_YEAR <= now.year <= LAST_YEAR:
         problems.append(Problem("now", _range_message(now)))
     return problems
@@ -130,6 +133,54 @@ def cross_checks(case: Case, now: datetime | None) -> list[Problem]:
 # calendar's own ends (years 1 and 9999) that arithmetic would overflow, and no interview
 # happens there anyway.
 FIRST_YEAR, LAST_YEAR = 1900, 9000
+
+
+def _any_out_of_range(model: BaseModel) -> bool:
+    """Whether any date or time in ``model`` is outside FIRST_YEAR..LAST_YEAR.
+
+    Reads only the fields that can hold one (``_date_layout``): it runs on every case, where
+    walking a full dump of it cost more than validating it.
+    """
+    dates, nested = _date_layout(type(model))
+    for name in dates:
+        value = getattr(model, name)
+        if isinstance(value, Mapping):
+            value = tuple(value.values())
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, date) and not FIRST_YEAR <= item.year <= LAST_YEAR:
+                return True
+    for name in nested:
+        value = getattr(model, name)
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, BaseModel) and _any_out_of_range(item):
+                return True
+    return False
+
+
+@cache
+def _date_layout(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names of fields that may hold dates, names of fields that may hold models) of ``model``."""
+    dates, nested = [], []
+    for name, info in model.model_fields.items():
+        found = _classes_in(info.annotation)
+        if any(issubclass(kind, date) for kind in found):
+            dates.append(name)
+        if any(issubclass(kind, BaseModel) for kind in found):
+            nested.append(name)
+    return tuple(dates), tuple(nested)
+
+
+def _classes_in(annotation: Any) -> set[type]:
+    """Every class named anywhere in a type annotation (unions, tuples, Annotated...)."""
+    if isinstance(annotation, type) and get_origin(annotation) is None:
+        return {annotation}
+    found: set[type] = set()
+    origin = get_origin(annotation)
+    if isinstance(origin, type):
+        found.add(origin)
+    for argument in get_args(annotation):
+        found |= _classes_in(argument)
+    return found
 
 
 def _out_of_range(value: Any, path: str) -> list[Problem]:

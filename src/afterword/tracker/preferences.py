@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser
 
 from afterword.tracker import access
@@ -11,3 +13,13 @@ from afterword.tracker.models import UserSettings
 def settings_for(user: AbstractBaseUser) -> UserSettings:
     """The user's settings; users created before the app existed get defaults on first use."""
     return access.one_row_of(int(user.pk), UserSettings)
+
+
+def settings_for_owners(owners: Iterable[AbstractBaseUser]) -> dict[int, UserSettings]:
+    """Each owner's settings by user id, read in one query (made on first use, as above)."""
+    people = {int(owner.pk): owner for owner in owners}
+    found = {row.user_id: row for row in UserSettings.objects.filter(user_id__in=people)}
+    for pk, owner in people.items():
+        if pk not in found:
+            found[pk] = settings_for(owner)
+    return found

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.db.models import Prefetch
+
 from afterword.tracker.models import (
     Action,
     Application,
@@ -21,13 +23,37 @@ from afterword.tracker.models import (
 )
 from afterword.tracker.preferences import settings_for
 
+# What build_case reads besides the application and its owner, for reading many applications in
+# a few queries: ``Application.objects.select_related("owner").prefetch_related(*CASE_ROWS)``.
+CASE_ROWS = (
+    Prefetch(
+        "interviews",
+        queryset=Interview.objects.order_by("start", "pk").prefetch_related(
+            Prefetch("interviewers", queryset=Interviewer.objects.order_by("pk"))
+        ),
+    ),
+    Prefetch("events", queryset=Event.objects.order_by("at", "pk")),
+)
 
-def build_case(application: Application, now: datetime) -> dict[str, Any]:
-    """The application as one planner case (docs/PLAN_FORMAT.md input), as seen at ``now``."""
-    prefs = settings_for(application.owner)
+
+def build_case(
+    application: Application, now: datetime, prefs: UserSettings | None = None
+) -> dict[str, Any]:
+    """The application as one planner case (docs/PLAN_FORMAT.md input), as seen at ``now``.
+
+    ``prefs`` are the owner's settings when the caller has read them already. Interviews and
+    events prefetched with ``CASE_ROWS`` are used as they are; otherwise they are read here.
+    """
+    if prefs is None:
+        prefs = settings_for(application.owner)
     zone = employer_zone(application)
-    interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
-    events = application.events.order_by("at", "pk")
+    prefetched = getattr(application, "_prefetched_objects_cache", {})
+    if "interviews" in prefetched and "events" in prefetched:
+        interviews: Any = application.interviews.all()
+        events: Any = application.events.all()
+    else:
+        interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
+        events = application.events.order_by("at", "pk")
     return {
         "now": now.astimezone(zone).isoformat(),
         "profile": prefs.profile,

@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from pydantic import ValidationError as SchemaError
 
-from afterword.rules import CaseError, Problem, case_from_data
+from afterword.rules import Case, CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
 from afterword.rules.kinds import ACTIONS, EXPEDITE_KINDS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
 from afterword.tracker.models import Action, Application, Event
 from afterword.tracker.services.case import build_case, employer_zone, event_data
 from afterword.tracker.services.errors import validation_error_from
-from afterword.tracker.services.replan import replan
+from afterword.tracker.services.replan import as_stored, event_types, plan_case, store_plan
 
 # The fields a caller may give record_event; each is a column of Event.
 EVENT_FIELDS = frozenset(
@@ -62,16 +62,29 @@ def record_event(
     event = Event(application=application, type=type, **_blank_for_none(fields))
     _check_ownership(application, event)
     with transaction.atomic():
-        # The application's lock first, as every writer of its facts takes it (see replan).
-        locked = Application.objects.select_for_update().filter(pk=application.pk)
-        if seen_planned_at is not None:
-            if locked.values_list("planned_at", flat=True).first() != seen_planned_at:
-                raise StalePage()
-        else:
-            locked.exists()
-        _validate(application, event, now)
+        # The application's lock first, as every writer of its facts takes it (see replan);
+        # the same query reads its owner and their settings, which the case needs.
+        fresh = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("owner", "owner__afterword")
+            .filter(pk=application.pk)
+            .first()
+        )
+        if seen_planned_at is not None and (fresh is None or fresh.planned_at != seen_planned_at):
+            raise StalePage()
+        prefs = None
+        if fresh is not None:
+            application.owner = fresh.owner
+            prefs = getattr(fresh.owner, "afterword", None)
+        # The case is read once: the new event joins it in memory, is checked with it, and
+        # the same case is planned once the event is saved (the planner orders events by time,
+        # and a later row sorts after earlier ones of the same time, as build_case orders them).
+        data = build_case(application, now, prefs)
+        case = _validate(application, event, now, data)
         event.save()
-        replan(application, now)
+        archived_at = fresh.archived_at if fresh is not None else None
+        result = as_stored(plan_case(data, now, case), archived_at)
+        store_plan(application, result, now, event_types(data))
     return event
 
 
@@ -197,21 +210,23 @@ def _check_ownership(application: Application, event: Event) -> None:
         raise ValidationError(errors)
 
 
-def _validate(application: Application, event: Event, now: datetime) -> None:
+def _validate(
+    application: Application, event: Event, now: datetime, data: dict[str, Any]
+) -> Case | None:
+    """``data`` (the case as it is) with the new event added, validated; None without interviews."""
     if not isinstance(event.at, datetime) or event.at.tzinfo is None:
         raise ValidationError({"at": "Give the date and time with a time zone."})
     for name in ("promised_next", "new_decision_by", "deadline", "until"):
         value = getattr(event, name)
         if value is not None and not isinstance(value, date):
             raise ValidationError({name: "Give a date."})
-    data = build_case(application, now)
     new_event = event_data(event, employer_zone(application))
+    data["events"].append(new_event)
     if not data["interviews"]:
         _validate_alone(new_event, now)
-        return
-    data["events"].append(new_event)
+        return None
     try:
-        case_from_data(data, now)
+        return case_from_data(data, now)
     except CaseError as error:
         raise validation_error_from(error, focus=f"events[{len(data['events']) - 1}]") from None
 

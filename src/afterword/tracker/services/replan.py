@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from afterword.rules import CaseError, Note, Plan, case_from_data, plan
+from afterword.rules import Case, CaseError, Note, Plan, case_from_data, plan
 from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.tracker.follow_up_keys import keys_for
 from afterword.tracker.models import Action, Application, Status
-from afterword.tracker.services.case import build_case
+from afterword.tracker.preferences import settings_for_owners
+from afterword.tracker.services.case import CASE_ROWS, build_case
 from afterword.tracker.services.errors import validation_error_from
 
 log = logging.getLogger(__name__)
@@ -48,21 +52,34 @@ def replan(application: Application, now: datetime) -> Plan:
             .first()
         )
         data = build_case(application, now)
-        if data["interviews"]:
-            try:
-                case = case_from_data(data, now)
-            except CaseError as error:
-                raise validation_error_from(error) from None
-            result = plan(case, now)
-        else:
-            result = _plan_without_interviews(data)
-        if archived is not None:
-            result = Plan(result.status, (), result.notes)
-        _store(application, result, now, _event_types(data))
+        result = plan_case(data, now)
+        result = as_stored(result, archived)
+        store_plan(application, result, now, event_types(data))
     return result
 
 
-def _plan_without_interviews(data: dict[str, object]) -> Plan:
+def as_stored(result: Plan, archived_at: datetime | None) -> Plan:
+    """What is stored of a plan: all of it, or for an archived application no actions (nothing
+    is due for it until it is restored, which re-plans), with its status and notes kept."""
+    return result if archived_at is None else Plan(result.status, (), result.notes)
+
+
+def plan_case(data: dict[str, Any], now: datetime, case: Case | None = None) -> Plan:
+    """The plan of one case as ``build_case`` wrote it; ValidationError when it is invalid.
+
+    ``case`` is ``data`` already validated, when the caller has done that.
+    """
+    if not data["interviews"]:
+        return _plan_without_interviews(data)
+    if case is None:
+        try:
+            case = case_from_data(data, now)
+        except CaseError as error:
+            raise validation_error_from(error) from None
+    return plan(case, now)
+
+
+def _plan_without_interviews(data: dict[str, Any]) -> Plan:
     """The planner needs an interview to plan from; until one is added there is nothing to do."""
     events = data["events"]
     assert isinstance(events, list)
@@ -71,13 +88,37 @@ def _plan_without_interviews(data: dict[str, object]) -> Plan:
     return Plan("waiting", (), (NO_INTERVIEW_NOTE,))
 
 
-def _event_types(data: dict[str, object]) -> list[str]:
+def event_types(data: dict[str, Any]) -> list[str]:
+    """The case's event types in order (the follow-ups' keys count check-in steps by them)."""
     events = data["events"]
     assert isinstance(events, list)
     return [str(event["type"]) for event in events]
 
 
-def _store(application: Application, result: Plan, now: datetime, event_types: list[str]) -> None:
+def store_plan(
+    application: Application, result: Plan, now: datetime, event_types: list[str]
+) -> None:
+    """Replace the application's stored actions, status and notes with ``result``.
+
+    Call it under the application's lock, inside a transaction. ``event_types`` are the case's
+    events in order: the follow-ups' keys count the check-in steps they hold.
+    """
+    Action.objects.filter(application=application).delete()
+    Action.objects.bulk_create(action_rows(application, result, event_types))
+    _mark_planned(application, result, now)
+    # update() rather than save(): a re-plan is not an edit, so updated_at keeps its meaning.
+    Application.objects.filter(pk=application.pk).update(
+        status=application.status,
+        plan_notes=application.plan_notes,
+        planned_at=now,
+    )
+
+
+def action_rows(application: Application, result: Plan, event_types: list[str]) -> list[Action]:
+    """The rows that store ``result``'s actions (unsaved), in plan order, with their keys.
+
+    The one place that turns a planned action into its row, for one re-plan and for many.
+    """
     keys = keys_for(
         [
             (a.kind, _row_id(a.interview), _row_id(a.interviewer) if a.interviewer else None)
@@ -85,8 +126,7 @@ def _store(application: Application, result: Plan, now: datetime, event_types: l
         ],
         event_types,
     )
-    Action.objects.filter(application=application).delete()
-    Action.objects.bulk_create(
+    return [
         Action(
             application=application,
             owner_id=application.owner_id,
@@ -103,16 +143,13 @@ def _store(application: Application, result: Plan, now: datetime, event_types: l
             position=position,
         )
         for position, action in enumerate(result.actions)
-    )
+    ]
+
+
+def _mark_planned(application: Application, result: Plan, now: datetime) -> None:
     application.status = Status(result.status)
     application.plan_notes = [note.as_json() for note in result.notes]
     application.planned_at = now
-    # update() rather than save(): a re-plan is not an edit, so updated_at keeps its meaning.
-    Application.objects.filter(pk=application.pk).update(
-        status=application.status,
-        plan_notes=application.plan_notes,
-        planned_at=now,
-    )
 
 
 def _row_id(case_id: str) -> int:
@@ -127,22 +164,80 @@ class ReplanSummary:
 
 
 def replan_all(queryset: QuerySet[Application], now: datetime) -> ReplanSummary:
-    """Re-plan many applications, each in its own transaction; one bad case stops no other."""
+    """Re-plan many applications in batches; one bad case stops no other.
+
+    Each application gets exactly the plan ``replan`` would store. Per batch, in one
+    transaction: lock the applications and read them with their interviews, interviewers and
+    events in a few queries, read each owner's settings once, plan them all, then delete and
+    insert the actions in bulk and update the applications in bulk. A case the planner refuses
+    is reported and keeps its old plan.
+    """
     summary = ReplanSummary()
-    # Ids first, then rows in batches: no cursor stays open across the many small transactions.
+    # Ids first, then rows in batches: no cursor stays open across the transactions.
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH_SIZE):
-        batch = Application.objects.select_related("owner").in_bulk(ids[start : start + BATCH_SIZE])
-        for application in batch.values():
-            _replan_one(application, now, summary)
+        _replan_batch(ids[start : start + BATCH_SIZE], now, summary)
     return summary
 
 
-def _replan_one(application: Application, now: datetime, summary: ReplanSummary) -> None:
-    try:
-        replan(application, now)
-    except ValidationError as error:
-        summary.failed[application.pk] = "; ".join(error.messages)
-        log.warning("application %s was not re-planned: %s", application.pk, error.messages)
-    else:
-        summary.replanned += 1
+def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None:
+    with transaction.atomic():
+        # Locked as replan locks one (of=self: not the owners' rows that select_related joins).
+        applications = list(
+            Application.objects.select_for_update(of=("self",))
+            .select_related("owner")
+            .prefetch_related(*CASE_ROWS)
+            .filter(pk__in=ids)
+            .order_by("pk")
+        )
+        prefs = settings_for_owners(application.owner for application in applications)
+        planned: list[tuple[Application, Plan, list[str]]] = []
+        for application in applications:
+            try:
+                data = build_case(application, now, prefs[application.owner_id])
+                result = plan_case(data, now)
+            except ValidationError as error:
+                summary.failed[application.pk] = "; ".join(error.messages)
+                log.warning("application %s was not re-planned: %s", application.pk, error.messages)
+                continue
+            result = as_stored(result, application.archived_at)
+            planned.append((application, result, event_types(data)))
+        if not planned:
+            return
+        Action.objects.filter(application_id__in=[app.pk for app, _, _ in planned]).delete()
+        Action.objects.bulk_create(
+            [
+                row
+                for application, result, types in planned
+                for row in action_rows(application, result, types)
+            ]
+        )
+        for application, result, _ in planned:
+            _mark_planned(application, result, now)
+        _update_planned([application for application, _, _ in planned], now)
+        summary.replanned += len(planned)
+
+
+def _update_planned(applications: list[Application], now: datetime) -> None:
+    """Write the status, notes and planned_at of many applications in one UPDATE.
+
+    ``bulk_update`` writes one CASE branch per row and column, which costs more than planning
+    the batch; an UPDATE joined to a VALUES list (PostgreSQL and SQLite >= 3.33 alike; VALUES
+    columns are named column1, column2... on both) is one short statement.
+    """
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
+        # UPDATE ... FROM came with SQLite 3.33; Django supports 3.31 and up.
+        Application.objects.bulk_update(applications, ["status", "plan_notes", "planned_at"])
+        return
+    table = connection.ops.quote_name(Application._meta.db_table)
+    notes = "CAST(v.column3 AS jsonb)" if connection.vendor == "postgresql" else "v.column3"
+    rows = ", ".join(["(%s, %s, %s)"] * len(applications))
+    params: list[Any] = []
+    for application in applications:
+        params += [application.pk, application.status, json.dumps(application.plan_notes)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET status = v.column2, plan_notes = {notes}, planned_at = %s "
+            f"FROM (VALUES {rows}) AS v WHERE {table}.id = v.column1",
+            [connection.ops.adapt_datetimefield_value(now), *params],
+        )

@@ -1,0 +1,93 @@
+"""How long `afterword plan` on one case takes as a whole process, next to `python -c pass`.
+
+    PYTHONPATH=src .venv/bin/python bench/cli_start.py [--runs 30]
+
+Each run is a new process, exactly as a shell starts the `afterword` console script
+(``from afterword.cli import main; main()``) on examples/northwind-waiting.json with JSON output
+(stdout is a pipe). The two commands alternate, so that a busy moment of the machine hits both;
+the medians and the ratio are reported, with each one's user+system CPU time (from
+``os.wait4``), which other work on the machine inflates far less than wall time. The run also
+lists which of Django, Jinja2, dateparser and Rich the plan process loaded (goal: none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CASE = ROOT / "examples" / "northwind-waiting.json"
+SCRIPT = "import sys; from afterword.cli import main; sys.exit(main())"
+WATCHED = ("django", "jinja2", "dateparser", "rich")
+GOAL = 8.0
+
+
+def one_run(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def loaded_modules() -> list[str]:
+    probe = (
+        "import sys; from afterword.cli import main\n"
+        f"sys.argv = ['afterword', 'plan', {str(CASE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(WATCHED)!r}), "
+        "file=sys.stderr)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    return [line for line in done.stderr.splitlines() if line.startswith("[")]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    options = parser.parse_args()
+    floor_cmd = [sys.executable, "-c", "pass"]
+    plan_cmd = [sys.executable, "-c", SCRIPT, "plan", str(CASE)]
+    one_run(plan_cmd)  # warm the file cache and the bytecode caches, untimed
+    floors, plans = [], []
+    load = os.getloadavg()[0]
+    for _ in range(options.runs):
+        floors.append(one_run(floor_cmd))
+        plans.append(one_run(plan_cmd))
+    floor_wall = statistics.median(w for w, _ in floors)
+    plan_wall = statistics.median(w for w, _ in plans)
+    floor_cpu = statistics.median(c for _, c in floors)
+    plan_cpu = statistics.median(c for _, c in plans)
+    print(
+        f"{options.runs} runs each, alternating; load {load:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after ({os.cpu_count()} CPUs)\n"
+    )
+    print("| command | median wall ms | median CPU ms | x floor (wall) | x floor (CPU) |")
+    print("|---|---:|---:|---:|---:|")
+    floor_row = f"{floor_wall * 1000:.0f} | {floor_cpu * 1000:.0f} | 1.0 | 1.0"
+    print(f"| floor: `python -c pass` | {floor_row} |")
+    ratio = plan_wall / floor_wall
+    print(
+        f"| `afterword plan` (one case, JSON out) | {plan_wall * 1000:.0f} | "
+        f"{plan_cpu * 1000:.0f} | {ratio:.1f} | {plan_cpu / max(floor_cpu, 1e-3):.1f} |"
+    )
+    print(f"\nmodules of {', '.join(WATCHED)} loaded by `afterword plan`: {loaded_modules()[0]}")
+    print(f"goal: within {GOAL:.0f}x the floor (wall): {'met' if ratio <= GOAL else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

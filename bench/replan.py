@@ -1,0 +1,227 @@
+"""Re-planning stored applications in bulk, and recording one event, on a real database.
+
+    PGPORT_TEST=55443 bash scripts/with-postgres.sh .venv/bin/python bench/replan.py
+    .venv/bin/python bench/replan.py --applications 2000      # SQLite without DATABASE_URL
+
+A scratch database (bench/digest.py's: a new PostgreSQL database on the server DATABASE_URL
+names, or a SQLite file in a temporary folder) is seeded with the planner benchmark's generated
+cases (bench/cases.py, stored by bench/seed_cases.py: every application with its interviews,
+interviewers and events, ``users`` owners). This process is pinned to one CPU; the database
+server runs on the other. Then, timed separately:
+
+1. floor: the planner alone, ``plan(case, now)`` on the same cases validated beforehand;
+2. one by one: ``replan(application, now)`` for each of the first ``--one-by-one``
+   applications, each in its own transaction, as ``manage.py replan`` did before bulk
+   re-planning (their stored actions are kept for step 4);
+3. bulk: ``replan_all`` over every application, as ``manage.py replan`` runs it;
+4. the actions of step 2 and step 3 compared field by field: they must be the same;
+5. record one event: ``record_event`` of a "no decision yet" reply on ``--events`` open
+   applications, one call each, timed one by one (p50, p95, max).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cases import generate_cases
+from digest import scratch_database
+from seed_cases import seed, shift
+
+# A Wednesday morning; every stored case is moved so that its own "now" is just before it.
+NOW = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+ACTION_FIELDS = (
+    "application_id",
+    "owner_id",
+    "kind",
+    "interview_id",
+    "interviewer_id",
+    "channel",
+    "earliest",
+    "due",
+    "latest",
+    "rules",
+    "why",
+    "position",
+)
+
+
+def pin_to_one_core() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned"
+    os.sched_setaffinity(0, {0})
+    return "pinned to CPU 0"
+
+
+def timed(work: Any) -> tuple[float, float, Any]:
+    """(wall seconds, this process's CPU seconds, result)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    return time.perf_counter() - start, time.process_time() - cpu, result
+
+
+def stored_actions(ids: list[int]) -> list[tuple[Any, ...]]:
+    from afterword.tracker.models import Action
+
+    rows = Action.objects.filter(application_id__in=ids).order_by("application_id", "position")
+    return list(rows.values_list(*ACTION_FIELDS))
+
+
+def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str, Any]:
+    texts = generate_cases(applications, 1)
+    with scratch_database() as (backend, _target):
+        seconds, _, _ = timed(lambda: seed(texts, users, NOW))
+        print(f"seeded {applications:,} applications for {users} users in {seconds:.1f} s")
+        from django.conf import settings
+        from django.core.exceptions import ValidationError
+        from django.db import transaction
+
+        from afterword.rules import case_from_data, plan
+        from afterword.tracker.models import Action, Application, Event
+        from afterword.tracker.services import record_event, replan, replan_all
+
+        settings.DEBUG = False  # as in production: Django keeps no log of every query
+
+        cases = [case_from_data(shift(json.loads(t), NOW), NOW) for t in texts]
+        for case in cases:  # warm every cache (holiday tables), untimed
+            plan(case, NOW)
+        floor, floor_cpu, _ = timed(lambda: [plan(case, NOW) for case in cases])
+
+        ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
+        first = ids[:one_by_one]
+
+        def each() -> int:
+            done = 0
+            for application in Application.objects.select_related("owner").filter(pk__in=first):
+                try:
+                    with transaction.atomic():
+                        replan(application, NOW)
+                except ValidationError:
+                    continue
+                done += 1
+            return done
+
+        single_wall, single_cpu, single_done = timed(each)
+        before = stored_actions(first)
+        Action.objects.filter(application_id__in=first).delete()
+        bulk_wall, bulk_cpu, summary = timed(lambda: replan_all(Application.objects.all(), NOW))
+        after = stored_actions(first)
+        same = before == after
+        print(f"one-by-one and bulk actions of the first {len(first):,} applications: ", end="")
+        print("the same" if same else "DIFFERENT")
+
+        open_ones = list(
+            Application.objects.exclude(status="decided")
+            .filter(interviews__isnull=False)
+            .distinct()
+            .order_by("pk")[:events]
+        )
+        latencies, refused = [], 0
+        later = NOW + timedelta(minutes=5)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            record_event(open_ones[0], "reply", later, no_decision_yet=True)
+        event_queries = len(queries.captured_queries)
+        cpu_started = time.process_time()
+        for application in open_ones[1:]:
+            start = time.perf_counter()
+            try:
+                record_event(application, "reply", later, no_decision_yet=True)
+            except ValidationError:
+                refused += 1
+            latencies.append(time.perf_counter() - start)
+        event_cpu = (time.process_time() - cpu_started) / max(len(latencies), 1)
+        recorded = Event.objects.filter(at=later).count()
+        return {
+            "backend": backend,
+            "applications": applications,
+            "users": users,
+            "floor_s": floor,
+            "floor_cpu": floor_cpu,
+            "single": (single_wall, single_cpu, single_done),
+            "bulk": (bulk_wall, bulk_cpu, summary.replanned, len(summary.failed)),
+            "same": same,
+            "events": sorted(latencies),
+            "recorded": recorded,
+            "event_queries": event_queries,
+            "event_cpu_ms": 1000 * event_cpu,
+            "refused": refused,
+        }
+
+
+def report(result: dict[str, Any]) -> str:
+    n = result["applications"]
+    floor_rate = n / result["floor_s"]
+    single_wall, single_cpu, single_done = result["single"]
+    bulk_wall, bulk_cpu, replanned, failed = result["bulk"]
+    rows = [
+        ("floor: the planner alone (`plan`)", n, result["floor_s"], result["floor_cpu"]),
+        ("one by one: `replan` per application", single_done, single_wall, single_cpu),
+        ("**bulk: `replan_all`** (`manage.py replan`)", replanned, bulk_wall, bulk_cpu),
+    ]
+    lines = [
+        f"{n:,} applications, {result['users']} users, on {result['backend']}; "
+        f"bulk re-planned {replanned:,}, failed {failed}",
+        "",
+        "| stage | plans | seconds | plans/s | our CPU ms per plan | planner alone / this |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for label, count, wall, cpu in rows:
+        rate = count / wall
+        cpu_text = f"{1000 * cpu / count:.2f}" if cpu is not None else "-"
+        lines.append(
+            f"| {label} | {count:,} | {wall:.2f} | {rate:,.0f} | {cpu_text} | "
+            f"{floor_rate / rate:.1f} |"
+        )
+    times = result["events"]
+    if times:
+        p50 = statistics.median(times) * 1000
+        p95 = times[int(0.95 * (len(times) - 1))] * 1000
+        lines += [
+            "",
+            f"record one event (`record_event`, a reply): {len(times)} calls, "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1] * 1000:.1f} ms; "
+            f"{result['recorded']} recorded, {result['refused']} refused; "
+            f"{result['event_cpu_ms']:.1f} ms of our CPU and {result['event_queries']} queries "
+            "(savepoints included) each",
+        ]
+    lines.append(
+        "stored actions, one by one vs bulk: " + ("the same" if result["same"] else "DIFFERENT")
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--applications", type=int, default=10_000)
+    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--one-by-one", type=int, default=1_000)
+    parser.add_argument("--events", type=int, default=300)
+    options = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "afterword.settings")
+    pinned = pin_to_one_core()
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {pinned}; "
+        f"load {os.getloadavg()[0]:.2f}"
+    )
+    result = run(options.applications, options.users, options.one_by_one, options.events)
+    print(report(result))
+    print(f"load {os.getloadavg()[0]:.2f} after")
+    return 0 if result["same"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
