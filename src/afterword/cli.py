@@ -263,6 +263,10 @@ from afterword.cli_read import read_command  # noqa: E402
 
 app.command("read")(read_command)
 
+from afterword.cli_org import org_app  # noqa: E402
+
+app.add_typer(org_app, name="org")
+
 
 def main() -> None:
     app()

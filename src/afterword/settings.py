@@ -262,6 +262,7 @@ INSTALLED_APPS = [
     "afterword.reminders",
     "afterword.calendar_feed",
     "afterword.inbox",
+    "afterword.coaching",
     "afterword.worker",
     # Migration history only: the tables above were created here before the split.
     "afterword.delivery",

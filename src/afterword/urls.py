@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("afterword.outbox.urls")),
     path("", include("afterword.reminders.urls")),
     path("", include("afterword.inbox.urls")),
+    path("", include("afterword.coaching.urls")),
     path("", include("afterword.web.urls")),
 ]
