@@ -107,7 +107,7 @@ def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> QuerySet[Any]
         .values("n")
     )
     idle_since = now - timedelta(days=IDLE_DAYS)
-    return (
+    rows: QuerySet[Any] = (
         access.coached_students(coach)
         .annotate(
             application_count=Count("applications"),
@@ -123,6 +123,7 @@ def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> QuerySet[Any]
             ),
         )
     )
+    return rows
 
 
 def chosen_rows(

@@ -32,7 +32,9 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args: Any, coaches: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coach"].choices = [("", "Choose a coach"), *coaches]
+        field = self.fields["coach"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "Choose a coach"), *coaches]
 
 
 class NoteForm(forms.Form):

@@ -225,16 +225,22 @@ COACH_READABLE = frozenset(
 _STAFF_ROLES = ("admin", "coach")
 
 
+def _rows_of_model(app_label: str, name: str = "") -> QuerySet[Any]:
+    """All rows of a model named by label ("coaching.Consent"), without importing its app."""
+    model = apps.get_model(app_label, name) if name else apps.get_model(app_label)
+    rows: QuerySet[Any] = model._default_manager.all()
+    return rows
+
+
 def active_consents(coach: User) -> QuerySet[Any]:
     """The coach's consents that count now (no revoked ones, and the coach still staff there)."""
-    consent = apps.get_model("coaching", "Consent")
+    consents = _rows_of_model("coaching", "Consent")
     if not is_member(coach):
-        return consent._default_manager.none()
-    membership = apps.get_model("coaching", "Membership")
-    still_staff = membership._default_manager.filter(
+        return consents.none()
+    still_staff = _rows_of_model("coaching", "Membership").filter(
         organisation=OuterRef("organisation"), user_id=coach.pk, role__in=_STAFF_ROLES
     )
-    return consent._default_manager.filter(
+    return consents.filter(
         coach_id=coach.pk, revoked_at__isnull=True, student__is_active=True
     ).filter(Exists(still_staff))
 
@@ -246,10 +252,10 @@ def coached_student_ids(coach: User) -> QuerySet[Any]:
 
 def coached_students(coach: User) -> QuerySet[Any]:
     """The students who consent to ``coach`` now, as user rows."""
-    users = apps.get_model(settings.AUTH_USER_MODEL)
+    users = _rows_of_model(settings.AUTH_USER_MODEL)
     if not is_member(coach):
-        return users._default_manager.none()
-    return users._default_manager.filter(pk__in=coached_student_ids(coach))
+        return users.none()
+    return users.filter(pk__in=coached_student_ids(coach))
 
 
 def consent_or_404(coach: User, student_id: Any) -> Any:
@@ -295,8 +301,7 @@ def statistics_rows(organisation_id: int, source: type[M] | QuerySet[M]) -> Quer
     """
     queryset = _queryset(source)
     _coach_may_read(queryset.model)
-    membership = apps.get_model("coaching", "Membership")
-    counted = membership._default_manager.filter(
+    counted = _rows_of_model("coaching", "Membership").filter(
         organisation_id=organisation_id, role="student", shares_statistics=True
     ).values("user_id")
     return queryset.filter(**{f"{owner_path(queryset.model)}_id__in": counted})
@@ -306,10 +311,10 @@ def memberships(
     user: User, roles: tuple[str, ...] = ("admin", "coach", "student")
 ) -> QuerySet[Any]:
     """The user's memberships of organisations with one of ``roles``."""
-    membership = apps.get_model("coaching", "Membership")
+    rows = _rows_of_model("coaching", "Membership")
     if not is_member(user):
-        return membership._default_manager.none()
-    return membership._default_manager.filter(user_id=user.pk, role__in=roles).select_related(
+        return rows.none()
+    return rows.filter(user_id=user.pk, role__in=roles).select_related(
         "organisation"
     )
 

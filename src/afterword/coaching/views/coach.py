@@ -8,8 +8,9 @@ coach gets the same 404 as anyone else.
 from __future__ import annotations
 
 import csv
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -50,7 +51,7 @@ def cohort(request: MemberRequest) -> HttpResponse:
             "totals": cohort_query.totals(request.user, now, today),
             "filters": [(name, label) for name, (label, _q) in cohort_query.FILTERS.items()],
             "sorts": [(name, label) for name, (label, _o) in cohort_query.SORTS.items()],
-            "kept": "&".join(f"{key}={value}" for key, value in kept.items() if value),
+            "kept": urlencode({key: value for key, value in kept.items() if value}),
             "idle_days": cohort_query.IDLE_DAYS,
             "now": now,
             "staff": access.memberships(request.user, ("admin", "coach")),
@@ -121,11 +122,11 @@ def student_context(request: MemberRequest, pk: int) -> dict[str, Any]:
         .filter(decision_by__isnull=False)
         .values("application_id", "decision_by")
     )
-    decided_by: dict[int, Any] = {}
+    decided_by: dict[int, date] = {}
     for row in decisions:
-        decided_by[row["application_id"]] = max(
-            row["decision_by"], decided_by.get(row["application_id"], row["decision_by"])
-        )
+        day = row["decision_by"]
+        assert day is not None  # filtered above
+        decided_by[row["application_id"]] = max(day, decided_by.get(row["application_id"], day))
     plans: dict[int, list[Action]] = {}
     for action in actions:
         plans.setdefault(action.application_id, []).append(action)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import ChoiceField
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -78,7 +79,9 @@ def organisation(request: MemberRequest, pk: int) -> HttpResponse:
     membership = access.membership_or_404(request.user, pk, ("admin", "coach"))
     form = InviteForm(request.POST or None)
     if membership.role != Role.ADMIN:
-        form.fields["role"].choices = [(Role.STUDENT, "Student")]
+        role = form.fields["role"]
+        assert isinstance(role, ChoiceField)
+        role.choices = [(Role.STUDENT, "Student")]
     if request.method == "POST" and form.is_valid():
         try:
             created = organisations.invite(
