@@ -4,9 +4,10 @@ Deny by default: only an active, signed-in user owns anything, and anyone else's
 404, exactly like a row that does not exist, so ids reveal nothing. Anonymous users get empty
 sets.
 
-Every user-owned model reaches its owner through one column: ``owner`` or ``user`` on the row
-itself, or ``application__owner`` for the rows that hang off an application. ``owner_path``
-finds it, so feature apps scope their own models here without this module importing them.
+Every user-owned model reaches its owner through one column: ``owner``, ``user`` or
+``student`` on the row itself, or ``application__owner`` for the rows that hang off an
+application. ``owner_path`` finds it, so feature apps scope their own models here without this
+module importing them.
 
 Two questions, answered in one place each:
 - ``visible(user, ...)``: rows ``user`` may see. Today the owner's; a consenting student's
@@ -47,7 +48,9 @@ def is_member(user: User) -> TypeGuard[AbstractBaseUser]:
 @cache
 def owner_path(model: type[models.Model]) -> str:
     """The lookup from ``model`` to the user who owns its rows ("owner", "application__owner")."""
-    for name in ("owner", "user"):
+    # "student": a career centre's rows about a student (a consent, a coach's note, the log of
+    # views) are the student's, to read and change; the coach only writes them via services.
+    for name in ("owner", "user", "student"):
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:

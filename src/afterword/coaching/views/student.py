@@ -13,6 +13,7 @@ from afterword.coaching import consent as consent_service
 from afterword.coaching import notes
 from afterword.coaching.errors import CoachingProblem
 from afterword.coaching.forms import GrantForm, show_problem
+from afterword.coaching.models import CoachNote, Consent, Membership, Role
 from afterword.site.pages import MemberRequest, member_view, safe_next
 from afterword.tracker import access
 
@@ -67,6 +68,7 @@ def consent_page(request: MemberRequest) -> HttpResponse:
 @member_view
 @require_POST
 def consent_revoke(request: MemberRequest, pk: int) -> HttpResponse:
+    access.get_changeable_or_404(request.user, Consent, pk)
     if consent_service.revoke(request.user, pk, timezone.now()):
         messages.success(request, "Revoked. That coach can no longer see anything of yours.")
     else:
@@ -77,6 +79,7 @@ def consent_revoke(request: MemberRequest, pk: int) -> HttpResponse:
 @member_view
 @require_POST
 def statistics_choice(request: MemberRequest, pk: int) -> HttpResponse:
+    access.get_changeable_or_404(request.user, Membership.objects.filter(role=Role.STUDENT), pk)
     shares = request.POST.get("shares") == "yes"
     if consent_service.set_statistics(request.user, pk, shares):
         messages.success(
@@ -100,5 +103,6 @@ def access_log(request: MemberRequest) -> HttpResponse:
 @member_view
 @require_POST
 def note_dismiss(request: MemberRequest, pk: int) -> HttpResponse:
+    access.get_changeable_or_404(request.user, CoachNote, pk)
     notes.dismiss_note(request.user, pk, timezone.now())
     return redirect(safe_next(request, "/"))
