@@ -159,3 +159,15 @@ def test_unknown_filter_and_sort_fall_back_to_everyone(coach_client: Client, coh
 
     assert response.status_code == 200
     assert response.content.decode().count('<th scope="row"') == 5
+
+
+def test_the_filter_buttons_count_the_students_each_would_show(
+    coach_client: Client, centre: Centre, cohort: Any
+) -> None:
+    """One student under each filter, five in all."""
+    from afterword.coaching.cohort import totals
+    from tests.conftest import NOW
+
+    found = totals(centre.coach, NOW, NOW.date())
+
+    assert found == {"everyone": 5, "overdue": 1, "silent": 1, "idle": 1, "deciding": 1}
