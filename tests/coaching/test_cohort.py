@@ -165,9 +165,10 @@ def test_the_filter_buttons_count_the_students_each_would_show(
     coach_client: Client, centre: Centre, cohort: Any
 ) -> None:
     """One student under each filter, five in all."""
+    from afterword.coaching.cohort import cohort as rows_of
     from afterword.coaching.cohort import totals
     from tests.conftest import NOW
 
-    found = totals(centre.coach, NOW, NOW.date())
+    found = totals(rows_of(centre.coach, NOW, NOW.date()))
 
     assert found == {"everyone": 5, "overdue": 1, "silent": 1, "idle": 1, "deciding": 1}

@@ -1,61 +1,79 @@
 """The cohort: every student who consents to a coach, with their follow-up health in numbers.
 
-One query builds the whole table, whatever the number of students: the students come from
-tracker/access.py (consents that count now), their applications are grouped in a join, and the
-overdue thank-yous and this week's decisions are correlated subqueries on indexed columns
-(``tracker_action_owner_due``, the interview's application). Filtering, sorting and paging all
-happen in that SQL, so a page of 25 out of 500 students costs the same few queries as out of 5.
+Four aggregate queries build the whole table, whatever the number of students: the students
+themselves, then their applications, their overdue thank-yous and this week's decisions, each
+grouped by student in the database. Every one starts from tracker/access.py (consents that count
+now). Filtering, searching, sorting and paging then happen on those rows in Python: a coach has
+hundreds of students, not millions, and one pass over them also gives the filter counts, so
+nothing is asked of the database twice. (Doing it all in one SQL statement made PostgreSQL
+group the joined applications by correlated subqueries, which cost more than the four queries.)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import (
-    BooleanField,
-    Count,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Q
 
 from afterword.rules.kinds import ACTIONS
 from afterword.tracker import access
-from afterword.tracker.models import Action, Interview, Status
+from afterword.tracker.models import Action, Application, Interview, Status
 
 THANK_YOU_KINDS = tuple(name for name, info in ACTIONS.items() if info.role == "thank_you")
 IDLE_DAYS = 14
 WEEK_DAYS = 7
 PAGE_SIZE = 25
 
-# Filter name -> (label, condition on the annotated rows).
-FILTERS: dict[str, tuple[str, Q]] = {
-    "overdue": ("Overdue thank-yous", Q(overdue_thanks__gt=0)),
-    "silent": ("Applications with no response", Q(silent__gt=0)),
-    "idle": (f"No new application for {IDLE_DAYS} days", Q(idle=True)),
-    "deciding": ("Decisions due this week", Q(deciding__gt=0)),
+
+@dataclass(frozen=True, slots=True)
+class CohortRow:
+    """One student and their numbers (``pk`` is the student's user id)."""
+
+    pk: int
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    application_count: int
+    silent: int
+    last_applied: datetime | None
+    overdue_thanks: int
+    deciding: int
+    idle: bool
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+# Filter name -> (label, test on a row).
+FILTERS: dict[str, tuple[str, Callable[[CohortRow], bool]]] = {
+    "overdue": ("Overdue thank-yous", lambda row: row.overdue_thanks > 0),
+    "silent": ("Applications with no response", lambda row: row.silent > 0),
+    "idle": (f"No new application for {IDLE_DAYS} days", lambda row: row.idle),
+    "deciding": ("Decisions due this week", lambda row: row.deciding > 0),
 }
-# Sort name -> (label, ORDER BY). Every order ends on the username, so pages never overlap.
-SORTS: dict[str, tuple[str, list[Any]]] = {
+
+
+def _applied(row: CohortRow) -> float:
+    # Never applied sorts before anyone who did.
+    return row.last_applied.timestamp() if row.last_applied else float("-inf")
+
+
+# Sort name -> (label, key). Every key ends on the username, so pages never overlap.
+SORTS: dict[str, tuple[str, Callable[[CohortRow], Any]]] = {
     "attention": (
         "Needs attention first",
-        ["-overdue_thanks", "-silent", "-deciding", F("last_applied").asc(nulls_first=True)],
+        lambda r: (-r.overdue_thanks, -r.silent, -r.deciding, _applied(r), r.username),
     ),
-    "name": ("Name", []),
-    "overdue": ("Most overdue thank-yous", ["-overdue_thanks"]),
-    "silent": ("Most with no response", ["-silent"]),
-    "idle": ("Longest without applying", [F("last_applied").asc(nulls_first=True)]),
-    "deciding": ("Most decisions this week", ["-deciding"]),
+    "name": ("Name", lambda r: (r.get_full_name().casefold() or r.username, r.username)),
+    "overdue": ("Most overdue thank-yous", lambda r: (-r.overdue_thanks, r.username)),
+    "silent": ("Most with no response", lambda r: (-r.silent, r.username)),
+    "idle": ("Longest without applying", lambda r: (_applied(r), r.username)),
+    "deciding": ("Most decisions this week", lambda r: (-r.deciding, r.username)),
 }
 
 
@@ -84,79 +102,83 @@ def week_of(today: date) -> tuple[date, date]:
     return today, today + timedelta(days=WEEK_DAYS - 1)
 
 
-def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> QuerySet[Any]:
-    """Every consenting student, annotated with their counts (not yet filtered or sorted)."""
-    overdue = (
-        Action.objects.filter(owner=OuterRef("pk"), kind__in=THANK_YOU_KINDS, latest__lt=now)
+def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> list[CohortRow]:
+    """Every consenting student with their numbers, in no particular order (four queries)."""
+    students = access.coached_students(coach).values_list(
+        "pk", "username", "first_name", "last_name", "email"
+    )
+    applications = {
+        row["owner_id"]: row
+        for row in access.coached_rows(coach, Application)
         .order_by()
-        .values("owner")
+        .values("owner_id")
+        .annotate(
+            total=Count("pk"),
+            silent=Count("pk", filter=Q(status=Status.NO_RESPONSE)),
+            last=Max("created_at"),
+        )
+    }
+    overdue = dict(
+        access.coached_rows(coach, Action)
+        .filter(kind__in=THANK_YOU_KINDS, latest__lt=now)
+        .order_by()
+        .values("owner_id")
         .annotate(n=Count("pk"))
-        .values("n")
+        .values_list("owner_id", "n")
     )
     first, last = week_of(today)
-    deciding = (
-        Interview.objects.filter(
-            application__owner=OuterRef("pk"),
-            decision_by__gte=first,
-            decision_by__lte=last,
-        )
+    deciding = dict(
+        access.coached_rows(coach, Interview)
+        .filter(decision_by__gte=first, decision_by__lte=last)
         .exclude(application__status=Status.DECIDED)
         .order_by()
-        .values("application__owner")
+        .values("application__owner_id")
         .annotate(n=Count("application", distinct=True))
-        .values("n")
+        .values_list("application__owner_id", "n")
     )
     idle_since = now - timedelta(days=IDLE_DAYS)
-    rows: QuerySet[Any] = (
-        access.coached_students(coach)
-        .annotate(
-            application_count=Count("applications"),
-            silent=Count("applications", filter=Q(applications__status=Status.NO_RESPONSE)),
-            last_applied=Max("applications__created_at"),
-            overdue_thanks=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)),
-            deciding=Coalesce(Subquery(deciding, output_field=IntegerField()), Value(0)),
+    rows = []
+    for pk, username, first_name, last_name, email in students:
+        applied = applications.get(pk, {})
+        last_applied = applied.get("last")
+        rows.append(
+            CohortRow(
+                pk=pk,
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                email=email,
+                application_count=int(applied.get("total", 0)),
+                silent=int(applied.get("silent", 0)),
+                last_applied=last_applied,
+                overdue_thanks=int(overdue.get(pk, 0)),
+                deciding=int(deciding.get(pk, 0)),
+                idle=last_applied is None or last_applied < idle_since,
+            )
         )
-        .annotate(
-            idle=ExpressionWrapper(
-                Q(last_applied__isnull=True) | Q(last_applied__lt=idle_since),
-                output_field=BooleanField(),
-            ),
-        )
-    )
     return rows
 
 
-def chosen_rows(
-    coach: AbstractBaseUser, now: datetime, today: date, query: CohortQuery
-) -> QuerySet[Any]:
+def chosen_rows(rows: list[CohortRow], query: CohortQuery) -> list[CohortRow]:
     """The cohort filtered, searched and sorted as ``query`` asks."""
-    rows = cohort(coach, now, today)
     if query.filter:
-        rows = rows.filter(FILTERS[query.filter][1])
+        keep = FILTERS[query.filter][1]
+        rows = [row for row in rows if keep(row)]
     if query.search:
-        rows = rows.filter(
-            Q(username__icontains=query.search)
-            | Q(first_name__icontains=query.search)
-            | Q(last_name__icontains=query.search)
-            | Q(email__icontains=query.search)
-        )
-    return rows.order_by(*SORTS[query.sort][1], "username")
+        wanted = query.search.casefold()
+        rows = [
+            row
+            for row in rows
+            if any(
+                wanted in text.casefold() for text in (row.username, row.get_full_name(), row.email)
+            )
+        ]
+    return sorted(rows, key=SORTS[query.sort][1])
 
 
-def totals(coach: AbstractBaseUser, now: datetime, today: date) -> dict[str, int]:
-    """How many students fall under each filter, for the filter buttons (one query).
-
-    Counted here from the four numbers per student: an aggregate over these grouped
-    annotations is not something every database and Django version gets right.
-    """
-    found = {"everyone": 0, **dict.fromkeys(FILTERS, 0)}
-    rows = cohort(coach, now, today).order_by().values_list(
-        "overdue_thanks", "silent", "idle", "deciding"
-    )
-    for overdue, silent, idle, deciding in rows:
-        found["everyone"] += 1
-        found["overdue"] += overdue > 0
-        found["silent"] += silent > 0
-        found["idle"] += bool(idle)
-        found["deciding"] += deciding > 0
-    return found
+def totals(rows: list[CohortRow]) -> dict[str, int]:
+    """How many students fall under each filter, for the filter buttons."""
+    return {
+        "everyone": len(rows),
+        **{name: sum(1 for row in rows if keep(row)) for name, (_label, keep) in FILTERS.items()},
+    }

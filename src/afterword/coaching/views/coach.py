@@ -38,7 +38,8 @@ def cohort(request: MemberRequest) -> HttpResponse:
     now = timezone.now()
     today = local_today(request, now)
     query = cohort_query.CohortQuery.from_params(request.GET)
-    rows = cohort_query.chosen_rows(request.user, now, today, query)
+    everyone = cohort_query.cohort(request.user, now, today)
+    rows = cohort_query.chosen_rows(everyone, query)
     page = Paginator(rows, cohort_query.PAGE_SIZE).get_page(request.GET.get("page"))
     notes.log_views(request.user, [row.pk for row in page], "cohort", request.get_full_path(), now)
     kept = {"filter": query.filter, "sort": query.sort, "q": query.search}
@@ -48,13 +49,12 @@ def cohort(request: MemberRequest) -> HttpResponse:
         {
             "page": page,
             "query": query,
-            "totals": cohort_query.totals(request.user, now, today),
+            "totals": cohort_query.totals(everyone),
             "filters": [(name, label) for name, (label, _q) in cohort_query.FILTERS.items()],
             "sorts": [(name, label) for name, (label, _o) in cohort_query.SORTS.items()],
             "kept": urlencode({key: value for key, value in kept.items() if value}),
             "idle_days": cohort_query.IDLE_DAYS,
             "now": now,
-            "staff": access.memberships(request.user, ("admin", "coach")),
         },
     )
 
@@ -66,7 +66,7 @@ def cohort_csv(request: MemberRequest) -> HttpResponse:
     now = timezone.now()
     today = local_today(request, now)
     query = cohort_query.CohortQuery.from_params(request.GET)
-    rows = list(cohort_query.chosen_rows(request.user, now, today, query))
+    rows = cohort_query.chosen_rows(cohort_query.cohort(request.user, now, today), query)
     notes.log_views(request.user, [row.pk for row in rows], "cohort export", request.path, now)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cohort-{today:%Y-%m-%d}.csv"'
