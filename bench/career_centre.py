@@ -187,21 +187,22 @@ CONSENTING = (
 )
 
 
-def floor_queries(backend: str) -> list[str]:
+def floor_queries(backend: str, ids: list[int]) -> list[str]:
     """The four reads the page needs, as bare SQL: the students, then their applications,
-    overdue thank-yous and this week's decisions, each grouped by student."""
+    overdue thank-yous and this week's decisions, each grouped by student (``ids``: theirs)."""
+    among = ", ".join(str(int(pk)) for pk in ids)
     queries = [
         "SELECT u.id, u.username, u.first_name, u.last_name, u.email FROM auth_user u "
-        f"WHERE u.id IN ({CONSENTING})",
+        f"WHERE u.id IN ({CONSENTING}) ORDER BY u.id",
         "SELECT owner_id, COUNT(*), SUM(CASE WHEN status = 'no_response' THEN 1 ELSE 0 END), "
-        f"MAX(created_at) FROM tracker_application WHERE owner_id IN ({CONSENTING}) "
+        f"MAX(created_at) FROM tracker_application WHERE owner_id IN ({among}) "
         "GROUP BY owner_id",
-        "SELECT owner_id, COUNT(*) FROM tracker_action WHERE owner_id IN "
-        f"({CONSENTING}) AND kind IN ('thank_you_email', 'thank_you_letter') "
+        f"SELECT owner_id, COUNT(*) FROM tracker_action WHERE owner_id IN ({among}) "
+        "AND kind IN ('thank_you_email', 'thank_you_letter') "
         "AND latest < {now} GROUP BY owner_id",
         "SELECT a.owner_id, COUNT(DISTINCT i.application_id) FROM tracker_interview i "
         "JOIN tracker_application a ON a.id = i.application_id "
-        f"WHERE a.owner_id IN ({CONSENTING}) AND a.status <> 'decided' "
+        f"WHERE a.owner_id IN ({among}) AND a.status <> 'decided' "
         "AND i.decision_by BETWEEN {first} AND {last} GROUP BY a.owner_id",
     ]
     marker = "%s" if backend == "postgresql" else "?"
@@ -275,7 +276,9 @@ def run(students: int, requests: int) -> dict[str, Any]:
         results["view_filtered"] = percentiles(
             timed(page("/coaching/cohort/?filter=silent&sort=idle"), requests)
         )
-        queries = floor_queries(backend)
+        from afterword.tracker.access import coached
+
+        queries = floor_queries(backend, coached(coach).student_ids)
         today = now.date()
         values = {
             "coach": coach_id,

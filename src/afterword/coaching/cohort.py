@@ -1,12 +1,15 @@
 """The cohort: every student who consents to a coach, with their follow-up health in numbers.
 
 Four aggregate queries build the whole table, whatever the number of students: the students
-themselves, then their applications, their overdue thank-yous and this week's decisions, each
-grouped by student in the database. Every one starts from tracker/access.py (consents that count
-now). Filtering, searching, sorting and paging then happen on those rows in Python: a coach has
+themselves (tracker/access.py: the consents that count now), then their applications, their
+overdue thank-yous and this week's decisions, each grouped by student in the database and
+limited to those students' ids, so that each is an index scan on its owner column.
+
+Filtering, searching, sorting and paging then happen on those rows in Python: a coach has
 hundreds of students, not millions, and one pass over them also gives the filter counts, so
 nothing is asked of the database twice. (Doing it all in one SQL statement made PostgreSQL
-group the joined applications by correlated subqueries, which cost more than the four queries.)
+group the joined applications by correlated subqueries and compile it with its JIT: 2 to 4
+times slower, bench/README.md.)
 """
 
 from __future__ import annotations
@@ -104,12 +107,12 @@ def week_of(today: date) -> tuple[date, date]:
 
 def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> list[CohortRow]:
     """Every consenting student with their numbers, in no particular order (four queries)."""
-    students = access.coached_students(coach).values_list(
-        "pk", "username", "first_name", "last_name", "email"
-    )
+    students = access.coached(coach)
+    if not students.students:
+        return []
     applications = {
         row["owner_id"]: row
-        for row in access.coached_rows(coach, Application)
+        for row in access.rows_of_coached(students, Application)
         .order_by()
         .values("owner_id")
         .annotate(
@@ -119,7 +122,7 @@ def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> list[CohortRo
         )
     }
     overdue = dict(
-        access.coached_rows(coach, Action)
+        access.rows_of_coached(students, Action)
         .filter(kind__in=THANK_YOU_KINDS, latest__lt=now)
         .order_by()
         .values("owner_id")
@@ -128,7 +131,7 @@ def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> list[CohortRo
     )
     first, last = week_of(today)
     deciding = dict(
-        access.coached_rows(coach, Interview)
+        access.rows_of_coached(students, Interview)
         .filter(decision_by__gte=first, decision_by__lte=last)
         .exclude(application__status=Status.DECIDED)
         .order_by()
@@ -138,7 +141,7 @@ def cohort(coach: AbstractBaseUser, now: datetime, today: date) -> list[CohortRo
     )
     idle_since = now - timedelta(days=IDLE_DAYS)
     rows = []
-    for pk, username, first_name, last_name, email in students:
+    for pk, username, first_name, last_name, email in students.students:
         applied = applications.get(pk, {})
         last_applied = applied.get("last")
         rows.append(
