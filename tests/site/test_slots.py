@@ -30,8 +30,9 @@ def test_the_slot_tag_renders_what_the_features_registered(monkeypatch: pytest.M
 
 
 def test_the_inbox_and_the_outbox_fill_their_slots_when_django_starts() -> None:
-    """Today's replies panel and the draft page's send buttons are registered by their apps."""
+    """Today's replies panel, the coaches' notes and the draft page's send buttons are
+    registered by their apps."""
     names = {slot: [f.__module__ for f in fillers] for slot, fillers in slots._fillers.items()}
 
-    assert names["today.top"] == ["afterword.inbox.replies_panel"]
+    assert names["today.top"] == ["afterword.inbox.replies_panel", "afterword.coaching.today_panel"]
     assert names["draft.send"] == ["afterword.outbox.send_buttons"]

@@ -262,12 +262,23 @@ def coached_students(coach: User) -> QuerySet[Any]:
     return users.filter(pk__in=coached_student_ids(coach))
 
 
-def consent_or_404(coach: User, student_id: Any) -> Any:
-    """The consent that lets ``coach`` read ``student_id``'s data, or 404 as for an outsider."""
+# The largest id a BIGINT column holds: a larger one names no row (and must not reach the SQL).
+_MAX_ID = 2**63 - 1
+
+
+def _id_or_404(value: Any) -> int:
     try:
-        wanted = int(student_id)
+        wanted = int(value)
     except (TypeError, ValueError):
         raise Http404("No such record.") from None
+    if not 0 < wanted <= _MAX_ID:
+        raise Http404("No such record.")
+    return wanted
+
+
+def consent_or_404(coach: User, student_id: Any) -> Any:
+    """The consent that lets ``coach`` read ``student_id``'s data, or 404 as for an outsider."""
+    wanted = _id_or_404(student_id)
     found = active_consents(coach).filter(student_id=wanted).select_related("student").first()
     if found is None:
         raise Http404("No such record.")
@@ -357,10 +368,7 @@ def memberships(
 
 def membership_or_404(user: User, organisation_id: Any, roles: tuple[str, ...]) -> Any:
     """The user's membership of that organisation with one of ``roles``, or 404 like an outsider."""
-    try:
-        wanted = int(organisation_id)
-    except (TypeError, ValueError):
-        raise Http404("No such record.") from None
+    wanted = _id_or_404(organisation_id)
     found = memberships(user, roles).filter(organisation_id=wanted).first()
     if found is None:
         raise Http404("No such record.")
