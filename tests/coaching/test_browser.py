@@ -106,6 +106,16 @@ def test_a_student_grants_the_coach_who_then_sees_the_cohort_and_the_student(
     page.get_by_label("Message", exact=True).fill(message)
     page.get_by_role("button", name="Send to their Today").click()
     expect(page.locator(".message")).to_contain_text("on their Today page")
+    organisation = centre["organisation"].pk
+    for name, path, heading in (
+        ("hub", "/coaching/", "Career centre"),
+        ("organisation", f"/coaching/orgs/{organisation}/", "Northfield Careers"),
+        ("statistics", f"/coaching/orgs/{organisation}/statistics/", "Statistics of"),
+    ):
+        page.goto(f"{base}{path}")
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        assert_no_horizontal_scroll(page)
+        shoot(page, f"{viewport}-coaching-{name}")
     context.close()
 
     context, page = open_page(chromium, viewport)
@@ -113,4 +123,8 @@ def test_a_student_grants_the_coach_who_then_sees_the_cohort_and_the_student(
     expect(page.get_by_role("heading", name="From your coach")).to_be_visible()
     assert_no_horizontal_scroll(page)
     shoot(page, f"{viewport}-coaching-today-nudge")
+    page.goto(f"{base}/coaching/access-log/")
+    expect(page.get_by_role("cell", name="Cole Marsh").first).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-coaching-access-log")
     context.close()
