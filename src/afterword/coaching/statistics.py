@@ -9,7 +9,7 @@ only when at least that many students are counted at all.
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -72,11 +72,12 @@ def organisation_statistics(organisation_id: int) -> OrganisationStatistics:
     ).values_list("owner_id", "employer", "interviewed", "answered_at")
     students: set[int] = set()
     by_employer: dict[str, list[tuple[int, datetime | None, datetime | None]]] = defaultdict(list)
-    names: dict[str, str] = {}
+    # The spelling most students used names the employer ("Acme Ltd", not "acme ltd").
+    names: dict[str, Counter[str]] = defaultdict(Counter)
     for owner_id, employer, interviewed, answered_at in rows:
         students.add(owner_id)
         key = employer_key(employer)
-        names.setdefault(key, " ".join(employer.split()))
+        names[key][" ".join(employer.split())] += 1
         by_employer[key].append((owner_id, interviewed, answered_at))
     lines: list[EmployerLine] = []
     hidden = 0
@@ -92,7 +93,7 @@ def organisation_statistics(organisation_id: int) -> OrganisationStatistics:
         ]
         lines.append(
             EmployerLine(
-                employer=names[key],
+                employer=names[key].most_common(1)[0][0],
                 students=len(who),
                 applications=len(found),
                 answered=sum(1 for _o, _i, answered in found if answered is not None),
