@@ -305,6 +305,10 @@ from afterword.cli_portable import export_command, import_command  # noqa: E402
 app.command("export")(export_command)
 app.command("import")(import_command)
 
+from afterword.cli_org import org_app  # noqa: E402
+
+app.add_typer(org_app, name="org")
+
 
 def main() -> None:
     app()

@@ -266,6 +266,7 @@ INSTALLED_APPS = [
     "afterword.inbox",
     "afterword.portability",
     "afterword.stats",
+    "afterword.coaching",
     "afterword.worker",
     "afterword.api",
     # Migration history only: the tables above were created here before the split.

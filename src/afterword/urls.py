@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("afterword.inbox.urls")),
     path("", include("afterword.portability.urls")),
     path("", include("afterword.stats.urls")),
+    path("", include("afterword.coaching.urls")),
     path("", include("afterword.web.urls")),
 ]

@@ -10,6 +10,15 @@ from django.db import models
 
 from afterword.api.tokens import create_token
 from afterword.calendar_feed.models import CalendarFeed
+from afterword.coaching.consent import grant
+from afterword.coaching.models import (
+    AccessLog,
+    CoachNote,
+    Invitation,
+    Membership,
+    Organisation,
+)
+from afterword.coaching.organisations import create_organisation, invite
 from afterword.inbox.models import InboxMessage, MailboxWatch
 from afterword.outbox.messages import new_message_id
 from afterword.outbox.models import EmailState, OutgoingEmail
@@ -26,7 +35,14 @@ from tests.factories import (
 )
 
 # Words that appear only in the victim's rows: no page shown to anyone else may contain them.
-SECRETS = ("Zebrafish Analytics", "Ottoline Quarrie", "Wombat subject line", "Kestrel channel")
+SECRETS = (
+    "Zebrafish Analytics",
+    "Ottoline Quarrie",
+    "Wombat subject line",
+    "Kestrel channel",
+    "Platypus Placement Annex",
+    "Numbat placement nudge",
+)
 
 
 def make_victim(now: datetime, username: str = "victim") -> Any:
@@ -81,7 +97,37 @@ def make_victim(now: datetime, username: str = "victim") -> Any:
         suggestion="offer",
     )
     CalendarFeed.objects.create(user=owner)
+    make_coached(owner, now)
     return owner
+
+
+def make_coached(owner: Any, now: datetime) -> None:
+    """The victim in a career centre: a student with a consenting coach, a note and a log, and
+    the admin of a second centre with an open invitation."""
+    coach = UserFactory(username="victims-coach")
+    centre = create_organisation("Shared Careers Centre", coach.username, now)
+    Membership.objects.create(organisation=centre, user=owner, role="student", joined_at=now)
+    staff = Membership.objects.get(organisation=centre, user=coach)
+    grant(owner, staff.pk, True, now)
+    CoachNote.objects.create(
+        coach=coach, student=owner, kind="nudge", text="Numbat placement nudge", created_at=now
+    )
+    AccessLog.objects.create(coach=coach, student=owner, page="student page", path="/", at=now)
+    own = create_organisation("Platypus Placement Annex", owner.username, now)
+    invite(own, "coach", owner, now)
+
+
+def coaching_rows(owner: Any) -> dict[str, list[dict[str, Any]]]:
+    """The victim's organisations and their invitations, which belong to no one user."""
+    organisations = Membership.objects.filter(user=owner).values("organisation_id")
+    return {
+        "coaching.Invitation": list(
+            Invitation.objects.filter(organisation_id__in=organisations).order_by("pk").values()
+        ),
+        "coaching.Organisation": list(
+            Organisation.objects.filter(pk__in=organisations).order_by("pk").values()
+        ),
+    }
 
 
 def owned_models() -> list[type[models.Model]]:
@@ -105,7 +151,7 @@ def rows_of(owner: Any) -> dict[str, list[dict[str, Any]]]:
             .values()
         )
         for model in owned_models()
-    }
+    } | coaching_rows(owner)
 
 
 def ids_of(owner: Any) -> list[int]:

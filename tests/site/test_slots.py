@@ -30,11 +30,12 @@ def test_the_slot_tag_renders_what_the_features_registered(monkeypatch: pytest.M
 
 
 def test_the_inbox_and_the_outbox_fill_their_slots_when_django_starts() -> None:
-    """Today's panels, the application's outbox panel and the draft page's send buttons are
-    registered by their apps."""
+    """Today's panels (replies, stuck emails, coaches' notes), the application's outbox panel
+    and the draft page's send buttons are registered by their apps."""
     names = {slot: [f.__module__ for f in fillers] for slot, fillers in slots._fillers.items()}
 
     assert sorted(names["today.top"]) == [
+        "afterword.coaching.today_panel",
         "afterword.inbox.replies_panel",
         "afterword.outbox.attention",
     ]

@@ -4,29 +4,35 @@ Deny by default: only an active, signed-in user owns anything, and anyone else's
 404, exactly like a row that does not exist, so ids reveal nothing. Anonymous users get empty
 sets.
 
-Every user-owned model reaches its owner through one column: ``owner`` or ``user`` on the row
-itself, or ``application__owner`` for the rows that hang off an application. ``owner_path``
-finds it, so feature apps scope their own models here without this module importing them.
+Every user-owned model reaches its owner through one column: ``owner``, ``user`` or
+``student`` on the row itself, or ``application__owner`` for the rows that hang off an
+application. ``owner_path`` finds it, so feature apps scope their own models here without this
+module importing them.
 
 Two questions, answered in one place each:
 - ``visible(user, ...)``: rows ``user`` may see. Today the owner's; a consenting student's
   coach is added in ``_visible_owners`` and nowhere else.
 - ``changeable(user, ...)``: rows ``user`` may change. Only the owner, and it stays so: a
   coach reads, the student acts.
+- ``coached_rows(coach, ...)`` and ``student_rows_or_404(coach, student_id, ...)``: what a coach
+  may read of the students who consent to it now (see "Coaches" below). ``visible`` stays the
+  owner's alone, so no page of the coach's own ever mixes in a student's rows.
 ``belonging_to(owner_id, ...)`` is not a permission check: it is for code acting on one
 user's behalf with no request (the worker, services), which must stay away from anyone else's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeAlias, TypeGuard, TypeVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from afterword.tracker.models import Action, Application, Draft, Event, Interview, Interviewer
@@ -43,7 +49,9 @@ def is_member(user: User) -> TypeGuard[AbstractBaseUser]:
 @cache
 def owner_path(model: type[models.Model]) -> str:
     """The lookup from ``model`` to the user who owns its rows ("owner", "application__owner")."""
-    for name in ("owner", "user"):
+    # "student": a career centre's rows about a student (a consent, a coach's note, the log of
+    # views) are the student's, to read and change; the coach only writes them via services.
+    for name in ("owner", "user", "student"):
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
@@ -72,7 +80,8 @@ def _queryset(source: type[M] | QuerySet[M]) -> QuerySet[M]:
 
 
 def _visible_owner_ids(user: AbstractBaseUser) -> list[int]:
-    """The users whose rows ``user`` may see. The one place to add a consenting student's coach."""
+    """The users whose rows ``user`` may see on their own pages: themselves. A coach reads a
+    consenting student's rows through ``student_rows_or_404`` below, never mixed with its own."""
     return [int(user.pk)]
 
 
@@ -229,3 +238,162 @@ def _get_or_404(queryset: QuerySet[M], pk: Any) -> M:
         return queryset.get(pk=int(pk))
     except (TypeError, ValueError, ObjectDoesNotExist):
         raise Http404("No such record.") from None
+
+
+# Coaches. A student's Consent (coaching app) lets one coach of their organisation read their
+# follow-up picture: applications, statuses, the plan, due follow-ups, decision dates, and the
+# notes on their news only if they chose to share them. Never mailbox contents, drafts, emails,
+# channels or passwords: only the models below can be asked for. A consent counts while it is
+# not revoked and the coach is still staff of that organisation; without one the coach gets the
+# same 404 as anyone else. The models are looked up by name: the coaching app sits above this
+# module and cannot be imported here.
+COACH_READABLE = frozenset(
+    {"tracker.Application", "tracker.Action", "tracker.Interview", "tracker.Event"}
+)
+_STAFF_ROLES = ("admin", "coach")
+
+
+def _rows_of_model(app_label: str, name: str = "") -> QuerySet[Any]:
+    """All rows of a model named by label ("coaching.Consent"), without importing its app."""
+    model = apps.get_model(app_label, name) if name else apps.get_model(app_label)
+    rows: QuerySet[Any] = model._default_manager.all()
+    return rows
+
+
+def active_consents(coach: User) -> QuerySet[Any]:
+    """The coach's consents that count now (no revoked ones, and the coach still staff there)."""
+    consents = _rows_of_model("coaching", "Consent")
+    if not is_member(coach):
+        return consents.none()
+    still_staff = _rows_of_model("coaching", "Membership").filter(
+        organisation=OuterRef("organisation"), user_id=coach.pk, role__in=_STAFF_ROLES
+    )
+    return consents.filter(
+        coach_id=coach.pk, revoked_at__isnull=True, student__is_active=True
+    ).filter(Exists(still_staff))
+
+
+def coached_student_ids(coach: User) -> QuerySet[Any]:
+    """The ids of the students whose data ``coach`` may read now (a subquery, not a list)."""
+    return active_consents(coach).values("student_id")
+
+
+def coached_students(coach: User) -> QuerySet[Any]:
+    """The students who consent to ``coach`` now, as user rows."""
+    users = _rows_of_model(settings.AUTH_USER_MODEL)
+    if not is_member(coach):
+        return users.none()
+    return users.filter(pk__in=coached_student_ids(coach))
+
+
+# The largest id a BIGINT column holds: a larger one names no row (and must not reach the SQL).
+_MAX_ID = 2**63 - 1
+
+
+def _id_or_404(value: Any) -> int:
+    try:
+        wanted = int(value)
+    except (TypeError, ValueError):
+        raise Http404("No such record.") from None
+    if not 0 < wanted <= _MAX_ID:
+        raise Http404("No such record.")
+    return wanted
+
+
+def consent_or_404(coach: User, student_id: Any) -> Any:
+    """The consent that lets ``coach`` read ``student_id``'s data, or 404 as for an outsider."""
+    wanted = _id_or_404(student_id)
+    found = active_consents(coach).filter(student_id=wanted).select_related("student").first()
+    if found is None:
+        raise Http404("No such record.")
+    return found
+
+
+def _coach_may_read(model: type[models.Model]) -> None:
+    if model._meta.label not in COACH_READABLE:
+        raise TypeError(f"{model._meta.label} is not shared with coaches.")
+
+
+def coached_rows(coach: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """Rows of every student who consents to ``coach`` now (for the cohort's aggregates)."""
+    queryset = _queryset(source)
+    _coach_may_read(queryset.model)
+    if not is_member(coach):
+        return queryset.none()
+    path = owner_path(queryset.model)
+    return queryset.filter(**{f"{path}_id__in": coached_student_ids(coach)})
+
+
+def student_rows_or_404(coach: User, student_id: Any, source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """One consenting student's rows for their coach; 404 without a consent that counts now."""
+    queryset = _queryset(source)
+    _coach_may_read(queryset.model)
+    consent = consent_or_404(coach, student_id)
+    return belonging_to(int(consent.student_id), queryset)
+
+
+@dataclass(frozen=True, slots=True)
+class Coached:
+    """The students one coach may read, looked up once for one request (made only here).
+
+    The cohort reads several tables for the same students; handing their ids to each query
+    lets PostgreSQL use the owner indexes instead of joining the consents again every time.
+    """
+
+    coach_id: int
+    # (id, username, first name, last name, email) of each student, by id.
+    students: tuple[tuple[int, str, str, str, str], ...]
+
+    @property
+    def student_ids(self) -> list[int]:
+        return [row[0] for row in self.students]
+
+
+def coached(coach: User) -> Coached:
+    """The students who consent to ``coach`` now, with their names (one query)."""
+    rows = coached_students(coach).order_by("pk")
+    found = rows.values_list("pk", "username", "first_name", "last_name", "email")
+    return Coached(int(coach.pk) if is_member(coach) else 0, tuple(found))
+
+
+def rows_of_coached(students: Coached, source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """Rows of the students in ``students`` (from ``coached`` in this request), of a model a
+    coach may read."""
+    queryset = _queryset(source)
+    _coach_may_read(queryset.model)
+    return queryset.filter(**{f"{owner_path(queryset.model)}_id__in": students.student_ids})
+
+
+def statistics_rows(organisation_id: int, source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """Rows of the organisation's students who agreed to be counted in its statistics.
+
+    Not a permission on any one student: the statistics page shows only totals, and the page
+    itself is for the organisation's staff (``coaching/membership.py``).
+    """
+    queryset = _queryset(source)
+    _coach_may_read(queryset.model)
+    counted = (
+        _rows_of_model("coaching", "Membership")
+        .filter(organisation_id=organisation_id, role="student", shares_statistics=True)
+        .values("user_id")
+    )
+    return queryset.filter(**{f"{owner_path(queryset.model)}_id__in": counted})
+
+
+def memberships(
+    user: User, roles: tuple[str, ...] = ("admin", "coach", "student")
+) -> QuerySet[Any]:
+    """The user's memberships of organisations with one of ``roles``."""
+    rows = _rows_of_model("coaching", "Membership")
+    if not is_member(user):
+        return rows.none()
+    return rows.filter(user_id=user.pk, role__in=roles).select_related("organisation")
+
+
+def membership_or_404(user: User, organisation_id: Any, roles: tuple[str, ...]) -> Any:
+    """The user's membership of that organisation with one of ``roles``, or 404 like an outsider."""
+    wanted = _id_or_404(organisation_id)
+    found = memberships(user, roles).filter(organisation_id=wanted).first()
+    if found is None:
+        raise Http404("No such record.")
+    return found

@@ -1,0 +1,1 @@
+"""Career centres: organisations, coaches, the student's consent, and the coach's pages."""

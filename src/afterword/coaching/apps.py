@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class CoachingConfig(AppConfig):
+    name = "afterword.coaching"
+    label = "coaching"
+    verbose_name = "Afterword career centres"
+
+    def ready(self) -> None:
+        # Fills Today's "today.top" slot with the notes coaches left (site/slots.py).
+        from afterword.coaching import today_panel  # noqa: F401

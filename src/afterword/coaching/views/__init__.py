@@ -1,0 +1,1 @@
+"""The coaching pages: a student's (join, consent, log) and a coach's (cohort, student, stats)."""
