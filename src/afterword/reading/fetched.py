@@ -125,9 +125,9 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
             report = part_body[:REPORT_BYTES]
     calendar_mime = calendar = b""
     if may_hold_invitation(headers):
-        part = calendar_part(headers, body)
-        if part is not None:
-            calendar_mime, calendar = part.mime, part.body[:CALENDAR_BYTES]
+        invitation = calendar_part(headers, body)
+        if invitation is not None:
+            calendar_mime, calendar = invitation.mime, invitation.body[:CALENDAR_BYTES]
     return Fetched(
         headers, body[:TEXT_BYTES], len(raw), report_mime, report, calendar_mime, calendar
     )

@@ -71,7 +71,31 @@ class Invitation:
                 for p in self.people
             ],
             "cancelled": self.cancelled,
+            "location": self.location,
+            "recurring": self.recurring,
+            "uid": self.uid,
         }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Invitation:
+        """The invitation again from ``as_data``'s output (what a page shows before confirming)."""
+        people = [Person(p["name"], p["email"]) for p in data["people"]]
+        organiser = next(
+            (person for person, p in zip(people, data["people"], strict=True) if p["primary"]),
+            None,
+        )
+        return cls(
+            uid=str(data.get("uid", "")),
+            summary=str(data.get("summary", "")),
+            location=str(data.get("location", "")),
+            start=datetime.fromisoformat(data["start"]),
+            end=datetime.fromisoformat(data["end"]),
+            zone=str(data["zone"]),
+            organiser=organiser,
+            attendees=tuple(p for p in people if p is not organiser),
+            cancelled=bool(data.get("cancelled")),
+            recurring=bool(data.get("recurring")),
+        )
 
 
 def employer_from(invitation: Invitation) -> str:
@@ -119,7 +143,8 @@ def from_part(
         return None
     try:
         return read_invitation(raw, now, default_zone, own_addresses)
-    except InvitationError:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        # InvitationError is a ValueError; the others: a part icalendar trips over.
         return None
 
 
