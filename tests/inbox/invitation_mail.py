@@ -41,10 +41,8 @@ def calendar(
             "DTSTAMP:20260304T150000Z",
             f"ORGANIZER;CN=Jordan Blake:mailto:{ORGANISER}",
             f"UID:{uid}",
-            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Jordan Blake:mailto:"
-            + ORGANISER,
-            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Sam Rivera:mailto:"
-            + USER_ADDRESS,
+            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Jordan Blake:mailto:" + ORGANISER,
+            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Sam Rivera:mailto:" + USER_ADDRESS,
             "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Lena Okafor:mailto:"
             "lena.okafor@harbour.example",
             "ATTENDEE;CUTYPE=ROOM;ROLE=NON-PARTICIPANT;CN=Room 4B:mailto:room-4b@harbour.example",

@@ -76,6 +76,23 @@ class Invitation:
             "uid": self.uid,
         }
 
+    def to_json(self) -> dict[str, Any]:
+        """MAIL_FORMAT.md's ``invitation`` object."""
+        return {
+            "method": "cancel" if self.cancelled else "request",
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "zone": self.zone,
+            "summary": self.summary,
+            "organiser": (
+                {"name": self.organiser.name, "email": self.organiser.email}
+                if self.organiser
+                else None
+            ),
+            "attendees": [{"name": p.name, "email": p.email} for p in self.attendees],
+            "recurring": self.recurring,
+        }
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Invitation:
         """The invitation again from ``as_data``'s output (what a page shows before confirming)."""
