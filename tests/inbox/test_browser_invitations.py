@@ -81,9 +81,17 @@ def test_an_invitation_card_on_today_becomes_an_interview_in_two_clicks(
     shoot: Callable[..., Path],  # noqa: F811
     viewport: str,
 ) -> None:
-    """In Chromium: the card names the time, zone and people; Review and add, then Add."""
+    """In Chromium: the card names the time, zone and people; Review and add, then Add; the
+    Content Security Policy blocks nothing on the way."""
     base = str(live_server)
     context, page = open_page(chromium, viewport)
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     log_in(page, base, "sam", PASSWORD)
 
     card = page.locator(".action--invitation")
@@ -112,4 +120,29 @@ def test_an_invitation_card_on_today_becomes_an_interview_in_two_clicks(
     assert not Event.objects.filter(application=invited, type="reply").exists()
     page.goto(f"{base}/")
     expect(page.locator(".action--invitation")).to_have_count(0)
+    assert refused == []
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_dismissing_the_invitation_card_in_place_adds_nothing(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    invited: Application,
+    shoot: Callable[..., Path],  # noqa: F811
+    viewport: str,
+) -> None:
+    """In Chromium, Dismiss swaps the panel in place (htmx) and says nothing was added."""
+    base = str(live_server)
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, "sam", PASSWORD)
+
+    page.locator(".action--invitation").get_by_role("button", name="Dismiss").click()
+
+    expect(
+        page.get_by_role("status").filter(has_text="Dismissed. Nothing was added.")
+    ).to_be_visible()
+    expect(page.locator(".action--invitation")).to_have_count(0)
+    shoot(page, f"{viewport}-today-invitation-dismissed", full_page=False)
+    assert not Interview.objects.filter(application=invited, round=2).exists()
     context.close()
