@@ -170,3 +170,25 @@ def test_dismissing_the_card_adds_nothing(dovecot, watch, harbour, member):
     assert card.state == "dismissed"
     assert not Interview.objects.filter(application=harbour, start=START).exists()
     assert "Interview invitation from" not in member.get("/").content.decode()
+
+
+def test_an_update_of_the_same_event_replaces_the_card_still_waiting(dovecot, watch, harbour):
+    """Google sends the moved interview with the same UID: only the newer card waits."""
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    run_watcher()
+    moved = invitation_mail.google_invitation(start="20260313T100000", end="20260313T110000")
+    dovecot.append(moved, user=watch.username)
+    clock_tick_watch(watch)
+
+    run_watcher()
+
+    states = list(InboxMessage.objects.filter(watch=watch).values_list("state", "proposal__start"))
+    assert states == [
+        ("dismissed", "2026-03-12T14:00:00-04:00"),
+        ("pending", "2026-03-13T10:00:00-04:00"),
+    ]
+
+
+def clock_tick_watch(watch) -> None:
+    """Make the mailbox due again at once (the tests' clock does not move)."""
+    type(watch).objects.filter(pk=watch.pk).update(next_poll_at=watch.next_poll_at)

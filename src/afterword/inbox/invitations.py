@@ -80,9 +80,18 @@ def record_invitation(
                 matched_by=found.how if found else "forwarded",
                 proposal=proposal,
             )
+            if invitation.uid:
+                _supersede(watch, incoming.message_id[:255], invitation.uid, now)
     except IntegrityError:
         return ""  # kept before: the unique (watch, message_id) said so
     return "invitation"
+
+
+def _supersede(watch: MailboxWatch, message_id: str, uid: str, now: datetime) -> None:
+    """An update (or a cancellation) of the same event replaces the card still waiting for it."""
+    InboxMessage.objects.filter(
+        watch=watch, kind=InboxKind.INVITATION, state=ReplyState.PENDING, proposal__uid=uid
+    ).exclude(message_id=message_id).update(state=ReplyState.DISMISSED, resolved_at=now)
 
 
 def _application(user_id: int, pk: int | None) -> Application | None:
