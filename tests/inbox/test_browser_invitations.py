@@ -146,3 +146,49 @@ def test_dismissing_the_invitation_card_in_place_adds_nothing(
     shoot(page, f"{viewport}-today-invitation-dismissed", full_page=False)
     assert not Interview.objects.filter(application=invited, round=2).exists()
     context.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_a_cancellation_card_marks_the_interview_cancelled(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    invited: Application,
+    dovecot: Dovecot,
+    mailbox: tuple[str, str],
+    shoot: Callable[..., Path],  # noqa: F811
+    viewport: str,
+) -> None:
+    """In Chromium: the interview is added, Jordan cancels it, one click removes it."""
+    base = str(live_server)
+    card = InboxMessage.objects.get(kind="invitation")
+    start = datetime.fromisoformat(card.proposal["start"])
+    InterviewFactory(application=invited, start=start, end=start + timedelta(hours=1), round=2)
+    InboxMessage.objects.filter(pk=card.pk).update(state="confirmed")
+    local = start.astimezone(NEW_YORK)
+    dovecot.append(
+        invitation_mail.google_invitation(
+            method="CANCEL",
+            start=f"{local:%Y%m%dT%H%M%S}",
+            end=f"{local + timedelta(hours=1):%Y%m%dT%H%M%S}",
+            when=datetime.now(UTC) - timedelta(minutes=5),
+        ),
+        user=mailbox[0],
+    )
+    MailboxWatch.objects.update(next_poll_at=timezone.now())
+    watch_inboxes(timezone.now(), "browser-test")
+    context, page = open_page(chromium, viewport)
+    log_in(page, base, "sam", PASSWORD)
+
+    cancelled = page.locator(".action--invitation")
+    expect(cancelled.get_by_role("heading")).to_contain_text(
+        "Interview cancelled by Harbour Logistics"
+    )
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"{viewport}-today-invitation-cancelled", full_page=False)
+    cancelled.get_by_role("button", name="Mark the interview cancelled").click()
+
+    expect(
+        page.get_by_role("status").filter(has_text="cancelled interview is removed")
+    ).to_be_visible()
+    assert not Interview.objects.filter(application=invited, round=2).exists()
+    context.close()
