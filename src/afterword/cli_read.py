@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -80,6 +80,7 @@ def read_command(
     if language is not None and not _LANGUAGE.match(language.lower()):
         fail(f"--language: not a language code ({language!r}); use en, de, fr, es, ...")
     today = date.today()
+    now = datetime.now(UTC)
     several = len(files) > 1
     failed = False
     for name in files:
@@ -89,20 +90,34 @@ def read_command(
             print(f"error: {name}: {problem}", file=sys.stderr)
             failed = True
             continue
+        seen = fetched_from_bytes(raw)
         reading = read(
-            fetched_from_bytes(raw),
+            seen,
             country=code,
             subdivision=subdivision,
             language=language.lower() if language else None,
             today=today,
         )
         result = {"file": name, **reading.to_json()}
+        if seen.calendar:
+            result |= _invitation(seen.calendar_mime, seen.calendar, now)
         if several:
             print(json.dumps(result, ensure_ascii=False))
         else:
             print(json.dumps(result, ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(2)
+
+
+def _invitation(mime: bytes, body: bytes, now: datetime) -> dict[str, object]:
+    """``{"invitation": {...}}`` when the calendar part is one (floating times read as UTC)."""
+    from zoneinfo import ZoneInfo
+
+    # icalendar loads slowly: only for a message that carries a calendar part.
+    from afterword.reading.invitation import from_part
+
+    invitation = from_part(mime, body, now, ZoneInfo("UTC"))
+    return {"invitation": invitation.to_json()} if invitation is not None else {}
 
 
 def _country(value: str) -> tuple[str, str | None]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from afterword.portability.invitation import Invitation, InvitationError, Person, read_invitation
+from afterword.reading.invitation import Invitation, InvitationError, Person, read_invitation
 
 HERE = Path(__file__).parent / "invitations"
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)

@@ -122,3 +122,20 @@ def test_an_unknown_country_is_refused():
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_message_with_an_invitation_adds_the_invitation_field_and_nothing_else(tmp_path):
+    """The calendar part past the first 8 KB is found; other messages keep their shape."""
+    from tests.inbox.invitation_mail import google_invitation
+
+    path = tmp_path / "invitation.eml"
+    path.write_bytes(google_invitation(method="CANCEL").as_bytes())
+
+    done = run_read(str(path))
+
+    result = json.loads(done.stdout)
+    assert done.returncode == 0 and list(result)[-2:] == ["notes", "invitation"]
+    assert result["invitation"]["method"] == "cancel"
+    assert result["invitation"]["start"] == "2026-03-12T14:00:00-04:00"
+    assert result["invitation"]["organiser"]["email"] == "talent@harbour.example"
+    assert "invitation" not in json.loads(run_read(str(AWAY)).stdout)

@@ -96,6 +96,28 @@ def make_victim(now: datetime, username: str = "victim") -> Any:
         subject="Re: Wombat subject line",
         suggestion="offer",
     )
+    InboxMessage.objects.create(
+        watch=watch,
+        owner=owner,
+        application=application,
+        message_id="<quokka-invite@example.test>",
+        kind="invitation",
+        received_at=now,
+        sender="ottoline@example.test",
+        sender_name="Ottoline Quarrie",
+        subject="Invitation: Wombat round two",
+        proposal={
+            "start": (now + timedelta(days=3)).isoformat(),
+            "end": (now + timedelta(days=3, hours=1)).isoformat(),
+            "zone": "UTC",
+            "summary": "Wombat round two",
+            "people": [
+                {"name": "Ottoline Quarrie", "email": "ottoline@example.test", "primary": True}
+            ],
+            "cancelled": False,
+            "employer": "Wombat",
+        },
+    )
     CalendarFeed.objects.create(user=owner)
     make_coached(owner, now)
     return owner

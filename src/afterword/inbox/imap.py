@@ -16,13 +16,21 @@ import socket
 import ssl
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 from afterword.infra import outbound
 from afterword.infra.lookups import lookup_failure_text
-from afterword.reading.fetched import HEADER_ITEM, Fetched, fetch_items, is_report
+from afterword.reading import bodystructure
+from afterword.reading.fetched import (
+    HEADER_ITEM,
+    Fetched,
+    calendar_items,
+    fetch_items,
+    is_report,
+    may_hold_invitation,
+)
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
@@ -208,12 +216,20 @@ class Session:
 
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
-        kilobytes of the body, and nothing else is ever asked for.
+        kilobytes of the body; another multipart message for its BODYSTRUCTURE, and when that
+        shows an invitation, for that calendar part alone. Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
-        for report in (False, True):
-            uids = [uid for uid, head in headers if is_report(head) == report]
-            for uid, sections in self._fetch(uids, fetch_items(report=report)).items():
+        sections_of: dict[str, list[int]] = {}
+        for report, structure in ((False, False), (False, True), (True, False)):
+            uids = [
+                uid
+                for uid, head in headers
+                if is_report(head) == report and may_hold_invitation(head) == structure
+            ]
+            for uid, sections in self._fetch(
+                uids, fetch_items(report=report, structure=structure)
+            ).items():
                 found[uid] = Fetched(
                     headers=sections.get("HEADER", b""),
                     text=sections.get("TEXT", b""),
@@ -221,6 +237,19 @@ class Session:
                     report_mime=sections.get("2.MIME", b"") if report else b"",
                     report=sections.get("2", b"") if report else b"",
                 )
+                if structure:
+                    tree = bodystructure.parse(sections.get("", b""))
+                    section = bodystructure.calendar_section(tree)
+                    if section is not None:
+                        sections_of.setdefault(section, []).append(uid)
+        for section, uids in sections_of.items():
+            for uid, sections in self._fetch(uids, calendar_items(section)).items():
+                if uid in found:
+                    found[uid] = replace(
+                        found[uid],
+                        calendar_mime=sections.get(f"{section}.MIME", b""),
+                        calendar=sections.get(section, b""),
+                    )
         return found
 
     def _fetch(self, uids: Sequence[int], items: str) -> dict[int, dict[str, bytes]]:

@@ -3,7 +3,8 @@
 Three tables. ``MailboxWatch``: how to reach the mailbox over IMAP (one per user, the password
 encrypted) and when to look next. ``WatchedFolder``: per folder, the UIDVALIDITY and the last UID
 seen, so that no message is read twice and none is missed across restarts. ``InboxMessage``: the
-few messages that belonged to an application (replies, away notices, bounces, delays), unique
+few messages that belonged to an application (replies, away notices, bounces, delays, calendar
+invitations), unique
 per Message-ID, so a rescan never records one twice. Deleting the watch deletes the other two.
 """
 
@@ -137,6 +138,7 @@ class InboxKind(models.TextChoices):
     OUT_OF_OFFICE = "out_of_office", "Away notice"
     BOUNCE = "bounce", "Bounce"
     DELAY = "delay", "Delivery delay"
+    INVITATION = "invitation", "Calendar invitation"
 
 
 class Meaning(models.TextChoices):
@@ -189,6 +191,9 @@ class InboxMessage(models.Model):
     # bounce: the contacts' addresses that failed (to mark when confirmed); delay: the delayed
     # ones. Lower-case, one a line.
     addresses = models.TextField(blank=True)
+    # invitation: what the calendar part proposes (reading.invitation.Invitation.as_data) and
+    # the employer name to suggest when it matched no application.
+    proposal = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=ReplyState, default=ReplyState.PENDING)
     # Recorded when the message was found (a reply, a sure away notice) or when the user
     # confirmed an unsure away notice.

@@ -9,13 +9,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from afterword.inbox.invitations import cancelled_interview, invitation_of
 from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
+from afterword.reading.invitation import Invitation
 from afterword.reading.meaning_dates import decision_range
 from afterword.rules.calendar import BusinessCalendar, calendar_for
 from afterword.rules.kinds import CHECK_IN_BY_CHANNEL
 from afterword.tracker import access
 from afterword.tracker.access import is_member
-from afterword.tracker.models import Action, Application
+from afterword.tracker.models import Action, Application, Interview
 from afterword.tracker.services.case import employer_zone
 from afterword.tracker.services.dates import ReadDate
 
@@ -48,6 +50,24 @@ class PendingNotice:
         return self.message.kind == InboxKind.BOUNCE
 
 
+@dataclass(frozen=True, slots=True)
+class PendingInvitation:
+    """A calendar invitation found in the mailbox: the interview it proposes, to add in two
+    clicks, or (a cancellation) the interview it cancels, when the user has it."""
+
+    message: InboxMessage
+    invitation: Invitation
+    employer: str
+    cancels: Interview | None = None
+
+
+def pending_invitation(message: InboxMessage) -> PendingInvitation:
+    invitation = invitation_of(message)
+    application = message.application
+    employer = application.employer if application else str(message.proposal.get("employer", ""))
+    return PendingInvitation(message, invitation, employer, cancelled_interview(message))
+
+
 def replies_context(user: Any, now: datetime) -> dict[str, Any]:
     """Pending replies and notices of ``user``, oldest first, and the mailbox's last error.
 
@@ -55,7 +75,7 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
     each unsure away notice or bounce as a PendingNotice.
     """
     if not is_member(user):
-        return {"replies": [], "notices": [], "inbox_problem": "", "now": now}
+        return {"replies": [], "notices": [], "invitations": [], "inbox_problem": "", "now": now}
     pending = list(
         access.visible(user, InboxMessage)
         .filter(state=ReplyState.PENDING)
@@ -75,10 +95,14 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
         for message in pending
         if message.kind in (InboxKind.OUT_OF_OFFICE, InboxKind.BOUNCE)
     ]
+    invitations = [
+        pending_invitation(message) for message in pending if message.kind == InboxKind.INVITATION
+    ]
     return {
         "replies": replies,
         "notices": notices,
-        "to_confirm": len(replies) + len(notices),
+        "invitations": invitations,
+        "to_confirm": len(replies) + len(notices) + len(invitations),
         "inbox_problem": watch.last_error if watch is not None else "",
         "other_meanings": OTHER_MEANINGS,
         "now": now,

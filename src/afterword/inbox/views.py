@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from afterword.inbox import notices, replies
+from afterword.inbox import invitations, notices, replies
 from afterword.inbox.forms import MailboxForm
 from afterword.inbox.imap import Mailbox
 from afterword.inbox.mailbox import (
@@ -22,7 +22,7 @@ from afterword.inbox.mailbox import (
     save_watch,
     saved_password,
 )
-from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch
+from afterword.inbox.models import InboxKind, InboxMessage, MailboxWatch, ReplyState
 from afterword.inbox.today import replies_context
 from afterword.rules.wording import day_text
 from afterword.site.pages import MemberRequest, member_view, safe_next
@@ -237,3 +237,74 @@ def notice_undo_hx(request: MemberRequest, pk: int) -> HttpResponse:
     notice = _notice_or_404(request, pk)
     notices.undo(notice, timezone.now())
     return _answer(request, "Undone: nothing is changed, and the notice waits for you again.")
+
+
+def _invitation_or_404(request: MemberRequest, pk: int) -> InboxMessage:
+    """A calendar invitation of the signed-in user, still waiting (anyone else's: 404)."""
+    theirs = access.changeable(request.user, InboxMessage).filter(kind=InboxKind.INVITATION)
+    return access.get_changeable_or_404(request.user, theirs.select_related("application"), pk)
+
+
+@member_view
+@require_GET
+def invitation_review(request: MemberRequest, pk: int) -> HttpResponse:
+    """The first click of a card: the upload's confirm page, filled from the invitation."""
+    message = _invitation_or_404(request, pk)
+    invitation = invitations.invitation_of(message)
+    if message.state != ReplyState.PENDING or invitation.cancelled:
+        messages.info(request, "That invitation was handled already.")
+        return redirect("today")
+    context = {
+        "invitation": invitation,
+        "application": message.application,
+        "employer": message.proposal.get("employer", ""),
+        "form_action": reverse("inbox_invitation_add", args=[message.pk]),
+        "again_url": reverse("today"),
+        "again_text": "Back to Today",
+    }
+    return render(request, "site/invitation_confirm.html", context)
+
+
+@member_view
+@require_POST
+def invitation_add(request: MemberRequest, pk: int) -> HttpResponse:
+    """The second click: the interview with the people left ticked."""
+    message = _invitation_or_404(request, pk)
+    if message.proposal.get("cancelled"):
+        raise Http404("A cancellation adds nothing.")
+    employer = (request.POST.get("employer") or "").strip()[:200] or "New employer"
+    try:
+        interview = invitations.add(
+            request.user, message, employer, request.POST.getlist("person"), timezone.now()
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("inbox_invitation", pk=message.pk)
+    if interview is None:
+        messages.info(request, "That invitation was handled already.")
+        return redirect("today")
+    messages.success(request, "Interview added from the invitation.")
+    return redirect(reverse("application", args=[interview.application_id]))
+
+
+@member_view
+@require_POST
+def invitation_cancel(request: MemberRequest, pk: int) -> HttpResponse:
+    """A cancellation's button: the interview it cancels is removed and the plan follows."""
+    message = _invitation_or_404(request, pk)
+    try:
+        done = invitations.cancel(message, timezone.now())
+    except ValidationError as error:
+        return _answer(request, "Not changed: " + " ".join(error.messages), error=True)
+    if not done:
+        return _answer(request, "Nothing to change: that interview is gone already.")
+    return _answer(request, "The cancelled interview is removed and the plan updated.")
+
+
+@member_view
+@require_POST
+def invitation_dismiss_hx(request: MemberRequest, pk: int) -> HttpResponse:
+    message = _invitation_or_404(request, pk)
+    invitations.dismiss(message, timezone.now())
+    return _answer(request, "Dismissed. Nothing was added.")

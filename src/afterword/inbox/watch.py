@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from afterword.inbox.directory import directory_for
 from afterword.inbox.imap import InboxError, Mailbox, Session, open_session
+from afterword.inbox.invitations import own_addresses, record_invitation
 from afterword.inbox.matching import Directory, Match, match
 from afterword.inbox.message import Incoming, parse_headers
 from afterword.inbox.models import MailboxWatch, WatchedFolder
@@ -31,7 +32,7 @@ from afterword.inbox.records import record
 from afterword.infra import stopping
 from afterword.infra.crypto import SecretUnreadable, decrypt
 from afterword.infra.jobs import register
-from afterword.reading.fetched import Fetched
+from afterword.reading.fetched import Fetched, may_hold_invitation
 from afterword.reading.reading import may_be_delivery_notice, read, sender_words
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,18 @@ FIRST_SCAN_DAYS = 90
 MAILBOXES_PER_CALL = 20
 
 
-_SINGULARS = {"reply": "reply", "out_of_office": "away notice", "bounce": "bounce"}
-_PLURALS = {"reply": "replies", "out_of_office": "away notices", "bounce": "bounces"}
+_SINGULARS = {
+    "reply": "reply",
+    "out_of_office": "away notice",
+    "bounce": "bounce",
+    "invitation": "invitation",
+}
+_PLURALS = {
+    "reply": "replies",
+    "out_of_office": "away notices",
+    "bounce": "bounces",
+    "invitation": "invitations",
+}
 
 
 @dataclass
@@ -178,17 +189,20 @@ def _read_batch(
 
     1. The header fields of the whole batch; each message is matched to an application on
        them (matching.py).
-    2. For a message that answers an application, or that may be a notice about our mail
-       (a bounce rarely names our thread), what reading needs (reading/fetched.py).
+    2. For a message that answers an application, that may be a notice about our mail
+       (a bounce rarely names our thread), or that the user sent themselves with parts (it
+       may be a forwarded invitation), what reading needs (reading/fetched.py).
     3. ``reading.read`` says what it is, against the employer's country (else the user's).
-    4. records.py acts on exactly that reading.
+    4. records.py acts on exactly that reading; an invitation goes to invitations.py instead.
     """
     headers = session.fetch_headers(uids)
+    own = own_addresses(watch)
     wanted = []
     for uid, raw in headers:
         incoming = parse_headers(raw)
         found = match(incoming, directory)
-        if found is not None or may_be_delivery_notice(raw):
+        forwarded = incoming.sender in own and may_hold_invitation(raw)
+        if found is not None or forwarded or may_be_delivery_notice(raw):
             wanted.append((uid, raw, incoming, found))
     if not wanted:
         return
@@ -214,7 +228,14 @@ def read_and_record(
 
     The reference country is the matched employer's, else the user's; a message without a
     Date header is read from today. Returns what was recorded (see records.record).
+
+    A message carrying a calendar invitation becomes a proposal card and nothing else: an
+    invitation is not an answer, so it must not stop the check-ins a reply would stop.
     """
+    if message.calendar:
+        invited = record_invitation(watch, incoming, message, found, directory, now)
+        if invited is not None:
+            return invited or None  # "": an invitation kept before
     country, subdivision = directory.place(found)
     reading = read(message, country=country, subdivision=subdivision, today=now.date())
     words = sender_words(message) if reading.kind == "reply" and found is not None else ""

@@ -15,18 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from afterword.portability.bundle import BundleError
-from afterword.portability.capture import (
-    add_interview,
-    employer_from,
-    matching_interview,
-    own_addresses,
-    proposal_data,
-)
+from afterword.portability.capture import employer_from, own_addresses, proposal_data
 from afterword.portability.csv_export import account_csv_zip
 from afterword.portability.export import export_json
 from afterword.portability.forms import ExportImportForm, InvitationForm, MappingForm, SheetForm
 from afterword.portability.importer import import_bundle
-from afterword.portability.invitation import InvitationError, Person, read_invitation
 from afterword.portability.spreadsheet import (
     FIELDS,
     SheetError,
@@ -35,9 +28,11 @@ from afterword.portability.spreadsheet import (
     read_sheet,
 )
 from afterword.portability.spreadsheet import import_sheet as import_rows
+from afterword.reading.invitation import InvitationError, read_invitation
 from afterword.site.pages import MemberRequest, member_view, user_zone
 from afterword.tracker.access import applications_for, get_changeable_or_404, interviews_for
 from afterword.tracker.services.cancellations import cancel_interview
+from afterword.tracker.services.invitations import add_proposed_interview, matching_interview
 
 SHEET_SALT = "afterword.portability.sheet"
 PROPOSAL_SALT = "afterword.portability.invitation"
@@ -197,7 +192,12 @@ def invitation_page(request: MemberRequest) -> HttpResponse:
         salt=PROPOSAL_SALT,
     )
     context["employer"] = employer_from(invitation)
-    return render(request, "portability/invitation_confirm.html", context)
+    context |= {
+        "form_action": reverse("invitation_confirm"),
+        "again_url": reverse("invitation_new"),
+        "again_text": "Start again",
+    }
+    return render(request, "site/invitation_confirm.html", context)
 
 
 @member_view
@@ -214,24 +214,14 @@ def invitation_confirm(request: MemberRequest) -> HttpResponse:
         application = get_changeable_or_404(
             request.user, applications_for(request.user), proposal["application"]
         )
-    ticked = set(request.POST.getlist("person"))
-    people = [
-        Person(p["name"], p["email"]) for n, p in enumerate(proposal["people"]) if str(n) in ticked
-    ]
-    primary = next((p["email"] for p in proposal["people"] if p["primary"]), None)
-    if people and not any(p.email == primary for p in people):
-        primary = people[0].email
     employer = (request.POST.get("employer") or "").strip()[:200] or "New employer"
     try:
-        interview = add_interview(
+        interview = add_proposed_interview(
             request.user,
             application,
             employer,
-            datetime.fromisoformat(proposal["start"]),
-            datetime.fromisoformat(proposal["end"]),
-            proposal["zone"],
-            people,
-            primary,
+            proposal,
+            request.POST.getlist("person"),
             timezone.now(),
         )
     except ValidationError as error:

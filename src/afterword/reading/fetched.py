@@ -8,7 +8,12 @@ The watcher never downloads whole messages. For each message it asks for:
    RFC 3462 reserves for the machine-readable report (``message/delivery-status``): its MIME
    header (``BODY.PEEK[2.MIME]``) and its first REPORT_BYTES (``BODY.PEEK[2]<0.N>``). An Office
    365 report's HTML part alone is often longer than the first kilobytes, so the fields naming
-   the failed recipients would otherwise be cut off.
+   the failed recipients would otherwise be cut off;
+4. for any other multipart message, its ``BODYSTRUCTURE``; when that shows a calendar
+   invitation (a text/calendar part or an .ics attachment, reading/bodystructure.py), a second
+   fetch asks for that part alone: its MIME header (``BODY.PEEK[n.MIME]``) and its first
+   CALENDAR_BYTES (``BODY.PEEK[n]<0.N>``). Google puts its text/calendar part after the plain
+   and HTML versions of the invitation, well past the first TEXT_BYTES.
 
 ``fetched_from_bytes`` cuts a whole message (an .eml file) down to exactly those bytes, so that
 ``afterword read`` sees what the watcher sees. BODY.PEEK never sets the \\Seen flag.
@@ -18,6 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from afterword.reading.bodystructure import calendar_part
 
 HEADER_FIELDS = (
     "From",
@@ -46,6 +53,7 @@ HEADER_FIELDS = (
 )
 TEXT_BYTES = 8192
 REPORT_BYTES = 8192
+CALENDAR_BYTES = 65536
 
 HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in HEADER_FIELDS) + ")]"
 TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{TEXT_BYTES}>"
@@ -53,16 +61,20 @@ REPORT_ITEMS = ("BODY.PEEK[2.MIME]", f"BODY.PEEK[2]<0.{REPORT_BYTES}>")
 
 _WANTED = frozenset(f.lower() for f in HEADER_FIELDS)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_MULTIPART = re.compile(rb"^content-type:[ \t]*multipart/", re.IGNORECASE | re.MULTILINE)
 _REPORT_TYPE = re.compile(rb"^content-type:[ \t]*multipart/report", re.IGNORECASE | re.MULTILINE)
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """One message as fetched: header fields, the start of the body, and a report's part 2.
+    """One message as fetched: header fields, the start of the body, a report's part 2, and
+    an invitation's calendar part.
 
     ``size`` is RFC822.SIZE (None when unknown); ``report_mime`` and ``report`` are empty unless
-    the message is a multipart/report.
+    the message is a multipart/report; ``calendar_mime`` and ``calendar`` (the part's MIME
+    header and its first CALENDAR_BYTES, still transfer-encoded) are empty unless the message
+    holds an invitation.
     """
 
     headers: bytes
@@ -70,14 +82,29 @@ class Fetched:
     size: int | None = None
     report_mime: bytes = b""
     report: bytes = b""
+    calendar_mime: bytes = b""
+    calendar: bytes = b""
 
 
-def fetch_items(*, report: bool) -> str:
-    """The FETCH data items for one message; ``report``: it is a multipart/report."""
+def fetch_items(*, report: bool, structure: bool = False) -> str:
+    """The FETCH data items for one message; ``report``: it is a multipart/report;
+    ``structure``: it is another multipart message (its BODYSTRUCTURE may show an invitation)."""
     items = ["UID", "RFC822.SIZE", HEADER_ITEM, TEXT_ITEM]
     if report:
         items += REPORT_ITEMS
+    elif structure:
+        items.append("BODYSTRUCTURE")
     return "(" + " ".join(items) + ")"
+
+
+def calendar_items(section: str) -> str:
+    """The second fetch of a message with an invitation: that part alone."""
+    return f"(UID BODY.PEEK[{section}.MIME] BODY.PEEK[{section}]<0.{CALENDAR_BYTES}>)"
+
+
+def may_hold_invitation(headers: bytes) -> bool:
+    """Whether a fetched header block says multipart (and not a report): worth a BODYSTRUCTURE."""
+    return _MULTIPART.search(headers) is not None and not is_report(headers)
 
 
 def is_report(headers: bytes) -> bool:
@@ -96,7 +123,14 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
             part_head, part_body = _split(part)
             report_mime = part_head + b"\r\n\r\n" if part_head else b"\r\n"
             report = part_body[:REPORT_BYTES]
-    return Fetched(headers, body[:TEXT_BYTES], len(raw), report_mime, report)
+    calendar_mime = calendar = b""
+    if may_hold_invitation(headers):
+        invitation = calendar_part(headers, body)
+        if invitation is not None:
+            calendar_mime, calendar = invitation.mime, invitation.body[:CALENDAR_BYTES]
+    return Fetched(
+        headers, body[:TEXT_BYTES], len(raw), report_mime, report, calendar_mime, calendar
+    )
 
 
 def _split(raw: bytes) -> tuple[bytes, bytes]:

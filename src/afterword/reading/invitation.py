@@ -5,10 +5,16 @@ VTIMEZONE (Outlook/Exchange names zones the Windows way, "W. Europe Standard Tim
 TZID (Google, Apple), UTC, or a floating time, which is read on ``default_zone``'s clock. A
 recurring series gives its next occurrence after ``now``; a cancellation (METHOD:CANCEL or
 STATUS:CANCELLED) is reported as one and never proposes a new interview. No Django here.
+
+The upload page (portability) and the inbox watcher both read invitations through this module;
+``from_part`` takes a text/calendar MIME part as the watcher fetched it (reading/fetched.py).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import quopri
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -52,6 +58,111 @@ class Invitation:
     def people(self) -> tuple[Person, ...]:
         """Everyone to propose as an interviewer, the organiser first."""
         return ((self.organiser,) if self.organiser else ()) + self.attendees
+
+    def as_data(self) -> dict[str, Any]:
+        """The proposal as plain JSON data, what a confirmation page carries and a card keeps."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "zone": self.zone,
+            "summary": self.summary,
+            "people": [
+                {"name": p.name, "email": p.email, "primary": p is self.organiser}
+                for p in self.people
+            ],
+            "cancelled": self.cancelled,
+            "location": self.location,
+            "recurring": self.recurring,
+            "uid": self.uid,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """MAIL_FORMAT.md's ``invitation`` object."""
+        return {
+            "method": "cancel" if self.cancelled else "request",
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "zone": self.zone,
+            "summary": self.summary,
+            "organiser": (
+                {"name": self.organiser.name, "email": self.organiser.email}
+                if self.organiser
+                else None
+            ),
+            "attendees": [{"name": p.name, "email": p.email} for p in self.attendees],
+            "recurring": self.recurring,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Invitation:
+        """The invitation again from ``as_data``'s output (what a page shows before confirming)."""
+        people = [Person(p["name"], p["email"]) for p in data["people"]]
+        organiser = next(
+            (person for person, p in zip(people, data["people"], strict=True) if p["primary"]),
+            None,
+        )
+        return cls(
+            uid=str(data.get("uid", "")),
+            summary=str(data.get("summary", "")),
+            location=str(data.get("location", "")),
+            start=datetime.fromisoformat(data["start"]),
+            end=datetime.fromisoformat(data["end"]),
+            zone=str(data["zone"]),
+            organiser=organiser,
+            attendees=tuple(p for p in people if p is not organiser),
+            cancelled=bool(data.get("cancelled")),
+            recurring=bool(data.get("recurring")),
+        )
+
+
+def employer_from(invitation: Invitation) -> str:
+    """A starting name for a new application: the organiser's domain, "northwind" -> "Northwind"."""
+    for person in invitation.people:
+        domain = person.email.rsplit("@", 1)[-1].split(".")
+        if len(domain) >= 2:
+            return domain[-2].replace("-", " ").title()
+    return invitation.summary[:200] or "New employer"
+
+
+_ENCODING = re.compile(rb"^content-transfer-encoding:[ \t]*([\w-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def part_bytes(mime: bytes, body: bytes) -> bytes:
+    """The calendar text of a MIME part: its body decoded from base64 or quoted-printable.
+
+    ``mime`` is the part's header block (BODY[n.MIME]); a body cut short by a partial fetch
+    decodes as far as it goes, and the parser then says what is missing.
+    """
+    found = _ENCODING.search(mime)
+    encoding = found.group(1).lower().decode() if found else ""
+    if encoding == "base64":
+        compact = b"".join(body.split())
+        compact = compact[: len(compact) - len(compact) % 4]
+        try:
+            return base64.b64decode(compact)
+        except (binascii.Error, ValueError):
+            return b""
+    if encoding == "quoted-printable":
+        return quopri.decodestring(body)
+    return body
+
+
+def from_part(
+    mime: bytes,
+    body: bytes,
+    now: datetime,
+    default_zone: ZoneInfo,
+    own_addresses: frozenset[str] = frozenset(),
+) -> Invitation | None:
+    """The invitation in a text/calendar part, or None when the part is no readable invitation."""
+    raw = part_bytes(mime, body)
+    if not raw.strip():
+        return None
+    try:
+        return read_invitation(raw, now, default_zone, own_addresses)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        # InvitationError is a ValueError; the others: a part icalendar trips over.
+        return None
 
 
 def read_invitation(

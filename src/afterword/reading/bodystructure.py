@@ -1,0 +1,194 @@
+"""Where a message keeps its calendar invitation: the IMAP section of its text/calendar part.
+
+Two ways to the same answer, so that the watcher and ``afterword read`` agree:
+``calendar_section`` reads an IMAP BODYSTRUCTURE (RFC 3501 7.4.2) as the server sent it, and
+``calendar_part`` walks the raw bytes of a whole message (an .eml file). Both look depth first,
+into forwarded messages (message/rfc822) too, and pick the first text/calendar part, else the
+first application/ics part or a part whose file name ends in ".ics". Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A parsed BODYSTRUCTURE: nested lists of byte strings, None for NIL.
+Node = list["Node"] | bytes | None
+
+_TOKEN = re.compile(rb'\s*(?:(\()|(\))|"((?:[^"\\]|\\.)*)"|\{(\d+)\}\r\n|([^\s()"]+))', re.DOTALL)
+_ICS_NAME = re.compile(rb'name\*?\s*=\s*"?[^";\r\n]*\.ics"?', re.IGNORECASE)
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
+_TYPE = re.compile(rb"^content-type:[ \t]*([\w.+-]+)/([\w.+-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+class _Unreadable(ValueError):
+    pass
+
+
+def parse(text: bytes) -> Node:
+    """The first parenthesised list in ``text`` (after "BODYSTRUCTURE"), or None."""
+    start = text.upper().find(b"BODYSTRUCTURE")
+    if start < 0:
+        return None
+    try:
+        node, _end = _list(text, text.index(b"(", start))
+    except (_Unreadable, ValueError):
+        return None
+    return node
+
+
+def _list(text: bytes, at: int) -> tuple[list[Node], int]:
+    """The list opening at ``text[at]`` and the position after its closing parenthesis."""
+    items: list[Node] = []
+    at += 1
+    while True:
+        found = _TOKEN.match(text, at)
+        if found is None:
+            raise _Unreadable("unbalanced")
+        if found.group(1):
+            child, at = _list(text, found.start(1))
+            items.append(child)
+            continue
+        at = found.end()
+        if found.group(2):
+            return items, at
+        if found.group(3) is not None:
+            items.append(re.sub(rb"\\(.)", rb"\1", found.group(3)))
+        elif found.group(4) is not None:
+            size = int(found.group(4))
+            items.append(text[at : at + size])
+            at += size
+        else:
+            atom = found.group(5)
+            items.append(None if atom.upper() == b"NIL" else atom)
+
+
+def calendar_section(structure: Node) -> str | None:
+    """The section ("1.3", "2") of the invitation part in a parsed BODYSTRUCTURE, or None."""
+    found = _walk(structure, "")
+    calendar = next((s for s, kind in found if kind == "calendar"), None)
+    return calendar or next((s for s, kind in found if kind == "ics"), None)
+
+
+def _walk(node: Node, prefix: str) -> list[tuple[str, str]]:
+    if not isinstance(node, list) or not node:
+        return []
+    if isinstance(node[0], list):  # multipart: its parts, then its subtype
+        found: list[tuple[str, str]] = []
+        for number, child in enumerate((c for c in node if isinstance(c, list)), start=1):
+            found += _walk(child, f"{prefix}.{number}" if prefix else str(number))
+        return found
+    own = prefix or "1"
+    kind = _bytes(node[0]).lower(), _bytes(node[1] if len(node) > 1 else b"").lower()
+    if kind == (b"message", b"rfc822") and len(node) > 8:
+        inner = node[8]
+        if isinstance(inner, list) and inner and not isinstance(inner[0], list):
+            return _walk(inner, f"{own}.1")
+        return _walk(inner, own)
+    if kind == (b"text", b"calendar"):
+        return [(own, "calendar")]
+    params = node[2] if len(node) > 2 and isinstance(node[2], list) else []
+    # The disposition's place depends on the type (text/* has a line count first): any later
+    # list of the form ("attachment" ("filename" "invite.ics")) names the file.
+    names = [_bytes(p) for p in params]
+    for extra in node[7:]:
+        names += _disposition_names(extra)
+    is_ics = kind == (b"application", b"ics") or any(n.lower().endswith(b".ics") for n in names)
+    return [(own, "ics")] if is_ics else []
+
+
+def _disposition_names(disposition: Node) -> list[bytes]:
+    if isinstance(disposition, list) and len(disposition) > 1 and isinstance(disposition[1], list):
+        return [_bytes(item) for item in disposition[1]]
+    return []
+
+
+def _bytes(node: Node) -> bytes:
+    return node if isinstance(node, bytes) else b""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One MIME part of a raw message: its IMAP section, header block and body."""
+
+    section: str
+    mime: bytes
+    body: bytes
+
+
+def calendar_part(head: bytes, body: bytes) -> Part | None:
+    """The invitation part of a whole message split into ``head`` and ``body``, or None."""
+    found = _walk_raw(head, body, "")
+    calendar = next((p for p, kind in found if kind == "calendar"), None)
+    return calendar or next((p for p, kind in found if kind == "ics"), None)
+
+
+def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
+    major, minor = _content_type(head)
+    if major == b"multipart":
+        boundary = _boundary(head)
+        found: list[tuple[Part, str]] = []
+        for number, part in enumerate(parts(body, boundary), start=1):
+            part_head, part_body = split(part)
+            found += _walk_raw(
+                part_head, part_body, f"{prefix}.{number}" if prefix else str(number)
+            )
+        return found
+    own = prefix or "1"
+    if (major, minor) == (b"message", b"rfc822"):
+        inner_head, inner_body = split(body)
+        if _content_type(inner_head)[0] == b"multipart":
+            return _walk_raw(inner_head, inner_body, own)
+        return _walk_raw(inner_head, inner_body, f"{own}.1")
+    mime = head + b"\r\n\r\n" if head else b"\r\n"
+    if (major, minor) == (b"text", b"calendar"):
+        return [(Part(own, mime, body), "calendar")]
+    if (major, minor) == (b"application", b"ics") or _ICS_NAME.search(head):
+        return [(Part(own, mime, body), "ics")]
+    return []
+
+
+def _content_type(head: bytes) -> tuple[bytes, bytes]:
+    found = _TYPE.search(_unfold(head))
+    if found is None:
+        return b"text", b"plain"
+    return found.group(1).lower(), found.group(2).lower()
+
+
+def _unfold(head: bytes) -> bytes:
+    return re.sub(rb"\r?\n[ \t]+", b" ", head)
+
+
+def _boundary(head: bytes) -> bytes:
+    for line in _unfold(head).splitlines():
+        if line.lower().startswith(b"content-type:"):
+            found = _BOUNDARY.search(line)
+            if found:
+                return found.group(1) or found.group(2)
+    return b""
+
+
+def split(raw: bytes) -> tuple[bytes, bytes]:
+    """Header block and body, split at the first empty line (a part may have no header)."""
+    if raw.startswith((b"\r\n", b"\n")):
+        return b"", raw[2 if raw.startswith(b"\r\n") else 1 :]
+    found = _BLANK_LINE.search(raw)
+    if found is None:
+        return raw, b""
+    return raw[: found.start()], raw[found.end() :]
+
+
+def parts(body: bytes, boundary: bytes) -> list[bytes]:
+    """The raw bytes of each part of a multipart body, in order."""
+    if not boundary:
+        return []
+    delimiter = re.compile(rb"(?:^|\r?\n)--" + re.escape(boundary) + rb"(--)?[ \t]*(?:\r?\n|$)")
+    marks = list(delimiter.finditer(body))
+    found = []
+    for index, mark in enumerate(marks):
+        if mark.group(1):
+            break
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
+        found.append(body[mark.end() : end])
+    return found

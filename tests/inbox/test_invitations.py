@@ -1,0 +1,194 @@
+"""Calendar invitations in the mailbox, against a real Dovecot: a proposal card, never a reply.
+
+The clock stands at Thu 5 Mar 2026; the invitations arrived on Wed 4 Mar and propose Thu 12 Mar,
+14:00 to 15:00 in New York (tests/inbox/invitation_mail.py).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from afterword.inbox.imap import Mailbox, open_session
+from afterword.inbox.models import InboxMessage
+from afterword.reading.fetched import TEXT_BYTES
+from afterword.tracker.models import Action, Event, Interview
+from tests.factories import InterviewerFactory, InterviewFactory
+from tests.inbox import invitation_mail
+from tests.inbox.fixtures import run_watcher
+from tests.inbox.parse import fetched
+
+pytestmark = pytest.mark.django_db
+
+START = datetime(2026, 3, 12, 18, 0, tzinfo=UTC)  # 14:00 in New York
+
+
+def check_in_due(application) -> datetime:
+    return Action.objects.get(application=application, kind="check_in_email").due
+
+
+def test_a_google_invitation_past_the_first_8_kb_becomes_a_card_and_not_a_reply(
+    dovecot, watch, harbour
+):
+    """The calendar part lies past 8 KB; it is found, kept as a card, and the check-in stays."""
+    message = invitation_mail.google_invitation()
+    assert b"BEGIN:VCALENDAR" not in fetched(message).text[:TEXT_BYTES]
+    planned = check_in_due(harbour)
+    dovecot.append(message, user=watch.username)
+
+    run_watcher()
+
+    card = InboxMessage.objects.get(watch=watch)
+    assert (card.kind, card.state, card.application) == ("invitation", "pending", harbour)
+    assert card.proposal["start"] == "2026-03-12T14:00:00-04:00"
+    assert [p["email"] for p in card.proposal["people"]] == [
+        "talent@harbour.example",
+        "lena.okafor@harbour.example",
+    ]
+    assert not Event.objects.filter(application=harbour, type="reply").exists()
+    assert check_in_due(harbour) == planned
+    watch.refresh_from_db()
+    assert watch.last_summary == "1 new message, 1 invitation"
+
+
+def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(dovecot, watch, harbour):
+    """BODYSTRUCTURE and a partial fetch of that section give the bytes the .eml reading cuts."""
+    message = invitation_mail.google_invitation()
+    dovecot.append(message, user=watch.username)
+    account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
+    with open_session(account) as session:
+        session.examine("INBOX")
+        uid, head = session.fetch_headers(session.uids_after(0))[0]
+        seen = session.fetch_for_reading([(uid, head)])[uid]
+    expected = fetched(message)
+    assert seen.calendar and seen.calendar == expected.calendar
+    assert b"text/calendar" in seen.calendar_mime.lower()
+
+
+def test_confirming_the_card_adds_the_interview_in_two_clicks(dovecot, watch, harbour, member):
+    """Review and add opens the confirm page; Add this interview creates it with its people."""
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    run_watcher()
+    card = InboxMessage.objects.get(watch=watch)
+
+    today = member.get("/")
+    assert "Interview invitation from Harbour Logistics" in today.content.decode()
+    page = member.get(f"/inbox/invitations/{card.pk}/")
+    assert page.status_code == 200
+    assert "Lena Okafor" in page.content.decode() and "Room 4B" not in page.content.decode()
+    answer = member.post(f"/inbox/invitations/{card.pk}/add/", {"person": ["0", "1"]})
+
+    assert answer.status_code == 302 and answer["Location"] == f"/applications/{harbour.pk}/"
+    interview = Interview.objects.get(application=harbour, start=START)
+    people = {p.email: p.is_primary for p in interview.interviewers.all()}
+    assert people == {"talent@harbour.example": True, "lena.okafor@harbour.example": False}
+    card.refresh_from_db()
+    assert card.state == "confirmed"
+    again = member.post(f"/inbox/invitations/{card.pk}/add/", {"person": ["0"]})
+    assert again.status_code == 302
+    assert Interview.objects.filter(application=harbour, start=START).count() == 1
+
+
+def test_an_invitation_the_user_forwarded_to_themselves_names_its_application(
+    dovecot, watch, harbour
+):
+    """Sent from the user's own address, the original attached: matched by the people's domain."""
+    dovecot.append(invitation_mail.forwarded(watch.username), user=watch.username)
+
+    run_watcher()
+
+    card = InboxMessage.objects.get(watch=watch)
+    assert (card.kind, card.matched_by, card.application) == ("invitation", "forwarded", harbour)
+    assert card.proposal["zone"] == "America/New_York"
+
+
+def test_a_forwarded_invitation_for_no_known_employer_proposes_a_new_application(
+    dovecot, watch, user
+):
+    """With no application to match, the card suggests the organiser's domain as employer."""
+    dovecot.append(invitation_mail.forwarded(watch.username), user=watch.username)
+
+    run_watcher()
+
+    card = InboxMessage.objects.get(watch=watch)
+    assert card.application is None and card.proposal["employer"] == "Harbour"
+
+
+def test_a_cancellation_offers_to_mark_the_interview_cancelled(dovecot, watch, harbour, member):
+    """METHOD:CANCEL for an interview on record: one click removes it and the plan follows."""
+    jordan = InterviewerFactory(application=harbour, email="talent@harbour.example")
+    InterviewFactory(application=harbour, start=START, round=2, interviewers=[jordan])
+    dovecot.append(invitation_mail.google_invitation(method="CANCEL"), user=watch.username)
+    run_watcher()
+    card = InboxMessage.objects.get(watch=watch)
+    assert card.proposal["cancelled"] is True
+
+    today = member.get("/").content.decode()
+    assert "Interview cancelled by Harbour Logistics" in today
+    assert "Mark the interview cancelled" in today
+    member.post(f"/inbox/invitations/{card.pk}/cancel/")
+
+    assert not Interview.objects.filter(application=harbour, start=START).exists()
+    card.refresh_from_db()
+    assert card.state == "confirmed"
+
+
+def test_an_invitation_from_an_unknown_sender_is_ignored(dovecot, watch, harbour):
+    """Someone outside every application sends an invitation: nothing is kept."""
+    stranger = invitation_mail.google_invitation(sender="Promo <events@elsewhere.example>")
+    dovecot.append(stranger, user=watch.username)
+
+    run_watcher()
+
+    assert not InboxMessage.objects.filter(watch=watch).exists()
+
+
+def test_an_outsider_cannot_open_or_confirm_the_card(dovecot, watch, harbour, client, outsider):
+    """Someone else's invitation card is a 404 for reading and for every button."""
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    run_watcher()
+    card = InboxMessage.objects.get(watch=watch)
+    client.force_login(outsider)
+
+    assert client.get(f"/inbox/invitations/{card.pk}/").status_code == 404
+    for button in ("add", "cancel", "dismiss"):
+        assert client.post(f"/inbox/invitations/{card.pk}/{button}/").status_code == 404
+    card.refresh_from_db()
+    assert card.state == "pending"
+
+
+def test_dismissing_the_card_adds_nothing(dovecot, watch, harbour, member):
+    """Dismiss hides the card; no interview, no event."""
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    run_watcher()
+    card = InboxMessage.objects.get(watch=watch)
+
+    member.post(f"/inbox/invitations/{card.pk}/dismiss/", HTTP_HX_REQUEST="true")
+
+    card.refresh_from_db()
+    assert card.state == "dismissed"
+    assert not Interview.objects.filter(application=harbour, start=START).exists()
+    assert "Interview invitation from" not in member.get("/").content.decode()
+
+
+def test_an_update_of_the_same_event_replaces_the_card_still_waiting(dovecot, watch, harbour):
+    """Google sends the moved interview with the same UID: only the newer card waits."""
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    run_watcher()
+    moved = invitation_mail.google_invitation(start="20260313T100000", end="20260313T110000")
+    dovecot.append(moved, user=watch.username)
+    clock_tick_watch(watch)
+
+    run_watcher()
+
+    states = list(InboxMessage.objects.filter(watch=watch).values_list("state", "proposal__start"))
+    assert states == [
+        ("dismissed", "2026-03-12T14:00:00-04:00"),
+        ("pending", "2026-03-13T10:00:00-04:00"),
+    ]
+
+
+def clock_tick_watch(watch) -> None:
+    """Make the mailbox due again at once (the tests' clock does not move)."""
+    type(watch).objects.filter(pk=watch.pk).update(next_poll_at=watch.next_poll_at)
