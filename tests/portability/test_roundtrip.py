@@ -11,6 +11,7 @@ from afterword.portability.importer import import_bundle
 from afterword.tracker import access
 from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
 from afterword.tracker.services import stored_plan_json
+from afterword.tracker.services.archive import archive_application
 from tests.factories import UserFactory
 
 
@@ -68,3 +69,19 @@ def test_deleting_everything_and_importing_restores_the_same_account(
     assert _without_stamp(export_bundle(demo_user, now)) == _without_stamp(first)
     assert {m: access.belonging_to(demo_user.pk, m).count() for m in counts} == counts
     assert counts[Draft] == 2
+
+
+def test_an_archived_application_comes_back_archived_with_no_plan(
+    demo_user: Any, now: datetime
+) -> None:
+    """archived_at travels in the export; the imported twin is archived and has no actions."""
+    application = access.belonging_to(demo_user.pk, Application).order_by("pk").first()
+    assert application is not None
+    archive_application(application, now)
+    twin = UserFactory(username="twin")
+
+    import_bundle(twin, json.dumps(export_bundle(demo_user, now)).encode(), now)
+
+    copy = access.belonging_to(twin.pk, Application).get(employer=application.employer)
+    assert copy.archived_at == now
+    assert not copy.actions.exists()

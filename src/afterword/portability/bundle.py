@@ -71,6 +71,7 @@ class InterviewNotes(_Strict):
 class ApplicationEntry(_Strict):
     case: dict[str, Any]
     created_at: AwareDatetime | None = None
+    archived_at: AwareDatetime | None = None
     interview_notes: dict[str, InterviewNotes] = {}
     other_people: list[schema.Interviewer] = []
     bounced: dict[str, AwareDatetime] = {}
@@ -153,6 +154,7 @@ def _record(
         interviews=interviews,
         events=events,
         created_at=entry.created_at,
+        archived_at=entry.archived_at,
         interview_notes={k: v.model_dump() for k, v in entry.interview_notes.items()},
         other_people=entry.other_people,
         bounced=entry.bounced,

@@ -117,6 +117,9 @@ def application_entry(application: Application) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "case": case,
         "created_at": application.created_at.isoformat(),
+        "archived_at": (
+            application.archived_at.isoformat() if application.archived_at is not None else None
+        ),
         "interview_notes": {
             ids.interviews[i.pk]: _notes(i.decision_phrase, i.next_steps)
             for i in interviews

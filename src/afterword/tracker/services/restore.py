@@ -57,6 +57,7 @@ class ApplicationRecord:
     interviews: Sequence[schema.Interview]
     events: Sequence[schema.Event]
     created_at: datetime | None = None
+    archived_at: datetime | None = None
     interview_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     other_people: Sequence[schema.Interviewer] = ()
     bounced: Mapping[str, datetime] = field(default_factory=dict)
@@ -102,6 +103,7 @@ def _application(owner: User, record: ApplicationRecord, now: datetime) -> Appli
         employer_country=employer.country,
         employer_subdivision=employer.subdivision or "",
         employer_style=employer.style,
+        archived_at=record.archived_at,
     )
     _clean(
         application,
@@ -206,6 +208,7 @@ def _events(
             until=data.until,
             action=data.action or "",
             note=data.note or "",
+            offer_mentioned=data.offer_mentioned,
         )
         _clean(row, f"{record.path}.case.events[{n}]", exclude=["application"])
         rows.append(row)
