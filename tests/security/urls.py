@@ -24,6 +24,8 @@ WORDS: dict[str, list[str]] = {
     "uidb64": ["MQ"],
     "app_label": ["tracker", "auth"],
     "url": ["junk/"],
+    # Today's sections, each a page of its own (web: today_section).
+    "section": ["overdue", "today", "week", "junk"],
 }
 ID_PARAMETERS = frozenset({"pk", "id", "object_id", "content_type_id"})
 _ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")

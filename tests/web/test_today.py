@@ -23,8 +23,13 @@ def test_it_lists_the_thank_you_notes_with_reasons(
     action = application.actions.first()
     assert action is not None
     assert action.why in html
-    assert 'title="Rules: K' in html
-    assert "K2: thank within a day" in html
+    # Each rule chip links to the page's one list of the rules it cites.
+    ids = " ".join(action.rules)
+    assert (
+        f'<a class="rule" href="#rules"><span class="visually-hidden">Rules: </span>{ids}</a>'
+        in html
+    )
+    assert '<div id="rule-K2"><dt>K2</dt><dd>thank within a day</dd></div>' in html
 
 
 def test_it_groups_actions_by_when_they_are_due(member: Client, application: Application) -> None:
