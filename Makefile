@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest clean
+.PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest bench-today bench-board bench-browser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,20 @@ bench-worker: $(STAMP)
 # The morning digest for 10,000 users on a throwaway PostgreSQL (bench/README.md, "Digest").
 bench-digest: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/python bench/digest.py
+
+# Today and the board at 100 and 1,000 applications, on SQLite then on a throwaway PostgreSQL
+# (bench/README.md, "Today and the board").
+bench-today: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/today.py
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/today.py
+
+bench-board: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/board.py
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/board.py
+
+# A draft, Mark sent, Record news and a letter PDF in headless Chromium against `afterword serve`.
+bench-browser: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/browser.py
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:

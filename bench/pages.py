@@ -31,7 +31,9 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# AFTERWORD_SRC: measure another checkout's code with these scripts (the "before" figures).
+SRC = Path(os.environ.get("AFTERWORD_SRC") or ROOT / "src")
+sys.path.insert(0, str(SRC))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import generate_cases  # noqa: E402  (bench/ is on the path only from here)
@@ -103,6 +105,10 @@ def _shift_day(value: str | None, days: int) -> str | None:
     return None if value is None else (date.fromisoformat(value) + timedelta(days=days)).isoformat()
 
 
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
 def moved_case(text: str, now: datetime) -> dict[str, Any]:
     """A generated case with every time moved so that its own ``now`` is ``now``."""
     case: dict[str, Any] = json.loads(text)
@@ -139,14 +145,28 @@ def seed_user(username: str, applications: int, now: datetime, seed: int = 1) ->
     user = get_user_model().objects.create(
         username=username, email=f"{username}@example.test", password="!"
     )
-    # A signal made the settings row with the user; the seeker lives in New York.
-    UserSettings.objects.filter(user=user).update(timezone="America/New_York", country="US")
+    # A signal made the settings row with the user; the seeker lives in New York and sends
+    # letters too. Every case is planned with these settings and the stored names, so that a
+    # re-plan from the stored rows (opening a draft does one) finds the very same actions.
+    UserSettings.objects.filter(user=user).update(
+        timezone="America/New_York", country="US", letters=True
+    )
+    prefs = UserSettings.objects.get(user=user)
     cases = [moved_case(text, now) for text in generate_cases(applications, seed)]
+    for n, case in enumerate(cases):
+        case["profile"] = prefs.profile
+        case["user"] = {
+            "letters": prefs.letters,
+            "check_in_channel": prefs.check_in_channel,
+            "contact_hour": prefs.contact_hour,
+        }
+        case["employer"]["name"] = f"{EMPLOYERS[n % len(EMPLOYERS)]} {n}"
+        case["role"] = ROLES[n % len(ROLES)]
     rows = Application.objects.bulk_create(
         Application(
             owner=user,
             employer=f"{EMPLOYERS[n % len(EMPLOYERS)]} {n}",
-            role=ROLES[n % len(ROLES)],
+            role=case["role"],
             job_code=case["job_code"] or "",
             employer_timezone=case["employer"]["timezone"],
             employer_country=case["employer"]["country"],
@@ -171,6 +191,7 @@ def seed_user(username: str, applications: int, now: datetime, seed: int = 1) ->
                     title=person.get("title") or "",
                     email=person.get("email") or "",
                     phone=person.get("phone") or "",
+                    address=person.get("address") or "",
                     is_primary=bool(person.get("primary")),
                 )
             talks[(row.pk, interview["id"])] = Interview(
@@ -178,6 +199,10 @@ def seed_user(username: str, applications: int, now: datetime, seed: int = 1) ->
                 round=interview["round"],
                 start=datetime.fromisoformat(interview["start"]),
                 end=datetime.fromisoformat(interview["end"]),
+                decision_by=_day(interview["decision_by"]),
+                agreed_follow_up=_day(interview["agreed_follow_up"]),
+                still_interviewing_others=interview["still_interviewing_others"],
+                preferred_channel=interview["preferred_channel"] or "",
             )
     Interviewer.objects.bulk_create(people.values(), batch_size=500)
     Interview.objects.bulk_create(talks.values(), batch_size=500)
@@ -204,6 +229,10 @@ def seed_user(username: str, applications: int, now: datetime, seed: int = 1) ->
                     interviewer=people.get((row.pk, event.get("interviewer", ""))),
                     channel=event.get("channel", ""),
                     action=event.get("action", ""),
+                    promised_next=_day(event.get("promised_next")),
+                    new_decision_by=_day(event.get("new_decision_by")),
+                    deadline=_day(event.get("deadline")),
+                    no_decision_yet=event.get("no_decision_yet"),
                 )
             )
         result = plan(case_from_data(case, now), now)

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable
 
 from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.tracker.access import applications_for
 from afterword.tracker.models import Action, Application, Event, Interviewer, Status
 
 # The orders the board offers, by the name the query string uses.
-SORTS: dict[str, tuple[str, tuple[object, ...]]] = {
+SORTS: dict[str, tuple[str, tuple[str | Combinable, ...]]] = {
     "newest": ("Newest first", ("-created_at", "-pk")),
     "oldest": ("Oldest first", ("created_at", "pk")),
     # Applications with nothing planned go last, in either database.
@@ -75,7 +76,9 @@ def status_counts(user: AbstractBaseUser | AnonymousUser, query: BoardQuery) -> 
     return counts
 
 
-def board_ids(user: AbstractBaseUser | AnonymousUser, query: BoardQuery) -> QuerySet[Application]:
+def board_ids(
+    user: AbstractBaseUser | AnonymousUser, query: BoardQuery
+) -> QuerySet[Application, int]:
     """The ids of the applications to show, in order; slice it to a page, then ``with_details``.
 
     Two steps, because a database sorting the whole list would work out the next action and
@@ -87,7 +90,7 @@ def board_ids(user: AbstractBaseUser | AnonymousUser, query: BoardQuery) -> Quer
     if query.sort == "next":
         found = found.annotate(next_due=Subquery(_first_action().values("due")[:1]))
     ordering = SORTS[query.sort][1]
-    return found.order_by(*ordering).values_list("pk", flat=True)  # type: ignore[misc, return-value]
+    return found.order_by(*ordering).values_list("pk", flat=True)
 
 
 def with_details(user: AbstractBaseUser | AnonymousUser, ids: list[int]) -> list[Application]:

@@ -43,7 +43,7 @@ def board_context(request: HttpRequest, form: ApplicationForm | None) -> dict[st
     total = counts[query.status] if query.status else sum(counts.values())
     paginator = Paginator(board_ids(request.user, query), PER_PAGE)
     # The counts already say how many match: no second COUNT query for the paginator.
-    paginator.count = total  # type: ignore[misc]
+    paginator.count = total
     page = paginator.get_page(request.GET.get("page"))
     by_status: dict[str, list[Card]] = {status: [] for status in Status.values}
     page_url = pk_route("application")
