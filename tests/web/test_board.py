@@ -147,7 +147,7 @@ def test_it_never_finds_someone_elses_application(
     html = member.get("/board/?q=somebody").content.decode()
 
     assert cards(html) == []
-    assert "0 of 0 applications match" in html
+    assert "0 applications match “somebody”." in html
 
 
 def test_it_filters_by_status_and_keeps_the_counts(
@@ -161,7 +161,7 @@ def test_it_filters_by_status_and_keeps_the_counts(
 
     assert sorted(cards(html)) == ["Fjord Analytics", "Lantern Books"]
     assert 'id="column-waiting"' in html and 'id="column-thank_you_pending"' not in html
-    assert "2 of 3 applications match in Waiting." in html
+    assert "2 applications match in Waiting." in html
     assert '<option value="waiting" selected>' in html
 
 

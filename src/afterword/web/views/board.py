@@ -62,7 +62,6 @@ def board_context(request: HttpRequest, form: ApplicationForm | None) -> dict[st
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
         "page": page,
         "total": total,
-        "everything": sum(counts.values()),
     }
 
 
