@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.security.urls import Pattern, fill, patterns
+from tests.security.urls import ID_PARAMETERS, Pattern, fill, patterns
 from tests.security.victim import SECRETS, ids_of, rows_of
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,10 @@ def test_an_outsider_gets_404_for_every_url_with_another_users_id(
 
     for pattern, path in walk(victim):
         if pattern.namespace == "admin" or not pattern.parameters() or pattern.name in PUBLIC:
+            continue
+        if not ID_PARAMETERS & set(pattern.parameters()):
+            # No id in it (Today's /today/<section>/): the outsider's own page, which the
+            # next test proves free of the victim's words.
             continue
         for method in (client.get, client.post):
             response = method(path)
