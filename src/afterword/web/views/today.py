@@ -67,7 +67,7 @@ def day_label(day: date, today: date) -> str:
     if day == today + timedelta(days=1):
         return "Tomorrow"
     if day == today:
-        return "Today"
+        return "Earlier today"  # only overdue rows fall on today under a day heading
     return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
 
 
