@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest \
 	bench-mail bench-meaning bench-phrases bench-drafts bench-replan bench-cli bench-serve bench-planner-output \
-	bench-all bench-api clean
+	bench-all bench-api bench-today bench-board bench-browser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -99,12 +99,27 @@ bench-planner-output: $(STAMP)
 # Every benchmark above, one after the other (about 15 minutes in all). Benchmarks added by
 # other branches (bench-today, bench-board, bench-browser) join by being added to this list.
 BENCH_ALL := bench bench-planner-output bench-worker bench-digest bench-replan bench-cli \
-	bench-serve bench-mail bench-meaning bench-phrases bench-drafts bench-api
+	bench-serve bench-mail bench-meaning bench-phrases bench-drafts bench-api \
+	bench-today bench-board bench-browser
 
 bench-all: $(STAMP)
 	@started=$$(date +%s); for target in $(BENCH_ALL); do \
 	  echo "== make $$target"; $(MAKE) --no-print-directory $$target || exit 1; \
 	done; echo "== bench-all took $$(( $$(date +%s) - started )) s"
+
+# Today and the board at 100 and 1,000 applications, on SQLite then on a throwaway PostgreSQL
+# (bench/README.md, "Today and the board").
+bench-today: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/today.py
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/today.py
+
+bench-board: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/board.py
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/board.py
+
+# A draft, Mark sent, Record news and a letter PDF in headless Chromium against `afterword serve`.
+bench-browser: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/browser.py
 
 # Regenerate the lock of exact versions after changing pyproject.toml.
 lock:

@@ -59,8 +59,16 @@ class WebServer(BaseApplication):  # type: ignore[misc]  # gunicorn ships no typ
 
 
 def load_application() -> Any:
+    """The WSGI app, loaded once in gunicorn's master (``preload_app``) and warmed there.
+
+    The first draft and the first letter of a cold web process cost seconds (word lists,
+    templates, WeasyPrint's fonts); loading them before the fork gives every web process,
+    and every one gunicorn restarts, a warm start. Nothing here opens a database connection.
+    """
+    from afterword.drafting.warm import warm_up
     from afterword.wsgi import application
 
+    warm_up()
     return application
 
 
@@ -78,6 +86,7 @@ def run_gunicorn(bind: str, workers: int) -> None:
             "workers": workers,
             "worker_class": "gthread",
             "threads": THREADS,
+            "preload_app": True,
             "timeout": REQUEST_SECONDS,
             "graceful_timeout": GRACEFUL_SECONDS,
             "proc_name": "afterword",

@@ -24,6 +24,8 @@ WORDS: dict[str, list[str]] = {
     "uidb64": ["MQ"],
     "app_label": ["tracker", "auth"],
     "url": ["junk/"],
+    # Today's sections, each a page of its own (web: today_section).
+    "section": ["overdue", "today", "week", "junk"],
 }
 ID_PARAMETERS = frozenset(
     # The JSON API names its ids after what they are (/api/applications/<application_id>).

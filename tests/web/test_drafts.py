@@ -93,7 +93,7 @@ def test_every_action_offers_its_draft(
         assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in today
     for action in application.actions.all():
         assert f'href="/applications/{application.pk}/follow-ups/{action.key}/draft/"' in page
-    assert ">Letter<span" in page and ">Draft<span" in page
+    assert 'data-action="draft">Letter</a>' in page and 'data-action="draft">Draft</a>' in page
 
 
 def test_a_call_offers_a_script(member: Client, application: Application, now: datetime) -> None:
@@ -102,7 +102,7 @@ def test_a_call_offers_a_script(member: Client, application: Application, now: d
 
     page = member.get(f"/applications/{application.pk}/").content.decode()
 
-    assert ">Script<span" in page
+    assert 'data-action="draft">Script</a>' in page
 
 
 def test_it_opens_the_draft_of_an_action(

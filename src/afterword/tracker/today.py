@@ -1,7 +1,13 @@
 """The Today list: what is overdue, due today and coming up in the next seven days.
 
-One query on the (owner, due) index fetches every action due before the end of the week; the
-split into sections happens in Python because "today" depends on the user's own time zone.
+``today_sections`` reads every action due before the end of the week in one query on the
+(owner, due) index (the CLI and the digest list them all); the split into sections happens in
+Python because "today" depends on the user's own time zone.
+
+``today_page`` is the web page's version, which stays small whatever the number of applications:
+each section reads at most its share of rows (the most recent overdue first, the others by due
+time), and the counts of all three come from one aggregate query when a section has more.
+``section_rows`` pages through one whole section.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Max, Q, QuerySet
 
 from afterword.rules import Note
 from afterword.rules.plan import Status
@@ -68,11 +75,128 @@ def today_sections(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Tod
     return TodaySections(overdue, today, this_week, day, zone)
 
 
+SECTION_KEYS = ("overdue", "today", "week")
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The instants that split the user's actions into sections, in the user's zone."""
+
+    now: datetime
+    day: date
+    zone: ZoneInfo
+    today_start: datetime
+    tomorrow: datetime
+    week_end: datetime
+
+    def where(self, section: str) -> Q:
+        """The rows of one section (``SECTION_KEYS``) as a filter."""
+        if section == "overdue":
+            # latest >= due always, so every overdue row has due < now: the index narrows it.
+            return Q(due__lt=self.now) & (Q(latest__lt=self.now) | Q(due__lt=self.today_start))
+        pending = Q(latest__gte=self.now, due__gte=self.today_start)
+        if section == "today":
+            return pending & Q(due__lt=self.tomorrow)
+        if section == "week":
+            return pending & Q(due__gte=self.tomorrow, due__lt=self.week_end)
+        raise ValueError(f"no Today section {section!r}")
+
+    def ordering(self, section: str) -> tuple[str, ...]:
+        # The most recently missed first: the oldest are the least worth acting on now.
+        if section == "overdue":
+            return ("-due", "-application_id", "position")
+        return ("due", "application_id", "position")
+
+
+def bounds_for(
+    user: AbstractBaseUser | AnonymousUser, now: datetime, zone: ZoneInfo | None = None
+) -> Bounds:
+    """The section bounds at ``now``; ``zone`` is the user's, read from their settings if None."""
+    if zone is None:
+        zone = ZoneInfo(settings_for(user).timezone) if is_member(user) else ZoneInfo("UTC")
+    day = now.astimezone(zone).date()
+    return Bounds(
+        now=now,
+        day=day,
+        zone=zone,
+        today_start=_midnight(day, zone),
+        tomorrow=_midnight(day + timedelta(days=1), zone),
+        week_end=_midnight(day + timedelta(days=1 + WEEK_AHEAD_DAYS), zone),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    actions: list[Action]  # the ones shown, at most the section's limit
+    total: int  # how many the section holds
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.actions)
+
+
+@dataclass(frozen=True, slots=True)
+class TodayPage:
+    sections: tuple[Section, ...]
+    bounds: Bounds
+
+    def __bool__(self) -> bool:
+        return any(section.total for section in self.sections)
+
+
+def section_rows(
+    user: AbstractBaseUser | AnonymousUser, bounds: Bounds, section: str
+) -> QuerySet[Action]:
+    """Every action of one section, in the order the page shows them (lazy: slice it)."""
+    return (
+        actions_for(user)
+        .filter(bounds.where(section))
+        .select_related("application", "interviewer")
+        .order_by(*bounds.ordering(section))
+    )
+
+
+def today_page(
+    user: AbstractBaseUser | AnonymousUser,
+    now: datetime,
+    limits: dict[str, int],
+    zone: ZoneInfo | None = None,
+) -> TodayPage:
+    """Each section's first ``limits[key]`` actions, and how many each holds in all.
+
+    One query per section, each reading at most limit + 1 rows; only when a section has more
+    than it shows does one aggregate query count all three.
+    """
+    bounds = bounds_for(user, now, zone)
+    shown = {key: list(section_rows(user, bounds, key)[: limits[key] + 1]) for key in SECTION_KEYS}
+    totals = {key: len(rows) for key, rows in shown.items()}
+    if any(len(shown[key]) > limits[key] for key in SECTION_KEYS):
+        totals = (
+            actions_for(user)
+            .filter(due__lt=bounds.week_end)
+            .aggregate(**{key: Count("pk", filter=bounds.where(key)) for key in SECTION_KEYS})
+        )
+    return TodayPage(
+        tuple(Section(key, shown[key][: limits[key]], totals[key]) for key in SECTION_KEYS),
+        bounds,
+    )
+
+
 def search_reminder(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Note | None:
     """P1 across all the user's applications: keep applying while answers are awaited."""
-    rows = current_applications(user).values_list("status", "created_at")
-    # The column's choices are exactly the planner's statuses.
-    summaries = [ApplicationSummary(cast(Status, status), created) for status, created in rows]
+    # One row per status (not one per application): the rule only counts them and asks
+    # whether any was added lately, for which the newest of each status is enough.
+    groups = (
+        current_applications(user)
+        .order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"), newest=Max("created_at"))
+    )
+    summaries: list[ApplicationSummary] = []
+    for status, count, newest in groups:
+        # The column's choices are exactly the planner's statuses.
+        summaries += [ApplicationSummary(cast(Status, status), newest)] * count
     return keep_searching(summaries, now)
 
 

@@ -28,6 +28,7 @@ ACCOUNTS = "web/accounts"
 
 urlpatterns = [
     path("", today.today, name="today"),
+    path("today/<slug:section>/", today.today_section, name="today_section"),
     path("board/", board.board, name="board"),
     path("applications/new/", board.application_new, name="application_new"),
     path("applications/<int:pk>/", application.application_detail, name="application"),

@@ -10,7 +10,7 @@ from afterword.rules.calendar import canonical_subdivision
 from afterword.tracker.models import Application
 from afterword.web.forms.choices import (
     STYLE_CHOICES,
-    choice_field,
+    RenderedOnceSelect,
     country_choices,
     subdivision_problem,
     timezone_choices,
@@ -26,11 +26,20 @@ class ApplicationForm(forms.ModelForm[Application]):
         required=False,
         help_text="The requisition number, if the posting had one.",
     )
+    # The board shows this form on every visit: the long lists render once per process.
+    # Choices given as the cached functions themselves: a form instance then neither copies
+    # nor re-checks the 590 zones (Django deep-copies a list of choices for every form).
     employer_timezone = forms.ChoiceField(
         label="Employer's time zone",
         help_text="Check-ins are planned for their office hours.",
+        choices=timezone_choices,
+        widget=RenderedOnceSelect("timezones"),
     )
-    employer_country = forms.ChoiceField(label="Employer's country")
+    employer_country = forms.ChoiceField(
+        label="Employer's country",
+        choices=country_choices,
+        widget=RenderedOnceSelect("countries"),
+    )
     employer_subdivision = forms.CharField(
         label="Employer's state or region (optional)",
         max_length=10,
@@ -54,11 +63,6 @@ class ApplicationForm(forms.ModelForm[Application]):
             "employer_subdivision",
             "employer_style",
         )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choice_field(self, "employer_timezone").choices = timezone_choices()
-        choice_field(self, "employer_country").choices = country_choices()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

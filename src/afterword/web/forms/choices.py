@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString
 
 from afterword.rules.case import known_timezones, supported_countries
 
@@ -75,3 +77,42 @@ def subdivision_problem(country: str, subdivision: str) -> str | None:
         return f"{country} has no subdivisions with their own holidays; leave this empty."
     examples = ", ".join(sorted(known)[:6])
     return f"Unknown code {subdivision!r} for {country}; use one such as {examples}."
+
+
+class RenderedOnceSelect(forms.Select):
+    """A select over a process-wide constant list (the 590 time zones, the countries) whose
+    HTML is built once per process for each selected value, not on every page.
+
+    ``list_name`` names the list; the form promises that every instance gets that same list.
+    The rendered HTML depends only on the list, the field name, the value and the attributes
+    (id, aria-* when the field has an error), so those make the key.
+    """
+
+    def __init__(self, list_name: str, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.list_name = list_name
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        # Select's own version walks the whole list to look at its first entry; these lists
+        # never start with an empty choice, so the plain widget's answer is the same.
+        return not self.is_hidden
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        key = (self.list_name, name, str(value), tuple(sorted((attrs or {}).items())))
+        html = _rendered_selects.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            # Bounded: one entry per zone or country someone picked, plus error variants.
+            if len(_rendered_selects) < RENDERED_SELECTS_KEPT:
+                _rendered_selects[key] = html
+        return html
+
+
+RENDERED_SELECTS_KEPT = 2000
+_rendered_selects: dict[tuple[str, str, str, tuple[tuple[str, Any], ...]], SafeString] = {}

@@ -105,7 +105,8 @@ def _snooze(request: MemberRequest, action: Action) -> HttpResponse:
     """Snooze the row the page showed (its ``row`` field), once: a second click of the same
     page finds the follow-up snoozed already and says so."""
     application, label = action.application, describe(action)
-    seen = request.POST.get("row", "")
+    # From the form's field, or the button's own URL where one form serves a whole list.
+    seen = request.POST.get("row") or request.GET.get("row", "")
     try:
         if seen and seen != str(action.pk):
             raise ActionGone()

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from afterword.site.pages import local_today, member_view
+from afterword.site.pages import local_today, member_view, user_zone
 from afterword.site.templatetags.afterword_site import event_label
 from afterword.tracker.access import get_application_or_404
 from afterword.tracker.models import Application, Event, Interview, Interviewer
+from afterword.web.action_rows import action_rows, glossary
 from afterword.web.forms.news import NewsForm
 
 
@@ -79,12 +80,17 @@ def timeline(application: Application, interviews: list[Interview]) -> list[Mome
 
 
 def plan_context(request: HttpRequest, application: Application) -> dict[str, Any]:
-    actions = application.actions.select_related("interviewer").order_by("position")
+    actions = list(application.actions.select_related("interviewer").order_by("position"))
+    for action in actions:
+        action.application = application  # the rows read it; no query per action
+    now = timezone.now()
+    rows = action_rows(actions, now, user_zone(request))
     return {
         "application": application,
-        "actions": list(actions),
+        "rows": rows,
+        "rules_used": glossary(rows),
         "notes": application.plan_notes,
-        "now": timezone.now(),
+        "now": now,
     }
 
 

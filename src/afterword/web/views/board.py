@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.site.pages import MemberRequest, member_view, prefs
-from afterword.tracker.access import archived_applications, current_applications
-from afterword.tracker.models import Action, Application, Event, Status
+from afterword.site.routes import pk_route
+from afterword.tracker.access import archived_applications
+from afterword.tracker.board import SORTS, BoardQuery, board_ids, status_counts, with_details
+from afterword.tracker.models import Application, Status
 from afterword.tracker.services import create_application
 from afterword.web.forms.applications import ApplicationForm
 
@@ -31,31 +34,59 @@ def blank_application_form(request: HttpRequest) -> ApplicationForm:
     )
 
 
-def board_context(request: HttpRequest, form: ApplicationForm) -> dict[str, object]:
-    # A decided card says how it ended: the latest offer, rejection or withdrawal.
-    outcomes = Event.objects.filter(application=OuterRef("pk"), type__in=DECIDING_EVENTS).order_by(
-        "-at", "-pk"
-    )
-    applications = (
-        current_applications(request.user)
-        .annotate(outcome=Subquery(outcomes.values("type")[:1]))
-        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("position")))
-    )
-    by_status: dict[str, list[Application]] = {status: [] for status in Status.values}
-    for application in applications:
-        by_status.setdefault(application.status, []).append(application)
-    columns = [(status, label, by_status[status]) for status, label in Status.choices]
+PER_PAGE = 50
+
+
+def board_context(request: HttpRequest, form: ApplicationForm | None) -> dict[str, object]:
+    """One page of the board: the search as asked, the columns of this page, the counts."""
+    query = BoardQuery.from_params(request.GET.dict())
+    counts = status_counts(request.user, query)
+    total = counts[query.status] if query.status else sum(counts.values())
+    paginator = Paginator(board_ids(request.user, query), PER_PAGE)
+    # The counts already say how many match: no second COUNT query for the paginator.
+    paginator.count = total
+    page = paginator.get_page(request.GET.get("page"))
+    by_status: dict[str, list[Card]] = {status: [] for status in Status.values}
+    page_url = pk_route("application")
+    for application in with_details(request.user, list(page.object_list)):
+        by_status[application.status].append(Card(application, page_url(application.pk)))
+    columns = [
+        Column(status, label, by_status[status], counts[status])
+        for status, label in Status.choices
+        if not query.status or status == query.status
+    ]
     return {
         "columns": columns,
         "form": form,
-        "total": sum(len(c[2]) for c in columns),
+        "query": query,
+        "statuses": Status.choices,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "page": page,
+        "total": total,
         "archived": archived_applications(request.user).count(),
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    application: Application
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    status: str
+    label: str
+    cards: list[Card]
+    count: int  # every match in this status, on any page
+
+
 @member_view
 @require_GET
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: MemberRequest) -> HttpResponse:
+    if request.htmx and request.htmx.target == "board-results":
+        # The search form asked: only the results change.
+        return render(request, "web/board_results_partial.html", board_context(request, None))
     return render(
         request, "web/board.html", board_context(request, blank_application_form(request))
     )
