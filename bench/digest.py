@@ -13,7 +13,8 @@ application and three pending actions each). Then, in one process, timed separat
    today and tomorrow: 2N rows), then once more with nothing left to add (an idle tick);
 2. send: ``send_reminders`` until it has nothing left: claim each due row, build the digest
    (Today's query, the nudge, both templates), hand it to Django's mail backend, record it;
-3. build only: the same digests built and rendered with no reminder rows and no sending;
+3. build only: the same digests built and rendered with no reminder rows and no sending, a
+   page of users at a time as the worker builds them;
 4. floor: one bare query reading every pending action of every user with its application,
    psycopg or sqlite3 directly: the least any digest job must read.
 
@@ -178,10 +179,11 @@ def run(users: int, smtp: bool) -> dict[str, Any]:
         from django.contrib.auth import get_user_model
         from django.core import mail
 
-        from afterword.reminders.digest import build_digest, render_digest
+        from afterword.reminders.digest import digest_of, render_digest
+        from afterword.reminders.digest_sources import DigestSources
         from afterword.reminders.models import Reminder, ReminderKind, ReminderState
         from afterword.reminders.schedule import schedule_reminders
-        from afterword.reminders.send import send_reminders
+        from afterword.reminders.send import PAGE, send_reminders
 
         # As a production worker runs: DEBUG off, so Django keeps no log of every query.
         settings.DEBUG = False
@@ -208,12 +210,28 @@ def run(users: int, smtp: bool) -> dict[str, Any]:
         states = Counter(
             Reminder.objects.filter(kind=ReminderKind.DIGEST).values_list("state", flat=True)
         )
-        people = list(get_user_model().objects.order_by("pk"))
-        build, _ = timed(
-            lambda: [
-                render_digest(build_digest(p, NOW, nudge_allowed=lambda: True)) for p in people
-            ]
-        )
+
+        def build_all() -> int:
+            """Every digest built and rendered as the worker does it: a page of users at a
+            time, with their settings, their actions and applications read for the page."""
+            people = list(get_user_model().objects.select_related("afterword").order_by("pk"))
+            built = 0
+            for start in range(0, len(people), PAGE):
+                page = people[start : start + PAGE]
+                sources = DigestSources.read(page, NOW)
+                for person in page:
+                    digest = digest_of(
+                        person,
+                        NOW,
+                        sources.actions_of(person),
+                        sources.applications_of(person),
+                        nudge_allowed=lambda: True,
+                    )
+                    render_digest(digest)
+                    built += 1
+            return built
+
+        build, _ = timed(build_all)
         floor_s, floor_rows = bare_read(backend, target)
         floor = Stage(floor_s)
         if finish is not None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from afterword.outbox.models import MailAccount
-from afterword.outbox.smtp import SendError, send_message
+from afterword.outbox.smtp import SendError, Session, send_message
 from tests.factories import MailAccountFactory
 from tests.support.smtp_server import USERNAME, SmtpServer, free_port, start_server
 
@@ -261,3 +261,50 @@ def test_a_refused_recipient_stops_the_whole_message_before_any_content(
         f"The server refused the recipient hr@harbour.example ({reply})."
     )
     assert smtp_server.mailbox.received == []
+
+
+def test_a_session_sends_several_messages_over_one_connection(
+    mail_account: MailAccount, smtp_server: SmtpServer
+) -> None:
+    """Three messages, one connection and one log-in: each its own mail transaction."""
+    with Session(mail_account) as session:
+        for n in range(3):
+            session.send(_message(f"Hello {n}"))
+
+    subjects = [item.message["Subject"] for item in smtp_server.mailbox.received]
+    assert subjects == ["Hello 0", "Hello 1", "Hello 2"]
+    assert smtp_server.mailbox.connections() == 1
+    assert len(smtp_server.mailbox.logins) == 1
+
+
+def test_a_session_reconnects_when_the_server_hung_up_on_it(
+    mail_account: MailAccount, smtp_server: SmtpServer
+) -> None:
+    """A server that drops the connection before MAIL has not seen the message: sent again, once."""
+    smtp_server.mailbox.hang_up_on_reuse = True
+
+    with Session(mail_account) as session:
+        session.send(_message("First"))
+        session.send(_message("Second"))
+
+    subjects = [item.message["Subject"] for item in smtp_server.mailbox.received]
+    assert subjects == ["First", "Second"]
+    assert smtp_server.mailbox.hang_ups == 1
+    assert smtp_server.mailbox.connections() == 2
+
+
+def test_a_session_starts_afresh_after_a_refusal(
+    mail_account: MailAccount, smtp_server: SmtpServer
+) -> None:
+    """A refused message raises as before; the next one goes over a new connection."""
+    smtp_server.mailbox.data_replies["Refused"] = "554 5.6.0 No thanks"
+
+    with Session(mail_account) as session:
+        with pytest.raises(SendError) as refused:
+            session.send(_message("Refused"))
+        session.send(_message("Welcome"))
+
+    [received] = smtp_server.mailbox.received
+    assert refused.value.permanent
+    assert received.message["Subject"] == "Welcome"
+    assert len(smtp_server.mailbox.logins) == 2

@@ -6,12 +6,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from django.utils import timezone
 
+from afterword.infra import stopping
+from afterword.reminders import send
 from afterword.reminders.models import Reminder, ReminderKind, ReminderSettings, ReminderState
 from afterword.reminders.schedule import outside_quiet_hours, schedule_reminders
-from afterword.reminders.send import MAX_ATTEMPTS, claim, send_reminders
+from afterword.reminders.send import MAX_ATTEMPTS, claim, claim_page, send_reminders
 from afterword.tracker.models import Action
 from afterword.tracker.services import record_event, replan
 from afterword.worker.loop import load_jobs
@@ -290,3 +293,59 @@ def test_a_notification_due_in_the_users_day_goes_at_once() -> None:
 
     assert outside_quiet_hours(noon, new_york) == noon
     assert outside_quiet_hours(late, new_york) == datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
+
+
+# Wed 4 Mar 2026, 07:00 in New York: the morning digest of every seeker is due.
+SEVEN = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+
+
+def digests_due(count: int) -> list[Any]:
+    people = []
+    for n in range(count):
+        person = seeker(f"seeker{n}")
+        add_interview(person, ENDED)
+        people.append(person)
+    schedule_reminders(SEVEN, "scheduler")
+    return people
+
+
+def _digest_states() -> list[tuple[str, str, int]]:
+    rows = Reminder.objects.filter(kind=ReminderKind.DIGEST, due_at__lte=SEVEN).order_by("pk")
+    return [(row.state, row.claimed_by, row.attempts) for row in rows]
+
+
+def test_a_page_is_claimed_at_once_and_another_worker_takes_the_rest(db: None) -> None:
+    """Two of five due digests for w1 in one claim; w2 then finds only the other three."""
+    digests_due(5)
+
+    first = claim_page(SEVEN, "w1", 2)
+    second = claim_page(SEVEN, "w2", 10)
+
+    assert len(first) == 2 and len(second) == 3
+    assert not {r.pk for r in first} & {r.pk for r in second}
+    assert sorted(_digest_states()) == sorted(
+        [(ReminderState.SENDING, "w1", 1)] * 2 + [(ReminderState.SENDING, "w2", 1)] * 3
+    )
+
+
+def test_a_stop_request_gives_back_the_rest_of_the_page(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM during the first digest: it is sent; the others wait, their claim not counted."""
+    digests_due(3)
+    deliver = send.deliver
+
+    def deliver_then_stop(*args: Any, **kwargs: Any) -> None:
+        stopping.request()
+        deliver(*args, **kwargs)
+
+    monkeypatch.setattr(send, "deliver", deliver_then_stop)
+    try:
+        handled = send_reminders(SEVEN, "w1")
+    finally:
+        stopping.reset()
+
+    assert handled == 1
+    assert (
+        _digest_states() == [(ReminderState.SENT, "w1", 1)] + [(ReminderState.PENDING, "", 0)] * 2
+    )

@@ -1,7 +1,8 @@
 """A real SMTP server on loopback for the delivery tests (aiosmtpd), with STARTTLS and AUTH.
 
-It keeps every message it accepted, and can be told to refuse, to stall on DATA (so a test can
-kill the worker mid-send), or to answer DATA with an error.
+It keeps every message it accepted (with the connection it came over), and can be told to
+refuse, to stall on DATA (so a test can kill the worker mid-send), to answer DATA with an error,
+or to hang up on a client that starts a second message on one connection.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class Received:
     sender: str
     recipients: list[str]
     content: bytes
+    # The client's (address, port): one per connection.
+    peer: Any = None
 
     @property
     def message(self) -> EmailMessage:
@@ -103,6 +106,23 @@ class Mailbox:
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     logins: list[str] = field(default_factory=list)
+    # Hang up, without a word, when a connection that carried a message starts another (as a
+    # server does with connections it finds idle too long).
+    hang_up_on_reuse: bool = False
+    hang_ups: int = 0
+    _carried: set[Any] = field(default_factory=set)
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if self.hang_up_on_reuse and session.peer in self._carried:
+            self.hang_ups += 1
+            assert server.transport is not None
+            server.transport.close()
+            return "421 Closing"
+        envelope.mail_from = address
+        envelope.mail_options.extend(options)
+        return "250 OK"
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
@@ -124,9 +144,15 @@ class Mailbox:
                 await asyncio.sleep(0.02)
         with self.lock:
             self.received.append(
-                Received(str(envelope.mail_from), list(envelope.rcpt_tos), content)
+                Received(str(envelope.mail_from), list(envelope.rcpt_tos), content, session.peer)
             )
+            self._carried.add(session.peer)
         return "250 Message accepted for delivery"
+
+    def connections(self) -> int:
+        """How many connections carried the messages received."""
+        with self.lock:
+            return len({item.peer for item in self.received})
 
     def message_ids(self) -> list[str]:
         with self.lock:

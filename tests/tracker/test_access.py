@@ -208,3 +208,20 @@ def test_belonging_to_keeps_to_one_owner(owned: dict[str, Any], outsider: Any) -
     rows = list(access.belonging_to(owned["application"].owner_id, Application))
 
     assert rows == [owned["application"]]
+
+
+def test_belonging_to_any_keeps_to_the_owners_named_and_active(
+    owned: dict[str, Any], outsider: Any
+) -> None:
+    """The worker's view of a page of users: theirs only, and nothing of a deactivated one."""
+    mine = owned["application"]
+    other = ApplicationFactory(owner=outsider)
+    stranger = ApplicationFactory(owner=UserFactory())
+
+    both = set(access.belonging_to_any([mine.owner_id, outsider.pk], Application))
+    outsider.is_active = False
+    outsider.save()
+    active_only = set(access.belonging_to_any([mine.owner_id, outsider.pk], Application))
+
+    assert both == {mine, other} and stranger not in both
+    assert active_only == {mine}

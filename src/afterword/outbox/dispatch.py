@@ -1,32 +1,42 @@
-"""The worker's side of the outbox: claim a due email, send it, record what happened.
+"""The worker's side of the outbox: claim due emails, send them, record what happened.
 
-Sent at most once. A row is claimed by a conditional UPDATE (pending and due -> sending, with a
-lease); only the worker whose UPDATE changed exactly one row sends it. Failures before the
-server could have accepted the message go back to pending with a growing delay, or to failed
-when retrying cannot help. A worker that dies mid-send leaves the row ``sending``; once its
-lease has run out, ``expire_leases`` marks it ``uncertain`` for the user to check, and nothing
-ever sends it again on its own.
+Sent at most once. A worker first *reserves* a batch of due rows in one short transaction
+(``claim_batch``: FOR UPDATE SKIP LOCKED on PostgreSQL, so two workers never reserve the same
+row): the rows stay ``pending``, stamped with the worker's name and a lease, and nothing has
+been tried yet. Then, one email at a time, it *starts* the next one with a conditional UPDATE
+(pending, due and still reserved by this worker -> sending); only the worker whose UPDATE
+changed the row sends it, and the start is committed before a byte of it goes out. Its outcome
+is committed before the next one starts, so a worker has at most one email in flight, as when
+rows were claimed one by one. Emails of the same owner go out over one SMTP connection.
+
+Failures before the server could have accepted the message go back to pending with a growing
+delay, or to failed when retrying cannot help. A worker that dies mid-send leaves that one row
+``sending``; once its lease has run out, ``expire_leases`` marks it ``uncertain`` for the user to
+check, and nothing ever sends it again on its own. The rest of its batch is still ``pending``:
+once the reservation's lease has run out, any worker takes those rows as if never reserved.
 """
 
 from __future__ import annotations
 
 import logging
-import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from datetime import datetime, timedelta
+from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
-from afterword.infra.claims import work_through
+from afterword.infra import stopping
+from afterword.infra.claims import claim_batch
 from afterword.infra.jobs import register
 from afterword.outbox.messages import compose, thread_of
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
-from afterword.outbox.smtp import SendError, UncertainSend, send_message
+from afterword.outbox.smtp import SendError, Session, UncertainSend
 from afterword.tracker import access
 from afterword.tracker.models import Event, Status
 
@@ -38,9 +48,12 @@ _lease = LEASE
 # Tries in all; the waits between them double from FIRST_RETRY (2, 4, 8, 16, 32 minutes).
 MAX_ATTEMPTS = 6
 FIRST_RETRY = timedelta(minutes=2)
-# Due rows read per claiming round. Several workers each try them in their own random order,
-# so they rarely collide on the same row.
-CANDIDATES = 20
+# Rows reserved at once. Enough that the reservation's cost is spread thin; few enough that
+# several workers share a short queue, and that a worker which dies strands few rows (until
+# the reservation's lease runs out).
+RESERVE = 25
+# Emails per job call, so the worker's other jobs get their turn in a long queue.
+BATCH = 100
 # An archived application's emails wait, still pending, until it is restored (an email with no
 # application, such as the digest, is never held: the outer join gives it no archive date).
 NOT_HELD = {"application__archived_at__isnull": True}
@@ -51,12 +64,19 @@ UNCERTAIN_MESSAGE = (
 
 @register("send due emails")
 def send_due_emails(now: datetime, worker_name: str) -> int:
-    """Send due emails one at a time until none is due, BATCH are done, or a stop is asked."""
-    return work_through(
-        lambda: due_candidates(now),
-        lambda pk: claim(pk, now, worker_name),
-        lambda email: deliver(email, worker_name),
-    )
+    """Send due emails until none is due, BATCH are done, or a stop is asked; how many.
+
+    1. Reserve up to RESERVE due rows for this worker (oldest due first).
+    2. Send them owner by owner, each owner's over one SMTP connection (``send_reserved``).
+    3. Reserve again until the queue is empty or BATCH emails were handled.
+    """
+    handled = 0
+    while handled < BATCH and not stopping.requested():
+        reserved = reserve(now, worker_name, min(RESERVE, BATCH - handled))
+        if not reserved:
+            break
+        handled += send_reserved(reserved, now, worker_name)
+    return handled
 
 
 @register("mark expired sends uncertain")
@@ -73,63 +93,122 @@ def set_lease(seconds: float) -> None:
     _lease = timedelta(seconds=seconds)
 
 
-def claim_next(now: datetime, worker_name: str) -> OutgoingEmail | None:
-    """The next due email, now owned by this worker; None when nothing is due."""
-    while candidates := due_candidates(now):
-        for pk in candidates:
-            email = claim(pk, now, worker_name)
-            if email is not None:
-                return email
-    return None
+def reserve(now: datetime, worker_name: str, limit: int) -> list[OutgoingEmail]:
+    """Up to ``limit`` due pending rows, now reserved for this worker, grouped by owner.
 
-
-def due_candidates(now: datetime) -> list[int]:
-    """Ids of the first CANDIDATES due pending rows, in random order.
-
-    The partial index on pending rows makes this cheap however long the history. The random
-    order spreads several workers over different rows, so that their claims rarely collide.
+    A reservation is a name and a lease on a row that stays ``pending``: it only keeps other
+    workers away. A reservation whose lease has run out (its worker died) counts as none.
+    The partial index on pending rows makes the read cheap however long the history.
     """
-    candidates = list(
+    due = (
         OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now, **NOT_HELD)
-        .order_by("due_at")
-        .values_list("pk", flat=True)[:CANDIDATES]
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .order_by("due_at", "pk")
     )
-    random.shuffle(candidates)
-    return candidates
+    ids = claim_batch(
+        due, limit, claimed_by=worker_name, lease_until=max(now, timezone.now()) + _lease
+    )
+    if not ids:
+        return []
+    # Not the draft with them: whether it is still wanted is read after the start, as late
+    # as possible before sending.
+    rows = OutgoingEmail.objects.filter(
+        pk__in=ids, state=EmailState.PENDING, claimed_by=worker_name
+    )
+    # Owner by owner, each owner's oldest first: one SMTP connection per run of an owner.
+    return sorted(rows, key=lambda email: (email.owner_id, email.due_at, email.pk))
 
 
-def claim(pk: int, now: datetime, worker_name: str) -> OutgoingEmail | None:
-    """Row ``pk`` for this worker, or None if another worker was first.
+def start(email: OutgoingEmail, now: datetime, worker_name: str) -> bool:
+    """Take a reserved row to ``sending``: True if this worker may now send it.
 
-    A conditional UPDATE repeats the conditions of the candidate query: it changes the row only
-    if it is still pending and due. Whoever's UPDATE reports one changed row owns it; the
-    database serialises the UPDATEs, so there is exactly one such worker (no locks held).
+    The conditional UPDATE repeats what sending needs: still pending (not cancelled by its
+    owner meanwhile), still due, and still reserved by this worker (no one took it over after
+    a lapsed reservation). The database serialises UPDATEs, so exactly one worker sees a count
+    of one, and the row is ``sending`` before anything goes out.
     """
-    claimed = OutgoingEmail.objects.filter(
-        pk=pk, state=EmailState.PENDING, due_at__lte=now, **NOT_HELD
+    started = OutgoingEmail.objects.filter(
+        pk=email.pk,
+        state=EmailState.PENDING,
+        claimed_by=worker_name,
+        due_at__lte=now,
+        **NOT_HELD,
     ).update(
         state=EmailState.SENDING,
-        claimed_by=worker_name,
         lease_until=timezone.now() + _lease,
         attempts=F("attempts") + 1,
     )
-    return OutgoingEmail.objects.get(pk=pk) if claimed == 1 else None
+    if started != 1:
+        return False
+    email.state = EmailState.SENDING
+    email.attempts += 1
+    return True
 
 
-def deliver(email: OutgoingEmail, worker_name: str) -> str:
-    """Send one claimed email and record the outcome; returns the row's new state.
+def release(emails: Iterable[OutgoingEmail], worker_name: str) -> None:
+    """Give back reserved rows this worker will not send now (a stop was asked)."""
+    OutgoingEmail.objects.filter(
+        pk__in=[email.pk for email in emails], state=EmailState.PENDING, claimed_by=worker_name
+    ).update(claimed_by="", lease_until=None)
+
+
+def claim_next(now: datetime, worker_name: str) -> OutgoingEmail | None:
+    """The next due email, started (``sending``) by this worker; None when nothing is due."""
+    while reserved := reserve(now, worker_name, 1):
+        if start(reserved[0], now, worker_name):
+            return reserved[0]
+    return None
+
+
+def send_reserved(reserved: list[OutgoingEmail], now: datetime, worker_name: str) -> int:
+    """Start, send and record each reserved email in turn; returns how many were handled.
+
+    Each owner's emails go over one SMTP session, opened for the first of them that is ready
+    to go and closed after the last (or after a failure, to be opened afresh). A stop request
+    is honoured between two emails: the rest are released, not left reserved.
+    """
+    handled = 0
+    left = list(reversed(reserved))
+    try:
+        for owner_id, emails in groupby(reserved, key=lambda email: email.owner_id):
+            account = mailbox_of(owner_id)
+            with ExitStack() as stack:
+                session = stack.enter_context(Session(account)) if account else None
+                for email in emails:
+                    if stopping.requested():
+                        return handled
+                    left.pop()
+                    if start(email, now, worker_name):
+                        deliver(email, worker_name, account, session)
+                        handled += 1
+        return handled
+    finally:
+        if left:
+            release(left, worker_name)
+
+
+def mailbox_of(owner_id: int) -> MailAccount | None:
+    """The owner's mailbox, with the owner's time zone for the Date header in the same query."""
+    return access.belonging_to(
+        owner_id, MailAccount.objects.select_related("user__afterword")
+    ).first()
+
+
+def deliver(
+    email: OutgoingEmail,
+    worker_name: str,
+    account: MailAccount | None,
+    session: Session | None = None,
+) -> str:
+    """Send one started email and record the outcome; returns the row's new state.
 
     1. Drop it (cancelled) if its draft was marked sent meanwhile or the plan no longer asks
        for the message: news that arrived after queueing must not be answered by a stale email.
     2. Thread it under the application's earlier sent messages and compose it.
-    3. Send it through the owner's own mailbox.
+    3. Send it through the owner's own mailbox (over ``session`` when given).
     4. Record: sent (with the application's event), uncertain, failed, or pending again later.
     """
     try:
-        # The owner's time zone comes along for the Date header, in the same query.
-        account = access.belonging_to(
-            email.owner_id, MailAccount.objects.select_related("user__afterword")
-        ).first()
         held = _held_reason(email)
         if held:
             _finish(email, worker_name, state=EmailState.HELD, last_error=held)
@@ -164,7 +243,11 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
         )
         return EmailState.FAILED
     try:
-        send_message(account, message)
+        if session is not None:
+            session.send(message)
+        else:
+            with Session(account) as single:
+                single.send(message)
     except UncertainSend as error:
         _finish(email, worker_name, state=EmailState.UNCERTAIN, last_error=error.message)
         return EmailState.UNCERTAIN
@@ -181,17 +264,29 @@ def deliver(email: OutgoingEmail, worker_name: str) -> str:
             "not confirm that it was sent.",
         )
         return EmailState.UNCERTAIN
-    # A slow send may have outlived its lease and been marked uncertain: it is sent. The event
-    # (if any) is recorded in the same transaction, so a sent row always has its event.
-    with transaction.atomic():
-        OutgoingEmail.objects.filter(
-            pk=email.pk, state__in=[EmailState.SENDING, EmailState.UNCERTAIN]
-        ).update(state=EmailState.SENT, sent_at=sent_at, lease_until=None, last_error="")
-        if email.draft_id is not None or email.event_type:
-            email.refresh_from_db()
-            record_sent(email, sent_at)
+    _record_accepted(email, sent_at)
     log.info("%s sent %s to %s", worker_name, email.message_id, email.to)
     return EmailState.SENT
+
+
+def _record_accepted(email: OutgoingEmail, sent_at: datetime) -> None:
+    """The server took it: sent, committed before the next email starts.
+
+    A slow send may have outlived its lease and been marked uncertain: it is sent all the
+    same. The event (if any) is recorded in the same transaction, so a sent row always has its
+    event; a plain email needs only the one UPDATE, in autocommit.
+    """
+    sent = OutgoingEmail.objects.filter(
+        pk=email.pk, state__in=[EmailState.SENDING, EmailState.UNCERTAIN]
+    )
+    changes = {"state": EmailState.SENT, "sent_at": sent_at, "lease_until": None, "last_error": ""}
+    if email.draft_id is None and not email.event_type:
+        sent.update(**changes)
+        return
+    with transaction.atomic():
+        sent.update(**changes)
+        email.refresh_from_db()
+        record_sent(email, sent_at)
 
 
 def record_sent(email: OutgoingEmail, now: datetime, note: str = "") -> None:

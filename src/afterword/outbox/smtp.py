@@ -48,6 +48,13 @@ class UncertainSend(SendError):
         super().__init__(message, permanent=True)
 
 
+class ConnectionLost(SendError):
+    """The connection broke before the server could take the message: it was not sent."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=False)
+
+
 def send_message(
     account: MailAccount, message: EmailMessage, *, timeout: float | None = None
 ) -> None:
@@ -56,14 +63,65 @@ def send_message(
     The envelope sender is the account's address; the recipients are the message's To and Cc.
     Returns once the server has accepted the message; raises SendError (or UncertainSend).
     """
-    # Everything that can go wrong with the message itself, before any connection is made.
-    try:
-        recipients = recipients_of(message)
-        content = message_bytes(message)
-    except (ValueError, TypeError, UnicodeError) as error:
-        raise SendError(f"The message could not be written out: {error}", permanent=True) from None
+    recipients, content = wire_form(message)
     with connection(account, timeout=TIMEOUT if timeout is None else timeout) as smtp:
         transmit(smtp, account.from_address, recipients, content)
+
+
+class Session:
+    """One account's SMTP connection, kept open for a run of that account's messages.
+
+    Connecting, securing and logging in cost more than a short message itself, so a worker
+    with several emails from one mailbox sends them all over one connection, one mail
+    transaction each (``transmit``), which is what a mail program does too. The connection is
+    opened by the first ``send`` and closed by ``close`` or after any failure: the next
+    ``send`` starts afresh. A server that dropped the connection while it sat idle
+    (``ConnectionLost`` on a connection that already carried a message) has not seen this
+    message, so it is sent once more on a new connection at once.
+    """
+
+    def __init__(self, account: MailAccount, *, timeout: float | None = None) -> None:
+        self.account = account
+        self.timeout = TIMEOUT if timeout is None else timeout
+        self._smtp: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        """Send ``message``; raises SendError (or UncertainSend) as ``send_message`` does."""
+        recipients, content = wire_form(message)
+        if self._smtp is not None:
+            try:
+                transmit(self._smtp, self.account.from_address, recipients, content)
+                return
+            except ConnectionLost:
+                self.close()
+            except BaseException:
+                self.close()
+                raise
+        self._smtp = _open(self.account, self.timeout)
+        try:
+            transmit(self._smtp, self.account.from_address, recipients, content)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        _close(smtp)
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def wire_form(message: EmailMessage) -> tuple[list[str], bytes]:
+    """(envelope recipients, content): everything that can go wrong with the message itself,
+    found before any connection is made."""
+    try:
+        return recipients_of(message), message_bytes(message)
+    except (ValueError, TypeError, UnicodeError) as error:
+        raise SendError(f"The message could not be written out: {error}", permanent=True) from None
 
 
 @contextmanager
@@ -102,9 +160,8 @@ def transmit(smtp: smtplib.SMTP, sender: str, recipients: list[str], content: by
             _reset(smtp)
             raise _refusal("The server refused to take the message", code, reply)
     except (smtplib.SMTPServerDisconnected, OSError) as error:
-        raise SendError(
-            f"The server closed the connection before taking the message ({_reason(error)}).",
-            permanent=False,
+        raise ConnectionLost(
+            f"The server closed the connection before taking the message ({_reason(error)})."
         ) from None
     try:
         smtp.send(_dot_stuffed(content))

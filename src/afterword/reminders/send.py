@@ -1,27 +1,33 @@
-"""Sending reminders: claim a due row, deliver it, record what happened.
+"""Sending reminders: claim a page of due rows, deliver each, record what happened.
 
-At least once. A row is claimed by a conditional UPDATE (pending and due, or sending with its
-lease run out, -> sending with a new lease); only the worker whose UPDATE changed exactly one
-row delivers it. A worker that dies after delivering but before recording leaves the row
-``sending``; once the lease runs out another worker claims it and delivers it again. That is
-acceptable for a reminder to oneself, and the unique key means it is the same row, not a
-second one. Failures are retried with growing waits up to MAX_ATTEMPTS, then marked failed
-with their reason, which the notification settings page shows.
+At least once. A worker claims up to PAGE rows in one short transaction (pending and due, or
+sending with its lease run out, -> sending with a new lease; ``claim_batch`` skips the rows
+another worker is claiming at that moment, so no row is claimed twice). It then delivers them
+one at a time and records each outcome before delivering the next. A worker that dies after
+delivering but before recording leaves that row ``sending``; once the lease runs out another
+worker claims it and delivers it again. That is acceptable for a reminder to oneself, and the
+unique key means it is the same row, not a second one. The rest of the page, never delivered,
+is claimed again the same way. Failures are retried with growing waits up to MAX_ATTEMPTS,
+then marked failed with their reason, which the notification settings page shows.
+
+Digests of a page are built from data read for the whole page (``DigestPage``), so a morning
+of thousands of digests costs a few queries per page rather than several per digest.
 """
 
 from __future__ import annotations
 
 import logging
-import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from afterword.infra.claims import work_through
+from afterword.infra import stopping
+from afterword.infra.claims import claim_batch
 from afterword.infra.jobs import register
 from afterword.reminders.action_notice import deliver_action
-from afterword.reminders.digest_delivery import deliver_digest
+from afterword.reminders.digest_delivery import DigestPage, deliver_digest
 from afterword.reminders.models import Reminder, ReminderKind, ReminderState
 from afterword.reminders.outcome import Outcome
 
@@ -37,17 +43,50 @@ RETRY_WAITS = (
     timedelta(minutes=20),
     timedelta(hours=1),
 )
-CANDIDATES = 20
+# Rows per job call, so the worker's other jobs get their turn in a long queue.
+BATCH = 100
+# Rows claimed at once: a first page small enough that several workers share a short queue,
+# each next page twice as large (a long queue is worked through in few claims), at most PAGE.
+# A worker that dies leaves its page's rows to their lease.
+FIRST_PAGE = 10
+PAGE = 50
 
 
 @register("send reminders")
 def send_reminders(now: datetime, worker: str) -> int:
-    """Deliver due reminders one at a time until none is due, BATCH are done, or a stop."""
-    return work_through(
-        lambda: due_candidates(now),
-        lambda pk: claim(pk, now, worker),
-        lambda reminder: deliver(reminder, now, worker),
-    )
+    """Deliver due reminders a page at a time until none is due, BATCH are done, or a stop.
+
+    1. Claim a page of claimable rows (oldest first), with their owners' settings.
+    2. Read what the page's digests need, for all of them at once.
+    3. Deliver each and record its outcome before the next; between two rows a stop request
+       is honoured, and the rows not reached are given back.
+    """
+    handled = 0
+    size = FIRST_PAGE
+    while handled < BATCH and not stopping.requested():
+        page = claim_page(now, worker, min(size, BATCH - handled))
+        if not page:
+            break
+        handled += deliver_page(page, now, worker)
+        size = min(2 * size, PAGE)
+    return handled
+
+
+def deliver_page(page: list[Reminder], now: datetime, worker: str) -> int:
+    """Deliver the claimed rows of ``page`` in turn; returns how many were reached."""
+    reached = 0
+    digests = DigestPage.read(page, now)
+    try:
+        for reminder in page:
+            if stopping.requested():
+                break
+            reached += 1
+            deliver(reminder, now, worker, digests)
+    finally:
+        digests.close()
+        if reached < len(page):
+            release(page[reached:], worker)
+    return reached
 
 
 def claimable(now: datetime) -> Q:
@@ -57,16 +96,25 @@ def claimable(now: datetime) -> Q:
     )
 
 
-def due_candidates(now: datetime) -> list[int]:
-    """Ids of up to CANDIDATES claimable rows, shuffled so that workers rarely collide."""
-    pending = Reminder.objects.filter(
-        state=ReminderState.PENDING, next_attempt_at__lte=now
-    ).order_by("next_attempt_at")
-    stalled = Reminder.objects.filter(state=ReminderState.SENDING, lease_until__lt=now)
-    found = list(pending.values_list("pk", flat=True)[:CANDIDATES])
-    found += list(stalled.values_list("pk", flat=True)[: CANDIDATES - len(found)])
-    random.shuffle(found)
-    return found
+def claim_page(now: datetime, worker: str, limit: int = PAGE) -> list[Reminder]:
+    """Up to ``limit`` claimable rows, now this worker's, with the owner's settings and mailbox
+    in the same query (every delivery reads them)."""
+    due = Reminder.objects.filter(claimable(now)).order_by("next_attempt_at", "pk")
+    ids = claim_batch(
+        due,
+        limit,
+        state=ReminderState.SENDING,
+        claimed_by=worker,
+        lease_until=max(now, timezone.now()) + LEASE,
+        attempts=F("attempts") + 1,
+    )
+    if not ids:
+        return []
+    return list(
+        _with_owner(Reminder.objects.filter(pk__in=ids, claimed_by=worker)).order_by(
+            "next_attempt_at", "pk"
+        )
+    )
 
 
 def claim(pk: int, now: datetime, worker: str) -> Reminder | None:
@@ -83,17 +131,26 @@ def claim(pk: int, now: datetime, worker: str) -> Reminder | None:
     )
     if claimed != 1:
         return None
-    # The owner's settings and mailbox come in the same query: every delivery reads them.
-    return Reminder.objects.select_related(
-        "owner", "owner__afterword", "owner__reminder_settings", "owner__mail_account"
-    ).get(pk=pk)
+    return _with_owner(Reminder.objects.all()).get(pk=pk)
 
 
-def deliver(reminder: Reminder, now: datetime, worker: str) -> None:
+def release(reminders: Sequence[Reminder], worker: str) -> None:
+    """Give back claimed rows this worker will not deliver now; the claim was no attempt."""
+    Reminder.objects.filter(
+        pk__in=[r.pk for r in reminders], state=ReminderState.SENDING, claimed_by=worker
+    ).update(
+        state=ReminderState.PENDING,
+        claimed_by="",
+        lease_until=None,
+        attempts=F("attempts") - 1,
+    )
+
+
+def deliver(reminder: Reminder, now: datetime, worker: str, page: DigestPage | None = None) -> None:
     """Deliver a claimed reminder and record the outcome; an unexpected error is a failure."""
     try:
         if reminder.kind == ReminderKind.DIGEST:
-            outcome = deliver_digest(reminder, now)
+            outcome = deliver_digest(reminder, now, page)
         else:
             outcome = deliver_action(reminder, now)
     except Exception as error:
@@ -101,6 +158,12 @@ def deliver(reminder: Reminder, now: datetime, worker: str) -> None:
         log.exception("reminder %s could not be delivered", reminder.pk)
         outcome = Outcome.retry(f"Unexpected error: {type(error).__name__}: {error}")
     record(reminder, outcome, worker)
+
+
+def _with_owner(rows: QuerySet[Reminder]) -> QuerySet[Reminder]:
+    return rows.select_related(
+        "owner", "owner__afterword", "owner__reminder_settings", "owner__mail_account"
+    )
 
 
 def record(reminder: Reminder, outcome: Outcome, worker: str) -> bool:

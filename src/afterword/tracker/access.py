@@ -23,6 +23,7 @@ user's behalf with no request (the worker, services), which must stay away from 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeAlias, TypeGuard, TypeVar
@@ -88,6 +89,15 @@ def _visible_owner_ids(user: AbstractBaseUser) -> list[int]:
 def belonging_to(owner_id: int, source: type[M] | QuerySet[M]) -> QuerySet[M]:
     """The rows of one user, for code acting on that user's behalf (no permission asked)."""
     return _queryset(source).filter(**{f"{owner_path(_model(source))}_id": owner_id})
+
+
+def belonging_to_any(owner_ids: Iterable[int], source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """The rows of several users at once, for a worker acting for each of them in one batch
+    (no permission asked); only active users own anything, as for a signed-in member."""
+    path = owner_path(_model(source))
+    return _queryset(source).filter(
+        **{f"{path}_id__in": list(owner_ids), f"{path}__is_active": True}
+    )
 
 
 def changeable(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
