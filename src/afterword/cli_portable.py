@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from afterword.cli import fail
 
@@ -27,6 +25,10 @@ class ExportFormat(StrEnum):
 @contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """A Rich progress bar on standard error (standard output may carry the export itself)."""
+    # Imported here: `afterword plan` must not pay for Rich at start-up (bench/README.md, "CLI").
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     console = Console(stderr=True)
     with Progress(
         TextColumn("[bold]{task.description}"),

@@ -126,8 +126,9 @@ def make_victim(now: datetime, username: str = "victim") -> Any:
 def make_coached(owner: Any, now: datetime) -> None:
     """The victim in a career centre: a student with a consenting coach, a note and a log, and
     the admin of a second centre with an open invitation."""
-    coach = UserFactory(username="victims-coach")
-    centre = create_organisation("Shared Careers Centre", coach.username, now)
+    # Named after the owner: a test may make two victims, and names of centres are unique.
+    coach = UserFactory(username=f"{owner.username}s-coach")
+    centre = create_organisation(f"Shared Careers Centre {owner.username}", coach.username, now)
     Membership.objects.create(organisation=centre, user=owner, role="student", joined_at=now)
     staff = Membership.objects.get(organisation=centre, user=coach)
     grant(owner, staff.pk, True, now)
@@ -135,7 +136,7 @@ def make_coached(owner: Any, now: datetime) -> None:
         coach=coach, student=owner, kind="nudge", text="Numbat placement nudge", created_at=now
     )
     AccessLog.objects.create(coach=coach, student=owner, page="student page", path="/", at=now)
-    own = create_organisation("Platypus Placement Annex", owner.username, now)
+    own = create_organisation(f"Platypus Placement Annex {owner.username}", owner.username, now)
     invite(own, "coach", owner, now)
 
 
