@@ -120,7 +120,7 @@ def test_the_outbox_explains_each_state_and_resolves_an_uncertain_email(
     base = str(live_server)
     context, page = open_page(chromium, viewport)
     log_in(page, base, "sam", PASSWORD)
-    page.get_by_role("link", name="Outbox").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Outbox").click()
     expect(page.get_by_text("We could not confirm that this email was sent.")).to_be_visible()
     expect(page.get_by_text("Could not connect to smtp.example.com:587")).to_be_visible()
     assert_no_horizontal_scroll(page)
@@ -191,7 +191,7 @@ def test_sending_a_thank_you_from_its_draft(
     expect(page.get_by_text("You marked this sent on")).to_be_visible()
     [received] = smtp_server.mailbox.received
     assert received.recipients == ["priya@harbour.example"]
-    page.get_by_role("link", name="Outbox").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Outbox").click()
     expect(page.get_by_text("Sent", exact=True)).to_be_visible()
     assert_no_horizontal_scroll(page)
     context.close()

@@ -9,6 +9,7 @@ import pytest
 
 from afterword.calendar_feed.views import feed_interviews, pending_actions
 from afterword.reminders.digest import keep_searching_nudge
+from afterword.reminders.digest_sources import DigestSources
 from afterword.reminders.schedule import action_rows
 from afterword.tracker.access import archived_applications, current_applications
 from afterword.tracker.models import Application
@@ -114,7 +115,8 @@ def test_the_keep_searching_counts_leave_archived_applications_out(
     archive_application(Application.objects.get(employer="Other 0"), now)
 
     assert search_reminder(user, now) is not None
-    nudge = keep_searching_nudge(user, now, lambda: True)
+    applications = DigestSources.read([user], now).applications_of(user)
+    nudge = keep_searching_nudge(applications, now, lambda: True)
     assert "Other 1" in nudge and "Other 0" not in nudge
 
 

@@ -5,6 +5,7 @@ At 1280 px (desktop) and 360 px (narrow); screenshots in artifacts/screenshots/.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +30,8 @@ from tests.web.browser import VIEWPORTS, assert_no_horizontal_scroll, log_in, op
 
 pytestmark = pytest.mark.browser
 VIEWS = ["desktop", "narrow"]
+# A snooze button's URL, with the row it showed in its query string.
+SNOOZE = re.compile(r"/snooze/(\?.*)?$")
 THANK_YOU = 'li.action[id^="follow-up-thank-you-email"]'
 
 
@@ -121,7 +124,7 @@ def test_a_failed_button_request_shows_an_inline_message(
     """No network, then a server error: a message beside the button, and the page stays."""
     context, page = open_page(chromium, viewport)
     log_in(page, str(live_server), "avery", PASSWORD)
-    page.route("**/snooze/", lambda route: route.abort("internetdisconnected"))
+    page.route(SNOOZE, lambda route: route.abort("internetdisconnected"))
 
     page.locator(THANK_YOU, has_text="Mara Lind").locator('[data-action="snooze"]').click()
 
@@ -129,7 +132,7 @@ def test_a_failed_button_request_shows_an_inline_message(
     expect(problem).to_contain_text("could not be reached")
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     shoot(page, f"{viewport}-identity-offline-button")
-    page.unroute("**/snooze/")
+    page.unroute(SNOOZE)
 
     def fail(route: Route) -> None:
         route.fulfill(status=500, body="boom")
@@ -144,18 +147,22 @@ def test_a_failed_button_request_shows_an_inline_message(
 def test_rule_chips_are_reached_by_keyboard_and_say_their_rule(
     chromium: Browser, live_server: Any, seeded: Application, shoot: Callable[..., Path]
 ) -> None:
-    """Tab reaches a rule chip; focused, it shows the rule's name as hovering does."""
+    """Tab reaches a row's rule ids; Enter goes to the page's list, which names each rule."""
     context, page = open_page(chromium, "desktop")
     log_in(page, str(live_server), "avery", PASSWORD)
     chip = page.locator(".action .rule").first
+    ids = chip.inner_text().split()
 
     chip.focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Shift+Tab")
-
     expect(chip).to_be_focused()
-    shown = page.evaluate("el => getComputedStyle(el, '::after').content", chip.element_handle())
-    assert shown.strip('"') == chip.get_attribute("title")
+    page.keyboard.press("Enter")
+
+    assert chip.get_attribute("aria-label") == "Rules " + " ".join(ids)
+    assert page.url.endswith("#rules")
+    for rule in ids:
+        expect(page.locator(f"#rule-{rule} dd")).not_to_be_empty()
     shoot(page, "desktop-identity-rule-chip-focus", full_page=False)
     context.close()
 
