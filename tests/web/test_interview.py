@@ -510,3 +510,18 @@ def test_the_edit_page_shows_the_person_chosen_before(member: Client, user: Any)
     index = rows.index(jon)
     assert f'<option value="row-{index}" selected>Jon Berg</option>' in html
     assert interview.forgot_for == jon
+
+
+def test_a_person_id_no_row_can_have_is_a_form_error_not_a_server_error(
+    member: Client, application: Application
+) -> None:
+    """An id past the database's integer range is "not one of the choices"; nothing is saved."""
+    huge = "99999999999999999999999"
+    interview = application.interviews.get()
+
+    new = member.post(f"/applications/{application.pk}/interviews/new/", {"existing": huge})
+    edit = member.post(f"/interviews/{interview.pk}/edit/", {"existing": huge})
+
+    assert (new.status_code, edit.status_code) == (200, 200)
+    assert "existing" in new.context["form"].errors
+    assert application.interviews.count() == 1

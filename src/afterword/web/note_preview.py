@@ -84,7 +84,8 @@ def people_in_form(data: QueryDict, application: Application) -> list[schema.Int
             people.append(
                 person_from(f"row-{index}", name, data.get(f"{prefix}title", ""), primary)
             )
-    pks = [int(value) for value in data.getlist("existing") if value.isdigit()]
+    # Only ids a row can have: a database refuses a larger integer instead of finding nothing.
+    pks = [int(value) for value in data.getlist("existing") if value.isdigit() and len(value) < 19]
     for known in application.interviewers.filter(pk__in=pks).order_by("name"):
         people.append(person_from(f"p{known.pk}", known.name, known.title, known.is_primary))
     return people

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
 
@@ -70,6 +71,26 @@ def note_preview_attrs(url: str, field: str, target: str) -> dict[str, str]:
     }
 
 
+# The largest id a database column holds (a signed 64-bit integer); anything beyond is not an id
+# of ours, and SQLite would fail on it instead of finding nothing.
+LARGEST_ID = 2**63 - 1
+
+
+class PeopleField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Ticked people by id; an id no row can have is the usual "not one of the choices"."""
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            text = str(pk).strip()
+            if text.isdecimal() and int(text) > LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super().clean(value)
+
+
 GOES_TO_HELP = "Their thank-you mentions it; nobody else's does, so colleagues never compare notes."
 
 
@@ -78,7 +99,7 @@ class InterviewForm(forms.ModelForm[Interview]):
     day = forms.DateField(label="Date", widget=DATE_INPUT)
     start_time = forms.TimeField(label="Start time", widget=TIME_INPUT)
     end_time = forms.TimeField(label="End time", widget=TIME_INPUT)
-    existing = forms.ModelMultipleChoiceField(
+    existing = PeopleField(
         label="People you have met at this employer",
         queryset=Interviewer.objects.none(),
         required=False,
