@@ -38,7 +38,7 @@ from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
 from afterword.outbox.smtp import SendError, Session, UncertainSend
 from afterword.tracker import access
-from afterword.tracker.models import Event, Status
+from afterword.tracker.models import Application, Event, Status
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,12 @@ FIRST_RETRY = timedelta(minutes=2)
 RESERVE = 25
 # Emails per job call, so the worker's other jobs get their turn in a long queue.
 BATCH = 100
-# An archived application's emails wait, still pending, until it is restored (an email with no
-# application, such as the digest, is never held: the outer join gives it no archive date).
-NOT_HELD = {"application__archived_at__isnull": True}
+# An archived application's emails wait, still pending, until it is restored; an email with no
+# application (the digest) is never held. A subquery, not a join: PostgreSQL cannot lock rows
+# FOR UPDATE on the nullable side of the outer join that ``application__archived_at`` makes.
+NOT_HELD = Q(application_id__isnull=True) | ~Q(
+    application_id__in=Application.objects.filter(archived_at__isnull=False).values("pk")
+)
 UNCERTAIN_MESSAGE = (
     "The worker stopped while sending this email, so we could not confirm that it was sent."
 )
@@ -101,7 +104,7 @@ def reserve(now: datetime, worker_name: str, limit: int) -> list[OutgoingEmail]:
     The partial index on pending rows makes the read cheap however long the history.
     """
     due = (
-        OutgoingEmail.objects.filter(state=EmailState.PENDING, due_at__lte=now, **NOT_HELD)
+        OutgoingEmail.objects.filter(NOT_HELD, state=EmailState.PENDING, due_at__lte=now)
         .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
         .order_by("due_at", "pk")
     )
@@ -128,11 +131,11 @@ def start(email: OutgoingEmail, now: datetime, worker_name: str) -> bool:
     of one, and the row is ``sending`` before anything goes out.
     """
     started = OutgoingEmail.objects.filter(
+        NOT_HELD,
         pk=email.pk,
         state=EmailState.PENDING,
         claimed_by=worker_name,
         due_at__lte=now,
-        **NOT_HELD,
     ).update(
         state=EmailState.SENDING,
         lease_until=timezone.now() + _lease,

@@ -37,10 +37,6 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(fill_keys, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name="action",
-            constraint=models.UniqueConstraint(
-                fields=("application", "key"), name="tracker_action_key_unique"
-            ),
-        ),
+        # The unique constraint comes in 0010: PostgreSQL cannot alter a table in the same
+        # transaction as updates to it whose deferred foreign-key checks are still pending.
     ]
