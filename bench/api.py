@@ -132,6 +132,7 @@ def seed(users: int) -> Any:
                 application_id=pk,
                 owner_id=owner,
                 kind="check_in_email",
+                key=f"check-in-email-{interviews[pk]}-{people[pk]}-{position + 1}",
                 interview_id=interviews[pk],
                 interviewer_id=people[pk],
                 channel="email",

@@ -243,6 +243,8 @@ def seed_user(username: str, applications: int, now: datetime, seed: int = 1) ->
                     application=row,
                     owner=user,
                     kind=action.kind,
+                    # Unique within the application, as the planner's own keys are.
+                    key=f"{action.kind.replace('_', '-')}-{position}",
                     interview=talks[(row.pk, action.interview)],
                     interviewer=(
                         people[(row.pk, action.interviewer)] if action.interviewer else None
