@@ -3,9 +3,8 @@
 "Could not find mail.example.com: check its name" is wrong advice on a laptop that is offline;
 the name is fine, the network is not. When a lookup fails, two facts tell the cases apart:
 
-1. Whether the machine has a route out at all. Connecting a UDP socket sends nothing; it only
-   asks the kernel for a route, which fails at once (ENETUNREACH) without a network. The
-   address is TEST-NET-1 (RFC 5737), which is never contacted.
+1. Whether the machine has a route out at all (``outbound.has_route_out``: the gate module
+   makes every socket, even this one that sends nothing).
 2. What the resolver said: EAI_AGAIN ("temporary failure") means no name server answered,
    while EAI_NONAME means one answered that the name does not exist.
 """
@@ -15,20 +14,9 @@ from __future__ import annotations
 import socket
 from typing import Literal
 
+from afterword.infra.outbound import has_route_out
+
 LookupProblem = Literal["offline", "no_name_server", "unknown_name"]
-_PROBE = ("192.0.2.1", 53)
-
-
-def has_route_out() -> bool:
-    """Whether this machine has any route to the internet (IPv4 or IPv6)."""
-    for family, address in ((socket.AF_INET, _PROBE), (socket.AF_INET6, ("2001:db8::1", 53))):
-        try:
-            with socket.socket(family, socket.SOCK_DGRAM) as probe:
-                probe.connect(address)
-                return True
-        except OSError:
-            continue
-    return False
 
 
 def lookup_problem(error: socket.gaierror) -> LookupProblem:

@@ -217,3 +217,24 @@ def gate_http_connections() -> None:
     gated: Any = create_connection
     gated.afterword_gate = True
     connection.create_connection = gated
+
+
+# TEST-NET-1 and the IPv6 documentation prefix (RFC 5737, RFC 3849): never anyone's address.
+_ROUTE_PROBES = ((socket.AF_INET, ("192.0.2.1", 53)), (socket.AF_INET6, ("2001:db8::1", 53)))
+
+
+def has_route_out() -> bool:
+    """Whether this machine has any route to the internet (IPv4 or IPv6), sending nothing.
+
+    Connecting a UDP socket only asks the kernel for a route, which fails at once (ENETUNREACH)
+    without a network; no packet leaves and the documentation addresses are never contacted.
+    It lives here so that every socket the server makes is made in this one module.
+    """
+    for family, address in _ROUTE_PROBES:
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect(address)
+                return True
+        except OSError:
+            continue
+    return False
