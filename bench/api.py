@@ -16,50 +16,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+# The scratch database every PostgreSQL benchmark uses (bench/ is on sys.path as the script's
+# own folder).
+from digest import scratch_database  # noqa: E402
+
 NOW = datetime(2026, 3, 4, 12, 30, tzinfo=UTC)
 APPS_PER_USER = 5
-
-
-@contextmanager
-def scratch_database() -> Iterator[str]:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        with tempfile.TemporaryDirectory(prefix="afterword-api-") as folder:
-            os.environ["AFTERWORD_DATA_DIR"] = folder
-            os.environ.pop("DATABASE_URL", None)
-            yield "sqlite"
-        return
-    import psycopg
-
-    server = urlsplit(url)
-    name = f"afterword_api_{secrets.token_hex(4)}"
-    admin = urlunsplit(server._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = urlunsplit(server._replace(path=f"/{name}"))
-    try:
-        yield "postgresql"
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def seed(users: int) -> Any:
@@ -192,7 +166,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=200)
     options = parser.parse_args()
-    with scratch_database() as backend:
+    with scratch_database() as (backend, _target):
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "afterword.settings")
         os.environ["AFTERWORD_DEBUG"] = "false"
         import django

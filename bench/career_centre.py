@@ -26,53 +26,25 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import secrets
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+# The scratch database every PostgreSQL benchmark uses (bench/ is on sys.path as the script's
+# own folder).
+from digest import scratch_database  # noqa: E402
+
 APPLICATIONS_EACH = 5
 STUDENTS_PER_COACH = 500
 PASSWORD_HASH = "md5$bench$0"  # nobody logs in with a password: the client uses force_login
-
-
-@contextmanager
-def scratch_database() -> Iterator[tuple[str, str]]:
-    """(backend, what to connect to): a fresh database, dropped again afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        with tempfile.TemporaryDirectory(prefix="afterword-cohort-") as folder:
-            os.environ["AFTERWORD_DATA_DIR"] = folder
-            os.environ.pop("DATABASE_URL", None)
-            yield "sqlite", str(Path(folder) / "afterword.sqlite3")
-        return
-    import psycopg
-
-    server = urlsplit(url)
-    name = f"afterword_cohort_{secrets.token_hex(4)}"
-    admin = urlunsplit(server._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    scratch = urlunsplit(server._replace(path=f"/{name}"))
-    os.environ["DATABASE_URL"] = scratch
-    try:
-        yield "postgresql", scratch
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def seed(students: int, now: datetime) -> int:
