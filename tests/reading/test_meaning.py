@@ -559,6 +559,40 @@ def test_a_trial_shift_is_read_as_a_next_round() -> None:
 # 120/124 right, every class at >= 90 % both ways, 1 wrong "high" of 77, no rejection read as a
 # confident offer; but exact decision ranges 28/33 (84.8 %). No rule changed after that run.
 # Strict, so the day the goals are met this test says so.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We spreken deze week nog met andere kandidaten en laten het je vrijdag weten.",
+        "Wir führen noch Gespräche mit anderen Bewerbern und melden uns nächste Woche.",
+        "Stiamo ancora incontrando altri candidati, le faremo sapere entro venerdì.",
+        "Ainda estamos a entrevistar outros candidatos e damos-lhe uma resposta até sexta.",
+    ],
+)
+def test_still_meeting_other_candidates_is_pending_not_a_rejection(text: str) -> None:
+    """Talking to others is no choice of them: the reply is "no decision yet"."""
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helaas hebben we besloten om verder te gaan met een andere kandidaat.",
+        "Wir haben uns entschieden, mit einer anderen Kandidatin weiterzumachen.",
+        "Purtroppo abbiamo deciso di proseguire con un altro candidato.",
+        "Infelizmente optámos por avançar com outra candidata.",
+    ],
+)
+def test_choosing_another_candidate_stays_a_confident_rejection(text: str) -> None:
+    """The choice of someone else is still a rejection in Dutch, German, Italian, Portuguese."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("rejection", "high")
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="eighth fresh test half below goals: exact decision ranges 84.8% (28/33); every "

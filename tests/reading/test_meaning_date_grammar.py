@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from afterword.reading.meaning_dates import decision_range, in_english
+from afterword.reading.meaning_date_words import in_english
+from afterword.reading.meaning_dates import decision_range
 from afterword.rules.phrases import parse_phrase
 
 # Wednesday 11 March 2026.

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from afterword.reading.meaning_dates import decision_range, in_english
+from afterword.reading.meaning_date_words import in_english
+from afterword.reading.meaning_dates import decision_range
 
 SENT_ON = date(2026, 3, 4)  # a Wednesday
 
@@ -170,3 +171,68 @@ def test_relative_weeks_named_days_and_negations_after_before_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "country", "expected"),
+    [
+        (["she is out until the 16th, so we can't decide before then."], "US", "2026-03-16"),
+        (["the panel is away until monday the 9th.", "nothing will happen till then."], "US",
+         "2026-03-09"),
+        (["the director returns on the 12th; we cannot confirm anything before then."], "GB",
+         "2026-03-12"),
+        (["der chef ist bis zum 20. märz weg, vorher können wir nichts sagen."], "DE",
+         "2026-03-20"),
+        (["el jefe vuelve el 18 de marzo y no decidiremos antes de esa fecha."], "ES",
+         "2026-03-18"),
+    ],
+)  # fmt: skip
+def test_a_negated_before_then_points_back_to_the_date_named_before(
+    sentences: list[str], country: str, expected: str
+) -> None:
+    """ "Out until the 16th, so no answer before then": the decision comes on the 16th."""
+
+    found = decision_range(sentences, SENT_ON, country, None)
+
+    assert found is not None
+    assert found.range.start == found.range.end == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("we will let you know within the next fortnight.", "GB", ("2026-03-04", "2026-03-18")),
+        ("we won't decide until after the may bank holiday.", "GB", ("2026-05-05", "2026-05-15")),
+        ("no update until after the june bank holiday, sorry.", "IE", ("2026-06-02", "2026-06-12")),
+        ("we'll have an answer this time next week.", "US", ("2026-03-11", "2026-03-11")),
+        ("we will write to everyone w/c 16 march.", "GB", ("2026-03-16", "2026-03-20")),
+        ("you'll hear from us next week, by wednesday.", "US", ("2026-03-04", "2026-03-11")),
+        ("la decisión, la primera semana de abril.", "ES", ("2026-04-01", "2026-04-07")),
+        ("je hoort uiterlijk 20-03 van ons.", "NL", ("2026-03-04", "2026-03-20")),
+        ("non avremo notizie prima della fine di marzo.", "IT", ("2026-03-21", "2026-03-31")),
+        ("te escribimos antes del día 25.", "ES", ("2026-03-04", "2026-03-24")),
+    ],
+)  # fmt: skip
+def test_fortnights_named_bank_holidays_week_commencing_and_numeric_forms_are_read(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """Forms the finder used to miss or misread, each read as the range it names."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+def test_this_week_and_the_next_then_the_following_week_is_the_week_after_next() -> None:
+    """ "Fuera esta semana y la que viene, así que la semana siguiente": two weeks on."""
+
+    found = decision_range(
+        ["estoy fuera esta semana y la que viene, así que decidimos la semana siguiente."],
+        SENT_ON,
+        "ES",
+        None,
+    )
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == (date(2026, 3, 16), date(2026, 3, 20))

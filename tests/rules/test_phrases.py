@@ -774,8 +774,14 @@ def test_the_feasts_around_easter_are_computed_everywhere(phrase, reference, cou
         ("after Bastille Day", date(2026, 6, 29), "FR", span("2026-07-15", "2026-07-24")),
         ("before German Unity Day", date(2026, 9, 24), "DE", span("2026-09-24", "2026-10-02")),
         ("after ANZAC Day", date(2027, 4, 14), "AU", span("2027-04-26", "2027-05-07")),
+        # Ireland names its bank holidays by their month.
+        ("after the June bank holiday", date(2027, 5, 20), "IE", span("2027-06-08", "2027-06-18")),
+        ("before the October bank holiday", date(2027, 10, 4), "IE",
+         span("2027-10-04", "2027-10-24")),
+        ("after the August bank holiday", date(2027, 7, 20), "IE",
+         span("2027-08-03", "2027-08-13")),
     ],
-)
+)  # fmt: skip
 def test_named_holidays_of_the_country(phrase, reference, country, expected):
     """Canadian Thanksgiving is regional but on one day everywhere it is kept, so it counts."""
     assert parse_phrase(phrase, reference, country) == expected

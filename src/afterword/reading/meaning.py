@@ -39,19 +39,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from afterword.reading.meaning_clauses import CLAUSE_BREAK, HEDGE, NEGATION, NOT_A_NEGATION
 from afterword.reading.meaning_dates import decision_range
 from afterword.reading.meaning_families import family_cues
 from afterword.reading.meaning_learned import CLASSES, best_class, scores
 from afterword.reading.meaning_model import PRIORS, WEIGHTS
-from afterword.reading.meaning_phrases import (
-    CLAUSE_BREAK,
-    CUES,
-    HEDGE,
-    NEGATION,
-    NOT_A_NEGATION,
-    CueClass,
-    Meaning,
-)
+from afterword.reading.meaning_phrases import CUES, CueClass, Meaning
 from afterword.reading.meaning_routine import ROUTINE_CUES
 from afterword.reading.meaning_sentences import quote, split_sentences
 
@@ -350,7 +343,9 @@ _DECISION_WORDS = re.compile(
     r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão|"
     # Hearing back and news, in each language: "tendremos noticias", "je hoort van ons".
     r"hören|\bhör|bescheid|antwort|nouvelles|retour|revien|noticias|"
-    r"\bhoor|\bhoren|nieuws|bericht|notizie|aggiorn|sapere|esito|notícias|retorno|resposta"
+    r"\bhoor|\bhoren|nieuws|bericht|notizie|aggiorn|sapere|esito|notícias|retorno|resposta|"
+    # News promised, not a newsletter's "read our news".
+    r"(?:have|get|give|share|hear) (?:\w+ ){0,2}news\b|novità|novedades|neuigkeiten|novidades"
 )
 
 

@@ -1,6 +1,6 @@
 """A small grammar of timing words in six languages, put into the English ``parse_phrase`` reads.
 
-meaning_dates.py first turns month, weekday and number words into English ("freitag" ->
+meaning_date_words.py first turns month, weekday and number words into English ("freitag" ->
 "friday", "zwei wochen" -> "2 wochen"); this module then rewrites the parts that combine them,
 by kind rather than phrase by phrase, so a new combination of known parts reads too:
 
@@ -8,7 +8,7 @@ by kind rather than phrase by phrase, so a new combination of known parts reads 
    "weeks", "business days", ...; "next/this week/month" in each language -> English.
 2. Day numbers: "Freitag, den 24. April", "sexta-feira, dia 11 de dezembro", "le 5 mars",
    "el 6 de mayo" -> "friday 24 april", "5 march"; with no month, "jueves 10" -> "thursday the
-   10th" (meaning_dates.py's bare-day rule).
+   10th" (meaning_date_words.py's bare-day rule).
 3. Parts of a month or week: Anfang/Mitte/Ende, début/mi-/fin, principios/mediados/finales,
    begin/half/eind, inizio/metà/fine, início/começo/meados/final -> "early", "mid", "end of".
 4. Spans: "innerhalb von 2 Wochen", "dans les 10 jours", "en un plazo de 15 días", "binnen 10
@@ -82,7 +82,10 @@ _AT_LATEST = (
 )
 _ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
 _BY = r"\bbis|\bd'ici|\bhasta|\bentro|\baté|\btot en met"
-_BEFORE = r"\bvor dem|\bvor|\bavant|\bantes de|\bantes del|\bvoor|\bprima del|\bprima di"
+_BEFORE = (
+    r"\bvor dem|\bvor|\bavant|\bantes del|\bantes de|\bvoor|\bprima della|\bprima dello|"
+    r"\bprima dell'|\bprima del|\bprima di"
+)
 _WITHIN = (
     r"innerhalb (?:von |der nächsten |der kommenden )?|dans les |dans un délai de |sous |"
     r"en un plazo de |dentro de |binnen |entro |em até |no prazo de |nos próximos |"
@@ -127,6 +130,13 @@ _rule(r"\b(?:en |dans |in |em |tra |fra )?(?:unos|quelques|ein paar|alcuni|uns|u
 _rule(r"\b(?:durante |en |na |in der |nella )?(?:la |a |die |de )?(?:semana|semaine|woche|week|"
       r"settimana) (?:del?|du|vom|van|dal) (?=\d)", "the week of ")  # fmt: skip
 _rule(r"\bbegin (?:van )?(?:de )?volgende week", "early next week")
+# "La primera semana de marzo", "die letzte Woche im Juli": the first or last week of a month.
+_rule(rf"\b(?:la |die |de |a |in der )?(?:primera|première|erste[n]?|eerste|prima|primeira) "
+      rf"(?:semana|semaine|woche|week|settimana) (?:de |d'|du mois de |des |im |van |di |do )?"
+      rf"{_MONTH}\b", r"the first week of \1")  # fmt: skip
+_rule(rf"\b(?:la |die |de |a |in der |l')?(?:última|dernière|letzte[n]?|laatste|ultima) "
+      rf"(?:semana|semaine|woche|week|settimana) (?:de |d'|du mois de |des |im |van |di |do )?"
+      rf"{_MONTH}\b", r"the last week of \1")  # fmt: skip
 # "Vendredi prochain", "el próximo viernes", "nächsten Freitag": the weekday of next week, as
 # parse_phrase reads "next friday".
 _rule(rf"\b(?:(?:el |il |la |na |o )?(?:próxim[oa]|prossim[oa]|nächste[nr]?|kommende[nr]?|"
@@ -159,12 +169,13 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)
     text = re.sub(rf"(?:{_IN})(?={_SPAN})", "in ", text)
     text = re.sub(rf"(?:{_BY}) (?:(?:{_AT_LATEST}) )?(?:{_ARTICLE})?", "by ", text)
-    text = re.sub(r"\bby (?:dia|le|el|il) (?=\d)", "by the ", text)  # "até dia 21": by the 21st
     text = re.sub(rf"(?:{_AT_LATEST}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|this|end|early|mid|the|tomorrow)", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST})", "at the latest", text)
     text = re.sub(rf"(?:{_BEFORE}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
-                  r"|next|end|early|mid|the)", "before ", text)  # fmt: skip
+                  r"|next|end|early|mid|the|d[ií]a \d)", "before ", text)  # fmt: skip
+    # "até dia 21", "antes del día 20": by or before the 21st, the 20th.
+    text = re.sub(r"\b(by|before) (?:dia|día|le|el|il|den) (?=\d)", r"\1 the ", text)
     text = _SPAN_AFTER_WITHIN.sub(_singular, text)
     return _SPAN_AFTER_IN.sub(_singular, text)
 

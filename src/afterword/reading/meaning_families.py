@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from afterword.reading.meaning_phrases import NOT_A_NEGATION, CueClass
+from afterword.reading.meaning_clauses import NOT_A_NEGATION
+from afterword.reading.meaning_phrases import CueClass
 
 __all__ = ["FamilyCue", "family_cues"]
 

@@ -14,6 +14,9 @@ A cue for an offer, a next round or a rejection does not count when a negation o
 before it in the same clause (meaning.py reads those); that is why the rejection lists carry
 the negated forms of offers and invitations ("unable to offer", "not selected for the next
 round") as strong cues of their own.
+
+The strong cues are here; the ambiguous and weak ones in meaning_loose_cues.py, and the
+negations, hedges and clause breaks that turn cues off or down in meaning_clauses.py.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from afterword.reading.meaning_loose_cues import AMBIGUOUS, WEAK
 
 Meaning = Literal["offer", "rejection", "next_round", "no_decision", "other"]
 # "withdrawn" is an acknowledgement that the candidate withdrew, "routine" mail that is about
@@ -100,7 +105,13 @@ _STRONG: dict[CueClass, list[str]] = {
         # German
         r"\babsage\b|\babsagen\b",
         r"für (?:eine?n? )?(?:andere[nrs]?|anderweitig\w*) (?:kandidat\w*|bewerber\w*|person)",
-        r"(?:mit|zu) (?:anderen|einem anderen|einer anderen) (?:kandidat\w*|bewerber\w*)",
+        # A choice of others, not a meeting with them: "wir sprechen noch mit anderen
+        # Kandidaten" (as in Dutch, Italian and Portuguese below) is no rejection.
+        r"(?:entschieden|entscheidung|fortzusetzen|fortsetzen|fortfahren|weiter(?!hin)\w*|"
+        r"voran\w*)\b(?: \S+){0,6} (?:mit|zu) (?:anderen|einem anderen|einer anderen) "
+        r"(?:kandidat|bewerber)|(?:mit|zu) (?:anderen|einem anderen|einer anderen) (?:kandidat\w*|"
+        r"bewerber\w*) (?:\S+ ){0,3}(?:fortzusetzen|fortsetzen|fortfahren|weiter(?!hin)|voran|"
+        r"entschieden)",
         r"nicht (?:weiter )?(?:zu )?berücksichtig",
         r"nicht (?:\w+ ){0,3}(?:ausgewählt|berücksichtigt|eingeladen|einladen|weiterverfolgen)",
         r"(?:stelle|position|vakanz) (?:\w+ ){0,3}(?<!nicht )(?:besetzt|vergeben)",
@@ -127,12 +138,16 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:vacante|puesto|posición) (?:ya )?(?:ha sido|fue) cubiert[oa]",
         r"lamentamos (?:comunicar|informar|decir)",
         # Dutch, Italian, Portuguese
-        r"(?:andere|een andere) kandida",
+        r"(?:gekozen|kiezen|besloten|verder|door|voorkeur|geselecteerd|aangenomen|gegaan)\b"
+        r"(?: \S+){0,5} (?:andere|een andere) kandida|(?:andere|een andere) kandida\w* "
+        r"(?:\S+ ){0,3}(?:gekozen|verder|door|geselecteerd|aangenomen)",
         r"gekozen voor een ander",
         r"\bafgewezen\b",
-        r"altr[io] candidat",
+        r"(?:scelt\w*|proseguire|procedere|continuare|avanti|optato|preferit\w*|selezionat\w*|"
+        r"deciso|orientat\w*|assunt\w*)\b(?: \S+){0,5} (?:un |l'|gli |con |per )?altr[io] candidat",
         r"non siamo in grado di offrir",
-        r"outr[oa]s? candidat",
+        r"(?:opt\w*|seguir|avançar|prosseguir|escolh\w*|selecion\w*|decidimos|contrat\w*)\b"
+        r"(?: \S+){0,5} (?:com |por |a |o )?outr[oa]s? candidat",
         r"não foi selecionad",
     ],
     "offer": [
@@ -350,100 +365,6 @@ _STRONG: dict[CueClass, list[str]] = {
     ],
 }
 
-# Strong enough to decide the class, too loose to be sure alone: a reading that rests on one of
-# these and on nothing firmer of its class is "low" ("invite you" to a webinar, "no news").
-_AMBIGUOUS: dict[CueClass, list[str]] = {
-    "next_round": [
-        r"\binvite you\b",
-        r"in front of (?:the|our)",
-        r"come in (?:for|to)\b|\bround with\b",
-        r"have you back\b",
-        r"einladen|einzuladen",
-        r"assessment|fallstudie|fachgespräch|probearbeit|probetag|probeschicht",
-        # A paid try-out at work: "a trial shift", "ein Probetag", "une journée d'essai".
-        r"\btrial (?:shift|day|lesson|session)s?\b|journée d'essai|(?:jornada|día) de prueba|"
-        r"proefdag|meeloopdag|giornata di prova|dia de (?:experiência|teste)|journée d'immersion",
-        r"(?:vous|te) rencontrer",
-        r"test technique|exercice|cas pratique|créneau",
-        r"conocerte|conocerle",
-        r"prueba técnica|agendar|reserva un horario",
-    ],
-    "rejection": [
-        r"(?:it's|it is) a no\b",
-        # "The manager has picked a finalist, and it isn't you this time."
-        r"\b(?:it|that) (?:isn't|is not|wasn't|was not|won't be|will not be) you\b",
-        r"(?:not|n't) (?:good|better|the news)",
-        r"\bbedauer",
-        r"ne (?:correspond|répond) pas",
-        r"no se ajusta|no encaja|no continuar\w*",
-        r"niet verder",
-        r"no longer (?:available|open|hiring)",
-        r"disappointing news",
-    ],
-    "offer": [
-        r"bring you (?:on|onto|into|aboard)\b",
-        r"\bzusage\b",
-        r"dabeihaben",
-        r"für (?:dich|sie) entschieden",
-        r"avoir avec nous|rejoign\w* l'équipe|nous rejoindre",
-        r"te unieras al equipo|te incorpores|incorporarte al equipo|contar contigo",
-        r"c'est oui\b",
-        # "Du bist ab September unsere neue Kollegin": a new colleague, also in newsletters.
-        r"(?:our|unsere?|notre|nuestr[oa]|onze|il nostro|la nostra|nosso|nossa) (?:new|neue[rn]?|"
-        r"nouveau|nouvelle|nuev[oa]|nieuwe|nuov[oa]|nov[oa]) (?:colleague|kollegin|kollege|"
-        r"collègue|compañer[oa]|collega|colega|team member)",
-        r"(?:it's|it is) a (?:big )?yes\b(?! or)",
-    ],
-    "no_decision": [
-        r"no (?:news|update|updates)\b",
-        r"\bon the shortlist\b",
-        r"verzögert",
-        r"as soon as (?:i|we) (?:hear|have|know|get)",
-    ],
-}
-
-_WEAK: dict[CueClass, list[str]] = {
-    "rejection": [
-        r"\bunfortunately\b|\bsadly\b|i'm afraid|i am afraid|sorry to (?:say|let you know|tell)",
-        r"keep (?:your|you) (?:cv|resume|résumé|details|profile|information|application)? ?"
-        r"(?:on file|in mind)",
-        r"(?:retain|keep) your (?:cv|resume|details|profile)",
-        r"future (?:roles|openings|opportunities|positions|vacancies)",
-        r"apply again|best of luck|good luck|every success|success in your",
-        r"\bleider\b|talent-pool|zukünftige vakanzen",
-        r"\bmalheureusement\b|vivier|garderons votre dossier|conservons votre cv",
-        r"\blamentablemente\b|\bdesafortunadamente\b|guardaremos su|conservaremos su|"
-        r"futuros procesos",
-        r"\bhelaas\b|\bpurtroppo\b|\binfelizmente\b",
-    ],
-    "offer": [
-        # "Congrats on finishing your certification" is small talk, not an offer.
-        r"\b(?:congratulations|congrats)\b"
-        r"(?! on (?!(?:the|your|this) (?:offer|role|position|job)))|"
-        r"glückwunsch|félicitations|enhorabuena|felicidades|"
-        r"gefeliciteerd|congratulazioni|parabéns",
-        r"(?:when|can|could) you start|start date|available to start",
-        r"(?:arbeits)?vertrag(?:sentwurf)?\b|contract (?:is|are|will)",
-        r"paperwork|onboarding",
-        r"wann (?:\w+ ){0,2}anfangen|commencer quand|podrías empezar|cuándo podrías empezar",
-    ],
-    "next_round": [],
-    "no_decision": [
-        r"(?:will|'ll|shall) (?:let you know|be in touch|get back to you|come back to you|"
-        r"update you|keep you posted|ping you|chase|contact you|reach out)",
-        r"hear (?:from us|back)",
-        r"when things move|can't give you a firm date",
-        r"on hold(?! indefinitely)",
-        r"melde (?:mich|uns)|melden uns|bescheid|rückmeldung",
-        r"reviendrons vers vous|revenir vers vous|recontacterons|vous répondre",
-        r"te daremos una respuesta|le contactaremos|te escribo",
-        r"laten (?:het )?(?:je|u) (?:\w+ ){0,3}weten|ti faremo sapere|riscontro|dar retorno|"
-        r"dar-lhe uma resposta",
-        r"(?:vous|te) (?:informer|tenir informée?s?) de la suite",
-    ],
-    "withdrawn": [],
-}
-
 
 def _compiled(table: dict[CueClass, list[str]], strong: bool, ambiguous: bool = False) -> list[Cue]:
     return [
@@ -455,28 +376,6 @@ def _compiled(table: dict[CueClass, list[str]], strong: bool, ambiguous: bool = 
 
 CUES: tuple[Cue, ...] = (
     *_compiled(_STRONG, True),
-    *_compiled(_AMBIGUOUS, True, ambiguous=True),
-    *_compiled(_WEAK, False),
-)
-
-# A negation before a cue in its clause turns it off: "not selected", "n'a pas été retenue".
-NEGATION = re.compile(
-    r"\b(?:not|no|never|cannot|unable|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nunca|jamais)"
-    r"\b|n't\b"
-)
-# Idioms with a negation that negate nothing about the application.
-NOT_A_NEGATION = re.compile(
-    r"can't wait|cannot wait|couldn't be happier|not only|no doubt|(?:don't|do not) hesitate|"
-    r"n'hésite[zr]? pas|no problem|no rush|ne manquer\w* pas"
-)
-# A hedge before a cue in its clause makes it weak: "we may want to invite you back".
-HEDGE = re.compile(
-    r"\b(?:may|might|could(?! you)|possibly|perhaps|maybe|likely|probably|hopefully|if|"
-    r"whether|considering|thinking about|eventuell|vielleicht|möglicherweise|peut-être|"
-    r"éventuellement|quizás?|tal vez|posiblemente|misschien|forse|talvez)\b"
-)
-# Where a clause ends, for negations and hedges: punctuation and the words that turn it.
-CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\s-\s|\b(?:but|however|although|though|while|aber|jedoch|mais|cependant|pero|"
-    r"sin embargo|maar|ma|mas|porém)\b"
+    *_compiled(AMBIGUOUS, True, ambiguous=True),
+    *_compiled(WEAK, False),
 )

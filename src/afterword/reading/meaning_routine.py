@@ -147,6 +147,9 @@ _LOOSE = [
     r"ik ben (?:\w+ ){0,3}(?:afwezig|niet aanwezig|met vakantie|niet op kantoor)",
     r"sono (?:\w+ ){0,3}(?:fuori ufficio|in ferie|assente)",
     r"(?:estou|estarei) (?:\w+ ){0,3}(?:fora do escritório|de férias|ausente)",
+    # A reminder of something already arranged: a session, a start, a form due.
+    r"\breminder\b|\berinnerung\b|\brappel\b|\brecordatorio\b|\bherinnering\b|"
+    r"\bpromemoria\b|\blembrete\b",
     # Thanks for applying opens receipts, and invitations and rejections too.
     r"thank(?:s| you) (?:\w+ )?for (?:applying|your (?:recent )?(?:application|submission))",
     # Logistics of a meeting already arranged.

@@ -71,7 +71,10 @@ _NAMED = {
     "spring bank holiday": ("Spring Bank Holiday", r"spring bank holiday"),
     "late may bank holiday": ("Spring Bank Holiday", r"spring bank holiday"),
     "summer bank holiday": ("Summer Bank Holiday", r"summer bank holiday"),
-    "august bank holiday": ("Summer Bank Holiday", r"summer bank holiday"),
+    # Ireland names its bank holidays by month.
+    "august bank holiday": ("August Bank Holiday", r"summer bank holiday|august bank holiday"),
+    "june bank holiday": ("June Bank Holiday", r"june bank holiday"),
+    "october bank holiday": ("October Bank Holiday", r"october bank holiday"),
     "german unity day": ("German Unity Day", r"german unity day"),
     "day of german unity": ("German Unity Day", r"german unity day"),
 }

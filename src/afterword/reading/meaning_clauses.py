@@ -1,0 +1,32 @@
+"""What turns a cue off or down in its clause: negations, hedges, and where a clause ends.
+
+meaning.py reads a cue for an offer, a next round or a withdrawal as absent when a negation
+comes before it in its clause, and a cue for an offer, a next round or a rejection as weak
+after a hedge.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A negation before a cue in its clause turns it off: "not selected", "n'a pas été retenue".
+NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|unable|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nunca|jamais)"
+    r"\b|n't\b"
+)
+# Idioms with a negation that negate nothing about the application.
+NOT_A_NEGATION = re.compile(
+    r"can't wait|cannot wait|couldn't be happier|not only|no doubt|(?:don't|do not) hesitate|"
+    r"n'hésite[zr]? pas|no problem|no rush|ne manquer\w* pas"
+)
+# A hedge before a cue in its clause makes it weak: "we may want to invite you back".
+HEDGE = re.compile(
+    r"\b(?:may|might|could(?! you)|possibly|perhaps|maybe|likely|probably|hopefully|if|"
+    r"whether|considering|thinking about|eventuell|vielleicht|möglicherweise|peut-être|"
+    r"éventuellement|quizás?|tal vez|posiblemente|misschien|forse|talvez)\b"
+)
+# Where a clause ends, for negations and hedges: punctuation and the words that turn it.
+CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s-\s|\b(?:but|however|although|though|while|aber|jedoch|mais|cependant|pero|"
+    r"sin embargo|maar|ma|mas|porém)\b"
+)
