@@ -593,6 +593,30 @@ def test_choosing_another_candidate_stays_a_confident_rejection(text: str) -> No
     assert (result.meaning, result.confidence) == ("rejection", "high")
 
 
+def test_no_decision_possible_before_a_date_is_pending_despite_a_regret_word() -> None:
+    """ "Vóór 15 april kunnen we helaas niets beslissen": pending until the 15th, no rejection."""
+
+    result = reading("Vóór 15 april kunnen we helaas niets beslissen.", country="NL")
+
+    assert result.meaning == "no_decision"
+    assert result.decision_from == result.decision_to == date(2026, 4, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te recordamos que mañana tienes la entrevista a las 9:00; pregunta en recepción.",
+        "Reminder: your first day starts at 8:30, please bring your ID for onboarding.",
+    ],
+)
+def test_a_reminder_of_something_arranged_is_other(text: str) -> None:
+    """A reminder borrows interview and onboarding words but says nothing new."""
+
+    result = reading(text)
+
+    assert result.meaning == "other"
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="eighth fresh test half below goals: exact decision ranges 84.8% (28/33); every "

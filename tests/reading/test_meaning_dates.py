@@ -236,3 +236,26 @@ def test_this_week_and_the_next_then_the_following_week_is_the_week_after_next()
 
     assert found is not None
     assert (found.range.start, found.range.end) == (date(2026, 3, 16), date(2026, 3, 20))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "country", "expected"),
+    [
+        (["panels end on the 13th and we'll call you the following monday."], "GB",
+         ("2026-03-16", "2026-03-16")),
+        (["wir melden uns spätestens in zwei wochen."], "DE", ("2026-03-04", "2026-03-18")),
+        (["wir entscheiden in der letzten märzwoche."], "DE", ("2026-03-25", "2026-03-31")),
+        (["nous vous répondrons d'ici la fin de la semaine."], "FR", ("2026-03-04", "2026-03-06")),
+        (["te escribimos después del 20 de marzo."], "ES", ("2026-03-23", "2026-04-03")),
+        (["we beslissen binnen een week of twee."], "NL", ("2026-03-04", "2026-03-18")),
+    ],
+)  # fmt: skip
+def test_following_weekdays_compound_months_and_after_a_date_are_read(
+    sentences: list[str], country: str, expected: tuple[str, str]
+) -> None:
+    """ "The following Monday" counts from the date before it; "Märzwoche", "después del"."""
+
+    found = decision_range(sentences, SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -83,9 +83,10 @@ _AT_LATEST = (
 _ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
 _BY = r"\bbis|\bd'ici|\bhasta|\bentro|\baté|\btot en met"
 _BEFORE = (
-    r"\bvor dem|\bvor|\bavant|\bantes del|\bantes de|\bvoor|\bprima della|\bprima dello|"
+    r"\bvor dem|\bvor|\bavant|\bantes del|\bantes de|\bvóór|\bvoor|\bprima della|\bprima dello|"
     r"\bprima dell'|\bprima del|\bprima di"
 )
+_AFTER = r"nach dem|nach|après le|après|después del|después de|na|dopo il|dopo|depois do|depois de"
 _WITHIN = (
     r"innerhalb (?:von |der nächsten |der kommenden )?|dans les |dans un délai de |sous |"
     r"en un plazo de |dentro de |binnen |entro |em até |no prazo de |nos próximos |"
@@ -142,6 +143,11 @@ _rule(rf"\b(?:la |die |de |a |in der |l')?(?:última|dernière|letzte[n]?|laatst
 _rule(rf"\b(?:(?:el |il |la |na |o )?(?:próxim[oa]|prossim[oa]|nächste[nr]?|kommende[nr]?|"
       rf"volgende|komende) ){_WEEKDAY}\b", r"next \1")  # fmt: skip
 _rule(rf"\b{_WEEKDAY} (?:prochain|que viene|que vem|prossimo)\b", r"next \1")
+# "D'ici la fin de la semaine", "antes del final de esta semana": the end of this week.
+_rule(r"\b(?:fin|final|finales) de (?:la|cette|esta) (?:semaine|semana)\b"
+      r"(?! (?:prochaine|que viene))|\bfine (?:della|di questa) settimana\b(?! prossima)|"
+      r"\bfinal (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
+      "end of this week")  # fmt: skip
 _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
@@ -174,6 +180,8 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_AT_LATEST})", "at the latest", text)
     text = re.sub(rf"(?:{_BEFORE}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|end|early|mid|the|d[ií]a \d)", "before ", text)  # fmt: skip
+    # "Después del 16 de septiembre", "nach dem 3. Mai": after a date.
+    text = re.sub(rf"\b(?:{_AFTER}) (?:{_ARTICLE})?(?=\d|{_MONTH[1:-1]})", "after ", text)
     # "até dia 21", "antes del día 20": by or before the 21st, the 20th.
     text = re.sub(r"\b(by|before) (?:dia|día|le|el|il|den) (?=\d)", r"\1 the ", text)
     text = _SPAN_AFTER_WITHIN.sub(_singular, text)

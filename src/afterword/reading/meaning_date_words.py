@@ -248,7 +248,7 @@ _ONLY_THEN = re.compile(r"\b(?:erst|só|sólo|solo)\b(?! (?:einmal|mal|recht|sei
 # "Vor dem 5. Juni wird das nichts": a negation after "before" in its clause says the same as
 # one before it; the decision comes then, not before.
 _BEFORE_THEN_NOT = re.compile(
-    r"\b(?:vor|avant|antes d[eoa]s?|voor|prima d[ie]|before)"
+    r"\b(?:vor|avant|antes d[eoa]s?|voor|vóór|prima d[ie]|before)"
     r"(?: (?:dem|der|le|la|el|del|de|il|het))?\b"
     r"(?=[^;,]*\b(?:nichts|nicht|kein\w*|rien|pas|nada|não|no|niets|niet|geen|nulla|niente|non|"
     r"nothing|not)\b|[^;,]*n't\b)"
@@ -262,6 +262,15 @@ _BEFORE_THEN = re.compile(
 )
 _Replacement = str | Callable[[re.Match[str]], str]
 _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
+    # "In der ersten Dezemberwoche": the German month and week written as one word.
+    (
+        re.compile(
+            r"\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
+            r"dezember)woche\b"
+        ),
+        r"woche im \1",
+    ),
+    (re.compile(r"\b(binnen|over) (?:een|1) week of (?:twee|2)\b"), r"\1 a week or two"),
     # "Esta semana y la que viene ... la semana siguiente": the week after those two.
     (
         re.compile(
@@ -313,6 +322,13 @@ _AFTER_TABLES = [
     (re.compile(r"\bclose of (?=(?:next|this|the) (?:week|month)\b)"), "end of "),
     # "This time next week" is a week from the day sent; "w/c 2 March" the week commencing it.
     (re.compile(r"\bthis time next week\b"), "in 1 week"),
+    # "The following Monday" counts from the date named before it (meaning_dates.py), not from
+    # the day sent: one word, so the parser does not read it alone.
+    (re.compile(rf"\bthe following {_W}\b"), r"following-\1"),
+    # "Spätestens in drei Wochen": a deadline that many weeks away.
+    (re.compile(r"\b(?:by|at the latest) in (?=\d|a |a few )"), "within "),
+    (re.compile(r"\bbinnen a week or two\b"), "within a week or two"),
+    (re.compile(r"\bover a week or two\b"), "in a week or two"),
     (re.compile(r"\bw/[cb]\b"), "the week commencing"),
     # "Next week, by Thursday": a deadline on that week's day, not the whole week.
     (re.compile(rf"\bnext week,? (by|on|until) {_W}\b"), r"\1 \2 next week"),

@@ -59,6 +59,7 @@ _CUE = re.compile(
     r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
 _NEGATED_UNTIL = re.compile(NOT + r"[^.;]*\b(?:until|till|before)$")
+_WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_GROUP[1:-1].split("|"))}
 _PART_TO_PART = re.compile(r"(early|mid|late)-to-(mid|late|end)$")
 
 
@@ -95,6 +96,8 @@ def decision_range(
             if start < covered:
                 continue
             read = _phrase_at(words, start, sent_on, country, subdivision)
+            if read is None and last is not None:
+                read = _weekday_following(words, start, last)
             if read is None:
                 continue
             found, covered = read
@@ -114,6 +117,18 @@ def decision_range(
             if best_rank is None or rank > best_rank:
                 best, best_rank = FoundDate(found, index), rank
     return best
+
+
+def _weekday_following(
+    words: list[str], start: int, named: DateRange
+) -> tuple[DateRange, int] | None:
+    """ "Interviews end on the 19th; we'll call the following Monday": the first such weekday
+    after the date named before, and where the phrase ends."""
+    weekday = _WEEKDAYS.get(words[start].removeprefix("following-"))
+    if not words[start].startswith("following-") or weekday is None:
+        return None
+    day = named.end + timedelta(days=(weekday - named.end.weekday() - 1) % 7 + 1)
+    return DateRange(day, day), start + 1
 
 
 def _negated_then(words: list[str], at: int) -> bool:
@@ -151,7 +166,10 @@ def _phrase_at(
         " ".join(words[: start + 1])
     ):
         lead = start + 1  # "not ... until next week": the decision comes next week
-    for end in range(min(len(words), start + _MAX_WORDS), lead, -1):
+    # A run stops before "following-monday", which only the date named before it can read.
+    stop = next((at for at in range(start, len(words)) if words[at].startswith("following-")), None)
+    last = min(len(words), start + _MAX_WORDS, len(words) if stop is None else stop)
+    for end in range(last, lead, -1):
         phrase = " ".join(words[lead:end])
         if not _TIME_WORD.search(phrase):
             continue

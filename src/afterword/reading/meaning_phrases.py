@@ -303,6 +303,10 @@ _STRONG: dict[CueClass, list[str]] = {
         r"temporalmente (?:suspendido|pausado)|tijdelijk (?:stopgezet|gepauzeerd|on hold)|"
         r"(?:sospes[oa]|sospeso) temporaneamente|(?:suspens[oa]) temporariamente",
         r"nothing (?:definite|to report|yet|new|concrete)",
+        # "We cannot decide anything before the 15th", "kunnen we niets beslissen".
+        r"(?:can't|cannot|won't|will not|not able to|nichts|nicht|niets|niet|rien|pas|no podemos|"
+        r"non possiamo|não podemos) (?:\w+ ){0,2}(?:decide|entscheiden|beslissen|décider|decidir|"
+        r"decidere)\b",
         r"(?:don't|do not) have (?:an |any )?(?:update|news)",
         r"(?:waiting|wait) (?:on|for) (?:sign-off|approval|the final|the team|finance|feedback|"
         r"the vp|the hiring manager|the panel)",

@@ -149,7 +149,11 @@ _LOOSE = [
     r"(?:estou|estarei) (?:\w+ ){0,3}(?:fora do escritório|de férias|ausente)",
     # A reminder of something already arranged: a session, a start, a form due.
     r"\breminder\b|\berinnerung\b|\brappel\b|\brecordatorio\b|\bherinnering\b|"
-    r"\bpromemoria\b|\blembrete\b",
+    r"\bpromemoria\b|\blembrete\b|\b(?:we|just) (?:want to )?remind you\b|"
+    r"\b(?:te|le|les|os) recordamos\b|\b(?:wir )?erinnern (?:sie|dich)\b|"
+    r"\b(?:nous )?(?:vous|te) rappelons\b|\bherinneren (?:we )?(?:je|u)\b|"
+    r"\b(?:ti|le|vi) ricordiamo\b|"
+    r"\b(?:lembramos|relembramos)\b",
     # Thanks for applying opens receipts, and invitations and rejections too.
     r"thank(?:s| you) (?:\w+ )?for (?:applying|your (?:recent )?(?:application|submission))",
     # Logistics of a meeting already arranged.
