@@ -259,3 +259,25 @@ def test_following_weekdays_compound_months_and_after_a_date_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("wir melden uns anfang jänner.", "AT", ("2027-01-01", "2027-01-10")),
+        ("die entscheidung fällt übernächste woche.", "DE", ("2026-03-16", "2026-03-20")),
+        ("een beslissing volgt ten laatste op 27/03.", "BE", ("2026-03-04", "2026-03-27")),
+        ("nous vous répondrons le 20/03 au plus tard.", "FR", ("2026-03-04", "2026-03-20")),
+        ("je hoort eind deze maand van ons.", "NL", ("2026-03-21", "2026-03-31")),
+        ("no podremos decirte nada hasta el día 12.", "ES", ("2026-03-12", "2026-03-12")),
+    ],
+)  # fmt: skip
+def test_regional_month_names_numeric_deadlines_and_negated_until_a_day_are_read(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Jänner", "übernächste Woche", "ten laatste", "le 20/03 au plus tard", "hasta el día"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -55,7 +55,7 @@ _NEXT_MONTH = (
 _THIS_WEEK = r"diese[rn]? woche|cette semaine|esta semana|deze week|questa settimana"
 _THE_MONTH = (
     r"(?:des|dieses) monats|(?:du|de ce) mois|del mes|do mês|este m[eê]s|van (?:de|deze) "
-    r"maand|del mese|di questo mese"
+    r"maand|deze maand|diesen monat|ce mois-ci|del mese|di questo mese|questo mese"
 )
 # 3. Parts of a month or week, each with the little words that may come before and after it.
 _BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|tegen|per) )?"
@@ -78,7 +78,7 @@ _PART_OBJECT = {
 # 5. Deadline words.
 _AT_LATEST = (
     r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|uiterlijk|"
-    r"al più tardi|o mais tardar|no mais tardar"
+    r"al più tardi|o mais tardar|no mais tardar|ten laatste|op zijn laatst"
 )
 _ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
 _BY = r"\bbis|\bd'ici|\bhasta|\bentro|\baté|\btot en met"
@@ -148,6 +148,7 @@ _rule(r"\b(?:fin|final|finales) de (?:la|cette|esta) (?:semaine|semana)\b"
       r"(?! (?:prochaine|que viene))|\bfine (?:della|di questa) settimana\b(?! prossima)|"
       r"\bfinal (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
       "end of this week")  # fmt: skip
+_rule(r"\b(?:in der |die )?übernächste[nr]? woche\b", "the week after next")
 _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
@@ -182,8 +183,10 @@ def grammar_to_english(text: str) -> str:
                   r"|next|end|early|mid|the|d[ií]a \d)", "before ", text)  # fmt: skip
     # "Después del 16 de septiembre", "nach dem 3. Mai": after a date.
     text = re.sub(rf"\b(?:{_AFTER}) (?:{_ARTICLE})?(?=\d|{_MONTH[1:-1]})", "after ", text)
-    # "até dia 21", "antes del día 20": by or before the 21st, the 20th.
-    text = re.sub(r"\b(by|before) (?:dia|día|le|el|il|den) (?=\d)", r"\1 the ", text)
+    # "até dia 21", "antes del día 20", "hasta el día 15": by, before or until the 21st, ...
+    text = re.sub(
+        r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text
+    )
     text = _SPAN_AFTER_WITHIN.sub(_singular, text)
     return _SPAN_AFTER_IN.sub(_singular, text)
 

@@ -22,8 +22,9 @@ from afterword.reading.meaning_date_grammar import grammar_to_english
 from afterword.reading.meaning_date_holidays import holidays_to_english
 
 _MONTHS = {
-    "january": "januar|janvier|enero|januari|gennaio|janeiro",
-    "february": "februar|février|febrero|februari|febbraio|fevereiro",
+    # "Jänner" and "Feber" are Austrian.
+    "january": "januar|jänner|janvier|enero|januari|gennaio|janeiro",
+    "february": "februar|feber|février|febrero|februari|febbraio|fevereiro",
     "march": "märz|mars|marzo|maart|março",
     "april": "avril|abril|aprile",
     "may": "mai|mayo|mei|maggio|maio",

@@ -31,7 +31,8 @@ _FURTHEST = timedelta(days=548)  # 18 months
 # A run of words is tried only from one of these, and only if it holds a word about time.
 _LEAD = re.compile(
     r"(?:by|before|within|until|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
-    r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|"
+    # A numeric date starts one too: "19/06 at the latest".
+    r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
     r"(?:early|mid|late)-\w+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
     r"today|tomorrow)$"

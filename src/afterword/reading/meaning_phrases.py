@@ -133,8 +133,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:continuar|seguir|avanzar|cubrir la vacante|quedarnos|elegido a) con otr[oa]s?",
         r"(?:elegido|seleccionado|escogido) a otr[oa]",
         r"no (?:has|ha|han) sido seleccionad",
-        r"no (?:pasaste|pasó|pasa|vamos a seguir|seguiremos|podemos ofrecer|podremos|avanzar|"
-        r"continuar|continuaremos)",
+        # "No podremos decirte nada hasta el 15" is a delay: only "no podremos seguir" rejects.
+        r"no (?:pasaste|pasó|pasa|vamos a seguir|seguiremos|podemos ofrecer|podremos (?:seguir|"
+        r"continuar|avanzar|ofrecer|contar)|avanzar|continuar|continuaremos)",
         r"(?:vacante|puesto|posición) (?:ya )?(?:ha sido|fue) cubiert[oa]",
         r"lamentamos (?:comunicar|informar|decir)",
         # Dutch, Italian, Portuguese
@@ -303,6 +304,14 @@ _STRONG: dict[CueClass, list[str]] = {
         r"temporalmente (?:suspendido|pausado)|tijdelijk (?:stopgezet|gepauzeerd|on hold)|"
         r"(?:sospes[oa]|sospeso) temporaneamente|(?:suspens[oa]) temporariamente",
         r"nothing (?:definite|to report|yet|new|concrete)",
+        # "We can't tell you anything until the 15th", in seven languages.
+        r"(?:can't|cannot|won't be able to|unable to) (?:tell|say) (?:you )?(?:anything|much)|"
+        r"no (?:podemos|podremos|puedo|podré) (?:decirte|decirle|decir) nada|"
+        r"(?:können|kann) (?:wir |ich )?(?:ihnen |dir )?(?:noch )?nichts sagen|"
+        r"(?:ne pouvons|ne pourrons|ne peux|ne pourrai) (?:vous |te )?rien (?:vous |te )?dire|"
+        r"non (?:possiamo|potremo|posso) dir(?:le|ti|vi)? (?:nulla|niente)|"
+        r"não (?:podemos|poderemos|posso) (?:lhe |te )?dizer nada|"
+        r"kunnen (?:we |wij |ik )?(?:je |u )?(?:nog )?niets zeggen",
         # "We cannot decide anything before the 15th", "kunnen we niets beslissen".
         r"(?:can't|cannot|won't|will not|not able to|nichts|nicht|niets|niet|rien|pas|no podemos|"
         r"non possiamo|não podemos) (?:\w+ ){0,2}(?:decide|entscheiden|beslissen|décider|decidir|"
