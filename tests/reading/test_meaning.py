@@ -549,16 +549,6 @@ def test_a_trial_shift_is_read_as_a_next_round() -> None:
     assert result.meaning == "next_round"
 
 
-# The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
-# joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
-# (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c
-# (143/152), the fifth (156) with commit 4e9d356 (150/156), the sixth (153) with commit e972458
-# (148/153), the seventh (152) with commit 50e9761 (145/152); all joined the tune half. The
-# eighth, fresh half (124 emails, commit 05dd5fb, written before any change) was read once with
-# the reader of commit a748e5d (routine mail, date forms, a firmer rule against the classifier):
-# 120/124 right, every class at >= 90 % both ways, 1 wrong "high" of 77, no rejection read as a
-# confident offer; but exact decision ranges 28/33 (84.8 %). No rule changed after that run.
-# Strict, so the day the goals are met this test says so.
 @pytest.mark.parametrize(
     "text",
     [
@@ -617,10 +607,21 @@ def test_a_reminder_of_something_arranged_is_other(text: str) -> None:
     assert result.meaning == "other"
 
 
+# The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
+# joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
+# (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c
+# (143/152), the fifth (156) with commit 4e9d356 (150/156), the sixth (153) with commit e972458
+# (148/153), the seventh (152) with commit 50e9761 (145/152), the eighth (124) with commit
+# a748e5d (120/124, exact ranges 28/33); all joined the tune half. The ninth, fresh half (129
+# emails, commit 1b66b70, written before any change) was read once with the reader of commit
+# 39be306 (negated "before then", holidays in seven languages, choices of other candidates, more
+# date forms): 125/129 right, 1 wrong "high" of 64, no rejection read as a confident offer; but
+# exact decision ranges 45/51 (88.2 %) and offer recall 18/21 (85.7 %). No rule changed after
+# that run. Strict, so the day the goals are met this test says so.
 @pytest.mark.xfail(
     strict=True,
-    reason="eighth fresh test half below goals: exact decision ranges 84.8% (28/33); every "
-    "class >= 90% both ways (other recall 92.0%, no_decision recall 93.9%)",
+    reason="ninth fresh test half below goals: exact decision ranges 88.2% (45/51) and offer "
+    "recall 85.7% (18/21); every other class >= 90% both ways",
 )
 def test_the_goals_are_met_on_the_test_half() -> None:
     """On the test half: >= 90 % precision and recall per class and exact decision ranges, and
