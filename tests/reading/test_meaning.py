@@ -362,7 +362,7 @@ def test_no_cue_found_reads_other_with_low_confidence(text: str) -> None:
     ("text", "meaning"),
     [
         ("Vorremmo proporle il ruolo di analista dal mese prossimo.", "offer"),
-        ("Nous aimerions beaucoup vous accueillir dans notre équipe.", "offer"),
+        ("Nous sommes prêts à vous engager comme serveur.", "offer"),
         ("Quisiéramos proponerle una reunión con la directora.", "next_round"),
         ("Il processo di selezione è ancora in corso.", "no_decision"),
         ("Escolhemos outro perfil para a vaga.", "rejection"),
@@ -605,6 +605,40 @@ def test_a_reminder_of_something_arranged_is_other(text: str) -> None:
     result = reading(text)
 
     assert result.meaning == "other"
+
+
+def test_welcoming_the_candidate_to_the_team_in_french_is_a_confident_offer() -> None:
+    """ "Vous accueillir dans notre équipe" is listed, as "welcome you to the team" is."""
+
+    result = reading("Nous aimerions beaucoup vous accueillir dans notre équipe.")
+
+    assert (result.meaning, result.confidence) == ("offer", "high")
+
+
+def test_shortlisted_candidates_named_in_a_pending_reply_are_no_invitation() -> None:
+    """ "Comparing the shortlisted candidates" pends; only "you've been shortlisted" invites."""
+
+    pending = reading("We're still comparing the shortlisted candidates and will decide by Friday.")
+    invited = reading("Good news: you've been shortlisted for the final round.")
+
+    assert pending.meaning == "no_decision"
+    assert invited.meaning == "next_round"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hey Sam, we've got a spot for you on the night shift if you want it.",
+        "On aimerait beaucoup que vous vous joigniez à nous comme comptable.",
+        "Ciao Anna, il posto di aiuto-cuoco è tuo se lo vuoi.",
+    ],
+)
+def test_informal_offers_of_a_place_are_offers(text: str) -> None:
+    """A spot for you, a wish that you join us, a hyphenated job that is yours."""
+
+    result = reading(text)
+
+    assert result.meaning == "offer"
 
 
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then

@@ -281,3 +281,32 @@ def test_regional_month_names_numeric_deadlines_and_negated_until_a_day_are_read
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("we haven't decided, but we'll write before good friday.", "GB",
+         ("2026-03-04", "2026-04-02")),
+        ("non abbiamo deciso; vi scriviamo prima di pasqua.", "IT", ("2026-03-04", "2026-04-02")),
+        ("wir melden uns in zwei bis drei wochen.", "DE", ("2026-03-18", "2026-03-25")),
+        ("la decisión llegará en un plazo de tres a cuatro semanas.", "ES",
+         ("2026-03-04", "2026-04-01")),
+        ("ti scriviamo tra una o due settimane.", "IT", ("2026-03-11", "2026-03-18")),
+        ("we geven je over twee à drie weken uitsluitsel.", "NL", ("2026-03-18", "2026-03-25")),
+        ("we'll get back to you inside a fortnight.", "GB", ("2026-03-04", "2026-03-18")),
+        ("te contestamos antes del fin de semana.", "ES", ("2026-03-04", "2026-03-06")),
+        ("le diremos algo en un lapso de cinco días.", "MX", ("2026-03-04", "2026-03-09")),
+        ("entro fine mese le daremo una risposta.", "IT", ("2026-03-04", "2026-03-31")),
+        ("depois do feriado de 19 de março damos retorno.", "BR", ("2026-03-20", "2026-03-27")),
+    ],
+)  # fmt: skip
+def test_clause_breaks_spans_of_units_and_more_deadline_words_are_read(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """A negation stops at "but" or ";"; "zwei bis drei Wochen" is a span; "inside", "lapso"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

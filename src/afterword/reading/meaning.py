@@ -343,7 +343,8 @@ _DECISION_WORDS = re.compile(
     r"entscheid|rückmeldung|décision|réponse|decisión|respuesta|beslis|decisione|decisão|"
     # Hearing back and news, in each language: "tendremos noticias", "je hoort van ons".
     r"hören|\bhör|bescheid|antwort|nouvelles|retour|revien|noticias|"
-    r"\bhoor|\bhoren|nieuws|bericht|notizie|aggiorn|sapere|esito|notícias|retorno|resposta|"
+    r"\bhoor|\bhoren|nieuws|bericht|uitsluitsel|notizie|aggiorn|sapere|esito|notícias|retorno|"
+    r"resposta|"
     # News promised, not a newsletter's "read our news".
     r"(?:have|get|give|share|hear) (?:\w+ ){0,2}news\b|novità|novedades|neuigkeiten|novidades"
 )

@@ -86,15 +86,21 @@ _BEFORE = (
     r"\bvor dem|\bvor|\bavant|\bantes del|\bantes de|\bvóór|\bvoor|\bprima della|\bprima dello|"
     r"\bprima dell'|\bprima del|\bprima di"
 )
+# "Depois do feriado de 2 de novembro", "nach dem Feiertag am 3. Oktober": after that day.
+_HOLIDAY_WORD = (
+    r"(?:(?:feriado|festivo|feiertag|jour férié|feestdag|festa|holiday) (?:de |del |du |van |di |"
+    r"do |am |on |of )?)?"
+)
 _AFTER = r"nach dem|nach|après le|après|después del|después de|na|dopo il|dopo|depois do|depois de"
 _WITHIN = (
     r"innerhalb (?:von |der nächsten |der kommenden )?|dans les |dans un délai de |sous |"
-    r"en un plazo de |dentro de |binnen |entro |em até |no prazo de |nos próximos |"
+    r"en un plazo de |en el plazo de |en un lapso de |en un periodo de |en un período de |"
+    r"dentro de |binnen |entro |em até |no prazo de |nos próximos |"
     r"nei prossimi |in den nächsten |dans les prochains |en los próximos |"
     r"in de komende "
 )
-_IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a "
-_SPAN = r"(\d+|a|a few|2-3|2-4) (business days|days|weeks|months)"
+_IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a |\bover "
+_SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months)"
 _ONE = r"\b(?:eine[rm]?|une|una|uma|um|een|un)\b(?= (?:business days|days|weeks|months)\b)"
 
 
@@ -125,6 +131,16 @@ _COUNT = r"\d+|eine[rm]?|une|una|uma|um|een|un|paar|quelques|unos|uns|pocos|alcu
 for _words, _english in _UNITS:
     _rule(rf"\b({_COUNT}) (?:{_words})\b", rf"\1 {_english}")
 _rule(_ONE, "a")
+# "In drei bis vier Wochen", "en dos a tres semanas", "in twee tot drie weken": a span of units.
+_rule(
+    r"\b(\d+) (?:bis|à|a|al|tot|até|to|o|or|ou|oder|of) (\d+) (business days|days|weeks|months)\b",
+    r"\1-\2 \3",
+)
+_rule(
+    r"\b(?:una|uno|un|une|eine?|een|um|uma|one) (?:o|or|ou|oder|of) (\d+) (business days|days|"
+    r"weeks|months)\b",
+    r"1-\1 \2",
+)
 _rule(r"\b(?:en |dans |in |em |tra |fra )?(?:unos|quelques|ein paar|alcuni|uns|un paio di|"
       r"een paar) (?:pocos |poucos )?days", "in a few days")  # fmt: skip
 # "la semana del 20 de julio", "la semaine du 9 novembre", "die Woche vom 9. November".
@@ -153,7 +169,7 @@ _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
 _rule(rf"\b(?:{_THE_MONTH})\b", "the month")
-_rule(r"\bmonatsende\b|\bfin de mois\b", "end of the month")
+_rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", "end of the month")
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
@@ -182,7 +198,9 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_BEFORE}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|end|early|mid|the|d[ií]a \d)", "before ", text)  # fmt: skip
     # "Después del 16 de septiembre", "nach dem 3. Mai": after a date.
-    text = re.sub(rf"\b(?:{_AFTER}) (?:{_ARTICLE})?(?=\d|{_MONTH[1:-1]})", "after ", text)
+    text = re.sub(
+        rf"\b(?:{_AFTER}) (?:{_ARTICLE})?{_HOLIDAY_WORD}(?=\d|{_MONTH[1:-1]})", "after ", text
+    )
     # "até dia 21", "antes del día 20", "hasta el día 15": by, before or until the 21st, ...
     text = re.sub(
         r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text

@@ -57,9 +57,10 @@ _NUMBERS = {
 }
 
 
-# A number word counts only before a unit ("zwei Wochen"): English "due" is not Italian "2".
+# A number word counts only before a unit ("zwei Wochen", "drei bis vier Wochen"): English "due"
+# is not Italian "2".
 _UNIT = (
-    r"(?= (?:\w+ )?(?:tag|tage|tagen|woche|wochen|werktag\w*|arbeitstag\w*|jours?|semaines?|"
+    r"(?= (?:\w+ ){0,2}(?:tag|tage|tagen|woche|wochen|werktag\w*|arbeitstag\w*|jours?|semaines?|"
     r"días?|semanas?|dag|dagen|weken|werkdag\w*|giorn\w*|settiman\w*|dias?))"
 )
 
@@ -206,7 +207,7 @@ _PHRASES: list[tuple[str, str]] = [
     # "Out this week and next, so the following week": the week after the weeks named.
     (r"(next week\b.*)\bthe following week", r"\1the week after next"),
     (r"the following week", "next week"),
-    (r"in the next (\d+)", r"within \1"),
+    (r"\bin the next (\d+)", r"within \1"),
     (r"\bat the end of", "end of"),
     # "Before the end of the month" is a deadline at its end, not before its last ten days.
     (r"before the end of", "by the end of"),
@@ -263,6 +264,14 @@ _BEFORE_THEN = re.compile(
 )
 _Replacement = str | Callable[[re.Match[str]], str]
 _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
+    # "Antes del fin de semana", "before the weekend": by the end of this week.
+    (
+        re.compile(
+            r"\b(?:antes del|antes do|vor dem|avant le|voor het|prima del|before the|by the) "
+            r"(?:fin de semana|fim de semana|wochenende|week-end|weekend|fine settimana)\b"
+        ),
+        "by end of this week",
+    ),
     # "In der ersten Dezemberwoche": the German month and week written as one word.
     (
         re.compile(
@@ -323,6 +332,8 @@ _AFTER_TABLES = [
     (re.compile(r"\bclose of (?=(?:next|this|the) (?:week|month)\b)"), "end of "),
     # "This time next week" is a week from the day sent; "w/c 2 March" the week commencing it.
     (re.compile(r"\bthis time next week\b"), "in 1 week"),
+    # "Inside a fortnight", "inside of two weeks": within.
+    (re.compile(r"\binside (?:of )?(?=(?:the next |a |an |\d|two|three|four|a few))"), "within "),
     # "The following Monday" counts from the date named before it (meaning_dates.py), not from
     # the day sent: one word, so the parser does not read it alone.
     (re.compile(rf"\bthe following {_W}\b"), r"following-\1"),

@@ -55,11 +55,14 @@ _CUE = re.compile(
     r"finali[sz]e|finish|confirm|result|notif|"
     r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
-    r"decisione|sapere|riscontro|decisão|resposta|retorno|hoor|horen|"
+    r"decisione|sapere|riscontro|decisão|resposta|retorno|hoor|horen|uitsluitsel|"
     # News, in each language: "esperamos tener noticias a principios de septiembre".
     r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
-_NEGATED_UNTIL = re.compile(NOT + r"[^.;]*\b(?:until|till|before)$")
+# The negation must be in the same clause: "we haven't decided, but we'll write before
+# Thanksgiving" is a deadline, not "not before".
+_CLAUSE_TURN = r"\b(?:but|however|although|though|mais|pero|aber|maar|ma|mas|porém)\b|¦"
+_NEGATED_UNTIL = re.compile(NOT + rf"(?:(?!{_CLAUSE_TURN})[^.;])*\b(?:until|till|before)$")
 _WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_GROUP[1:-1].split("|"))}
 _PART_TO_PART = re.compile(r"(early|mid|late)-to-(mid|late|end)$")
 
@@ -82,7 +85,10 @@ def decision_range(
     best_rank: tuple[bool, bool, bool, int, int, int] | None = None
     last: DateRange | None = None  # the last phrase read
     for index, sentence in enumerate(sentences):
-        words = re.sub(r"[,;:!?()\"]|\.(?=\s|$)", " ", in_english(sentence)).split()
+        # A semicolon ends a clause: kept as the token "¦", where no phrase or negation crosses.
+        words = re.sub(
+            r"[,:!?()\"]|\.(?=\s|$)", " ", in_english(sentence).replace(";", " ¦ ")
+        ).split()
         cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
         covered = 0  # words of a phrase already read are not read again on their own
         for start in range(len(words)):
@@ -168,7 +174,9 @@ def _phrase_at(
     ):
         lead = start + 1  # "not ... until next week": the decision comes next week
     # A run stops before "following-monday", which only the date named before it can read.
-    stop = next((at for at in range(start, len(words)) if words[at].startswith("following-")), None)
+    stop = next(
+        (at for at in range(start, len(words)) if words[at].startswith(("following-", "¦"))), None
+    )
     last = min(len(words), start + _MAX_WORDS, len(words) if stop is None else stop)
     for end in range(last, lead, -1):
         phrase = " ".join(words[lead:end])

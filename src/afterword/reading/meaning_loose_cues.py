@@ -41,6 +41,8 @@ AMBIGUOUS: dict[CueClass, list[str]] = {
     ],
     "offer": [
         r"bring you (?:on|onto|into|aboard)\b",
+        # "The kitchen's got a spot for you": an informal offer of a place.
+        r"(?:got|have|found|there's|there is) a (?:spot|place|job|role|position|opening) for you\b",
         r"\bzusage\b",
         r"dabeihaben",
         r"für (?:dich|sie) entschieden",

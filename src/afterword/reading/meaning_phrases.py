@@ -169,11 +169,15 @@ _STRONG: dict[CueClass, list[str]] = {
         r"(?:extend|extending|make|making) (?:you )?an? (?:formal |written |verbal |job )?offer",
         rf"the (?:\w+ )?{_ROLE} is yours",
         # "The job is yours" in the other languages, with or without the job's name.
-        r"(?:el|la) (?:puesto|trabajo|plaza|vacante) (?:de \w+ )?es (?:tuy[oa]|suy[oa])\b|"
-        r"(?:a vaga|o cargo|o emprego|o trabalho) (?:de \w+ )?é (?:sua|seu|tua|teu)\b|"
-        r"le poste (?:de \w+ )?est à (?:vous|toi)\b|(?:du hast|sie haben) (?:den job|die stelle)"
+        # The job's name may be hyphenated: "il posto di sous-chef è tuo".
+        r"(?:el|la) (?:puesto|trabajo|plaza|vacante) (?:de [\w-]+ )?es (?:tuy[oa]|suy[oa])\b|"
+        r"(?:a vaga|o cargo|o emprego|o trabalho) (?:de [\w-]+ )?é (?:sua|seu|tua|teu)\b|"
+        r"le poste (?:de [\w-]+ )?est à (?:vous|toi)\b|(?:du hast|sie haben) (?:den job|die stelle)"
         r"(?= ?[!.]|$| bekommen)|die stelle gehört (?:dir|ihnen)|de (?:baan|functie) is van "
-        r"(?:jou|u)\b|(?:il posto|il lavoro|la posizione) (?:di \w+ )?è (?:tuo|tua|suo|sua)\b",
+        r"(?:jou|u)\b|(?:il posto|il lavoro|la posizione) (?:di [\w-]+ )?è (?:tuo|tua|suo|sua)\b",
+        # "On aimerait vraiment que tu te joignes à nous": a wish that the candidate joins.
+        r"(?:aimerai\w*|souhait\w*|voudri\w*|voulons) (?:\w+ ){0,2}que (?:tu|vous) (?:te |vous )?"
+        r"joign\w*",
         r"you got the (?:job|role|position)",
         r"(?:you're|you are) our (?:pick|choice|top choice|preferred candidate)",
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
@@ -198,6 +202,8 @@ _STRONG: dict[CueClass, list[str]] = {
         r"retenue?s? pour le poste",
         r"candidature a été retenue(?! pour (?:la|l'|les|le (?:second|deuxième|prochain)))",
         r"bienvenue (?:dans|à|parmi)",
+        # "Nous aimerions vous accueillir dans notre équipe": welcoming the candidate to the team.
+        r"(?:vous|t'|te) ?accueillir (?:\w+ )?(?:dans|au sein de) (?:notre|l'|votre|la) ?équipe",
         # Spanish
         r"ofrecer(?:te|le)? (?:el|la) (?:puesto|posición|vacante|cargo)",
         r"carta oferta|propuesta económica",
@@ -248,7 +254,9 @@ _STRONG: dict[CueClass, list[str]] = {
         r"passed the (?:phone |first |initial )?(?:screen|round|interview|test|assessment)",
         r"take-home|take home|case study|coding (?:test|challenge|exercise)|online assessment|"
         r"assessment cent(?:re|er)|presentation|pairing session|hackerrank|codility",
-        r"\bshortlisted\b",
+        # "You've been shortlisted", not "between the shortlisted candidates".
+        r"\byou(?:'ve| have)? (?:now )?been shortlisted\b|\byou(?:'re| are) (?:now )?shortlisted\b|"
+        r"\bshortlisted you\b|\bshortlisted!",
         r"next (?:step|steps|up) (?:is|are|would be|will be)",
         r"(?:available|free) for (?:a|an|another) (?:call|chat|interview|conversation|meeting|"
         r"video call)",
