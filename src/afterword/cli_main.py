@@ -2,8 +2,8 @@
 
 Typer (with its Click) takes about 50 ms of CPU to import and another 10 to build the commands:
 more than planning a case. ``afterword plan FILE`` (with ``--format json|table`` at most) is
-the command scripts run over and over, so ``main`` runs it without them, through the same
-function the Typer command calls (cli.py's ``plan_command``). Any other arguments, ``--help``,
+the command scripts run over and over, so ``main`` runs it without them: it calls
+``print_plan``, as cli.py's ``plan_command`` does under Typer. Any other arguments, ``--help``,
 a misspelt option or a second file, go to the Typer app as before, so help texts and usage
 errors are Typer's own. The error and output paths are shared: ``fail`` and ``read_input`` live
 here and cli.py re-exports them. tests/test_cli_main.py runs both ways side by side.
@@ -34,6 +34,8 @@ def fail(*messages: str) -> NoReturn:
 
 
 def read_input(source: str) -> bytes:
+    # Imported here, as the planner below: the case models are built when afterword.rules is
+    # first imported, which main() lets happen only after it has switched pydantic plugins off.
     from afterword.rules.validation import MAX_INPUT_BYTES
 
     try:
