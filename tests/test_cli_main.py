@@ -75,6 +75,7 @@ SAME_BOTH_WAYS = {
     "a plan": (["plan", NORTHWIND], ""),
     "a plan, --format json first": (["plan", "--format", "json", NORTHWIND], ""),
     "a plan from stdin": (["plan", "-", "--format=json"], json.dumps(case())),
+    "a table": (["plan", NORTHWIND, "--format", "table"], ""),
     "bad JSON": (["plan", "-"], "{oops"),
     "several problems": (["plan", "-"], several_problems()),
     "a missing file": (["plan", "/nonexistent/case.json"], ""),
