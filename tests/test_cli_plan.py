@@ -241,7 +241,7 @@ def test_planning_one_case_loads_no_django_jinja_dateparser_or_rich():
     """`afterword plan` starts light: only the commands that need them load the heavy parts."""
     probe = (
         "import sys\n"
-        "from afterword.cli import main\n"
+        "from afterword.cli_main import main\n"
         f"sys.argv = ['afterword', 'plan', {str(EXAMPLES / 'northwind-waiting.json')!r}]\n"
         "try:\n"
         "    main()\n"

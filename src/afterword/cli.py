@@ -2,22 +2,24 @@
 ``worker``.
 
 Django is imported only by the commands that need the database, so the planner commands start
-fast and work without one.
+fast and work without one. The console script's entry is ``cli_main.main``, which runs a plain
+``afterword plan FILE`` without Typer and hands everything else to ``app`` here.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+# fail and read_input are shared with the lean entry and the command modules (cli_draft...).
+from afterword.cli_main import OutputFormat, print_plan
+from afterword.cli_main import fail as fail
+from afterword.cli_main import read_input as read_input
 from afterword.rules import CaseError, case_from_json, plan
-from afterword.rules.validation import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,35 +32,11 @@ app = typer.Typer(
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-class OutputFormat(StrEnum):
-    json = "json"
-    table = "table"
-
-
 def console() -> Console:
     """Rich's console, imported only by the commands that print tables (Rich is slow to load)."""
     from rich.console import Console
 
     return Console()
-
-
-def fail(*messages: str) -> NoReturn:
-    """Bad input: one line per problem on stderr, nothing on stdout, exit status 2."""
-    for message in messages:
-        print(f"error: {message}", file=sys.stderr)
-    raise typer.Exit(2)
-
-
-def read_input(source: str) -> bytes:
-    try:
-        if source == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as error:
-        fail(f"{source}: cannot read ({error.strerror or error})")
-    return data
 
 
 @app.command("plan")
@@ -70,19 +48,9 @@ def plan_command(
     ] = None,
 ) -> None:
     """Plan one case (docs/PLAN_FORMAT.md) and print the plan."""
-    try:
-        case = case_from_json(read_input(source), now=datetime.now(UTC))
-    except CaseError as error:
-        fail(*(str(problem) for problem in error.problems))
-    now = case.now or datetime.now(UTC)
-    result = plan(case, now)
-    chosen = output or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    if chosen is OutputFormat.json:
-        print(result.to_json_text())
-    else:
-        from afterword.plan_table import render_plan
-
-        render_plan(case, result, console())
+    # The console script runs plain `plan` calls without Typer (cli_main.main), with the same
+    # print_plan.
+    print_plan(source, output)
 
 
 @app.command("when")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from afterword.rules import CaseError, case_from_data, plan
+from afterword.rules.case import is_known_timezone, known_timezones
 from tests.rules.builders import case, interview, person
 
 
@@ -66,3 +67,35 @@ def test_a_date_outside_the_calendar_is_refused_with_its_path(where: str, path: 
     assert [(p.path, "not a plausible date" in p.message) for p in caught.value.problems] == [
         (path, True)
     ]
+
+
+ODD_ZONE_NAMES = [
+    "posixrules",
+    "right/UTC",
+    "posix/Europe/Berlin",
+    "America",
+    "America/Gotham",
+    "",
+    "UTC/",
+    "America//New_York",
+    "America/../UTC",
+    "../etc/passwd",
+    "/etc/localtime",
+    "zone.tab",
+    "tzdata.zi",
+    "utc",
+    "a\x00b",
+]
+
+
+@pytest.mark.parametrize("name", ODD_ZONE_NAMES)
+def test_the_quick_zone_check_agrees_with_the_full_zone_list_on_odd_names(name: str) -> None:
+    """is_known_timezone refuses exactly what known_timezones() leaves out."""
+    assert is_known_timezone(name) == (name in known_timezones())
+
+
+def test_the_quick_zone_check_knows_every_listed_zone() -> None:
+    """Every name of available_timezones() passes the check that loads one zone."""
+    refused = [name for name in sorted(known_timezones()) if not is_known_timezone(name)]
+
+    assert refused == []

@@ -138,12 +138,19 @@ FIRST_YEAR, LAST_YEAR = 1900, 9000
 def _any_out_of_range(model: BaseModel) -> bool:
     """Whether any date or time in ``model`` is outside FIRST_YEAR..LAST_YEAR.
 
-    Reads only the fields that can hold one (``_date_layout``): it runs on every case, where
-    walking a full dump of it cost more than validating it.
+    Reads only the fields that can hold one (``_date_layout``), and goes into only the nested
+    models that can hold one: it runs on every case, where walking a full dump of it cost more
+    than validating it.
     """
     dates, nested = _date_layout(type(model))
     for name in dates:
         value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, date):  # the common case first: one date or time
+            if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                return True
+            continue
         if isinstance(value, Mapping):
             value = tuple(value.values())
         for item in value if isinstance(value, (list, tuple)) else (value,):
@@ -159,13 +166,14 @@ def _any_out_of_range(model: BaseModel) -> bool:
 
 @cache
 def _date_layout(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(names of fields that may hold dates, names of fields that may hold models) of ``model``."""
+    """(names of fields that may hold dates, names of fields that may hold models that may
+    hold dates) of ``model``; a case's employer, user and interviewers hold none."""
     dates, nested = [], []
     for name, info in model.model_fields.items():
         found = _classes_in(info.annotation)
         if any(issubclass(kind, date) for kind in found):
             dates.append(name)
-        if any(issubclass(kind, BaseModel) for kind in found):
+        if any(issubclass(kind, BaseModel) and any(_date_layout(kind)) for kind in found):
             nested.append(name)
     return tuple(dates), tuple(nested)
 
