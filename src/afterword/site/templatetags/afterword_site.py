@@ -128,9 +128,14 @@ def _zone_note(zone_name: str) -> str:
 @register.filter
 def employer_time(moment: datetime, application: Any) -> str:
     """A due time on the employer's clock, which is what office hours (T2) are about."""
-    local = moment.astimezone(zone(application.employer_timezone))
+    return time_on_clock(moment, application.employer_timezone)
+
+
+def time_on_clock(moment: datetime, zone_name: str) -> str:
+    """ "Tue 3 Mar, 11:00 (New York time)": ``moment`` in the zone ``zone_name``."""
+    local = moment.astimezone(zone(zone_name))
     stamp = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-    return stamp + _zone_note(application.employer_timezone)
+    return stamp + _zone_note(zone_name)
 
 
 @register.filter
