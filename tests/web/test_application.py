@@ -41,7 +41,7 @@ def test_it_shows_the_plan_with_reasons_and_rules(member: Client, application: A
     assert "Thank-you pending" in html
     for action in application.actions.all():
         assert action.why in html
-    assert html.count('data-action="done"') == application.actions.count()
+    assert html.count('/done/">Done</button>') == application.actions.count()
 
 
 def test_it_lists_what_happened_newest_first(

@@ -78,7 +78,7 @@ def test_htmx_answers_the_done_button_in_place(
     page, refused = watched
     page.goto(f"{live_server}/")
     page.evaluate("window.stillHere = true")
-    cards = page.locator("[data-action=done]")
+    cards = page.locator('button[formaction$="/done/"]')
     before = cards.count()
 
     cards.first.click()

@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from afterword.rules import kinds
 from afterword.rules.case import zone
@@ -128,9 +132,14 @@ def _zone_note(zone_name: str) -> str:
 @register.filter
 def employer_time(moment: datetime, application: Any) -> str:
     """A due time on the employer's clock, which is what office hours (T2) are about."""
-    local = moment.astimezone(zone(application.employer_timezone))
+    return time_on_clock(moment, application.employer_timezone)
+
+
+def time_on_clock(moment: datetime, zone_name: str) -> str:
+    """ "Tue 3 Mar, 11:00 (New York time)": ``moment`` in the zone ``zone_name``."""
+    local = moment.astimezone(zone(zone_name))
     stamp = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-    return stamp + _zone_note(application.employer_timezone)
+    return stamp + _zone_note(zone_name)
 
 
 @register.filter
@@ -171,3 +180,32 @@ def understood(found: ReadDate) -> str:
 def slot(context: template.Context, name: str) -> str:
     """``{% slot "today.top" %}``: what the features registered for this place (site/slots.py)."""
     return slots.render(name, context)
+
+
+# The main menu of every signed-in page: (route, label), in order.
+NAV = (
+    ("today", "Today"),
+    ("board", "Applications"),
+    ("checklist", "Checklist"),
+    ("stats", "Stats"),
+    ("outbox", "Outbox"),
+    ("settings", "Settings"),
+)
+
+
+@cache
+def _nav_urls() -> tuple[tuple[str, str], ...]:
+    # The same on every request: reversed once per process, as site/routes.py does for rows.
+    return tuple((reverse(name), label) for name, label in NAV)
+
+
+@register.simple_tag(takes_context=True)
+def site_nav(context: template.Context) -> SafeString:
+    """``{% site_nav %}``: the menu's items, the current page marked for screen readers."""
+    path = context["request"].path
+    current = mark_safe(' aria-current="page"')
+    return format_html_join(
+        "\n          ",
+        '<li><a href="{}"{}>{}</a></li>',
+        ((url, current if url == path else "", label) for url, label in _nav_urls()),
+    )

@@ -17,7 +17,7 @@ from afterword.site.pages import local_today, member_view, user_zone
 from afterword.site.templatetags.afterword_site import event_label
 from afterword.tracker.access import get_application_or_404
 from afterword.tracker.models import Application, Event, Interview, Interviewer
-from afterword.web.action_rows import action_rows, glossary
+from afterword.web.action_rows import action_rows, glossary, rows_html
 from afterword.web.forms.news import NewsForm
 
 
@@ -88,6 +88,7 @@ def plan_context(request: HttpRequest, application: Application) -> dict[str, An
     return {
         "application": application,
         "rows": rows,
+        "rows_html": rows_html(rows, show_employer=False, level=3),
         "rules_used": glossary(rows),
         "notes": application.plan_notes,
         "now": now,

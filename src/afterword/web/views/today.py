@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from afterword.site.pages import member_view, user_zone
@@ -26,7 +28,7 @@ from afterword.tracker.today import (
     section_rows,
     today_page,
 )
-from afterword.web.action_rows import ActionRow, action_rows, glossary
+from afterword.web.action_rows import ActionRow, glossary, rows_html, value_rows
 
 # How many actions each section shows before the rest is behind "Show all".
 SHOWN = {"overdue": 10, "today": 25, "week": 20}
@@ -43,6 +45,7 @@ NONE_LEFT = {
 class Day:
     label: str  # "Yesterday", "Mon 7 Dec"; "" when the section is a single day
     rows: list[ActionRow]
+    html: SafeString  # the rows' <li> elements (web/action_rows.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +74,30 @@ def day_label(day: date, today: date) -> str:
     return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
 
 
-def by_day(rows: list[ActionRow], key: str, bounds: Bounds) -> list[Day]:
-    """The rows in groups of one local day each (one unnamed group for "Due today")."""
+def by_day(rows: list[ActionRow], key: str, bounds: Bounds, *, page: bool = False) -> list[Day]:
+    """The rows in groups of one local day each (one unnamed group for "Due today").
+
+    On Today a day's heading is an h3 under the section's h2, so its rows' are h4; on a
+    section's own ``page`` the days are the h2s.
+    """
+
+    def day(label: str, group: list[ActionRow]) -> Day:
+        level = 3 if page or not label else 4
+        html = rows_html(group, show_employer=True, level=level, in_overdue=key == "overdue")
+        return Day(label, group, html)
+
     if key == "today":
-        return [Day("", rows)] if rows else []
+        return [day("", rows)] if rows else []
     return [
-        Day(day_label(day, bounds.day), list(group))
-        for day, group in groupby(rows, key=lambda row: row.day)
+        day(day_label(when, bounds.day), list(group))
+        for when, group in groupby(rows, key=lambda row: row.day)
     ]
+
+
+@cache
+def section_url(key: str) -> str:
+    """The address of a whole section, reversed once per process (site/routes.py says why)."""
+    return reverse("today_section", args=[key])
 
 
 def today_context(request: HttpRequest) -> dict[str, object]:
@@ -87,7 +106,7 @@ def today_context(request: HttpRequest) -> dict[str, object]:
     sections = []
     shown: list[ActionRow] = []
     for section in page.sections:
-        rows = action_rows(section.actions, now, page.bounds.zone)
+        rows = value_rows(section.actions, now, page.bounds.zone)
         shown += rows
         sections.append(
             SectionView(
@@ -96,7 +115,7 @@ def today_context(request: HttpRequest) -> dict[str, object]:
                 days=by_day(rows, section.key, page.bounds),
                 total=section.total,
                 hidden=section.hidden,
-                url=reverse("today_section", args=[section.key]),
+                url=section_url(section.key),
                 empty=NONE_LEFT[section.key],
             )
         )
@@ -125,7 +144,7 @@ def today_section(request: HttpRequest, section: str) -> HttpResponse:
     bounds = bounds_for(request.user, now, user_zone(request))
     paginator = Paginator(section_rows(request.user, bounds, section), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = action_rows(page.object_list, now, bounds.zone)
+    rows = value_rows(page.object_list, now, bounds.zone)
     return render(
         request,
         "web/today_section.html",
@@ -133,7 +152,7 @@ def today_section(request: HttpRequest, section: str) -> HttpResponse:
             "section": SectionView(
                 key=section,
                 title=TITLES[section],
-                days=by_day(rows, section, bounds),
+                days=by_day(rows, section, bounds, page=True),
                 total=paginator.count,
                 hidden=0,
                 url=request.path,
