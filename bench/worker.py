@@ -3,16 +3,18 @@
     PGPORT_TEST=55434 bash scripts/with-postgres.sh .venv/bin/python bench/worker.py
     .venv/bin/python bench/worker.py --emails 2000 --workers 1 2 4    # SQLite without DATABASE_URL
 
-For each worker count: start that many ``afterword worker`` processes (idle, polling), commit
-N due emails at once, and time from that commit until the last one is recorded sent; then stop
-the workers with SIGTERM. Two floors put the number in proportion, both measured here:
+For each worker count: start that many ``afterword worker`` processes and wait until each has
+logged its start (then they idle, polling), commit N due emails at once, and time from that
+commit until the last one is recorded sent; then stop the workers with SIGTERM. Two floors put
+the number in proportion, both measured here:
 
 - bare queries: the two conditional UPDATEs each email needs (claim, then mark sent) issued
   with psycopg or sqlite3 directly, one connection, no Django, no SMTP;
 - bare SMTP: one new smtplib connection per message to the same sink, no database.
 
 The sink is an aiosmtpd server in its own process that counts Message-IDs, so the benchmark
-also checks that every email arrived exactly once. See bench/README.md for results.
+also checks that every email arrived exactly once. Besides the workers' CPU per email it prints
+the sink's and PostgreSQL's, which share the same CPUs. See bench/README.md for results.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
@@ -206,23 +209,38 @@ def states() -> dict[str, int]:
 class Run:
     seconds: float  # from the commit of the due rows until the last one was recorded sent
     cpu_seconds: float  # user + system time of the worker processes over the same span
+    sink_cpu_seconds: float  # the same for the SMTP sink
+    database_cpu_seconds: float | None  # PostgreSQL's processes, but for the bench's own queries
 
 
-def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> Run:
-    """Time ``workers`` processes delivering ``emails`` due rows, and the CPU they used."""
+def run_workers(user: Any, env: dict[str, str], workers: int, emails: int, sink: Sink) -> Run:
+    """Time ``workers`` processes delivering ``emails`` due rows, and the CPU they used (and
+    the sink and PostgreSQL, which share the same CPUs)."""
+    with ExitStack() as stack:
+        logs = [stack.enter_context(tempfile.TemporaryFile()) for _ in range(workers)]
+        return _run_workers(user, env, emails, sink, logs)
+
+
+def _run_workers(user: Any, env: dict[str, str], emails: int, sink: Sink, logs: list[Any]) -> Run:
     processes = [
         subprocess.Popen(
             [*WORKER, "--poll", "0.05", "--name", f"bench-{n}"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log,
         )
-        for n in range(workers)
+        for n, log in enumerate(logs)
     ]
     try:
-        time.sleep(3)  # every worker has started and polls an empty queue
+        # Every worker has started and polls an empty queue. Waited for, not assumed: on a busy
+        # machine four workers starting at once need longer than a fixed pause, and a start
+        # (about 1 s of CPU each) counted in the run would be counted as sending.
+        wait_until_started(logs)
+        time.sleep(0.5)
         cpu_before = sum(cpu_seconds(process.pid) for process in processes)
+        sink_before = cpu_seconds(sink.process.pid)
+        database_before = database_cpu()
         queue(user, emails)
         committed = datetime.now(UTC)
         deadline = time.monotonic() + 600
@@ -232,18 +250,72 @@ def run_workers(user: Any, env: dict[str, str], workers: int, emails: int) -> Ru
             time.sleep(0.2)
         seconds = (last_sent() - committed).total_seconds()
         cpu = sum(cpu_seconds(process.pid) for process in processes) - cpu_before
+        sink_cpu = cpu_seconds(sink.process.pid) - sink_before
+        database_after = database_cpu()
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
             process.wait(60)
-    return Run(seconds, cpu)
+    database = None
+    if database_before is not None and database_after is not None:
+        database = database_after - database_before
+    return Run(seconds, cpu, sink_cpu, database)
+
+
+def wait_until_started(logs: list[Any]) -> None:
+    """Until every worker's log says it started (``afterword worker`` logs it to stderr)."""
+    deadline = time.monotonic() + 120
+    while True:
+        started = 0
+        for log in logs:
+            log.seek(0)
+            started += b" started (jobs: " in log.read()
+        if started == len(logs):
+            return
+        if time.monotonic() > deadline:
+            raise SystemExit("the workers did not start within 2 minutes")
+        time.sleep(0.1)
+
+
+def database_cpu() -> float | None:
+    """CPU seconds of the PostgreSQL server so far (None on SQLite, which runs in the workers).
+
+    Every process of the server (the postmaster's children, and through the postmaster's
+    cutime/cstime those that have exited), less this benchmark's own connection, which
+    writes the due rows and watches for the end.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        own = cursor.fetchone()[0]
+    postmaster = int(_stat(own)[1])
+    fields = _stat(postmaster)
+    # Fields 14-17 of stat(5): utime, stime, cutime, cstime.
+    total = sum(int(field) for field in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == own:
+            continue
+        try:
+            if int(_stat(int(entry.name))[1]) == postmaster:
+                total += cpu_seconds(int(entry.name))
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it exited meanwhile: the postmaster's cutime has it now
+    return total
+
+
+def _stat(pid: int) -> list[str]:
+    # The fields of /proc/PID/stat after the command name: state, ppid, ...
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
 
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc): what the machine's other load
     cannot inflate, unlike wall time."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    fields = _stat(pid)
     # Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -313,13 +385,15 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rows = []
     for workers in arguments.workers:
-        run = run_workers(user, env, workers, emails)
+        run = run_workers(user, env, workers, emails, sink)
         outcome = states()
         assert outcome == {"sent": emails}, outcome
         rows.append((f"{workers} worker{'s' if workers > 1 else ''}", run))
         print(
             f"  {workers} worker(s): {run.seconds:.2f} s, {emails / run.seconds:,.0f} emails/s, "
-            f"{run.cpu_seconds / emails * 1000:.1f} ms worker CPU per email"
+            f"{run.cpu_seconds / emails * 1000:.1f} ms worker CPU per email "
+            f"(sink {run.sink_cpu_seconds / emails * 1000:.1f} ms, "
+            f"database {_per_email(run.database_cpu_seconds, emails)} ms)"
         )
     smtp_seconds = bare_smtp(sink.port, emails)
     query_seconds = bare_queries(env, emails, user)
@@ -329,22 +403,31 @@ def main() -> None:
     print(f"  sink: {received} messages, {distinct} distinct Message-IDs (none twice)")
 
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print("\n| run | seconds | emails/s | worker CPU ms per email | × bare queries | × bare SMTP |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "\n| run | seconds | emails/s | worker CPU ms per email | sink CPU ms | database CPU ms "
+        "| × bare queries | × bare SMTP |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, run in rows:
         print(
             f"| {label} | {run.seconds:.2f} | {emails / run.seconds:,.0f} | "
             f"{run.cpu_seconds / emails * 1000:.1f} | "
+            f"{run.sink_cpu_seconds / emails * 1000:.1f} | "
+            f"{_per_email(run.database_cpu_seconds, emails)} | "
             f"{run.seconds / query_seconds:.1f} | {run.seconds / smtp_seconds:.1f} |"
         )
     print(
         f"| floor: bare queries (claim + sent UPDATE) | {query_seconds:.2f} | "
-        f"{emails / query_seconds:,.0f} | | 1.0 | |"
+        f"{emails / query_seconds:,.0f} | | | | 1.0 | |"
     )
     print(
         f"| floor: bare SMTP (smtplib, new connection each) | {smtp_seconds:.2f} | "
-        f"{emails / smtp_seconds:,.0f} | | | 1.0 |"
+        f"{emails / smtp_seconds:,.0f} | | | | | 1.0 |"
     )
+
+
+def _per_email(seconds: float | None, emails: int) -> str:
+    return "-" if seconds is None else f"{seconds / emails * 1000:.1f}"
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from afterword.outbox.dispatch import (
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import cancel, queue_email
 from afterword.tracker.models import Application
+from afterword.tracker.services.archive import archive_application
 from tests.factories import ApplicationFactory, MailAccountFactory, UserFactory
 from tests.support.smtp_server import PASSWORD, USERNAME, SmtpServer
 
@@ -143,6 +144,33 @@ def test_an_email_cancelled_after_it_was_reserved_is_not_sent(
     assert handled == 1
     assert smtp_server.mailbox.message_ids() == [first.message_id]
     assert _states([first, second]) == [(EmailState.SENT, "w1", 1), (EmailState.CANCELLED, "w1", 0)]
+
+
+def test_an_email_whose_application_was_archived_after_it_was_reserved_is_not_started(
+    application: Application, mail_account: MailAccount, smtp_server: SmtpServer, now: datetime
+) -> None:
+    """Archived while the worker holds the batch: nothing goes out, the row waits, untried."""
+    emails = _queue(application, now, 2)
+    reserved = reserve(now, "w1", 10)
+
+    assert archive_application(application, now)
+    handled = send_reserved(reserved, now, "w1")
+
+    assert handled == 0
+    assert smtp_server.mailbox.message_ids() == []
+    assert _states(emails) == [(EmailState.PENDING, "w1", 0)] * 2
+
+
+def test_an_email_not_due_any_more_is_not_started(
+    application: Application, mail_account: MailAccount, now: datetime
+) -> None:
+    """Started with a clock before its due time (a retry moved it later): refused, untried."""
+    [email] = _queue(application, now, 1)
+    [reserved] = reserve(now, "w1", 1)
+    OutgoingEmail.objects.filter(pk=email.pk).update(due_at=now + timedelta(minutes=2))
+
+    assert not start(reserved, now, "w1")
+    assert _states([email]) == [(EmailState.PENDING, "w1", 0)]
 
 
 def test_a_stop_request_gives_back_the_rest_of_the_batch(

@@ -27,12 +27,13 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from afterword.infra import stopping
 from afterword.infra.claims import claim_batch
 from afterword.infra.jobs import register
+from afterword.outbox import transitions
 from afterword.outbox.messages import compose, thread_of
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
@@ -130,18 +131,7 @@ def start(email: OutgoingEmail, now: datetime, worker_name: str) -> bool:
     a lapsed reservation). The database serialises UPDATEs, so exactly one worker sees a count
     of one, and the row is ``sending`` before anything goes out.
     """
-    started = OutgoingEmail.objects.filter(
-        NOT_HELD,
-        pk=email.pk,
-        state=EmailState.PENDING,
-        claimed_by=worker_name,
-        due_at__lte=now,
-    ).update(
-        state=EmailState.SENDING,
-        lease_until=timezone.now() + _lease,
-        attempts=F("attempts") + 1,
-    )
-    if started != 1:
+    if not transitions.start(email.pk, worker_name, now, timezone.now() + _lease):
         return False
     email.state = EmailState.SENDING
     email.attempts += 1
@@ -279,15 +269,11 @@ def _record_accepted(email: OutgoingEmail, sent_at: datetime) -> None:
     same. The event (if any) is recorded in the same transaction, so a sent row always has its
     event; a plain email needs only the one UPDATE, in autocommit.
     """
-    sent = OutgoingEmail.objects.filter(
-        pk=email.pk, state__in=[EmailState.SENDING, EmailState.UNCERTAIN]
-    )
-    changes = {"state": EmailState.SENT, "sent_at": sent_at, "lease_until": None, "last_error": ""}
     if email.draft_id is None and not email.event_type:
-        sent.update(**changes)
+        transitions.mark_sent(email.pk, sent_at)
         return
     with transaction.atomic():
-        sent.update(**changes)
+        transitions.mark_sent(email.pk, sent_at)
         email.refresh_from_db()
         record_sent(email, sent_at)
 

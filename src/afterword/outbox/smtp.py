@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import getaddresses
 from functools import cache
+from typing import NamedTuple
 
 from afterword.infra import outbound
 from afterword.infra.crypto import SecretUnreadable, decrypt
@@ -55,8 +56,15 @@ class ConnectionLost(SendError):
         super().__init__(message, permanent=False)
 
 
+class WireMessage(NamedTuple):
+    """A message as it travels: the envelope recipients and the content (CRLF line ends)."""
+
+    recipients: list[str]
+    content: bytes
+
+
 def send_message(
-    account: MailAccount, message: EmailMessage, *, timeout: float | None = None
+    account: MailAccount, message: EmailMessage | WireMessage, *, timeout: float | None = None
 ) -> None:
     """Send ``message`` through ``account``: connect, log in, transmit, quit.
 
@@ -85,7 +93,7 @@ class Session:
         self.timeout = TIMEOUT if timeout is None else timeout
         self._smtp: smtplib.SMTP | None = None
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: EmailMessage | WireMessage) -> None:
         """Send ``message``; raises SendError (or UncertainSend) as ``send_message`` does."""
         recipients, content = wire_form(message)
         if self._smtp is not None:
@@ -115,11 +123,14 @@ class Session:
         self.close()
 
 
-def wire_form(message: EmailMessage) -> tuple[list[str], bytes]:
+def wire_form(message: EmailMessage | WireMessage) -> WireMessage:
     """(envelope recipients, content): everything that can go wrong with the message itself,
-    found before any connection is made."""
+    found before any connection is made. A WireMessage is that already (the outbox writes its
+    emails straight to bytes, outbox/messages.py)."""
+    if isinstance(message, WireMessage):
+        return message
     try:
-        return recipients_of(message), message_bytes(message)
+        return WireMessage(recipients_of(message), message_bytes(message))
     except (ValueError, TypeError, UnicodeError) as error:
         raise SendError(f"The message could not be written out: {error}", permanent=True) from None
 
