@@ -84,7 +84,9 @@ def record_event(
         event.save()
         archived_at = fresh.archived_at if fresh is not None else None
         result = as_stored(plan_case(data, now, case), archived_at)
-        store_plan(application, result, now, event_types(data))
+        # Only the actions that changed are written, but a snooze writes them all anew: the
+        # snoozed row must get a new id even if it did not move (see snooze_action).
+        store_plan(application, result, now, event_types(data), renew=type == "snoozed")
     return event
 
 
