@@ -98,8 +98,8 @@ def _compared(row: ActionRow) -> ActionRow:
 
 
 def _columns() -> str:
-    quote = connection.ops.quote_name
-    return ", ".join(quote(Action._meta.get_field(name).column) for name in ACTION_COLUMNS)
+    column = {field.attname: str(field.column) for field in Action._meta.concrete_fields}
+    return ", ".join(connection.ops.quote_name(column[name]) for name in ACTION_COLUMNS)
 
 
 def _copy(rows: Sequence[ActionRow]) -> None:

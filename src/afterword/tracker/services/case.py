@@ -8,11 +8,10 @@ returned from the stored rows, so a test can prove the two never disagree.
 from __future__ import annotations
 
 import dataclasses
-from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.tracker.models import (
@@ -24,60 +23,59 @@ from afterword.tracker.models import (
 )
 from afterword.tracker.preferences import settings_for
 
-# The columns build_case reads of each row, read as plain tuples (``case_rows``): a model
-# instance costs more to make than the planner takes to plan its case.
-INTERVIEW_COLUMNS = (
-    "pk",
-    "round",
-    "start",
-    "end",
-    "decision_by",
-    "agreed_follow_up",
-    "still_interviewing_others",
-    "preferred_channel",
-    "emphasised",
-    "forgot",
-    "to_clarify",
-    "forgot_for_id",
-    "to_clarify_for_id",
-)
-PERSON_COLUMNS = (
-    "pk",
-    "name",
-    "title",
-    "email",
-    "phone",
-    "address",
-    "emphasised",
-    "salutation",
-    "is_primary",
-)
-EVENT_COLUMNS = (
-    "at",
-    "type",
-    "interview_id",
-    "interviewer_id",
-    "channel",
-    "action",
-    "note",
-    "promised_next",
-    "new_decision_by",
-    "deadline",
-    "until",
-    "no_decision_yet",
-    "offer_mentioned",
-)
-InterviewRow = namedtuple("InterviewRow", INTERVIEW_COLUMNS)  # type: ignore[misc]
-PersonRow = namedtuple("PersonRow", PERSON_COLUMNS)  # type: ignore[misc]
-EventRow = namedtuple("EventRow", EVENT_COLUMNS)  # type: ignore[misc]
+
+# The rows build_case reads, as plain tuples (``case_rows``): a model instance costs more to
+# make than the planner takes to plan its case. Field names are the models' attribute names.
+class InterviewRow(NamedTuple):
+    pk: int
+    round: int
+    start: datetime
+    end: datetime
+    decision_by: date | None
+    agreed_follow_up: date | None
+    still_interviewing_others: bool | None
+    preferred_channel: str
+    emphasised: str
+    forgot: str
+    to_clarify: str
+    forgot_for_id: int | None
+    to_clarify_for_id: int | None
+
+
+class PersonRow(NamedTuple):
+    pk: int
+    name: str
+    title: str
+    email: str
+    phone: str
+    address: str
+    emphasised: str
+    salutation: str
+    is_primary: bool
+
+
+class EventRow(NamedTuple):
+    at: datetime
+    type: str
+    interview_id: int | None
+    interviewer_id: int | None
+    channel: str
+    action: str
+    note: str
+    promised_next: date | None
+    new_decision_by: date | None
+    deadline: date | None
+    until: date | None
+    no_decision_yet: bool | None
+    offer_mentioned: bool | None
 
 
 @dataclass(slots=True)
 class CaseRows:
     """An application's interviews (each with its people) and events, in case order."""
 
-    interviews: list[tuple[Any, list[Any]]] = dataclasses.field(default_factory=list)
-    events: list[Any] = dataclasses.field(default_factory=list)
+    interviews: list[tuple[InterviewRow, list[PersonRow]]] = dataclasses.field(default_factory=list)
+    events: list[EventRow] = dataclasses.field(default_factory=list)
 
 
 def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
@@ -88,15 +86,15 @@ def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
     """
     ids = list(application_ids)
     found = {pk: CaseRows() for pk in ids}
-    width = len(INTERVIEW_COLUMNS)
-    people = [f"interviewers__{name}" for name in PERSON_COLUMNS]
+    width = len(InterviewRow._fields)
+    people = [f"interviewers__{name}" for name in PersonRow._fields]
     # One row per interview and person (a LEFT JOIN through the interview's people).
     rows = (
         Interview.objects.filter(application_id__in=ids)
         .order_by("start", "pk", "interviewers__pk")
-        .values_list("application_id", *INTERVIEW_COLUMNS, *people)
+        .values_list("application_id", *InterviewRow._fields, *people)
     )
-    last: tuple[Any, list[Any]] | None = None
+    last: tuple[InterviewRow, list[PersonRow]] | None = None
     for row in rows:
         if last is None or last[0].pk != row[1]:
             last = (InterviewRow._make(row[1 : width + 1]), [])
@@ -106,7 +104,7 @@ def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
     events = (
         Event.objects.filter(application_id__in=ids)
         .order_by("at", "pk")
-        .values_list("application_id", *EVENT_COLUMNS)
+        .values_list("application_id", *EventRow._fields)
     )
     for row in events:
         found[row[0]].events.append(EventRow._make(row[1:]))

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -30,23 +29,24 @@ from afterword.tracker.services.errors import validation_error_from
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
-# What a batch reads of each application and its owner, under the applications' locks.
-APPLICATION_COLUMNS = (
-    "pk",
-    "owner_id",
-    "employer",
-    "employer_timezone",
-    "employer_country",
-    "employer_subdivision",
-    "employer_style",
-    "role",
-    "job_code",
-    "archived_at",
-    "owner__first_name",
-    "owner__last_name",
-    "owner__email",
-)
-ApplicationRow = namedtuple("ApplicationRow", APPLICATION_COLUMNS)  # type: ignore[misc]
+
+class ApplicationRow(NamedTuple):
+    """What a batch reads of each application and its owner, under the applications' locks."""
+
+    pk: int
+    owner_id: int
+    employer: str
+    employer_timezone: str
+    employer_country: str
+    employer_subdivision: str
+    employer_style: str
+    role: str
+    job_code: str
+    archived_at: datetime | None
+    owner__first_name: str
+    owner__last_name: str
+    owner__email: str
+
 
 NO_INTERVIEW_NOTE = Note(
     ("C1", "C3"),
@@ -221,7 +221,7 @@ def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None
             for row in Application.objects.select_for_update(of=("self",))
             .filter(pk__in=ids)
             .order_by("pk")
-            .values_list(*APPLICATION_COLUMNS)
+            .values_list(*ApplicationRow._fields)
         ]
         locked = [application.pk for application in applications]
         prefs = settings_for_owners(application.owner_id for application in applications)
@@ -262,9 +262,9 @@ def _update_planned(planned: list[tuple[int, str, list[dict[str, Any]]]], now: d
     """
     if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
         # UPDATE ... FROM came with SQLite 3.33; Django supports 3.31 and up.
-        for pk, status, notes in planned:
+        for pk, status, plan_notes in planned:
             Application.objects.filter(pk=pk).update(
-                status=status, plan_notes=notes, planned_at=now
+                status=status, plan_notes=plan_notes, planned_at=now
             )
         return
     table = connection.ops.quote_name(Application._meta.db_table)
