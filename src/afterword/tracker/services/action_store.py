@@ -17,8 +17,10 @@ from datetime import UTC
 from typing import Any
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from afterword.tracker.models import Action
+from afterword.tracker.services import compiled
 
 # An action row as ``action_rows`` (replan.py) writes it and ``stored_rows`` reads it.
 ACTION_COLUMNS = (
@@ -52,10 +54,13 @@ ActionRow = tuple[Any, ...]
 def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, ActionRow]]]:
     """Each application's stored actions as ``(id, row)``, in one query."""
     found: dict[int, list[tuple[int, ActionRow]]] = {pk: [] for pk in application_ids}
-    rows = Action.objects.filter(application_id__in=list(found)).values_list("pk", *ACTION_COLUMNS)
-    for row in rows:
+    for row in compiled.rows(_actions, list(found)):
         found[row[1]].append((row[0], row[1:]))
     return found
+
+
+def _actions(ids: list[int]) -> QuerySet[Any, Any]:
+    return Action.objects.filter(application_id__in=ids).values_list("pk", *ACTION_COLUMNS)
 
 
 def write_actions(
@@ -79,7 +84,7 @@ def write_actions(
         gone += kept.values() if not renew else [pk for pk, _ in stored[application_id]]
     if gone:
         # Deleted before the inserts: a new row may take a position or key a changed one held.
-        Action.objects.filter(pk__in=gone).delete()
+        _delete(gone)
     if connection.vendor == "postgresql" and len(new) >= COPY_FROM:
         _copy(new)
         return
@@ -95,6 +100,15 @@ def _compared(row: ActionRow) -> ActionRow:
     """
     earliest, due, latest = (row[index].astimezone(UTC) for index in DATETIMES)
     return (*row[: DATETIMES[0]], earliest, due, latest, tuple(row[RULES]), *row[RULES + 1 :])
+
+
+def _delete(ids: list[int]) -> None:
+    """One DELETE by id (nothing refers to an action row, so nothing cascades)."""
+    table = connection.ops.quote_name(Action._meta.db_table)
+    key = connection.ops.quote_name(Action._meta.pk.column)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
 
 
 def _columns() -> str:

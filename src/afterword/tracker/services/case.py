@@ -14,6 +14,8 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.db.models import QuerySet
+
 from afterword.tracker.models import (
     Action,
     Application,
@@ -22,6 +24,7 @@ from afterword.tracker.models import (
     UserSettings,
 )
 from afterword.tracker.preferences import settings_for
+from afterword.tracker.services import compiled
 
 
 # The rows build_case reads, as plain tuples (``case_rows``): a model instance costs more to
@@ -87,28 +90,34 @@ def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
     ids = list(application_ids)
     found = {pk: CaseRows() for pk in ids}
     width = len(InterviewRow._fields)
-    people = [f"interviewers__{name}" for name in PersonRow._fields]
-    # One row per interview and person (a LEFT JOIN through the interview's people).
-    rows = (
-        Interview.objects.filter(application_id__in=ids)
-        .order_by("start", "pk", "interviewers__pk")
-        .values_list("application_id", *InterviewRow._fields, *people)
-    )
     last: tuple[InterviewRow, list[PersonRow]] | None = None
-    for row in rows:
+    for row in compiled.rows(_interviews_with_people, ids):
         if last is None or last[0].pk != row[1]:
             last = (InterviewRow._make(row[1 : width + 1]), [])
             found[row[0]].interviews.append(last)
         if row[width + 1] is not None:
             last[1].append(PersonRow._make(row[width + 1 :]))
-    events = (
+    for row in compiled.rows(_events, ids):
+        found[row[0]].events.append(EventRow._make(row[1:]))
+    return found
+
+
+def _interviews_with_people(ids: list[int]) -> QuerySet[Any, Any]:
+    """One row per interview and person (a LEFT JOIN through the interview's people)."""
+    people = [f"interviewers__{name}" for name in PersonRow._fields]
+    return (
+        Interview.objects.filter(application_id__in=ids)
+        .order_by("start", "pk", "interviewers__pk")
+        .values_list("application_id", *InterviewRow._fields, *people)
+    )
+
+
+def _events(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
         Event.objects.filter(application_id__in=ids)
         .order_by("at", "pk")
         .values_list("application_id", *EventRow._fields)
     )
-    for row in events:
-        found[row[0]].events.append(EventRow._make(row[1:]))
-    return found
 
 
 def build_case(
@@ -197,6 +206,23 @@ def candidate_data(application: Application, prefs: UserSettings) -> dict[str, A
     """The user as their drafts sign and address messages; blanks are left out."""
     owner = application.owner
     return candidate(prefs, owner.get_full_name(), owner.email)
+
+
+# The owner's settings a case is made of (case_data and candidate read no other).
+CASE_SETTINGS = (
+    "profile",
+    "letters",
+    "check_in_channel",
+    "contact_hour",
+    "full_name",
+    "phone",
+    "postal_address",
+)
+
+
+def account_name(first_name: str, last_name: str) -> str:
+    """The account's name as ``User.get_full_name()`` writes it, from the two columns."""
+    return f"{first_name} {last_name}".strip()
 
 
 def candidate(prefs: UserSettings, account_name: str, email: str) -> dict[str, Any]:

@@ -23,7 +23,13 @@ from afterword.tracker.services.action_store import (
     stored_rows,
     write_actions,
 )
-from afterword.tracker.services.case import build_case, candidate, case_data, case_rows
+from afterword.tracker.services.case import (
+    account_name,
+    build_case,
+    candidate,
+    case_data,
+    case_rows,
+)
 from afterword.tracker.services.errors import validation_error_from
 
 log = logging.getLogger(__name__)
@@ -136,12 +142,8 @@ def store_plan(
     wanted = action_rows(application.pk, application.owner_id, result, event_types)
     write_actions({application.pk: wanted}, stored_rows([application.pk]), renew=renew)
     _mark_planned(application, result, now)
-    # update() rather than save(): a re-plan is not an edit, so updated_at keeps its meaning.
-    Application.objects.filter(pk=application.pk).update(
-        status=application.status,
-        plan_notes=application.plan_notes,
-        planned_at=now,
-    )
+    # Not save(): a re-plan is not an edit, so updated_at keeps its meaning.
+    _update_planned([(application.pk, application.status, application.plan_notes)], now)
 
 
 def action_rows(
@@ -231,8 +233,7 @@ def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None
         planned: list[tuple[int, str, list[dict[str, Any]]]] = []
         for application in applications:
             owner_prefs = prefs[application.owner_id]
-            # As User.get_full_name() writes it.
-            name = f"{application.owner__first_name} {application.owner__last_name}".strip()
+            name = account_name(application.owner__first_name, application.owner__last_name)
             person = candidate(owner_prefs, name, application.owner__email)
             try:
                 data = case_data(application, person, owner_prefs, rows[application.pk], now)
