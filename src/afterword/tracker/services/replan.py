@@ -49,6 +49,8 @@ class ApplicationRow(NamedTuple):
     role: str
     job_code: str
     archived_at: datetime | None
+    status: str
+    plan_notes: list[dict[str, Any]]
     owner__first_name: str
     owner__last_name: str
     owner__email: str
@@ -231,6 +233,7 @@ def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None
         stored = stored_rows(locked)
         wanted: dict[int, list[ActionRow]] = {}
         planned: list[tuple[int, str, list[dict[str, Any]]]] = []
+        unchanged: list[int] = []  # planned as they were: only planned_at is written
         for application in applications:
             owner_prefs = prefs[application.owner_id]
             name = account_name(application.owner__first_name, application.owner__last_name)
@@ -246,21 +249,35 @@ def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None
             wanted[application.pk] = action_rows(
                 application.pk, application.owner_id, result, event_types(data)
             )
-            planned.append((application.pk, result.status, [n.as_json() for n in result.notes]))
-        if not planned:
+            notes = [note.as_json() for note in result.notes]
+            if (result.status, notes) == (application.status, application.plan_notes):
+                unchanged.append(application.pk)
+            else:
+                planned.append((application.pk, result.status, notes))
+        if not wanted:
             return
         write_actions(wanted, stored)
         _update_planned(planned, now)
-        summary.replanned += len(planned)
+        _touch_planned(unchanged, now)
+        summary.replanned += len(wanted)
+
+
+def _touch_planned(ids: list[int], now: datetime) -> None:
+    """Set planned_at alone: what a re-plan writes to an application whose status and notes
+    came out as stored (cheaper for the database than the UPDATE ... FROM VALUES below)."""
+    if ids:
+        Application.objects.filter(pk__in=ids).update(planned_at=now)
 
 
 def _update_planned(planned: list[tuple[int, str, list[dict[str, Any]]]], now: datetime) -> None:
-    """Write the status, notes and planned_at of many applications in one UPDATE.
+    """Write the status, notes and planned_at of many applications in one UPDATE (none: none).
 
     ``bulk_update`` writes one CASE branch per row and column, which costs more than planning
     the batch; an UPDATE joined to a VALUES list (PostgreSQL and SQLite >= 3.33 alike; VALUES
     columns are named column1, column2... on both) is one short statement.
     """
+    if not planned:
+        return
     if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
         # UPDATE ... FROM came with SQLite 3.33; Django supports 3.31 and up.
         for pk, status, plan_notes in planned:
