@@ -33,7 +33,7 @@ from afterword.tracker.services.case import (
 from afterword.tracker.services.errors import validation_error_from
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
 
 
 class ApplicationRow(NamedTuple):
