@@ -77,11 +77,16 @@ def write_actions(
     gone: list[int] = []
     new: list[ActionRow] = []
     for application_id, rows in wanted.items():
-        kept = {} if renew else {_compared(row): pk for pk, row in stored[application_id]}
+        if renew:
+            gone += [pk for pk, _ in stored[application_id]]
+            new += rows
+            continue
+        # Stored rows by content; each wanted row found there stays, the rest are written.
+        unmatched = {_compared(row): pk for pk, row in stored[application_id]}
         for row in rows:
-            if kept.pop(_compared(row), None) is None:
+            if unmatched.pop(_compared(row), None) is None:
                 new.append(row)
-        gone += kept.values() if not renew else [pk for pk, _ in stored[application_id]]
+        gone += unmatched.values()
     if gone:
         # Deleted before the inserts: a new row may take a position or key a changed one held.
         _delete(gone)

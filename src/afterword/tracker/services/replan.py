@@ -69,7 +69,8 @@ def replan(application: Application, now: datetime) -> Plan:
     1. Lock the application row, so two re-plans of it never interleave their writes.
     2. Build the case from the rows and validate it with the planner's own schema; an invalid
        case raises ValidationError and, inside the caller's transaction, rolls everything back.
-    3. Run the planner and replace the Action rows, status and notes in the same transaction.
+    3. Run the planner and store its actions (only the rows that changed), status and notes
+       in the same transaction.
        An archived application keeps its status and notes but stores no action: nothing is
        due for it until it is restored, which re-plans.
     """
@@ -204,10 +205,10 @@ def replan_all(queryset: QuerySet[Application], now: datetime) -> ReplanSummary:
     """Re-plan many applications in batches; one bad case stops no other.
 
     Each application gets exactly the plan ``replan`` would store. Per batch, in one
-    transaction: lock the applications and read them with their interviews, interviewers and
-    events in a few queries, read each owner's settings once, plan them all, then delete and
-    insert the actions in bulk and update the applications in bulk. A case the planner refuses
-    is reported and keeps its old plan.
+    transaction: lock the applications and read them with their interviews, interviewers,
+    events and stored actions in a few queries (as tuples), read each owner's settings once,
+    plan them all, then write in bulk only the actions that changed (action_store.py) and the
+    applications' plan fields. A case the planner refuses is reported and keeps its old plan.
     """
     summary = ReplanSummary()
     # Ids first, then rows in batches: no cursor stays open across the transactions.
