@@ -158,8 +158,8 @@ def locked_pending(action: Action, *, same_row: bool = False) -> Action:
     """``action`` read again under the application's lock; ActionGone if it is no longer planned.
 
     Every writer of an application's facts (``replan`` and the functions here) locks the
-    application row first, so they queue one behind the other; a re-plan replaces the actions,
-    so an action that was done meanwhile is simply not found. Call it inside a
+    application row first, so they queue one behind the other; a re-plan replaces the actions
+    it changed, so an action that was done meanwhile is simply not found. Call it inside a
     transaction. ``same_row``: only the very row will do (a snooze: the same follow-up snoozed
     meanwhile is a new row, and a second click must not move it again). On SQLite
     ``select_for_update`` is a no-op: the IMMEDIATE transaction already
