@@ -12,10 +12,14 @@ server runs on the other. Then, timed separately:
 1. floor: the planner alone, ``plan(case, now)`` on the same cases validated beforehand;
 2. one by one: ``replan(application, now)`` for each of the first ``--one-by-one``
    applications, each in its own transaction, as ``manage.py replan`` did before bulk
-   re-planning (their stored actions are kept for step 4);
-3. bulk: ``replan_all`` over every application, as ``manage.py replan`` runs it;
-4. the actions of step 2 and step 3 compared field by field: they must be the same;
-5. record one event: ``record_event`` of a "no decision yet" reply on ``--events`` open
+   re-planning (their stored actions are kept for the comparisons);
+3. bulk, first planning: ``replan_all`` over every application with no action stored yet;
+4. bulk, re-plan of the planned database at the same ``now``: every plan comes out as stored,
+   so no action row is written (only each application's ``planned_at``);
+5. bulk, the next night: ``replan_all`` a day later, when some plans move;
+6. the stored actions compared field by field: after 3 and 4 with those of step 2; after 5 with
+   a full rewrite (the first applications' actions deleted and planned again at the same time);
+7. record one event: ``record_event`` of a "no decision yet" reply on ``--events`` open
    applications, one call each, timed one by one (p50, p95, max).
 """
 
@@ -41,10 +45,12 @@ from seed_cases import seed, shift
 
 # A Wednesday morning; every stored case is moved so that its own "now" is just before it.
 NOW = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+NEXT_NIGHT = NOW + timedelta(days=1)
 ACTION_FIELDS = (
     "application_id",
     "owner_id",
     "kind",
+    "key",
     "interview_id",
     "interviewer_id",
     "channel",
@@ -69,6 +75,10 @@ def timed(work: Any) -> tuple[float, float, Any]:
     start, cpu = time.perf_counter(), time.process_time()
     result = work()
     return time.perf_counter() - start, time.process_time() - cpu, result
+
+
+def verdict(same: bool) -> str:
+    return "the same" if same else "DIFFERENT"
 
 
 def stored_actions(ids: list[int]) -> list[tuple[Any, ...]]:
@@ -115,11 +125,29 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
         single_wall, single_cpu, single_done = timed(each)
         before = stored_actions(first)
         Action.objects.filter(application_id__in=first).delete()
-        bulk_wall, bulk_cpu, summary = timed(lambda: replan_all(Application.objects.all(), NOW))
-        after = stored_actions(first)
-        same = before == after
-        print(f"one-by-one and bulk actions of the first {len(first):,} applications: ", end="")
-        print("the same" if same else "DIFFERENT")
+        bulk = timed(lambda: replan_all(Application.objects.all(), NOW))
+        same = stored_actions(first) == before
+        rows_before = set(Action.objects.values_list("pk", flat=True))
+        again = timed(lambda: replan_all(Application.objects.all(), NOW))
+        same_again = stored_actions(first) == before
+        rows_again = set(Action.objects.values_list("pk", flat=True))
+        night = timed(lambda: replan_all(Application.objects.all(), NEXT_NIGHT))
+        rows_night = set(Action.objects.values_list("pk", flat=True))
+        nightly = stored_actions(first)
+        Action.objects.filter(application_id__in=first).delete()
+        replan_all(Application.objects.filter(pk__in=first), NEXT_NIGHT)
+        same_night = stored_actions(first) == nightly
+        same = same and same_again and same_night
+        print(
+            f"actions of the first {len(first):,} applications: first planning vs one by one ",
+            end="",
+        )
+        print(f"{verdict(same)}; re-plan vs one by one {verdict(same_again)}; ", end="")
+        print(f"next night vs a full rewrite {verdict(same_night)}")
+        print(f"action rows: {len(rows_before):,} stored; the re-plan kept ", end="")
+        print(f"{len(rows_before & rows_again):,}, the next night kept ", end="")
+        print(f"{len(rows_again & rows_night):,} of {len(rows_again):,} and wrote ", end="")
+        print(f"{len(rows_night - rows_again):,} new")
 
         open_ones = list(
             Application.objects.exclude(status="decided")
@@ -152,7 +180,14 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
             "floor_s": floor,
             "floor_cpu": floor_cpu,
             "single": (single_wall, single_cpu, single_done),
-            "bulk": (bulk_wall, bulk_cpu, summary.replanned, len(summary.failed)),
+            "bulk": [
+                (label, wall, cpu, summary.replanned, len(summary.failed))
+                for label, (wall, cpu, summary) in (
+                    ("**bulk, first planning: `replan_all`**, no action stored", bulk),
+                    ("**bulk, re-plan: `replan_all`** over the planned database", again),
+                    ("bulk, the next night (`now` + 1 day)", night),
+                )
+            ],
             "same": same,
             "events": sorted(latencies),
             "recorded": recorded,
@@ -166,12 +201,12 @@ def report(result: dict[str, Any]) -> str:
     n = result["applications"]
     floor_rate = n / result["floor_s"]
     single_wall, single_cpu, single_done = result["single"]
-    bulk_wall, bulk_cpu, replanned, failed = result["bulk"]
     rows = [
         ("floor: the planner alone (`plan`)", n, result["floor_s"], result["floor_cpu"]),
         ("one by one: `replan` per application", single_done, single_wall, single_cpu),
-        ("**bulk: `replan_all`** (`manage.py replan`)", replanned, bulk_wall, bulk_cpu),
     ]
+    rows += [(label, count, wall, cpu) for label, wall, cpu, count, _ in result["bulk"]]
+    replanned, failed = result["bulk"][0][3], result["bulk"][0][4]
     lines = [
         f"{n:,} applications, {result['users']} users, on {result['backend']}; "
         f"bulk re-planned {replanned:,}, failed {failed}",
@@ -199,7 +234,8 @@ def report(result: dict[str, Any]) -> str:
             "(savepoints included) each",
         ]
     lines.append(
-        "stored actions, one by one vs bulk: " + ("the same" if result["same"] else "DIFFERENT")
+        "stored actions, one by one vs bulk, and a re-plan vs a full rewrite: "
+        + verdict(result["same"])
     )
     return "\n".join(lines)
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from afterword.tracker.models import Action, Application
-from afterword.tracker.services import replan
+from afterword.tracker.services import snooze_action
 from tests.calendar_feed.helpers import (
     events_by_uid,
     fetch_feed,
@@ -112,8 +112,8 @@ def test_a_signed_out_visitor_is_sent_to_log_in(client: Client, check_in: Action
 def test_an_action_replaced_by_a_re_plan_is_gone(
     user: Any, check_in: Action, application: Application, now: datetime
 ) -> None:
-    """Old Action ids stop answering once a re-plan replaces the rows."""
-    replan(application, now + timedelta(minutes=1))
+    """Old Action ids stop answering once a re-plan replaces their rows (a snooze does)."""
+    snooze_action(check_in, now + timedelta(minutes=1))
 
     response = signed_in(user).get(f"/actions/{check_in.pk}/event.ics")
 

@@ -178,7 +178,7 @@ def test_a_long_description_in_several_scripts_is_folded_at_75_octets(
 def test_news_that_moves_the_check_in_keeps_its_uid_and_gives_it_a_new_time(
     user: Any, application: Application, now: datetime
 ) -> None:
-    """A reply naming a later decision date re-plans every row, yet the check-in keeps its UID."""
+    """A reply naming a later decision date moves the check-in to a new row; it keeps its UID."""
     check_in = application.actions.get(kind="check_in_email")
     before = events_by_uid(fetch_feed(user).content)
     uid = next(u for u in before if ".check-in." in u)
@@ -188,7 +188,7 @@ def test_news_that_moves_the_check_in_keeps_its_uid_and_gives_it_a_new_time(
 
     after = events_by_uid(fetch_feed(user).content)
     moved = application.actions.get(kind="check_in_email")
-    assert moved.pk != check_in.pk, "the re-plan replaced the row, as it always does"
+    assert moved.pk != check_in.pk, "the re-plan wrote the moved check-in anew"
     assert set(after) == set(before)
     assert before[uid].start == check_in.due
     assert after[uid].start == moved.due == datetime(2026, 3, 16, 14, 0, tzinfo=UTC)

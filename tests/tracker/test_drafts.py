@@ -12,7 +12,7 @@ from django.http import Http404
 
 from afterword.tracker.access import get_draft_or_404
 from afterword.tracker.models import Action, Application, Draft, Event, UserSettings
-from afterword.tracker.services import record_event, replan
+from afterword.tracker.services import record_event, replan, snooze_action
 from afterword.tracker.services.drafts import (
     check_draft,
     is_edited,
@@ -89,18 +89,20 @@ def test_two_interviewers_never_get_the_same_text(application: Application, now:
 
 
 def test_edits_survive_re_planning(application: Application, now: datetime) -> None:
-    """Edit Priya's draft, record news about Tomasz (a re-plan), reopen: the edit is still there."""
+    """Edit Priya's draft, record news about Tomasz and snooze her note (re-plans; the snooze
+    gives her follow-up a new row), reopen: the edit is still there."""
     draft = open_draft(action(application, "thank_you_email", "Priya Natarajan"), now)
     save_draft(draft, "Thank you, Priya", "Dear Priya,\n\nMy own words.\n\nSam")
-    old_action_ids = set(application.actions.values_list("pk", flat=True))
+    old_row = action(application, "thank_you_email", "Priya Natarajan").pk
     tomasz = application.interviewers.get(name="Tomasz Wilk")
 
     record_event(
         application, "thank_you_sent", now, interview=tomasz.interviews.get(), interviewer=tomasz
     )
+    snooze_action(action(application, "thank_you_email", "Priya Natarajan"), now)
     reopened = open_draft(action(application, "thank_you_email", "Priya Natarajan"), now)
 
-    assert not old_action_ids & set(application.actions.values_list("pk", flat=True))
+    assert action(application, "thank_you_email", "Priya Natarajan").pk != old_row
     assert reopened.pk == draft.pk
     assert (reopened.subject, reopened.body) == (
         "Thank you, Priya",

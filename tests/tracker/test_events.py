@@ -218,7 +218,8 @@ def test_news_from_a_page_older_than_the_plan_raises_stale_page(planned: Sample)
 def test_recording_an_event_reads_the_case_once(
     planned: Sample, django_assert_max_num_queries: Any
 ) -> None:
-    """Lock with owner and settings, the case's three reads, the event, the plan's three writes."""
+    """The lock (with owner and settings), the case's two reads, the event, the stored actions,
+    the changed ones deleted and inserted, the plan's status; and the savepoint's two."""
     now = ny(2026, 3, 4, 9)
 
     with django_assert_max_num_queries(10):

@@ -6,7 +6,7 @@ download, and their output depends only on the rows: the same plan gives byte-fo
 same feed, which is what makes the feed's ETag meaningful.
 
 Calendars recognise an event they already hold by its UID and replace it in place. The
-planner's Action rows are deleted and re-created on every re-plan, so a UID built from an
+planner's Action rows are deleted and re-created whenever a re-plan changes them, so a UID from an
 Action's primary key would make every re-plan look like a new set of events (duplicates in
 the user's calendar). The UID therefore names what the action is *for*: the application, the
 kind of follow-up, the interview and the person.

@@ -1,7 +1,7 @@
 """A follow-up's lasting name: what it is for, not which row a re-plan happened to write.
 
-Every re-plan replaces the Action rows, so a row id is no name for a follow-up. The key is built
-from what the plan contract says about an action (its ``kind``, ``interview`` and
+A re-plan replaces the Action rows it changes, so a row id is no name for a follow-up. The key
+is built from what the plan contract says about an action (its ``kind``, ``interview`` and
 ``interviewer``) and an ordinal: how many times that line of follow-up has moved on so far. A
 thank-you is owed once per person and interview, so its ordinal is always 1. A check-in, a call,
 a portal visit or an expedite message comes back after each check-in, unanswered call or reply,

@@ -15,11 +15,10 @@ def settings_for(user: AbstractBaseUser) -> UserSettings:
     return access.one_row_of(int(user.pk), UserSettings)
 
 
-def settings_for_owners(owners: Iterable[AbstractBaseUser]) -> dict[int, UserSettings]:
+def settings_for_owners(owner_ids: Iterable[int]) -> dict[int, UserSettings]:
     """Each owner's settings by user id, read in one query (made on first use, as above)."""
-    people = {int(owner.pk): owner for owner in owners}
-    found = {row.user_id: row for row in UserSettings.objects.filter(user_id__in=people)}
-    for pk, owner in people.items():
-        if pk not in found:
-            found[pk] = settings_for(owner)
+    wanted = set(owner_ids)
+    found = {row.user_id: row for row in UserSettings.objects.filter(user_id__in=wanted)}
+    for pk in wanted - found.keys():
+        found[pk] = access.one_row_of(pk, UserSettings)
     return found

@@ -20,7 +20,7 @@ class Action(models.Model):
     )
     kind = models.CharField(max_length=20, choices=action_kinds)
     # What the follow-up is for (tracker/follow_up_keys.py): it survives re-plans, so the
-    # follow-up's URLs do too, while the row id changes at every re-plan.
+    # follow-up's URLs do too, while a re-plan that changes the follow-up gives it a new row id.
     key = models.SlugField(max_length=80, db_index=False)
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="actions")
     interviewer = models.ForeignKey(

@@ -7,53 +7,145 @@ returned from the stored rows, so a test can prove the two never disagree.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Prefetch
+from django.db.models import QuerySet
 
 from afterword.tracker.models import (
     Action,
     Application,
     Event,
     Interview,
-    Interviewer,
     UserSettings,
 )
 from afterword.tracker.preferences import settings_for
+from afterword.tracker.services import compiled
 
-# What build_case reads besides the application and its owner, for reading many applications in
-# a few queries: ``Application.objects.select_related("owner").prefetch_related(*CASE_ROWS)``.
-CASE_ROWS = (
-    Prefetch(
-        "interviews",
-        queryset=Interview.objects.order_by("start", "pk").prefetch_related(
-            Prefetch("interviewers", queryset=Interviewer.objects.order_by("pk"))
-        ),
-    ),
-    Prefetch("events", queryset=Event.objects.order_by("at", "pk")),
-)
+
+# The rows build_case reads, as plain tuples (``case_rows``): a model instance costs more to
+# make than the planner takes to plan its case. Field names are the models' attribute names.
+class InterviewRow(NamedTuple):
+    pk: int
+    round: int
+    start: datetime
+    end: datetime
+    decision_by: date | None
+    agreed_follow_up: date | None
+    still_interviewing_others: bool | None
+    preferred_channel: str
+    emphasised: str
+    forgot: str
+    to_clarify: str
+    forgot_for_id: int | None
+    to_clarify_for_id: int | None
+
+
+class PersonRow(NamedTuple):
+    pk: int
+    name: str
+    title: str
+    email: str
+    phone: str
+    address: str
+    emphasised: str
+    salutation: str
+    is_primary: bool
+
+
+class EventRow(NamedTuple):
+    at: datetime
+    type: str
+    interview_id: int | None
+    interviewer_id: int | None
+    channel: str
+    action: str
+    note: str
+    promised_next: date | None
+    new_decision_by: date | None
+    deadline: date | None
+    until: date | None
+    no_decision_yet: bool | None
+    offer_mentioned: bool | None
+
+
+@dataclass(slots=True)
+class CaseRows:
+    """An application's interviews (each with its people) and events, in case order."""
+
+    interviews: list[tuple[InterviewRow, list[PersonRow]]] = dataclasses.field(default_factory=list)
+    events: list[EventRow] = dataclasses.field(default_factory=list)
+
+
+def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
+    """The interviews, people and events of many applications, in two queries.
+
+    Interviews by start then id, each one's people by id, events by time then id: the order
+    build_case has always written them in. Every id asked for gets an entry.
+    """
+    ids = list(application_ids)
+    found = {pk: CaseRows() for pk in ids}
+    width = len(InterviewRow._fields)
+    last: tuple[InterviewRow, list[PersonRow]] | None = None
+    for row in compiled.rows(_interviews_with_people, ids):
+        if last is None or last[0].pk != row[1]:
+            last = (InterviewRow._make(row[1 : width + 1]), [])
+            found[row[0]].interviews.append(last)
+        if row[width + 1] is not None:
+            last[1].append(PersonRow._make(row[width + 1 :]))
+    for row in compiled.rows(_events, ids):
+        found[row[0]].events.append(EventRow._make(row[1:]))
+    return found
+
+
+def _interviews_with_people(ids: list[int]) -> QuerySet[Any, Any]:
+    """One row per interview and person (a LEFT JOIN through the interview's people)."""
+    people = [f"interviewers__{name}" for name in PersonRow._fields]
+    return (
+        Interview.objects.filter(application_id__in=ids)
+        .order_by("start", "pk", "interviewers__pk")
+        .values_list("application_id", *InterviewRow._fields, *people)
+    )
+
+
+def _events(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
+        Event.objects.filter(application_id__in=ids)
+        .order_by("at", "pk")
+        .values_list("application_id", *EventRow._fields)
+    )
 
 
 def build_case(
-    application: Application, now: datetime, prefs: UserSettings | None = None
+    application: Application,
+    now: datetime,
+    prefs: UserSettings | None = None,
+    rows: CaseRows | None = None,
 ) -> dict[str, Any]:
     """The application as one planner case (docs/PLAN_FORMAT.md input), as seen at ``now``.
 
-    ``prefs`` are the owner's settings when the caller has read them already. Interviews and
-    events prefetched with ``CASE_ROWS`` are used as they are; otherwise they are read here.
+    ``prefs`` are the owner's settings and ``rows`` its ``case_rows`` when the caller has read
+    them already.
     """
     if prefs is None:
         prefs = settings_for(application.owner)
+    if rows is None:
+        rows = case_rows([application.pk])[application.pk]
+    owner = application.owner
+    return case_data(
+        application, candidate(prefs, owner.get_full_name(), owner.email), prefs, rows, now
+    )
+
+
+def case_data(
+    application: Any, candidate: dict[str, Any], prefs: UserSettings, rows: CaseRows, now: datetime
+) -> dict[str, Any]:
+    """The case of ``application`` (a model instance or a row with the same attribute names)."""
     zone = employer_zone(application)
-    prefetched = getattr(application, "_prefetched_objects_cache", {})
-    if "interviews" in prefetched and "events" in prefetched:
-        interviews: Any = application.interviews.all()
-        events: Any = application.events.all()
-    else:
-        interviews = application.interviews.prefetch_related("interviewers").order_by("start", "pk")
-        events = application.events.order_by("at", "pk")
     return {
         "now": now.astimezone(zone).isoformat(),
         "profile": prefs.profile,
@@ -71,16 +163,23 @@ def build_case(
             "check_in_channel": prefs.check_in_channel,
             "contact_hour": prefs.contact_hour,
         },
-        "candidate": candidate_data(application, prefs),
-        "interviews": [interview_data(interview, zone) for interview in interviews],
-        "events": [event_data(event, zone) for event in events],
+        "candidate": candidate,
+        "interviews": [
+            interview_data(interview, zone, people) for interview, people in rows.interviews
+        ],
+        "events": [event_data(event, zone) for event in rows.events],
     }
 
 
-def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
-    people = list(interview.interviewers.all())
+def interview_data(
+    interview: Any, zone: ZoneInfo, people: list[Any] | None = None
+) -> dict[str, Any]:
+    """One interview (a model instance or an ``InterviewRow``) with ``people``, its interviewers
+    in id order (the instance's own, by Interviewer's ordering, when not given)."""
+    if people is None:
+        people = list(interview.interviewers.all())
     data: dict[str, Any] = {
-        "id": interview.case_id,
+        "id": f"i{interview.pk}",
         "round": interview.round,
         "start": interview.start.astimezone(zone).isoformat(),
         "end": interview.end.astimezone(zone).isoformat(),
@@ -106,17 +205,40 @@ def interview_data(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
 def candidate_data(application: Application, prefs: UserSettings) -> dict[str, Any]:
     """The user as their drafts sign and address messages; blanks are left out."""
     owner = application.owner
+    return candidate(prefs, owner.get_full_name(), owner.email)
+
+
+# The owner's settings a case is made of (case_data and candidate read no other).
+CASE_SETTINGS = (
+    "profile",
+    "letters",
+    "check_in_channel",
+    "contact_hour",
+    "full_name",
+    "phone",
+    "postal_address",
+)
+
+
+def account_name(first_name: str, last_name: str) -> str:
+    """The account's name as ``User.get_full_name()`` writes it, from the two columns."""
+    return f"{first_name} {last_name}".strip()
+
+
+def candidate(prefs: UserSettings, account_name: str, email: str) -> dict[str, Any]:
+    """The candidate of a case from the owner's settings and account (``get_full_name()``)."""
     values = {
-        "name": prefs.full_name or owner.get_full_name(),
-        "email": owner.email,
+        "name": prefs.full_name or account_name,
+        "email": email,
         "phone": prefs.phone,
         "address": prefs.postal_address,
     }
     return {name: value for name, value in values.items() if value}
 
 
-def interviewer_data(person: Interviewer) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": person.case_id, "name": person.name}
+def interviewer_data(person: Any) -> dict[str, Any]:
+    """One person (an Interviewer or a ``PersonRow``)."""
+    data: dict[str, Any] = {"id": f"p{person.pk}", "name": person.name}
     # Blank contact details are left out rather than sent as "", which the planner would refuse.
     for field in ("title", "email", "phone", "address", "emphasised", "salutation"):
         value = getattr(person, field)
@@ -127,8 +249,9 @@ def interviewer_data(person: Interviewer) -> dict[str, Any]:
     return data
 
 
-def event_data(event: Event, zone: ZoneInfo) -> dict[str, Any]:
-    """One event with only the fields it has; ids refer to the case ids of its rows."""
+def event_data(event: Any, zone: ZoneInfo) -> dict[str, Any]:
+    """One event (an Event or an ``EventRow``) with only the fields it has; ids refer to the
+    case ids of its rows."""
     data: dict[str, Any] = {"at": event.at.astimezone(zone).isoformat(), "type": event.type}
     if event.interview_id is not None:
         data["interview"] = f"i{event.interview_id}"

@@ -1,8 +1,8 @@
 """Drafts of planned messages: composed once per message, edited, checked and marked sent.
 
 A draft row is keyed by what it is for (application, action kind, interview, person), not by
-the Action row, which every re-plan replaces. So a draft the user has edited is found again
-as long as the plan still asks for the same message.
+the Action row, which a re-plan replaces whenever the follow-up changes. So a draft the user
+has edited is found again as long as the plan still asks for the same message.
 """
 
 from __future__ import annotations

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from pydantic import ValidationError as SchemaError
 
 from afterword.rules import Case, CaseError, Problem, case_from_data
 from afterword.rules.case import Event as EventSchema
 from afterword.rules.kinds import ACTIONS, EXPEDITE_KINDS, THANK_YOU_KINDS
 from afterword.rules.validation import problems_from
-from afterword.tracker.models import Action, Application, Event
-from afterword.tracker.services.case import build_case, employer_zone, event_data
+from afterword.tracker.models import Action, Application, Event, UserSettings
+from afterword.tracker.services import compiled
+from afterword.tracker.services.case import (
+    CASE_SETTINGS,
+    account_name,
+    build_case,
+    candidate,
+    case_data,
+    case_rows,
+    employer_zone,
+    event_data,
+)
 from afterword.tracker.services.errors import validation_error_from
 from afterword.tracker.services.replan import as_stored, event_types, plan_case, store_plan
 
@@ -63,29 +74,63 @@ def record_event(
     _check_ownership(application, event)
     with transaction.atomic():
         # The application's lock first, as every writer of its facts takes it (see replan);
-        # the same query reads its owner and their settings, which the case needs.
-        fresh = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("owner", "owner__afterword")
-            .filter(pk=application.pk)
-            .first()
-        )
+        # the same query reads its owner's name and settings, which the case needs.
+        locked = compiled.rows(_locked, [application.pk])
+        fresh = Locked._make(locked[0][: len(Locked._fields)]) if locked else None
         if seen_planned_at is not None and (fresh is None or fresh.planned_at != seen_planned_at):
             raise StalePage()
-        prefs = None
-        if fresh is not None:
-            application.owner = fresh.owner
-            prefs = getattr(fresh.owner, "afterword", None)
         # The case is read once: the new event joins it in memory, is checked with it, and
         # the same case is planned once the event is saved (the planner orders events by time,
         # and a later row sorts after earlier ones of the same time, as build_case orders them).
-        data = build_case(application, now, prefs)
+        if fresh is None or fresh.settings_id is None:  # gone, or no settings made yet
+            data = build_case(application, now)
+        else:
+            prefs = UserSettings(
+                pk=fresh.settings_id,
+                user_id=application.owner_id,
+                **dict(zip(CASE_SETTINGS, locked[0][len(Locked._fields) :], strict=True)),
+            )
+            person = candidate(prefs, account_name(fresh.first_name, fresh.last_name), fresh.email)
+            rows = case_rows([application.pk])[application.pk]
+            data = case_data(application, person, prefs, rows, now)
         case = _validate(application, event, now, data)
         event.save()
         archived_at = fresh.archived_at if fresh is not None else None
         result = as_stored(plan_case(data, now, case), archived_at)
-        store_plan(application, result, now, event_types(data))
+        # Only the actions that changed are written, but a snooze writes them all anew: the
+        # snoozed row must get a new id even if it did not move (see snooze_action).
+        store_plan(application, result, now, event_types(data), renew=type == "snoozed")
     return event
+
+
+class Locked(NamedTuple):
+    """What recording an event reads of the application under its lock; the owner's
+    ``CASE_SETTINGS`` follow in the row (``settings_id`` is None until they are first made)."""
+
+    planned_at: datetime | None
+    archived_at: datetime | None
+    first_name: str
+    last_name: str
+    email: str
+    settings_id: int | None
+
+
+def _locked(ids: list[int]) -> QuerySet[Any, Any]:
+    # of=self: the owner's rows that the name and settings join are not locked (PostgreSQL
+    # refuses FOR UPDATE on the nullable side of an outer join, such as the settings).
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .values_list(
+            "planned_at",
+            "archived_at",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__email",
+            "owner__afterword__id",
+            *(f"owner__afterword__{name}" for name in CASE_SETTINGS),
+        )
+    )
 
 
 class ActionGone(ValidationError):
@@ -113,8 +158,8 @@ def locked_pending(action: Action, *, same_row: bool = False) -> Action:
     """``action`` read again under the application's lock; ActionGone if it is no longer planned.
 
     Every writer of an application's facts (``replan`` and the functions here) locks the
-    application row first, so they queue one behind the other; a re-plan replaces the actions,
-    so an action that was done meanwhile is simply not found. Call it inside a
+    application row first, so they queue one behind the other; a re-plan replaces the actions
+    it changed, so an action that was done meanwhile is simply not found. Call it inside a
     transaction. ``same_row``: only the very row will do (a snooze: the same follow-up snoozed
     meanwhile is a new row, and a second click must not move it again). On SQLite
     ``select_for_update`` is a no-op: the IMMEDIATE transaction already

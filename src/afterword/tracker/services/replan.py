@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -16,13 +16,45 @@ from django.db.models import QuerySet
 from afterword.rules import Case, CaseError, Note, Plan, case_from_data, plan
 from afterword.rules.kinds import DECIDING_EVENTS
 from afterword.tracker.follow_up_keys import keys_for
-from afterword.tracker.models import Action, Application, Status
+from afterword.tracker.models import Application, Status
 from afterword.tracker.preferences import settings_for_owners
-from afterword.tracker.services.case import CASE_ROWS, build_case
+from afterword.tracker.services.action_store import (
+    ActionRow,
+    stored_rows,
+    write_actions,
+)
+from afterword.tracker.services.case import (
+    account_name,
+    build_case,
+    candidate,
+    case_data,
+    case_rows,
+)
 from afterword.tracker.services.errors import validation_error_from
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
+
+
+class ApplicationRow(NamedTuple):
+    """What a batch reads of each application and its owner, under the applications' locks."""
+
+    pk: int
+    owner_id: int
+    employer: str
+    employer_timezone: str
+    employer_country: str
+    employer_subdivision: str
+    employer_style: str
+    role: str
+    job_code: str
+    archived_at: datetime | None
+    status: str
+    plan_notes: list[dict[str, Any]]
+    owner__first_name: str
+    owner__last_name: str
+    owner__email: str
+
 
 NO_INTERVIEW_NOTE = Note(
     ("C1", "C3"),
@@ -37,7 +69,8 @@ def replan(application: Application, now: datetime) -> Plan:
     1. Lock the application row, so two re-plans of it never interleave their writes.
     2. Build the case from the rows and validate it with the planner's own schema; an invalid
        case raises ValidationError and, inside the caller's transaction, rolls everything back.
-    3. Run the planner and replace the Action rows, status and notes in the same transaction.
+    3. Run the planner and store its actions (only the rows that changed), status and notes
+       in the same transaction.
        An archived application keeps its status and notes but stores no action: nothing is
        due for it until it is restored, which re-plans.
     """
@@ -96,26 +129,31 @@ def event_types(data: dict[str, Any]) -> list[str]:
 
 
 def store_plan(
-    application: Application, result: Plan, now: datetime, event_types: list[str]
+    application: Application,
+    result: Plan,
+    now: datetime,
+    event_types: list[str],
+    *,
+    renew: bool = False,
 ) -> None:
-    """Replace the application's stored actions, status and notes with ``result``.
+    """Make the application's stored actions, status and notes those of ``result``.
 
     Call it under the application's lock, inside a transaction. ``event_types`` are the case's
-    events in order: the follow-ups' keys count the check-in steps they hold.
+    events in order: the follow-ups' keys count the check-in steps they hold. Only the actions
+    that changed are written (action_store.py); ``renew`` writes them all anew.
     """
-    Action.objects.filter(application=application).delete()
-    Action.objects.bulk_create(action_rows(application, result, event_types))
+    wanted = action_rows(application.pk, application.owner_id, result, event_types)
+    write_actions({application.pk: wanted}, stored_rows([application.pk]), renew=renew)
     _mark_planned(application, result, now)
-    # update() rather than save(): a re-plan is not an edit, so updated_at keeps its meaning.
-    Application.objects.filter(pk=application.pk).update(
-        status=application.status,
-        plan_notes=application.plan_notes,
-        planned_at=now,
-    )
+    # Not save(): a re-plan is not an edit, so updated_at keeps its meaning.
+    _update_planned([(application.pk, application.status, application.plan_notes)], now)
 
 
-def action_rows(application: Application, result: Plan, event_types: list[str]) -> list[Action]:
-    """The rows that store ``result``'s actions (unsaved), in plan order, with their keys.
+def action_rows(
+    application_id: int, owner_id: int, result: Plan, event_types: list[str]
+) -> list[ActionRow]:
+    """The rows (``action_store.ACTION_COLUMNS``) that store ``result``'s actions, in plan
+    order, with their keys.
 
     The one place that turns a planned action into its row, for one re-plan and for many.
     """
@@ -127,20 +165,20 @@ def action_rows(application: Application, result: Plan, event_types: list[str]) 
         event_types,
     )
     return [
-        Action(
-            application=application,
-            owner_id=application.owner_id,
-            kind=action.kind,
-            key=keys[position],
-            interview_id=_row_id(action.interview),
-            interviewer_id=_row_id(action.interviewer) if action.interviewer else None,
-            channel=action.channel,
-            earliest=action.earliest,
-            due=action.due,
-            latest=action.latest,
-            rules=list(action.rules),
-            why=action.why,
-            position=position,
+        (
+            application_id,
+            owner_id,
+            action.kind,
+            keys[position],
+            _row_id(action.interview),
+            _row_id(action.interviewer) if action.interviewer else None,
+            action.channel,
+            action.earliest,
+            action.due,
+            action.latest,
+            list(action.rules),
+            action.why,
+            position,
         )
         for position, action in enumerate(result.actions)
     ]
@@ -167,10 +205,10 @@ def replan_all(queryset: QuerySet[Application], now: datetime) -> ReplanSummary:
     """Re-plan many applications in batches; one bad case stops no other.
 
     Each application gets exactly the plan ``replan`` would store. Per batch, in one
-    transaction: lock the applications and read them with their interviews, interviewers and
-    events in a few queries, read each owner's settings once, plan them all, then delete and
-    insert the actions in bulk and update the applications in bulk. A case the planner refuses
-    is reported and keeps its old plan.
+    transaction: lock the applications and read them with their interviews, interviewers,
+    events and stored actions in a few queries (as tuples), read each owner's settings once,
+    plan them all, then write in bulk only the actions that changed (action_store.py) and the
+    applications' plan fields. A case the planner refuses is reported and keeps its old plan.
     """
     summary = ReplanSummary()
     # Ids first, then rows in batches: no cursor stays open across the transactions.
@@ -182,59 +220,78 @@ def replan_all(queryset: QuerySet[Application], now: datetime) -> ReplanSummary:
 
 def _replan_batch(ids: list[int], now: datetime, summary: ReplanSummary) -> None:
     with transaction.atomic():
-        # Locked as replan locks one (of=self: not the owners' rows that select_related joins).
-        applications = list(
-            Application.objects.select_for_update(of=("self",))
-            .select_related("owner")
-            .prefetch_related(*CASE_ROWS)
+        # Locked as replan locks one (of=self: not the owners' rows the owner's name joins).
+        applications = [
+            ApplicationRow._make(row)
+            for row in Application.objects.select_for_update(of=("self",))
             .filter(pk__in=ids)
             .order_by("pk")
-        )
-        prefs = settings_for_owners(application.owner for application in applications)
-        planned: list[tuple[Application, Plan, list[str]]] = []
+            .values_list(*ApplicationRow._fields)
+        ]
+        locked = [application.pk for application in applications]
+        prefs = settings_for_owners(application.owner_id for application in applications)
+        rows = case_rows(locked)
+        stored = stored_rows(locked)
+        wanted: dict[int, list[ActionRow]] = {}
+        planned: list[tuple[int, str, list[dict[str, Any]]]] = []
+        unchanged: list[int] = []  # planned as they were: only planned_at is written
         for application in applications:
+            owner_prefs = prefs[application.owner_id]
+            name = account_name(application.owner__first_name, application.owner__last_name)
+            person = candidate(owner_prefs, name, application.owner__email)
             try:
-                data = build_case(application, now, prefs[application.owner_id])
+                data = case_data(application, person, owner_prefs, rows[application.pk], now)
                 result = plan_case(data, now)
             except ValidationError as error:
                 summary.failed[application.pk] = "; ".join(error.messages)
                 log.warning("application %s was not re-planned: %s", application.pk, error.messages)
                 continue
             result = as_stored(result, application.archived_at)
-            planned.append((application, result, event_types(data)))
-        if not planned:
+            wanted[application.pk] = action_rows(
+                application.pk, application.owner_id, result, event_types(data)
+            )
+            notes = [note.as_json() for note in result.notes]
+            if (result.status, notes) == (application.status, application.plan_notes):
+                unchanged.append(application.pk)
+            else:
+                planned.append((application.pk, result.status, notes))
+        if not wanted:
             return
-        Action.objects.filter(application_id__in=[app.pk for app, _, _ in planned]).delete()
-        Action.objects.bulk_create(
-            [
-                row
-                for application, result, types in planned
-                for row in action_rows(application, result, types)
-            ]
-        )
-        for application, result, _ in planned:
-            _mark_planned(application, result, now)
-        _update_planned([application for application, _, _ in planned], now)
-        summary.replanned += len(planned)
+        write_actions(wanted, stored)
+        _update_planned(planned, now)
+        _touch_planned(unchanged, now)
+        summary.replanned += len(wanted)
 
 
-def _update_planned(applications: list[Application], now: datetime) -> None:
-    """Write the status, notes and planned_at of many applications in one UPDATE.
+def _touch_planned(ids: list[int], now: datetime) -> None:
+    """Set planned_at alone: what a re-plan writes to an application whose status and notes
+    came out as stored (cheaper for the database than the UPDATE ... FROM VALUES below)."""
+    if ids:
+        Application.objects.filter(pk__in=ids).update(planned_at=now)
+
+
+def _update_planned(planned: list[tuple[int, str, list[dict[str, Any]]]], now: datetime) -> None:
+    """Write the status, notes and planned_at of many applications in one UPDATE (none: none).
 
     ``bulk_update`` writes one CASE branch per row and column, which costs more than planning
     the batch; an UPDATE joined to a VALUES list (PostgreSQL and SQLite >= 3.33 alike; VALUES
     columns are named column1, column2... on both) is one short statement.
     """
+    if not planned:
+        return
     if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
         # UPDATE ... FROM came with SQLite 3.33; Django supports 3.31 and up.
-        Application.objects.bulk_update(applications, ["status", "plan_notes", "planned_at"])
+        for pk, status, plan_notes in planned:
+            Application.objects.filter(pk=pk).update(
+                status=status, plan_notes=plan_notes, planned_at=now
+            )
         return
     table = connection.ops.quote_name(Application._meta.db_table)
     notes = "CAST(v.column3 AS jsonb)" if connection.vendor == "postgresql" else "v.column3"
-    rows = ", ".join(["(%s, %s, %s)"] * len(applications))
+    rows = ", ".join(["(%s, %s, %s)"] * len(planned))
     params: list[Any] = []
-    for application in applications:
-        params += [application.pk, application.status, json.dumps(application.plan_notes)]
+    for pk, status, plan_notes in planned:
+        params += [pk, status, json.dumps(plan_notes)]
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET status = v.column2, plan_notes = {notes}, planned_at = %s "

@@ -1,0 +1,75 @@
+"""Queries compiled once per shape give what the queryset gives, for whichever ids."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
+
+from afterword.tracker.models import Event
+from afterword.tracker.services import compiled
+from tests.factories import ApplicationFactory
+from tests.tracker.conftest import ny
+
+pytestmark = pytest.mark.django_db
+
+
+def events(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
+        Event.objects.filter(application_id__in=ids)
+        .order_by("at", "pk")
+        .values_list("application_id", "at", "type", "new_decision_by", "no_decision_yet")
+    )
+
+
+def news_after_the_first(ids: list[int]) -> QuerySet[Any, Any]:
+    return Event.objects.filter(application_id__in=ids, at__gt=ny(2026, 3, 3)).values_list("pk")
+
+
+def two_applications(user: Any) -> list[int]:
+    made = []
+    for day in (3, 4):
+        application = ApplicationFactory(owner=user)
+        Event.objects.create(
+            application=application,
+            at=ny(2026, 3, day, 9),
+            type="reply",
+            new_decision_by=date(2026, 3, 20),
+            no_decision_yet=False,
+        )
+        made.append(application.pk)
+    return made
+
+
+def test_the_rows_are_the_querysets_rows_with_its_types(user: Any) -> None:
+    """Times, dates and booleans come back as Django converts them, on every backend."""
+    first, second = two_applications(user)
+
+    for ids in ([first], [second], [first, second]):
+        assert compiled.rows(events, ids) == list(events(ids))
+    assert compiled.rows(events, [first])[0][1] == ny(2026, 3, 3, 9)
+    assert compiled.rows(events, [first])[0][3:] == (date(2026, 3, 20), False)
+
+
+def test_it_runs_as_one_logged_query_and_nothing_for_no_ids(user: Any) -> None:
+    """Each call is one query that the query log counts; no ids, no query."""
+    first, _ = two_applications(user)
+    compiled.rows(events, [first])
+
+    with CaptureQueriesContext(connection) as queries:
+        compiled.rows(events, [first])
+        assert compiled.rows(events, []) == []
+
+    assert len(queries.captured_queries) == 1
+
+
+def test_it_refuses_a_query_with_parameters_besides_the_ids(user: Any) -> None:
+    """A compiled query may only vary by its ids: any other parameter would be frozen in."""
+    first, _ = two_applications(user)
+
+    with pytest.raises(ValueError, match="news_after_the_first"):
+        compiled.rows(news_after_the_first, [first])
