@@ -15,7 +15,7 @@ from afterword.tracker.models import Action, Application
 from afterword.tracker.services import replan
 from afterword.tracker.today import today_sections
 from afterword.web.views import today as today_views
-from tests.factories import ApplicationFactory, InterviewFactory
+from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFactory
 
 
 def test_it_lists_the_thank_you_notes_with_reasons(
@@ -195,3 +195,21 @@ def test_it_reads_a_capped_page_in_a_fixed_number_of_queries(
 
     # One more when a section overflows: the aggregate that counts what is not shown.
     assert len(many) == len(few) + 1
+
+
+def test_it_escapes_what_people_typed_in_every_row(
+    member: Client, user: Any, now: datetime
+) -> None:
+    """Employer, role and interviewer names with markup show as text, never as live HTML."""
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    application = ApplicationFactory(owner=user, employer=f"Acme {hostile}", role=f"Lead {hostile}")
+    person = InterviewerFactory(application=application, name=f"Ann {hostile}")
+    InterviewFactory(application=application, interviewers=[person])
+    replan(application, now)
+
+    html = member.get("/").content.decode()
+
+    assert "Ann &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Acme &lt;script&gt;" in html
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
