@@ -2,13 +2,16 @@
 
 ``google_invitation`` is laid out the way Google Calendar sends one: plain text, a long HTML
 version, then the text/calendar part (well past the watcher's first 8 KB of body), and the same
-calendar again as an ``invite.ics`` attachment. The wording and the people are ours.
+calendar again as an ``invite.ics`` attachment. ``single_part_invitation`` is the same calendar
+as the whole message, no multipart around it, as some calendar systems and scripts send one.
+The wording and the people are ours.
 """
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.mime.application import MIMEApplication
 from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
@@ -26,9 +29,15 @@ def calendar(
     start: str = "20260312T140000",
     end: str = "20260312T150000",
     uid: str = "round2-harbour@google.com",
+    description: str = "",
 ) -> str:
-    """An invitation to a second round at Harbour Logistics, in New York time."""
+    """An invitation to a second round at Harbour Logistics, in New York time; a long
+    ``description`` is folded into 75-octet lines as RFC 5545 3.1 asks."""
     status = "CANCELLED" if method == "CANCEL" else "CONFIRMED"
+    described = "DESCRIPTION:" + description
+    folded = [described[:75]] + [
+        " " + described[at : at + 74] for at in range(75, len(described), 74)
+    ]
     return "\r\n".join(
         [
             "BEGIN:VCALENDAR",
@@ -46,6 +55,7 @@ def calendar(
             "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=Lena Okafor:mailto:"
             "lena.okafor@harbour.example",
             "ATTENDEE;CUTYPE=ROOM;ROLE=NON-PARTICIPANT;CN=Room 4B:mailto:room-4b@harbour.example",
+            *(folded if description else []),
             "SUMMARY:Interview: Sam Rivera / Data Analyst (round 2)",
             f"STATUS:{status}",
             "END:VEVENT",
@@ -86,6 +96,35 @@ def google_invitation(
     message["Subject"] = subject
     message["Date"] = format_datetime(when)
     message["Message-ID"] = make_msgid(domain="harbour.example")
+    return message
+
+
+def single_part_invitation(
+    sender: str = f"Jordan Blake <{ORGANISER}>",
+    *,
+    method: str = "REQUEST",
+    content_type: str = "text/calendar",
+    encoding: str = "7bit",
+    description: str = "",
+    when: datetime = RECEIVED,
+) -> Message:
+    """The calendar as the whole message (top-level text/calendar or application/ics), in
+    ``encoding`` (7bit or base64)."""
+    ics = calendar(method=method, description=description).encode()
+    message = Message()
+    message["From"] = sender
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Invitation: Interview round 2 @ Thu 12 Mar 2026 2pm - 3pm (EDT)"
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain="harbour.example")
+    message["MIME-Version"] = "1.0"
+    if content_type == "text/calendar":
+        message["Content-Type"] = f'text/calendar; charset="utf-8"; method={method}'
+    else:
+        message["Content-Type"] = f'{content_type}; name="invite.ics"'
+    message["Content-Transfer-Encoding"] = encoding
+    body = base64.encodebytes(ics) if encoding == "base64" else ics
+    message.set_payload(body.decode("ascii"))
     return message
 
 

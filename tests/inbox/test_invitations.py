@@ -6,6 +6,7 @@ The clock stands at Thu 5 Mar 2026; the invitations arrived on Wed 4 Mar and pro
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from afterword.inbox.imap import Mailbox, open_session
 from afterword.inbox.models import InboxMessage
 from afterword.reading.fetched import TEXT_BYTES
+from afterword.reading.invitation import part_bytes
 from afterword.tracker.models import Action, Event, Interview
 from tests.factories import InterviewerFactory, InterviewFactory
 from tests.inbox import invitation_mail
@@ -52,9 +54,25 @@ def test_a_google_invitation_past_the_first_8_kb_becomes_a_card_and_not_a_reply(
     assert watch.last_summary == "1 new message, 1 invitation"
 
 
-def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(dovecot, watch, harbour):
-    """BODYSTRUCTURE and a partial fetch of that section give the bytes the .eml reading cuts."""
-    message = invitation_mail.google_invitation()
+SHAPES = {
+    "multipart": lambda: invitation_mail.google_invitation(),
+    "single-part text/calendar": lambda: invitation_mail.single_part_invitation(
+        description="Bring a laptop. " * 1000
+    ),
+    "single-part application/ics": lambda: invitation_mail.single_part_invitation(
+        content_type="application/ics", encoding="base64"
+    ),
+    "single-part cancel": lambda: invitation_mail.single_part_invitation(method="CANCEL"),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(
+    dovecot, watch, harbour, shape
+):
+    """BODYSTRUCTURE and a partial fetch of that section, or for a single-part invitation its
+    header fields and more of its text, give the bytes the .eml reading cuts."""
+    message = SHAPES[shape]()
     dovecot.append(message, user=watch.username)
     account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
     with open_session(account) as session:
@@ -62,8 +80,44 @@ def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(dovecot, w
         uid, head = session.fetch_headers(session.uids_after(0))[0]
         seen = session.fetch_for_reading([(uid, head)])[uid]
     expected = fetched(message)
-    assert seen.calendar and seen.calendar == expected.calendar
-    assert b"text/calendar" in seen.calendar_mime.lower()
+    assert seen.calendar and seen == expected
+    assert b"END:VCALENDAR" in part_bytes(seen.calendar_mime, seen.calendar)
+    assert re.search(rb"(?im)^content-type: *(text/calendar|application/ics)", seen.calendar_mime)
+
+
+@pytest.mark.parametrize(
+    "single",
+    [
+        {},
+        {"content_type": "application/ics", "encoding": "base64"},
+        {"method": "CANCEL", "encoding": "base64"},
+    ],
+    ids=["text/calendar", "application/ics base64", "cancel"],
+)
+def test_a_single_part_invitation_makes_the_card_the_multipart_one_makes(
+    dovecot, watch, harbour, single
+):
+    """No multipart around the calendar: the same proposal card as Google's layout, no reply
+    recorded and the check-in kept."""
+    method = single.get("method", "REQUEST")
+    planned = check_in_due(harbour)
+    dovecot.append(invitation_mail.google_invitation(method=method), user=watch.username)
+    dovecot.append(invitation_mail.single_part_invitation(**single), user=watch.username)
+
+    run_watcher()
+
+    multipart, alone = InboxMessage.objects.filter(watch=watch).order_by("pk")
+    assert (alone.kind, alone.application, alone.matched_by) == (
+        "invitation",
+        harbour,
+        multipart.matched_by,
+    )
+    assert alone.proposal == multipart.proposal
+    assert alone.proposal["cancelled"] is (method == "CANCEL")
+    assert not Event.objects.filter(application=harbour, type="reply").exists()
+    assert check_in_due(harbour) == planned
+    watch.refresh_from_db()
+    assert watch.last_summary == "2 new messages, 2 invitations"
 
 
 def test_confirming_the_card_adds_the_interview_in_two_clicks(dovecot, watch, harbour, member):

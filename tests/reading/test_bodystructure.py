@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from afterword.reading.bodystructure import calendar_part, calendar_section, parse, split
-from tests.inbox.invitation_mail import forwarded, google_invitation
+from afterword.reading.bodystructure import (
+    calendar_part,
+    calendar_section,
+    is_invitation_message,
+    parse,
+    split,
+)
+from tests.inbox.invitation_mail import forwarded, google_invitation, single_part_invitation
 from tests.inbox.parse import raw
 
 # What Dovecot sends for Google's layout: mixed(alternative(plain, html, calendar), ics).
@@ -47,3 +53,18 @@ def test_the_raw_walk_numbers_parts_as_imap_does():
     found = calendar_part(head, body)
     assert found is not None and found.section == "2.1.3"
     assert b"text/calendar" in found.mime
+
+
+def test_a_single_part_invitation_is_part_1_both_ways_and_says_so_in_its_header():
+    """Dovecot's BODYSTRUCTURE of a top-level text/calendar message, and the raw walk: part 1."""
+    dovecot = (
+        b'1 (UID 1 BODYSTRUCTURE ("text" "calendar" ("charset" "UTF-8" "method" "REQUEST") NIL'
+        b' NIL "7bit" 431 14 NIL NIL NIL NIL))'
+    )
+    head, body = split(raw(single_part_invitation()))
+
+    assert calendar_section(parse(dovecot)) == "1"
+    assert calendar_part(head, body).section == "1"
+    assert is_invitation_message(head)
+    assert not is_invitation_message(split(raw(google_invitation()))[0])
+    assert not is_invitation_message(split(raw(forwarded("me@example.test")))[0])

@@ -139,3 +139,29 @@ def test_a_message_with_an_invitation_adds_the_invitation_field_and_nothing_else
     assert result["invitation"]["start"] == "2026-03-12T14:00:00-04:00"
     assert result["invitation"]["organiser"]["email"] == "talent@harbour.example"
     assert "invitation" not in json.loads(run_read(str(AWAY)).stdout)
+
+
+def test_a_single_part_invitation_gets_the_invitation_field_as_a_multipart_one_does(tmp_path):
+    """Top-level text/calendar, application/ics, base64 and a cancellation, no multipart around
+    them: each has its invitation, and reads as the same invitation wrapped in parts."""
+    from tests.inbox.invitation_mail import google_invitation, single_part_invitation
+
+    singles = {
+        "calendar.eml": single_part_invitation(),
+        "ics.eml": single_part_invitation(content_type="application/ics"),
+        "base64.eml": single_part_invitation(encoding="base64"),
+        "cancel.eml": single_part_invitation(method="CANCEL", encoding="base64"),
+    }
+    paths = [str(_write(tmp_path / name, m.as_bytes())) for name, m in singles.items()]
+    wrapped = _write(tmp_path / "wrapped.eml", google_invitation().as_bytes())
+
+    done = run_read(*paths, str(wrapped))
+
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0 and len(results) == 5
+    *found, multipart = [r["invitation"] for r in results]
+    assert [r["method"] for r in found] == ["request", "request", "request", "cancel"]
+    assert all({**r, "method": "request"} == multipart for r in found)
+    assert {(r["kind"], r["meaning"], r["confidence"]) for r in results[:4]} == {
+        ("reply", "other", "low")
+    }

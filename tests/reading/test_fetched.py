@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from zoneinfo import ZoneInfo
+
+import pytest
+
 from afterword.reading.fetched import (
+    CALENDAR_BYTES,
+    CALENDAR_TEXT_ITEM,
     HEADER_FIELDS,
     HEADER_ITEM,
     REPORT_ITEMS,
@@ -11,8 +20,17 @@ from afterword.reading.fetched import (
     fetch_items,
     fetched_from_bytes,
     is_report,
+    may_hold_invitation,
+    shape,
 )
+from afterword.reading.invitation import from_part
+from afterword.reading.reading import Reading, read
+from tests.inbox.invitation_mail import calendar, single_part_invitation
+from tests.inbox.parse import fetched, raw
 from tests.reading.builders import dsn, raw_message, report
+
+NOW = datetime(2026, 3, 5, 15, 0, tzinfo=UTC)
+INVITING = "We are pleased to invite you to a second interview with the team."
 
 
 def test_header_fields_include_what_bounces_and_away_notices_need():
@@ -44,9 +62,9 @@ def test_header_fields_include_what_bounces_and_away_notices_need():
 
 def test_fetch_items_ask_for_the_report_part_only_for_reports():
     """Part 2 (the delivery-status) is fetched only for a multipart/report."""
-    plain = fetch_items(report=False)
+    plain = fetch_items("plain")
 
-    with_report = fetch_items(report=True)
+    with_report = fetch_items("report")
 
     assert TEXT_ITEM in plain and REPORT_ITEMS[0] not in plain
     assert all(item in with_report for item in REPORT_ITEMS)
@@ -96,3 +114,88 @@ def test_a_message_that_is_not_a_report_has_no_report_part():
 
     assert not is_report(fetched.headers)
     assert fetched.report == b"" and fetched.report_mime == b""
+
+
+SINGLE_PARTS = {
+    "text/calendar": single_part_invitation(),
+    "application/ics": single_part_invitation(content_type="application/ics"),
+    "base64": single_part_invitation(encoding="base64"),
+    "cancel": single_part_invitation(method="CANCEL", encoding="base64"),
+}
+
+
+@pytest.mark.parametrize("name", list(SINGLE_PARTS))
+def test_a_single_part_invitation_is_its_own_calendar_part(name):
+    """No multipart around it: the body is the calendar, the header fields its MIME header."""
+    whole = raw(SINGLE_PARTS[name])
+
+    seen = fetched_from_bytes(whole)
+
+    body = whole.split(b"\r\n\r\n", 1)[1]
+    assert shape(seen.headers) == "invitation" and may_hold_invitation(seen.headers)
+    assert seen.calendar == body and seen.text == body[:TEXT_BYTES]
+    assert seen.calendar_mime == seen.headers
+    invitation = from_part(seen.calendar_mime, seen.calendar, NOW, ZoneInfo("UTC"))
+    assert invitation is not None
+    assert invitation.start.isoformat() == "2026-03-12T14:00:00-04:00"
+    assert invitation.cancelled is (name == "cancel")
+
+
+def test_a_single_part_invitation_longer_than_the_text_is_read_to_calendar_bytes():
+    """A long description pushes END:VCALENDAR past TEXT_BYTES; the calendar still ends."""
+    whole = raw(single_part_invitation(description="Bring a laptop. " * 1000))
+
+    seen = fetched_from_bytes(whole)
+
+    assert TEXT_BYTES < len(seen.calendar) < CALENDAR_BYTES
+    assert b"END:VCALENDAR" in seen.calendar and b"END:VCALENDAR" not in seen.text
+    assert from_part(seen.calendar_mime, seen.calendar, NOW, ZoneInfo("UTC")) is not None
+
+
+def test_the_calendar_text_of_a_single_part_invitation_is_not_read_as_the_senders_words():
+    """As for a multipart invitation's calendar part, kind and meaning come from the sender's
+    own words only: an inviting DESCRIPTION makes no "next round" reply of the calendar."""
+    single = single_part_invitation(description=INVITING)
+    wrapped = MIMEMultipart("mixed")
+    wrapped.attach(MIMEText(calendar(description=INVITING), "calendar", "utf-8"))
+    for name in ("From", "To", "Subject", "Date", "Message-ID"):
+        wrapped[name] = str(single[name])
+    as_text = raw_message(calendar(description=INVITING), content_type="text/plain")
+
+    expected = Reading(kind="reply", meaning="other", confidence="low")
+    assert read(fetched(single)) == read(fetched(wrapped)) == expected
+    assert read(fetched_from_bytes(as_text)).meaning == "next_round"
+
+
+def test_the_fetch_of_a_single_part_invitation_asks_for_more_of_its_text_and_nothing_else():
+    """One fetch: the header fields and the first CALENDAR_BYTES of the body; no BODYSTRUCTURE,
+    no second TEXT, no part by number."""
+    items = fetch_items("invitation")
+
+    assert CALENDAR_TEXT_ITEM in items and HEADER_ITEM in items
+    assert TEXT_ITEM not in items and "BODYSTRUCTURE" not in items and "[1" not in items
+    assert "BODYSTRUCTURE" in fetch_items("multipart")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "extra", "expected"),
+    [
+        ("text/calendar; method=REQUEST", (), "invitation"),
+        ("APPLICATION/ICS", (), "invitation"),
+        ('application/octet-stream; name="invite.ics"', (), "invitation"),
+        (
+            "application/octet-stream",
+            (("Content-Disposition", 'attachment; filename="meeting.ics"'),),
+            "invitation",
+        ),
+        ("text/plain", (("Subject", "the file name=invite.ics is attached"),), "plain"),
+        ('multipart/mixed; boundary="x"', (), "multipart"),
+        ('multipart/report; report-type=delivery-status; boundary="x"', (), "report"),
+    ],
+)
+def test_the_header_fields_alone_say_which_message_is_an_invitation(content_type, extra, expected):
+    """The top-level type, or a file name in its type or disposition, never the subject."""
+    seen = fetched_from_bytes(raw_message("BEGIN:VCALENDAR", *extra, content_type=content_type))
+
+    assert shape(seen.headers) == expected
+    assert bool(seen.calendar) is (expected == "invitation")

@@ -25,11 +25,12 @@ from afterword.infra.lookups import lookup_failure_text
 from afterword.reading import bodystructure
 from afterword.reading.fetched import (
     HEADER_ITEM,
+    SHAPES,
     Fetched,
     calendar_items,
     fetch_items,
-    is_report,
-    may_hold_invitation,
+    invitation_fetched,
+    shape,
 )
 
 TIMEOUT = 30.0
@@ -217,27 +218,26 @@ class Session:
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
         kilobytes of the body; another multipart message for its BODYSTRUCTURE, and when that
-        shows an invitation, for that calendar part alone. Nothing else is ever asked for.
+        shows an invitation, for that calendar part alone; a single-part invitation for more of
+        its body, which is the calendar. Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
         sections_of: dict[str, list[int]] = {}
-        for report, structure in ((False, False), (False, True), (True, False)):
-            uids = [
-                uid
-                for uid, head in headers
-                if is_report(head) == report and may_hold_invitation(head) == structure
-            ]
-            for uid, sections in self._fetch(
-                uids, fetch_items(report=report, structure=structure)
-            ).items():
+        for kind in SHAPES:
+            uids = [uid for uid, head in headers if shape(head) == kind]
+            for uid, sections in self._fetch(uids, fetch_items(kind)).items():
+                head, text = sections.get("HEADER", b""), sections.get("TEXT", b"")
+                if kind == "invitation":
+                    found[uid] = invitation_fetched(head, text, _size(sections))
+                    continue
                 found[uid] = Fetched(
-                    headers=sections.get("HEADER", b""),
-                    text=sections.get("TEXT", b""),
+                    headers=head,
+                    text=text,
                     size=_size(sections),
-                    report_mime=sections.get("2.MIME", b"") if report else b"",
-                    report=sections.get("2", b"") if report else b"",
+                    report_mime=sections.get("2.MIME", b"") if kind == "report" else b"",
+                    report=sections.get("2", b"") if kind == "report" else b"",
                 )
-                if structure:
+                if kind == "multipart":
                     tree = bodystructure.parse(sections.get("", b""))
                     section = bodystructure.calendar_section(tree)
                     if section is not None:

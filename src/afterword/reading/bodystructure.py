@@ -4,7 +4,9 @@ Two ways to the same answer, so that the watcher and ``afterword read`` agree:
 ``calendar_section`` reads an IMAP BODYSTRUCTURE (RFC 3501 7.4.2) as the server sent it, and
 ``calendar_part`` walks the raw bytes of a whole message (an .eml file). Both look depth first,
 into forwarded messages (message/rfc822) too, and pick the first text/calendar part, else the
-first application/ics part or a part whose file name ends in ".ics". Pure: no I/O.
+first application/ics part or a part whose file name ends in ".ics". A message that is not
+multipart at all may be the invitation itself (``is_invitation_message``): its header says so.
+Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -141,12 +143,38 @@ def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
         if _content_type(inner_head)[0] == b"multipart":
             return _walk_raw(inner_head, inner_body, own)
         return _walk_raw(inner_head, inner_body, f"{own}.1")
-    mime = head + b"\r\n\r\n" if head else b"\r\n"
+    kind = _leaf_kind(head, major, minor)
+    if kind is None:
+        return []
+    return [(Part(own, head + b"\r\n\r\n" if head else b"\r\n", body), kind)]
+
+
+def is_invitation_message(head: bytes) -> bool:
+    """Whether a message's own header says its whole body is the invitation: a single-part
+    text/calendar or application/ics message, or one whose file name ends in ".ics".
+
+    Such a message has only a part 1 (RFC 3501 6.4.5), which is its body.
+    """
+    major, minor = _content_type(head)
+    if major in (b"multipart", b"message"):
+        return False
+    return _leaf_kind(head, major, minor) is not None
+
+
+def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
+    """The kind of invitation a part that is not multipart holds: "calendar", "ics" or None."""
     if (major, minor) == (b"text", b"calendar"):
-        return [(Part(own, mime, body), "calendar")]
-    if (major, minor) == (b"application", b"ics") or _ICS_NAME.search(head):
-        return [(Part(own, mime, body), "ics")]
-    return []
+        return "calendar"
+    named = b"\n".join(
+        line
+        for line in _unfold(head).splitlines()
+        if line.lower().startswith((b"content-type:", b"content-disposition:"))
+    )
+    # Only the type's and the disposition's parameters name a file, as in a BODYSTRUCTURE:
+    # a subject that mentions "invite.ics" does not make the message an attachment.
+    if (major, minor) == (b"application", b"ics") or _ICS_NAME.search(named):
+        return "ics"
+    return None
 
 
 def _content_type(head: bytes) -> tuple[bytes, bytes]:

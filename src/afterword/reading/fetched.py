@@ -13,7 +13,16 @@ The watcher never downloads whole messages. For each message it asks for:
    invitation (a text/calendar part or an .ics attachment, reading/bodystructure.py), a second
    fetch asks for that part alone: its MIME header (``BODY.PEEK[n.MIME]``) and its first
    CALENDAR_BYTES (``BODY.PEEK[n]<0.N>``). Google puts its text/calendar part after the plain
-   and HTML versions of the invitation, well past the first TEXT_BYTES.
+   and HTML versions of the invitation, well past the first TEXT_BYTES;
+5. for a single-part message whose header fields say it is the invitation itself (top-level
+   ``Content-Type: text/calendar`` or ``application/ics``, or a file name ending in ".ics", as
+   some calendar systems and scripts send them), the first CALENDAR_BYTES of the body
+   (``BODY.PEEK[TEXT]<0.N>``) instead of the first TEXT_BYTES: the text is the start of it.
+   The calendar part's MIME header is then the header fields of step 1, which hold its
+   Content-Type and Content-Transfer-Encoding. Not ``BODY[1.MIME]``: RFC 3501 says little of
+   it for a message that is not multipart, and Dovecot answers it with the message's whole
+   header, Received lines and all. ``BODY[1]`` is that body too (Dovecot sends the same bytes
+   as for TEXT), but TEXT is what the watcher already asks every server for.
 
 ``fetched_from_bytes`` cuts a whole message (an .eml file) down to exactly those bytes, so that
 ``afterword read`` sees what the watcher sees. BODY.PEEK never sets the \\Seen flag.
@@ -23,8 +32,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from afterword.reading.bodystructure import calendar_part
+from afterword.reading.bodystructure import calendar_part, is_invitation_message
 
 HEADER_FIELDS = (
     "From",
@@ -39,6 +49,7 @@ HEADER_FIELDS = (
     "MIME-Version",
     "Content-Type",
     "Content-Transfer-Encoding",
+    "Content-Disposition",
     "Content-Language",
     "Return-Path",
     "Auto-Submitted",
@@ -58,6 +69,13 @@ CALENDAR_BYTES = 65536
 HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in HEADER_FIELDS) + ")]"
 TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{TEXT_BYTES}>"
 REPORT_ITEMS = ("BODY.PEEK[2.MIME]", f"BODY.PEEK[2]<0.{REPORT_BYTES}>")
+CALENDAR_TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{CALENDAR_BYTES}>"
+
+# What the header fields say a message is, which decides what else is fetched of it:
+# "report": a multipart/report; "multipart": any other multipart (its BODYSTRUCTURE may show
+# an invitation); "invitation": a single-part message that is an invitation; "plain": the rest.
+Shape = Literal["plain", "report", "multipart", "invitation"]
+SHAPES: tuple[Shape, ...] = ("plain", "report", "multipart", "invitation")
 
 _WANTED = frozenset(f.lower() for f in HEADER_FIELDS)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
@@ -74,7 +92,8 @@ class Fetched:
     ``size`` is RFC822.SIZE (None when unknown); ``report_mime`` and ``report`` are empty unless
     the message is a multipart/report; ``calendar_mime`` and ``calendar`` (the part's MIME
     header and its first CALENDAR_BYTES, still transfer-encoded) are empty unless the message
-    holds an invitation.
+    holds an invitation. For a message that is the invitation itself, ``calendar_mime`` is
+    ``headers`` and ``text`` the start of ``calendar``.
     """
 
     headers: bytes
@@ -86,13 +105,26 @@ class Fetched:
     calendar: bytes = b""
 
 
-def fetch_items(*, report: bool, structure: bool = False) -> str:
-    """The FETCH data items for one message; ``report``: it is a multipart/report;
-    ``structure``: it is another multipart message (its BODYSTRUCTURE may show an invitation)."""
-    items = ["UID", "RFC822.SIZE", HEADER_ITEM, TEXT_ITEM]
-    if report:
+def shape(headers: bytes) -> Shape:
+    """What a fetched header block says the message is (see ``Shape``)."""
+    if is_report(headers):
+        return "report"
+    if _MULTIPART.search(headers) is not None:
+        return "multipart"
+    if is_invitation_message(headers):
+        return "invitation"
+    return "plain"
+
+
+def fetch_items(kind: Shape) -> str:
+    """The FETCH data items for one message of shape ``kind``."""
+    items = ["UID", "RFC822.SIZE", HEADER_ITEM]
+    if kind == "invitation":
+        return "(" + " ".join([*items, CALENDAR_TEXT_ITEM]) + ")"
+    items.append(TEXT_ITEM)
+    if kind == "report":
         items += REPORT_ITEMS
-    elif structure:
+    elif kind == "multipart":
         items.append("BODYSTRUCTURE")
     return "(" + " ".join(items) + ")"
 
@@ -103,8 +135,9 @@ def calendar_items(section: str) -> str:
 
 
 def may_hold_invitation(headers: bytes) -> bool:
-    """Whether a fetched header block says multipart (and not a report): worth a BODYSTRUCTURE."""
-    return _MULTIPART.search(headers) is not None and not is_report(headers)
+    """Whether a fetched header block says multipart (and not a report), worth a BODYSTRUCTURE,
+    or says the message is an invitation itself."""
+    return shape(headers) in ("multipart", "invitation")
 
 
 def is_report(headers: bytes) -> bool:
@@ -116,6 +149,9 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
     """Exactly what the watcher's fetch returns for the whole message ``raw``."""
     head, body = _split(raw)
     headers = _header_fields(head)
+    kind = shape(headers)
+    if kind == "invitation":
+        return invitation_fetched(headers, body[:CALENDAR_BYTES], len(raw))
     report_mime = report = b""
     if is_report(headers):
         part = _part(body, _boundary(headers), 2)
@@ -124,12 +160,25 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
             report_mime = part_head + b"\r\n\r\n" if part_head else b"\r\n"
             report = part_body[:REPORT_BYTES]
     calendar_mime = calendar = b""
-    if may_hold_invitation(headers):
+    if kind == "multipart":
         invitation = calendar_part(headers, body)
         if invitation is not None:
             calendar_mime, calendar = invitation.mime, invitation.body[:CALENDAR_BYTES]
     return Fetched(
         headers, body[:TEXT_BYTES], len(raw), report_mime, report, calendar_mime, calendar
+    )
+
+
+def invitation_fetched(headers: bytes, start: bytes, size: int | None) -> Fetched:
+    """A message that is an invitation itself, from its header fields and the ``start`` of its
+    body (``BODY[TEXT]<0.CALENDAR_BYTES>``): the calendar part is the body, its MIME header
+    the header fields, and the text the first TEXT_BYTES, as for any other message."""
+    return Fetched(
+        headers,
+        start[:TEXT_BYTES],
+        size,
+        calendar_mime=headers if start else b"",
+        calendar=start[:CALENDAR_BYTES],
     )
 
 
