@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint typecheck schema test-sqlite test-postgres system-packages lock bench bench-worker bench-digest \
 	bench-mail bench-meaning bench-phrases bench-drafts bench-replan bench-cli bench-serve bench-planner-output \
-	bench-all bench-api bench-today bench-board bench-browser clean
+	bench-all bench-api bench-today bench-board bench-browser bench-capture clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -100,12 +100,18 @@ bench-planner-output: $(STAMP)
 # other branches (bench-today, bench-board, bench-browser) join by being added to this list.
 BENCH_ALL := bench bench-planner-output bench-worker bench-digest bench-replan bench-cli \
 	bench-serve bench-mail bench-meaning bench-phrases bench-drafts bench-api \
-	bench-today bench-board bench-browser
+	bench-today bench-board bench-browser bench-capture
 
 bench-all: $(STAMP)
 	@started=$$(date +%s); for target in $(BENCH_ALL); do \
 	  echo "== make $$target"; $(MAKE) --no-print-directory $$target || exit 1; \
 	done; echo "== bench-all took $$(( $$(date +%s) - started )) s"
+
+# Creating an application and noting its first interview through the services, on SQLite
+# then on a throwaway PostgreSQL (bench/README.md, "Capturing").
+bench-capture: $(STAMP)
+	PYTHONPATH=src $(BIN)/python bench/capture.py
+	bash scripts/with-postgres.sh env PYTHONPATH=src $(BIN)/python bench/capture.py
 
 # Today and the board at 100 and 1,000 applications, on SQLite then on a throwaway PostgreSQL
 # (bench/README.md, "Today and the board").

@@ -356,6 +356,8 @@ if env_bool(ENV, "AFTERWORD_SECURE_PROXY", False):
     USE_X_FORWARDED_HOST = True
 
 SECURE_SSL_REDIRECT = env_bool(ENV, "AFTERWORD_SSL_REDIRECT", not DEBUG)
+# Django's database sessions, read through a query compiled once (site/sessions.py).
+SESSION_ENGINE = "afterword.site.sessions"
 SESSION_COOKIE_SECURE = env_bool(ENV, "AFTERWORD_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int(ENV, "AFTERWORD_HSTS_SECONDS", 0 if DEBUG else 31_536_000)

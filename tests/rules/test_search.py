@@ -77,3 +77,16 @@ def test_decided_applications_do_not_count_as_active():
 
     assert note is not None
     assert "no other application is" in note.text
+
+
+def test_a_summary_of_several_applications_counts_as_that_many():
+    """One summary per status (its count, its newest) reads as the applications one by one."""
+    one_by_one = [summary("waiting", 9) for _ in range(3)] + [summary("thank_you_pending", 8)]
+    grouped = [
+        ApplicationSummary("waiting", NOW - timedelta(days=9), 3),  # type: ignore[arg-type]
+        ApplicationSummary("thank_you_pending", NOW - timedelta(days=8), 1),  # type: ignore[arg-type]
+    ]
+
+    assert keep_searching(grouped, NOW) == keep_searching(one_by_one, NOW)
+    assert keep_searching(grouped[:1], NOW) == keep_searching(one_by_one[:3], NOW)
+    assert "only 2 other applications are" in str(keep_searching(grouped[:1], NOW))

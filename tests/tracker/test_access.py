@@ -201,6 +201,33 @@ def test_one_row_of_creates_the_settings_once(user: Any) -> None:
     assert UserSettings.objects.filter(user=user).count() == 1
 
 
+def test_one_row_of_reads_every_column_as_the_orm_does(user: Any, outsider: Any) -> None:
+    """The settings read through compiled SQL equal the ORM's row, field for field, and a
+    saved change is read back; each owner gets their own row."""
+    UserSettings.objects.filter(user=user).update(timezone="Europe/Berlin", contact_hour=10)
+    access.one_row_of(outsider.pk, UserSettings)
+
+    found = access.one_row_of(user.pk, UserSettings)
+    found.country = "DE"
+    found.save()
+    again = access.one_row_of(user.pk, UserSettings)
+
+    stored = UserSettings.objects.get(user=user)
+    columns = [field.attname for field in UserSettings._meta.concrete_fields]
+    assert [getattr(again, name) for name in columns] == [getattr(stored, name) for name in columns]
+    assert (again.timezone, again.contact_hour, again.country) == ("Europe/Berlin", 10, "DE")
+    assert access.one_row_of(outsider.pk, UserSettings).pk != again.pk
+
+
+def test_member_id_is_the_signed_in_users_own_id_only(user: Any) -> None:
+    """Whose rows a compiled read may fetch: the member's; nobody's for a visitor or a
+    deactivated account."""
+    assert access.member_id(user) == user.pk
+    assert access.member_id(AnonymousUser()) is None
+    user.is_active = False
+    assert access.member_id(user) is None
+
+
 def test_belonging_to_keeps_to_one_owner(owned: dict[str, Any], outsider: Any) -> None:
     """The worker's view of one user holds that user's rows only."""
     ApplicationFactory(owner=outsider)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -73,3 +73,70 @@ def test_it_refuses_a_query_with_parameters_besides_the_ids(user: Any) -> None:
 
     with pytest.raises(ValueError, match="news_after_the_first"):
         compiled.rows(news_after_the_first, [first])
+
+
+def news_between(application_id: int, after: datetime, before: datetime) -> QuerySet[Any, Any]:
+    return (
+        Event.objects.filter(application_id=application_id, at__gt=after, at__lt=before)
+        .exclude(type__in=["offer", "rejection"])
+        .order_by("-at")
+        .values_list("pk", "at", "type")
+    )
+
+
+def news_of_kind(kind: str, application_id: int) -> QuerySet[Any, Any]:
+    return Event.objects.filter(type=kind, application_id=application_id).values_list("pk")
+
+
+def news_a_day_before(application_id: int, before: datetime) -> QuerySet[Any, Any]:
+    return Event.objects.filter(
+        application_id=application_id, at__lt=before - timedelta(days=1)
+    ).values_list("pk")
+
+
+def test_fetch_gives_the_querysets_rows_for_whichever_ids_and_times(user: Any) -> None:
+    """Ids and times are filled in anew each call; constants of the query (the excluded
+    types) stay; rows come back as the queryset gives them."""
+    first, second = two_applications(user)
+    cases = [
+        (first, ny(2026, 3, 1), ny(2026, 3, 5)),
+        (second, ny(2026, 3, 1), ny(2026, 3, 5)),
+        (second, ny(2026, 3, 4, 10), ny(2026, 3, 5)),
+        (first, ny(2026, 3, 3, 9), ny(2026, 3, 3, 10)),
+    ]
+
+    for params in cases:
+        assert compiled.fetch(news_between, *params) == list(news_between(*params))
+    assert compiled.fetch(news_between, *cases[0])[0][1] == ny(2026, 3, 3, 9)
+    assert compiled.fetch(news_between, *cases[2]) == []
+
+
+def test_fetch_compiles_once_per_fixed_argument(user: Any) -> None:
+    """``fixed`` arguments shape the SQL (here the type compared with), each compiled apart."""
+    first, _ = two_applications(user)
+
+    assert compiled.fetch(news_of_kind, first, fixed=("reply",)) == list(
+        news_of_kind("reply", first)
+    )
+    assert compiled.fetch(news_of_kind, first, fixed=("offer",)) == []
+    with CaptureQueriesContext(connection) as queries:
+        compiled.fetch(news_of_kind, first, fixed=("reply",))
+    assert len(queries.captured_queries) == 1
+
+
+def test_fetch_refuses_a_parameter_computed_from_the_params(user: Any) -> None:
+    """A time computed inside the query's function would be frozen at its first value."""
+    first, _ = two_applications(user)
+
+    with pytest.raises(ValueError, match="news_a_day_before"):
+        compiled.fetch(news_a_day_before, first, ny(2026, 3, 5))
+
+
+def test_fetch_refuses_naive_times_and_other_kinds_of_params(user: Any) -> None:
+    """Only ids, keys and aware times: a naive time has no instant to compare with."""
+    first, _ = two_applications(user)
+
+    with pytest.raises(ValueError, match="aware"):
+        compiled.fetch(news_between, first, datetime(2026, 3, 1), ny(2026, 3, 5))
+    with pytest.raises(TypeError, match="ids, keys and times"):
+        compiled.fetch(news_between, first, date(2026, 3, 1), ny(2026, 3, 5))  # type: ignore[arg-type]

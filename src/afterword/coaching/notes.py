@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
@@ -11,6 +12,7 @@ from django.db.models import QuerySet
 from afterword.coaching.errors import CoachingProblem
 from afterword.coaching.models import AccessLog, CoachNote, NoteKind
 from afterword.tracker import access
+from afterword.tracker.services import compiled
 
 NOTE_MAX = 2000
 
@@ -39,6 +41,18 @@ def open_notes(student: AbstractBaseUser) -> QuerySet[CoachNote]:
         .select_related("coach")
         .order_by("-created_at", "-pk")
     )
+
+
+def _first_open(student_id: int) -> QuerySet[CoachNote, tuple[Any, ...]]:
+    return CoachNote.objects.filter(student_id=student_id, dismissed_at__isnull=True).values_list(
+        "pk"
+    )[:1]
+
+
+def has_open_notes(student: AbstractBaseUser) -> bool:
+    """Whether ``open_notes`` has any: asked on every visit to Today, where there are usually
+    none, so it is one read compiled once (tracker/services/compiled.py)."""
+    return bool(compiled.fetch(_first_open, int(student.pk)))
 
 
 def dismiss_note(student: AbstractBaseUser, note_id: int, now: datetime) -> bool:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from django import template
 from django.template.loader import render_to_string
 
-from afterword.coaching.notes import open_notes
+from afterword.coaching.notes import has_open_notes, open_notes
 from afterword.site.slots import fill
 
 
 @fill("today.top")
 def coach_notes(context: template.Context) -> str:
     request = context["request"]
+    if not has_open_notes(request.user):
+        return ""
     found = list(open_notes(request.user)[:10])
     if not found:
         return ""

@@ -16,8 +16,8 @@ from afterword.reading.meaning_dates import decision_range
 from afterword.rules.calendar import BusinessCalendar, calendar_for
 from afterword.rules.kinds import CHECK_IN_BY_CHANNEL
 from afterword.tracker import access
-from afterword.tracker.access import is_member
 from afterword.tracker.models import Action, Application, Interview
+from afterword.tracker.services import compiled
 from afterword.tracker.services.case import employer_zone
 from afterword.tracker.services.dates import ReadDate
 
@@ -74,17 +74,20 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
     Each reply comes as a PendingReply: the message and the days its new date's words name;
     each unsure away notice or bounce as a PendingNotice.
     """
-    if not is_member(user):
+    owner = access.member_id(user)
+    if owner is None:
         return {"replies": [], "notices": [], "invitations": [], "inbox_problem": "", "now": now}
-    pending = list(
-        access.visible(user, InboxMessage)
-        .filter(state=ReplyState.PENDING)
-        # An archived application is off Today entirely; its replies wait for its restore.
-        .exclude(application__archived_at__isnull=False)
-        .select_related("application", "interviewer")
-        .order_by("received_at", "pk")
+    # Usually nothing waits: then one read compiled once (tracker/services/compiled.py) says so.
+    pending = (
+        list(
+            _pending(access.belonging_to(owner, InboxMessage)).select_related(
+                "application", "interviewer"
+            )
+        )
+        if compiled.fetch(_first_pending, owner)
+        else []
     )
-    watch = access.visible(user, MailboxWatch).filter(connected=True).only("last_error").first()
+    problems = compiled.fetch(_watch_problem, owner)
     replies = [
         PendingReply(reply, understood_date(reply))
         for reply in pending
@@ -103,10 +106,34 @@ def replies_context(user: Any, now: datetime) -> dict[str, Any]:
         "notices": notices,
         "invitations": invitations,
         "to_confirm": len(replies) + len(notices) + len(invitations),
-        "inbox_problem": watch.last_error if watch is not None else "",
+        "inbox_problem": problems[0][0] if problems else "",
         "other_meanings": OTHER_MEANINGS,
         "now": now,
     }
+
+
+def _pending(messages: QuerySet[InboxMessage]) -> QuerySet[InboxMessage]:
+    """The messages waiting for the user's word, oldest first."""
+    return (
+        messages.filter(state=ReplyState.PENDING)
+        # An archived application is off Today entirely; its replies wait for its restore.
+        .exclude(application__archived_at__isnull=False)
+        .order_by("received_at", "pk")
+    )
+
+
+def _first_pending(owner_id: int) -> QuerySet[InboxMessage, tuple[Any, ...]]:
+    return _pending(access.belonging_to(owner_id, InboxMessage)).values_list("pk")[:1]
+
+
+def _watch_problem(owner_id: int) -> QuerySet[MailboxWatch, tuple[Any, ...]]:
+    """The last error of the owner's connected mailbox, if it has one (one row at most)."""
+    return (
+        access.belonging_to(owner_id, MailboxWatch)
+        .filter(connected=True)
+        .order_by("pk")
+        .values_list("last_error")[:1]
+    )
 
 
 def pending_notice(message: InboxMessage) -> PendingNotice:

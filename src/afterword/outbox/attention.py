@@ -18,7 +18,9 @@ from django.utils import timezone
 from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.outbox.queue import outbox_for
 from afterword.site.slots import fill
+from afterword.tracker import access
 from afterword.tracker.models import Status
+from afterword.tracker.services import compiled
 
 # A pending email this late has not been picked up: the worker is probably not running.
 STUCK_AFTER = timedelta(minutes=15)
@@ -31,17 +33,40 @@ def needing_attention(user: Any, now: datetime) -> QuerySet[OutgoingEmail]:
     return (
         outbox_for(user)
         .select_related("application", "draft")
-        .filter(
-            Q(state__in=[EmailState.HELD, EmailState.UNCERTAIN])
-            | Q(state=EmailState.FAILED, created_at__gte=now - RECENT_FAILURES)
-            | Q(state=EmailState.PENDING, due_at__lt=now - STUCK_AFTER)
-            | Q(
-                state=EmailState.PENDING,
-                application__status=Status.DECIDED,
-                send_despite_decision=False,
-            )
-        )
+        .filter(_waiting(now - RECENT_FAILURES, now - STUCK_AFTER))
         .order_by("created_at", "pk")
+    )
+
+
+def _waiting(failed_since: datetime, stuck_before: datetime) -> Q:
+    return (
+        Q(state__in=[EmailState.HELD, EmailState.UNCERTAIN])
+        | Q(state=EmailState.FAILED, created_at__gte=failed_since)
+        | Q(state=EmailState.PENDING, due_at__lt=stuck_before)
+        | Q(
+            state=EmailState.PENDING,
+            application__status=Status.DECIDED,
+            send_despite_decision=False,
+        )
+    )
+
+
+def _first_waiting(
+    owner_id: int, failed_since: datetime, stuck_before: datetime
+) -> QuerySet[OutgoingEmail, tuple[Any, ...]]:
+    return (
+        access.belonging_to(owner_id, OutgoingEmail)
+        .filter(_waiting(failed_since, stuck_before))
+        .values_list("pk")[:1]
+    )
+
+
+def any_needing_attention(user: Any, now: datetime) -> bool:
+    """Whether ``needing_attention`` has any email: Today asks on every visit, and usually none
+    waits, so this is one read compiled once (tracker/services/compiled.py)."""
+    owner = access.member_id(user)
+    return owner is not None and bool(
+        compiled.fetch(_first_waiting, owner, now - RECENT_FAILURES, now - STUCK_AFTER)
     )
 
 
@@ -63,8 +88,10 @@ def _panel(context: template.Context, emails: list[OutgoingEmail], where: str) -
 
 @fill("today.top")
 def on_today(context: template.Context) -> str:
-    request = context["request"]
-    return _panel(context, list(needing_attention(request.user, timezone.now())[:20]), "today")
+    request, now = context["request"], timezone.now()
+    if not any_needing_attention(request.user, now):
+        return ""
+    return _panel(context, list(needing_attention(request.user, now)[:20]), "today")
 
 
 @fill("application.top")

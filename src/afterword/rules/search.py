@@ -15,8 +15,12 @@ RECENT = timedelta(days=7)
 
 @dataclass(frozen=True, slots=True)
 class ApplicationSummary:
+    """One application, or ``count`` applications of one status of which ``created`` is the
+    newest: the rule only counts them and asks whether any was added lately."""
+
     status: Status
     created: datetime
+    count: int = 1
 
 
 def keep_searching(applications: Sequence[ApplicationSummary], now: datetime) -> Note | None:
@@ -26,7 +30,7 @@ def keep_searching(applications: Sequence[ApplicationSummary], now: datetime) ->
     2. Fewer than three applications besides the one waiting are active: remind.
     3. No application was added in the last seven days: remind.
     """
-    active = sum(1 for a in applications if a.status in ACTIVE_STATUSES)
+    active = sum(a.count for a in applications if a.status in ACTIVE_STATUSES)
     if active == 0:
         return None
     others = active - 1

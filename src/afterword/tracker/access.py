@@ -32,11 +32,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from afterword.tracker.models import Action, Application, Draft, Event, Interview, Interviewer
+from afterword.tracker.services import compiled
 
 User: TypeAlias = AbstractBaseUser | AnonymousUser
 M = TypeVar("M", bound=models.Model)
@@ -100,12 +101,22 @@ def belonging_to_any(owner_ids: Iterable[int], source: type[M] | QuerySet[M]) ->
     )
 
 
+def member_id(user: User) -> int | None:
+    """Whose rows ``user`` may change: their own id; None for anyone not signed in.
+
+    For reads compiled once and run with an owner's id (tracker/services/compiled.py): they
+    filter with ``belonging_to`` that id, as ``changeable`` does, and read nothing for None.
+    """
+    return int(user.pk) if is_member(user) else None
+
+
 def changeable(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
     """The rows ``user`` may change: their own; nothing for anyone not signed in."""
     queryset = _queryset(source)
-    if not is_member(user):
+    owner = member_id(user)
+    if owner is None:
         return queryset.none()
-    return belonging_to(int(user.pk), queryset)
+    return belonging_to(owner, queryset)
 
 
 def visible(user: User, source: type[M] | QuerySet[M]) -> QuerySet[M]:
@@ -140,9 +151,22 @@ def one_row_of(owner_id: int, model: type[M]) -> M:
     survives two first requests at once: the one-to-one column is unique, and the loser of
     the race reads the winner's row.
     """
+    # Read as values through SQL compiled once (every page reads the settings): building the
+    # query with the ORM cost more than the database takes to answer it.
+    for values in compiled.fetch(_one_row_read, owner_id, fixed=(model,)):
+        return model.from_db(DEFAULT_DB_ALIAS, _columns(model), values)
     owner: dict[str, Any] = {f"{owner_path(model)}_id": owner_id}
     found, _ = model._default_manager.get_or_create(**owner)
     return found
+
+
+@cache
+def _columns(model: type[models.Model]) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _one_row_read(model: type[M], owner_id: int) -> QuerySet[M, tuple[Any, ...]]:
+    return belonging_to(owner_id, model).values_list(*_columns(model))[:1]
 
 
 def may_view(user: User, row: models.Model) -> bool:
@@ -163,7 +187,15 @@ def applications_for(user: User) -> QuerySet[Application]:
 def current_applications(user: User) -> QuerySet[Application]:
     """The user's applications that are not archived: what the board, Today and the digest
     count. Archived ones stay reachable by id (``get_application_or_404``) to be restored."""
-    return applications_for(user).filter(archived_at__isnull=True)
+    owner = member_id(user)
+    if owner is None:
+        return Application.objects.none()
+    return current_applications_of(owner)
+
+
+def current_applications_of(owner_id: int) -> QuerySet[Application]:
+    """``current_applications`` of the member ``owner_id`` (see ``member_id``)."""
+    return belonging_to(owner_id, Application).filter(archived_at__isnull=True)
 
 
 def archived_applications(user: User) -> QuerySet[Application]:

@@ -7,6 +7,8 @@ Python because "today" depends on the user's own time zone.
 ``today_page`` is the web page's version, which stays small whatever the number of applications:
 each section reads at most its share of rows (the most recent overdue first, the others by due
 time), and the counts of all three come from one aggregate query when a section has more.
+Its reads are compiled once per shape (tracker/services/compiled.py): building them anew on
+every request cost Django several times what the database takes to answer them.
 ``section_rows`` pages through one whole section.
 """
 
@@ -23,9 +25,16 @@ from django.db.models import Count, Max, Q, QuerySet
 from afterword.rules import Note
 from afterword.rules.plan import Status
 from afterword.rules.search import ApplicationSummary, keep_searching
-from afterword.tracker.access import actions_for, current_applications, is_member
+from afterword.tracker.access import (
+    actions_for,
+    belonging_to,
+    current_applications_of,
+    is_member,
+    member_id,
+)
 from afterword.tracker.models import Action
 from afterword.tracker.preferences import settings_for
+from afterword.tracker.services import compiled
 
 WEEK_AHEAD_DAYS = 7
 
@@ -105,23 +114,41 @@ class Bounds:
     tomorrow: datetime
     week_end: datetime
 
+    @property
+    def instants(self) -> tuple[datetime, datetime, datetime, datetime]:
+        """What the sections compare due times with: now, today's start, tomorrow's, the
+        week's end (the params of ``where``)."""
+        return (self.now, self.today_start, self.tomorrow, self.week_end)
+
     def where(self, section: str) -> Q:
         """The rows of one section (``SECTION_KEYS``) as a filter."""
-        if section == "overdue":
-            # latest >= due always, so every overdue row has due < now: the index narrows it.
-            return Q(due__lt=self.now) & (Q(latest__lt=self.now) | Q(due__lt=self.today_start))
-        pending = Q(latest__gte=self.now, due__gte=self.today_start)
-        if section == "today":
-            return pending & Q(due__lt=self.tomorrow)
-        if section == "week":
-            return pending & Q(due__gte=self.tomorrow, due__lt=self.week_end)
-        raise ValueError(f"no Today section {section!r}")
+        return where(section, *self.instants)
 
     def ordering(self, section: str) -> tuple[str, ...]:
-        # The most recently missed first: the oldest are the least worth acting on now.
-        if section == "overdue":
-            return ("-due", "-application_id", "position")
-        return ("due", "application_id", "position")
+        return ORDERING[section]
+
+
+def where(
+    section: str, now: datetime, today_start: datetime, tomorrow: datetime, week_end: datetime
+) -> Q:
+    """The rows of one section (``SECTION_KEYS``) as a filter, given ``Bounds.instants``."""
+    if section == "overdue":
+        # latest >= due always, so every overdue row has due < now: the index narrows it.
+        return Q(due__lt=now) & (Q(latest__lt=now) | Q(due__lt=today_start))
+    pending = Q(latest__gte=now, due__gte=today_start)
+    if section == "today":
+        return pending & Q(due__lt=tomorrow)
+    if section == "week":
+        return pending & Q(due__gte=tomorrow, due__lt=week_end)
+    raise ValueError(f"no Today section {section!r}")
+
+
+ORDERING = {
+    # The most recently missed first: the oldest are the least worth acting on now.
+    "overdue": ("-due", "-application_id", "position"),
+    "today": ("due", "application_id", "position"),
+    "week": ("due", "application_id", "position"),
+}
 
 
 def bounds_for(
@@ -187,35 +214,82 @@ def today_page(
     than it shows does one aggregate query count all three.
     """
     bounds = bounds_for(user, now, zone)
-    shown = {key: list(section_rows(user, bounds, key)[: limits[key] + 1]) for key in SECTION_KEYS}
+    owner = member_id(user)
+    if owner is None:
+        return TodayPage(tuple(Section(key, [], 0) for key in SECTION_KEYS), bounds)
+    shown = {
+        key: [
+            dict(zip(ROW_VALUES, row, strict=True))
+            for row in compiled.fetch(
+                _section_read, owner, *bounds.instants, fixed=(key, limits[key] + 1)
+            )
+        ]
+        for key in SECTION_KEYS
+    }
     totals = {key: len(rows) for key, rows in shown.items()}
     if any(len(shown[key]) > limits[key] for key in SECTION_KEYS):
-        totals = (
-            actions_for(user)
-            .filter(due__lt=bounds.week_end)
-            .aggregate(**{key: Count("pk", filter=bounds.where(key)) for key in SECTION_KEYS})
-        )
+        for counted in compiled.fetch(_counts_read, owner, *bounds.instants):
+            totals = dict(zip(SECTION_KEYS, counted, strict=True))
     return TodayPage(
         tuple(Section(key, shown[key][: limits[key]], totals[key]) for key in SECTION_KEYS),
         bounds,
     )
 
 
+def _section_read(
+    section: str,
+    limit: int,
+    owner_id: int,
+    now: datetime,
+    today_start: datetime,
+    tomorrow: datetime,
+    week_end: datetime,
+) -> QuerySet[Action, tuple[Any, ...]]:
+    """The first ``limit`` rows of one section, as ``ROW_VALUES`` (compiled once per section)."""
+    return (
+        belonging_to(owner_id, Action)
+        .filter(where(section, now, today_start, tomorrow, week_end))
+        .order_by(*ORDERING[section])
+        .values_list(*ROW_VALUES)[:limit]
+    )
+
+
+def _counts_read(
+    owner_id: int, now: datetime, today_start: datetime, tomorrow: datetime, week_end: datetime
+) -> QuerySet[Action, tuple[Any, ...]]:
+    """How many rows each section holds, in ``SECTION_KEYS`` order: one row, grouped by the
+    one owner (none when the owner has no action before the week's end)."""
+    times = (now, today_start, tomorrow, week_end)
+    return (
+        belonging_to(owner_id, Action)
+        .filter(due__lt=week_end)
+        .order_by()
+        .values("owner")
+        .annotate(**{key: Count("pk", filter=where(key, *times)) for key in SECTION_KEYS})
+        .values_list(*SECTION_KEYS)
+    )
+
+
 def search_reminder(user: AbstractBaseUser | AnonymousUser, now: datetime) -> Note | None:
     """P1 across all the user's applications: keep applying while answers are awaited."""
+    owner = member_id(user)
+    groups = [] if owner is None else compiled.fetch(_status_groups, owner)
+    # The column's choices are exactly the planner's statuses.
+    summaries = [
+        ApplicationSummary(cast(Status, status), newest, count) for status, count, newest in groups
+    ]
+    return keep_searching(summaries, now)
+
+
+def _status_groups(owner_id: int) -> QuerySet[Any, tuple[Any, ...]]:
     # One row per status (not one per application): the rule only counts them and asks
     # whether any was added lately, for which the newest of each status is enough.
-    groups = (
-        current_applications(user)
+    return (
+        current_applications_of(owner_id)
         .order_by()
         .values_list("status")
         .annotate(count=Count("pk"), newest=Max("created_at"))
     )
-    summaries: list[ApplicationSummary] = []
-    for status, count, newest in groups:
-        # The column's choices are exactly the planner's statuses.
-        summaries += [ApplicationSummary(cast(Status, status), newest)] * count
-    return keep_searching(summaries, now)
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:

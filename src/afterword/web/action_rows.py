@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from afterword.rules import kinds
@@ -94,6 +95,7 @@ def value_rows(
     # The lasting addresses (keyed by what the follow-up is for), so an old tab still works.
     draft, done = key_route("follow_up_draft"), key_route("follow_up_done")
     snooze, no_answer = key_route("follow_up_snooze"), key_route("follow_up_no_answer")
+    shown_in = timezone.get_current_timezone_name()
     rows = []
     for action in actions:
         info = kinds.ACTIONS.get(action["kind"])
@@ -110,9 +112,9 @@ def value_rows(
                 overdue=action["latest"] < now,
                 due_iso=f"{due.astimezone(UTC):%Y-%m-%dT%H:%M}Z",
                 day=due.astimezone(zone).date(),
-                due_text=time_on_clock(due, action["application__employer_timezone"]),
+                due_text=time_on_clock(due, action["application__employer_timezone"], shown_in),
                 why=action["why"],
-                rules=tuple(Rule(rule, RULE_NAMES.get(rule, rule)) for rule in action["rules"]),
+                rules=tuple(map(rule_named, action["rules"])),
                 open_label=info.page.open_label if info else "Draft",
                 is_call=bool(info and info.is_call),
                 draft_url=draft(app, key),
@@ -124,6 +126,12 @@ def value_rows(
             )
         )
     return rows
+
+
+@lru_cache(maxsize=256)  # the planner cites a few dozen rules
+def rule_named(rule_id: str) -> Rule:
+    """The rule ``rule_id`` with its short name (one object per rule, shared by every row)."""
+    return Rule(rule_id, RULE_NAMES.get(rule_id, rule_id))
 
 
 def glossary(rows: Iterable[ActionRow]) -> list[Rule]:

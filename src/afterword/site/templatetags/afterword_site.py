@@ -122,9 +122,10 @@ def form_problems(form: Any, prefix: str = "") -> list[FieldProblem]:
     return found
 
 
-def _zone_note(zone_name: str) -> str:
-    """ " (Berlin time)" when the employer's zone is not the one the page is shown in, else ""."""
-    if zone_name == timezone.get_current_timezone_name():
+def _zone_note(zone_name: str, shown_in: str | None = None) -> str:
+    """ " (Berlin time)" when the employer's zone is not the one the page is shown in
+    (``shown_in``, the current zone's name if None), else ""."""
+    if zone_name == (shown_in or timezone.get_current_timezone_name()):
         return ""
     return f" ({zone_name.rsplit('/', 1)[-1].replace('_', ' ')} time)"
 
@@ -135,11 +136,12 @@ def employer_time(moment: datetime, application: Any) -> str:
     return time_on_clock(moment, application.employer_timezone)
 
 
-def time_on_clock(moment: datetime, zone_name: str) -> str:
-    """ "Tue 3 Mar, 11:00 (New York time)": ``moment`` in the zone ``zone_name``."""
+def time_on_clock(moment: datetime, zone_name: str, shown_in: str | None = None) -> str:
+    """ "Tue 3 Mar, 11:00 (New York time)": ``moment`` in the zone ``zone_name``, on a page
+    shown in the zone named ``shown_in`` (the current zone if None: a list passes it once)."""
     local = moment.astimezone(zone(zone_name))
     stamp = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-    return stamp + _zone_note(zone_name)
+    return stamp + _zone_note(zone_name, shown_in)
 
 
 @register.filter

@@ -1,17 +1,23 @@
-"""Read queries compiled once per shape, then run again with other ids.
+"""Read queries compiled once per shape, then run again with other parameters.
 
 Building and compiling a ``values_list`` queryset with joins and an ordering costs Django about
 half a millisecond of CPU, several times what the database takes to answer the small reads of
-one re-plan; recording one event makes several of them. Here such a query is compiled once
-per function and number of ids, and then only its parameters change. Rows go through the
-converters Django itself would apply (SQLite's dates come back as dates), and run on
-``connection.cursor()``, so they are logged and counted like any other query.
+one re-plan or one page; recording one event makes several of them, Today a dozen. Here such a
+query is compiled once per function and shape, and then only its parameters change:
+
+- ``rows(make, ids)``: ``make(ids)`` filters by a list of ids, compiled once per count of ids.
+- ``fetch(make, *params, fixed=...)``: ``make(*fixed, *params)``, compiled once per ``fixed``;
+  the params are ids, keys and aware times that the query only compares with (an owner, a
+  session's key, "now", the start of a day).
+
+Rows go through the converters Django itself would apply (SQLite's dates come back as dates),
+and run on ``connection.cursor()``, so they are logged and counted like any other query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime, tzinfo
+from collections.abc import Callable, Hashable, Sequence
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from django.db import connection
@@ -38,10 +44,112 @@ def rows(make: Make, ids: Sequence[int]) -> list[tuple[Any, ...]]:
         if len(_compiled) < MAX_COMPILED:
             _compiled[key] = found
     sql, converters, times = found
+    return _run(sql, list(ids), converters, times)
+
+
+# A parameter of ``fetch``: what a query compares a column with.
+Param = int | str | datetime
+# make(*fixed, *params) -> a values_list queryset.
+MakeWith = Callable[..., QuerySet[Any, Any]]
+# Where each parameter of the SQL comes from: the index of a ``fetch`` param, or a constant.
+Source = tuple[int, None] | tuple[None, Any]
+Fetching = tuple[str, list[Source], list[Converter], list[int]]
+
+_fetching: dict[tuple[MakeWith, Hashable, tuple[type, ...], str], Fetching] = {}
+
+
+def fetch(
+    make: MakeWith, *params: Param, fixed: tuple[Hashable, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """The rows ``make(*fixed, *params)`` would give (``values_list`` tuples), its SQL compiled
+    once per ``make``, ``fixed`` and kinds of params.
+
+    ``make`` must put each param into the query as it is (``due__lt=now``), never compute
+    with it (``now - timedelta(days=1)``: compute that before and pass it): compiling checks
+    this, and refuses a query whose SQL or other parameters change with the params.
+    """
+    kinds = tuple(type(param) for param in params)
+    key = (make, fixed, kinds, connection.vendor)
+    found = _fetching.get(key)
+    if found is None:
+        found = _compile_with(make, fixed, params)
+        if len(_fetching) < MAX_COMPILED:
+            _fetching[key] = found
+    sql, sources, converters, times = found
+    adapted = [_adapt(param) for param in params]
+    values = [adapted[index] if index is not None else constant for index, constant in sources]
+    return _run(sql, values, converters, times)
+
+
+def _adapt(param: Param) -> Any:
+    """The value Django would send for ``param`` compared with a column of its kind."""
+    if isinstance(param, datetime):
+        if param.tzinfo is None:
+            raise ValueError(f"a compiled query compares with aware times only, not {param}")
+        return connection.ops.adapt_datetimefield_value(param)
+    return param
+
+
+def _stand_ins(params: Sequence[Param], variant: int) -> list[Param]:
+    """Values no real parameter takes, distinct per position and per variant."""
+    made: list[Param] = []
+    for position, param in enumerate(params):
+        if isinstance(param, datetime):
+            made.append(datetime(1001 + 100 * variant + position, 2, 3, 4, 5, 6, tzinfo=UTC))
+        elif isinstance(param, int) and not isinstance(param, bool):
+            made.append(-(2**40) - 1000 * variant - position)
+        elif isinstance(param, str):
+            made.append(f"afterword stand-in {variant} {position}")
+        else:
+            raise TypeError(f"a compiled query's params are ids, keys and times, not {param!r}")
+    return made
+
+
+def _compile_with(make: MakeWith, fixed: tuple[Hashable, ...], params: Sequence[Param]) -> Fetching:
+    # Compiled twice with different stand-ins: what differs between the two is a param, and
+    # must be one of them; what does not is a constant of the query (a status, a kind).
+    compiled = []
+    for variant in (0, 1):
+        stand_ins = _stand_ins(params, variant)
+        compiler = make(*fixed, *stand_ins).query.get_compiler(connection=connection)
+        sql, sql_params = compiler.as_sql()
+        compiled.append((sql, list(sql_params), [_adapt(value) for value in stand_ins], compiler))
+    (sql, first, first_ins, compiler), (other_sql, second, second_ins, _) = compiled
+    if sql != other_sql or len(first) != len(second):
+        raise ValueError(f"{make.__name__}: the SQL of a compiled query changes with its params")
+    sources: list[Source] = []
+    for value, other in zip(first, second, strict=True):
+        index = next(
+            (
+                n
+                for n, (mine, theirs) in enumerate(zip(first_ins, second_ins, strict=True))
+                if _same(value, mine) and _same(other, theirs)
+            ),
+            None,
+        )
+        if index is not None:
+            sources.append((index, None))
+        elif _same(value, other):
+            sources.append((None, value))
+        else:
+            raise ValueError(
+                f"{make.__name__}: a parameter is computed from the params; pass it as one"
+            )
+    converters, times = _converters(compiler)
+    return sql, sources, converters, times
+
+
+def _same(value: Any, other: Any) -> bool:
+    return type(value) is type(other) and value == other
+
+
+def _run(
+    sql: str, params: list[Any], converters: list[Converter], times: list[int]
+) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         if times and connection.vendor == "postgresql":
             _load_times_in_c(cursor)
-        cursor.execute(sql, list(ids))
+        cursor.execute(sql, params)
         fetched = cursor.fetchall()
     if times and connection.vendor == "postgresql":
         # As Django's own loader gives them: the same instant, in the connection's zone object.
@@ -91,6 +199,12 @@ def _compile(make: Make, count: int) -> Compiled:
     sql, params = compiler.as_sql()
     if list(params) != stand_ins:
         raise ValueError(f"{make.__name__}: a compiled query's only parameters are its ids")
+    converters, times = _converters(compiler)
+    return sql, converters, times
+
+
+def _converters(compiler: Any) -> tuple[list[Converter], list[int]]:
+    """Django's converters of each selected column, and which columns are times."""
     fields = [selected[0] for selected in compiler.select[: compiler.col_count]]
     converters = [
         (position, functions, expression)
@@ -101,4 +215,4 @@ def _compile(make: Make, count: int) -> Compiled:
         for position, field in enumerate(fields)
         if field.output_field.get_internal_type() == "DateTimeField"
     ]
-    return sql, converters, times
+    return converters, times
