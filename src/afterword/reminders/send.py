@@ -46,7 +46,7 @@ RETRY_WAITS = (
     timedelta(minutes=20),
     timedelta(hours=1),
 )
-# Rows per job call, so the worker's other jobs get their turn in a long queue: about half a
+# Rows per job call, so the worker's other jobs get their turn in a long queue: under a
 # second of digests (bench/README.md, "Digest").
 BATCH = 500
 # Rows claimed at once: a first page small enough that several workers share a short queue,
