@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 
 from afterword.outbox.models import MailAccount
-from afterword.reminders.digest import build_digest, employer_clock, render_digest
+from afterword.reminders.digest import build_digest, clock, employer_clock, render_digest
 from afterword.reminders.models import Reminder, ReminderKind, ReminderSettings, ReminderState
 from afterword.reminders.schedule import digest_key
 from afterword.reminders.send import MAX_ATTEMPTS
@@ -78,6 +78,17 @@ def test_the_employers_clock_names_the_day_when_it_is_another_day() -> None:
     reading = employer_clock(moment, NEW_YORK, ZoneInfo("Asia/Tokyo"))
 
     assert reading == "Thu 5 Mar, 13:30 Tokyo time"
+
+
+def test_the_clock_reads_every_day_of_a_year_as_strftime_does() -> None:
+    """Names of days and months from our own tables, exactly as strftime gives them."""
+    start = datetime(2026, 1, 1, 7, 5, tzinfo=UTC)
+    moments = [start + timedelta(days=n, minutes=37 * n) for n in range(366)]
+
+    readings = [clock(moment, NEW_YORK) for moment in moments]
+
+    expected = [f"{m.astimezone(NEW_YORK):%a %-d %b, %H:%M}" for m in moments]
+    assert readings == expected
 
 
 def test_the_text_and_html_say_the_same_things(db: None) -> None:

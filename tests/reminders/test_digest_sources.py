@@ -91,7 +91,7 @@ def test_a_page_reads_the_same_digests_as_one_user_at_a_time(people: list[Any]) 
 
 
 def test_a_page_costs_the_same_queries_for_two_users_or_five(people: list[Any]) -> None:
-    """Actions and applications: two queries for a page, however many users it holds."""
+    """Actions, applications and interviewers: three queries, however many users a page holds."""
     now = MOMENTS[4]
     small, large = _page(people[:2]), _page(people)
 
@@ -100,4 +100,16 @@ def test_a_page_costs_the_same_queries_for_two_users_or_five(people: list[Any]) 
     with CaptureQueriesContext(connection) as for_five:
         DigestSources.read(large, now)
 
-    assert len(for_two.captured_queries) == len(for_five.captured_queries) == 2
+    assert len(for_two.captured_queries) == len(for_five.captured_queries) == 3
+
+
+def test_a_page_reads_every_table_on_its_own(people: list[Any]) -> None:
+    """No read of a page joins tables: PostgreSQL cannot then plan a hash of a whole table."""
+    now = MOMENTS[4]
+    page = _page(people)
+
+    with CaptureQueriesContext(connection) as reads:
+        DigestSources.read(page, now)
+
+    assert reads.captured_queries
+    assert not [query["sql"] for query in reads.captured_queries if "JOIN" in query["sql"]]

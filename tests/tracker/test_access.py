@@ -252,3 +252,19 @@ def test_belonging_to_any_keeps_to_the_owners_named_and_active(
 
     assert both == {mine, other} and stranger not in both
     assert active_only == {mine}
+
+
+def test_belonging_to_loaded_keeps_to_the_owners_given_and_active_as_loaded(
+    owned: dict[str, Any], outsider: Any
+) -> None:
+    """A worker's page of owners it has read: their rows only, none of one loaded inactive."""
+    mine = owned["application"]
+    other = ApplicationFactory(owner=outsider)
+    stranger = ApplicationFactory(owner=UserFactory())
+
+    both = set(access.belonging_to_loaded([mine.owner, outsider], Application))
+    outsider.is_active = False
+    active_only = set(access.belonging_to_loaded([mine.owner, outsider], Application))
+
+    assert both == {mine, other} and stranger not in both
+    assert active_only == {mine}

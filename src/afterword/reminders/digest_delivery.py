@@ -63,7 +63,7 @@ class DigestPage:
         owners = list({r.owner_id: r.owner for r in digests}.values())
         earliest = min(r.due_at for r in digests) - NUDGE_EVERY
         nudged: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
-        recent = access.belonging_to_any([owner.pk for owner in owners], Reminder).filter(
+        recent = access.belonging_to_loaded(owners, Reminder).filter(
             kind=ReminderKind.DIGEST,
             state=ReminderState.SENT,
             due_at__gt=earliest,
