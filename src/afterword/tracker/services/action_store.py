@@ -52,7 +52,7 @@ ActionRow = tuple[Any, ...]
 
 
 def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, ActionRow]]]:
-    """Each application's stored actions as ``(id, row)``, in one query."""
+    """Each application's stored actions as ``(id, row)`` in plan order, in one query."""
     found: dict[int, list[tuple[int, ActionRow]]] = {pk: [] for pk in application_ids}
     for row in compiled.rows(_actions, list(found)):
         found[row[1]].append((row[0], row[1:]))
@@ -60,7 +60,11 @@ def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, Act
 
 
 def _actions(ids: list[int]) -> QuerySet[Any, Any]:
-    return Action.objects.filter(application_id__in=ids).values_list("pk", *ACTION_COLUMNS)
+    return (
+        Action.objects.filter(application_id__in=ids)
+        .order_by("application_id", "position")
+        .values_list("pk", *ACTION_COLUMNS)
+    )
 
 
 def write_actions(
@@ -77,12 +81,18 @@ def write_actions(
     gone: list[int] = []
     new: list[ActionRow] = []
     for application_id, rows in wanted.items():
-        if renew:
-            gone += [pk for pk, _ in stored[application_id]]
+        old = stored[application_id]
+        if renew or not old:
+            gone += [pk for pk, _ in old]
             new += rows
             continue
+        if rows == [row for _, row in old]:
+            # The usual re-plan: the plan came out as stored, row for row, so all stay. (Equal
+            # here means equal below; two times in a repeated hour may compare unequal here
+            # though they are the same instant, PEP 495: then they go the long way below.)
+            continue
         # Stored rows by content; each wanted row found there stays, the rest are written.
-        unmatched = {_compared(row): pk for pk, row in stored[application_id]}
+        unmatched = {_compared(row): pk for pk, row in old}
         for row in rows:
             if unmatched.pop(_compared(row), None) is None:
                 new.append(row)
@@ -110,10 +120,9 @@ def _compared(row: ActionRow) -> ActionRow:
 def _delete(ids: list[int]) -> None:
     """One DELETE by id (nothing refers to an action row, so nothing cascades)."""
     table = connection.ops.quote_name(Action._meta.db_table)
-    key = connection.ops.quote_name(Action._meta.pk.column)
-    marks = ", ".join(["%s"] * len(ids))
+    chosen, params = compiled.any_of(connection.ops.quote_name(Action._meta.pk.column), ids)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
+        cursor.execute(f"DELETE FROM {table} WHERE {chosen}", params)
 
 
 def _columns() -> str:
