@@ -17,7 +17,8 @@ from datetime import UTC
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 
 from afterword.tracker.models import Action
 from afterword.tracker.services import compiled
@@ -54,16 +55,25 @@ ActionRow = tuple[Any, ...]
 def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, ActionRow]]]:
     """Each application's stored actions as ``(id, row)`` in plan order, in one query."""
     found: dict[int, list[tuple[int, ActionRow]]] = {pk: [] for pk in application_ids}
+    # The rules come as JSON text, decoded once per distinct text: a plan's rows share a few
+    # dozen rule lists, and decoding each row's cost more than comparing it.
+    decoded: dict[str, list[str]] = {}
+    rules = RULES + 1  # after the row id
     for row in compiled.rows(_actions, list(found)):
-        found[row[1]].append((row[0], row[1:]))
+        text = row[rules]
+        if text not in decoded:
+            decoded[text] = json.loads(text)
+        found[row[1]].append((row[0], (*row[1:rules], list(decoded[text]), *row[rules + 1 :])))
     return found
 
 
 def _actions(ids: list[int]) -> QuerySet[Any, Any]:
+    columns = ["rules_text" if name == "rules" else name for name in ACTION_COLUMNS]
     return (
         Action.objects.filter(application_id__in=ids)
+        .annotate(rules_text=Cast("rules", TextField()))
         .order_by("application_id", "position")
-        .values_list("pk", *ACTION_COLUMNS)
+        .values_list("pk", *columns)
     )
 
 

@@ -310,9 +310,8 @@ def _update_planned(planned: list[tuple[int, str, list[dict[str, Any]]]], now: d
 
     ``bulk_update`` writes one CASE branch per row and column, which costs more than planning
     the batch; an UPDATE joined to the new values is one short statement. PostgreSQL gets the
-    values as three arrays (``unnest``: three parameters, not three per row, see
-    ``compiled.any_of``); SQLite >= 3.33 a VALUES list (its columns are named column1,
-    column2...).
+    values as one JSON parameter (not three parameters per row, see ``compiled.any_of``);
+    SQLite >= 3.33 a VALUES list (its columns are named column1, column2...).
     """
     if not planned:
         return
@@ -325,19 +324,23 @@ def _update_planned(planned: list[tuple[int, str, list[dict[str, Any]]]], now: d
         return
     table = connection.ops.quote_name(Application._meta.db_table)
     key = connection.ops.quote_name(Application._meta.pk.column)
-    pks = [pk for pk, _, _ in planned]
-    statuses = [status for _, status, _ in planned]
-    notes = [json.dumps(plan_notes) for _, _, plan_notes in planned]
     if connection.vendor == "postgresql":
-        values = "unnest(%s::bigint[], %s::text[], %s::text[]) AS v(pk, status, notes)"
-        params: list[Any] = [pks, statuses, notes]
-        new, match = "status = v.status, plan_notes = CAST(v.notes AS jsonb)", "v.pk"
+        # One JSON document: psycopg escapes a text array element by element in Python.
+        values = "jsonb_to_recordset(%s::jsonb) AS v(pk bigint, status text, notes jsonb)"
+        rows = [{"pk": pk, "status": status, "notes": notes} for pk, status, notes in planned]
+        params: list[Any] = [json.dumps(rows)]
+        new, match = "status = v.status, plan_notes = v.notes", "v.pk"
     else:
         values = "(VALUES " + ", ".join(["(%s, %s, %s)"] * len(planned)) + ") AS v"
-        params = [value for row in zip(pks, statuses, notes, strict=True) for value in row]
+        params = [
+            value
+            for pk, status, plan_notes in planned
+            for value in (pk, status, json.dumps(plan_notes))
+        ]
         new, match = "status = v.column2, plan_notes = v.column3", "v.column1"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET {new}, planned_at = %s FROM {values} WHERE {table}.{key} = {match}",
+            f"UPDATE {table} SET {new}, planned_at = %s FROM {values} "
+            f"WHERE {table}.{key} = {match}",
             [connection.ops.adapt_datetimefield_value(now), *params],
         )
