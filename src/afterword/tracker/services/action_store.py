@@ -143,14 +143,16 @@ def _columns() -> str:
 def _copy(rows: Sequence[ActionRow]) -> None:
     """The rows by PostgreSQL's COPY, in its text format (psycopg writes each value as text)."""
     table = connection.ops.quote_name(Action._meta.db_table)
+    encoded: dict[tuple[str, ...], str] = {}  # rules to JSON once per distinct list
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({_columns()}) FROM STDIN") as copy,
     ):
         for row in rows:
-            values = list(row)
-            values[RULES] = json.dumps(values[RULES])
-            copy.write_row(values)
+            rules = tuple(row[RULES])
+            if rules not in encoded:
+                encoded[rules] = json.dumps(row[RULES])
+            copy.write_row((*row[:RULES], encoded[rules], *row[RULES + 1 :]))
 
 
 def _insert(rows: Sequence[ActionRow]) -> None:

@@ -161,21 +161,19 @@ def action_rows(
 
     The one place that turns a planned action into its row, for one re-plan and for many.
     """
-    keys = keys_for(
-        [
-            (a.kind, _row_id(a.interview), _row_id(a.interviewer) if a.interviewer else None)
-            for a in result.actions
-        ],
-        event_types,
-    )
+    steps = [
+        (a.kind, _row_id(a.interview), _row_id(a.interviewer) if a.interviewer else None)
+        for a in result.actions
+    ]
+    keys = keys_for(steps, event_types)
     return [
         (
             application_id,
             owner_id,
-            action.kind,
+            kind,
             keys[position],
-            _row_id(action.interview),
-            _row_id(action.interviewer) if action.interviewer else None,
+            interview_id,
+            interviewer_id,
             action.channel,
             action.earliest,
             action.due,
@@ -184,7 +182,9 @@ def action_rows(
             action.why,
             position,
         )
-        for position, action in enumerate(result.actions)
+        for position, (action, (kind, interview_id, interviewer_id)) in enumerate(
+            zip(result.actions, steps, strict=True)
+        )
     ]
 
 
