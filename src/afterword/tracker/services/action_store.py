@@ -55,8 +55,8 @@ ActionRow = tuple[Any, ...]
 def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, ActionRow]]]:
     """Each application's stored actions as ``(id, row)`` in plan order, in one query."""
     found: dict[int, list[tuple[int, ActionRow]]] = {pk: [] for pk in application_ids}
-    # The rules come as JSON text, decoded once per distinct text: a plan's rows share a few
-    # dozen rule lists, and decoding each row's cost more than comparing it.
+    # The rules come as JSON text, decoded once per distinct text: a batch's rows share far
+    # fewer rule lists than they are rows, and decoding each row's cost more than comparing it.
     decoded: dict[str, list[str]] = {}
     rules = RULES + 1  # after the row id
     for row in compiled.rows(_actions, list(found)):

@@ -2,11 +2,11 @@
 
 Building and compiling a ``values_list`` queryset with joins and an ordering costs Django about
 half a millisecond of CPU, several times what the database takes to answer the small reads of
-one re-plan; recording one event makes several of them. Here such a query is compiled once
-per function (on SQLite, per function and number of ids), and then only its ids change; on
-PostgreSQL they are sent as one array (``any_of``). Rows go through the
-converters Django itself would apply (SQLite's dates come back as dates), and run on
-``connection.cursor()``, so they are logged and counted like any other query.
+one re-plan; recording one event makes several of them. Here such a query is compiled once per
+function (on SQLite, per function and number of ids), and then only its ids change; PostgreSQL
+gets them as one array (``any_of``). Rows go through the converters Django itself would apply
+(SQLite's dates come back as dates), and run on ``connection.cursor()``, so they are logged and
+counted like any other query.
 """
 
 from __future__ import annotations
