@@ -140,3 +140,33 @@ def test_fetch_refuses_naive_times_and_other_kinds_of_params(user: Any) -> None:
         compiled.fetch(news_between, first, datetime(2026, 3, 1), ny(2026, 3, 5))
     with pytest.raises(TypeError, match="ids, keys and times"):
         compiled.fetch(news_between, first, date(2026, 3, 1), ny(2026, 3, 5))  # type: ignore[arg-type]
+
+
+def test_on_postgresql_any_number_of_ids_is_one_array_parameter(user: Any) -> None:
+    """PostgreSQL gets one statement text for one id or many (the ids as an array)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lists the ids")
+    first, second = two_applications(user)
+
+    expected = list(events([first, second]))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert compiled.rows(events, [first, second]) == expected
+        compiled.rows(events, [first])
+
+    assert len(queries.captured_queries) == 2
+    for query in queries.captured_queries:
+        assert "= ANY(" in query["sql"] and " IN (" not in query["sql"]
+
+
+def test_any_of_selects_exactly_the_ids_given(user: Any) -> None:
+    """``any_of`` picks the rows of the ids given, on every backend."""
+    first, second = two_applications(user)
+    table = connection.ops.quote_name(Event._meta.db_table)
+    column = connection.ops.quote_name("application_id")
+
+    for ids in ([first], [second], [first, second]):
+        chosen, params = compiled.any_of(column, ids)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {chosen}", params)
+            assert sorted(row[0] for row in cursor.fetchall()) == ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import sqlite3
 from typing import Any
 
@@ -20,6 +22,8 @@ from tests.factories import ApplicationFactory, InterviewerFactory, InterviewFac
 from tests.tracker.conftest import Sample, ny
 
 pytestmark = pytest.mark.django_db
+# The module (the package's name ``replan`` is the function).
+replan_module = importlib.import_module("afterword.tracker.services.replan")
 
 
 def stored(application: Application) -> list[tuple[str, str, str]]:
@@ -390,3 +394,29 @@ def test_replan_all_writes_the_same_on_an_sqlite_without_update_from(
     replan_all(Application.objects.all(), now)
 
     assert snapshot() == expected
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_replan_all_pauses_the_cycle_collector_for_each_batch_only(
+    user: Any, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off while a batch runs; afterwards as it was before (on again, or still off)."""
+    many_cases(user)
+    during: list[bool] = []
+    batch = replan_module._replan_batch
+
+    def watched(*args: Any) -> None:
+        during.append(gc.isenabled())
+        batch(*args)
+
+    monkeypatch.setattr(replan_module, "_replan_batch", watched)
+    monkeypatch.setattr(replan_module, "BATCH_SIZE", 2)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        summary = replan_all(Application.objects.all(), ny(2026, 3, 3, 9))
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+    assert (summary.replanned, during, after) == (5, [False, False, False], enabled)

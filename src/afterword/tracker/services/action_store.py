@@ -17,7 +17,8 @@ from datetime import UTC
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 
 from afterword.tracker.models import Action
 from afterword.tracker.services import compiled
@@ -52,15 +53,28 @@ ActionRow = tuple[Any, ...]
 
 
 def stored_rows(application_ids: Iterable[int]) -> dict[int, list[tuple[int, ActionRow]]]:
-    """Each application's stored actions as ``(id, row)``, in one query."""
+    """Each application's stored actions as ``(id, row)`` in plan order, in one query."""
     found: dict[int, list[tuple[int, ActionRow]]] = {pk: [] for pk in application_ids}
+    # The rules come as JSON text, decoded once per distinct text: a batch's rows share far
+    # fewer rule lists than they are rows, and decoding each row's cost more than comparing it.
+    decoded: dict[str, list[str]] = {}
+    rules = RULES + 1  # after the row id
     for row in compiled.rows(_actions, list(found)):
-        found[row[1]].append((row[0], row[1:]))
+        text = row[rules]
+        if text not in decoded:
+            decoded[text] = json.loads(text)
+        found[row[1]].append((row[0], (*row[1:rules], list(decoded[text]), *row[rules + 1 :])))
     return found
 
 
 def _actions(ids: list[int]) -> QuerySet[Any, Any]:
-    return Action.objects.filter(application_id__in=ids).values_list("pk", *ACTION_COLUMNS)
+    columns = ["rules_text" if name == "rules" else name for name in ACTION_COLUMNS]
+    return (
+        Action.objects.filter(application_id__in=ids)
+        .annotate(rules_text=Cast("rules", TextField()))
+        .order_by("application_id", "position")
+        .values_list("pk", *columns)
+    )
 
 
 def write_actions(
@@ -77,12 +91,18 @@ def write_actions(
     gone: list[int] = []
     new: list[ActionRow] = []
     for application_id, rows in wanted.items():
-        if renew:
-            gone += [pk for pk, _ in stored[application_id]]
+        old = stored[application_id]
+        if renew or not old:
+            gone += [pk for pk, _ in old]
             new += rows
             continue
+        if rows == [row for _, row in old]:
+            # The usual re-plan: the plan came out as stored, row for row, so all stay. (Equal
+            # here means equal below; two times in a repeated hour may compare unequal here
+            # though they are the same instant, PEP 495: then they go the long way below.)
+            continue
         # Stored rows by content; each wanted row found there stays, the rest are written.
-        unmatched = {_compared(row): pk for pk, row in stored[application_id]}
+        unmatched = {_compared(row): pk for pk, row in old}
         for row in rows:
             if unmatched.pop(_compared(row), None) is None:
                 new.append(row)
@@ -110,10 +130,9 @@ def _compared(row: ActionRow) -> ActionRow:
 def _delete(ids: list[int]) -> None:
     """One DELETE by id (nothing refers to an action row, so nothing cascades)."""
     table = connection.ops.quote_name(Action._meta.db_table)
-    key = connection.ops.quote_name(Action._meta.pk.column)
-    marks = ", ".join(["%s"] * len(ids))
+    chosen, params = compiled.any_of(connection.ops.quote_name(Action._meta.pk.column), ids)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", ids)
+        cursor.execute(f"DELETE FROM {table} WHERE {chosen}", params)
 
 
 def _columns() -> str:
@@ -124,14 +143,16 @@ def _columns() -> str:
 def _copy(rows: Sequence[ActionRow]) -> None:
     """The rows by PostgreSQL's COPY, in its text format (psycopg writes each value as text)."""
     table = connection.ops.quote_name(Action._meta.db_table)
+    encoded: dict[tuple[str, ...], str] = {}  # rules to JSON once per distinct list
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({_columns()}) FROM STDIN") as copy,
     ):
         for row in rows:
-            values = list(row)
-            values[RULES] = json.dumps(values[RULES])
-            copy.write_row(values)
+            rules = tuple(row[RULES])
+            if rules not in encoded:
+                encoded[rules] = json.dumps(row[RULES])
+            copy.write_row((*row[:RULES], encoded[rules], *row[RULES + 1 :]))
 
 
 def _insert(rows: Sequence[ActionRow]) -> None:
