@@ -12,11 +12,19 @@ from afterword.tracker.models.choices import ActionChannel, action_kinds
 
 
 class Action(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="actions")
+    # No index of its own: the unique (application, position) index starts with it, and every
+    # re-plan writes action rows in bulk, each index a cost on every insert.
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="actions", db_index=False
+    )
     # A copy of application.owner, so that Today is a single indexed query on (owner, due)
-    # rather than a join through every application the user has.
+    # rather than a join through every application the user has; that index serves every
+    # lookup by owner, so the column needs none of its own.
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_actions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="planned_actions",
+        db_index=False,
     )
     kind = models.CharField(max_length=20, choices=action_kinds)
     # What the follow-up is for (tracker/follow_up_keys.py): it survives re-plans, so the
