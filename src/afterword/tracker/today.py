@@ -120,13 +120,6 @@ class Bounds:
         week's end (the params of ``where``)."""
         return (self.now, self.today_start, self.tomorrow, self.week_end)
 
-    def where(self, section: str) -> Q:
-        """The rows of one section (``SECTION_KEYS``) as a filter."""
-        return where(section, *self.instants)
-
-    def ordering(self, section: str) -> tuple[str, ...]:
-        return ORDERING[section]
-
 
 def where(
     section: str, now: datetime, today_start: datetime, tomorrow: datetime, week_end: datetime
@@ -193,12 +186,9 @@ def section_rows(
 ) -> QuerySet[Action, dict[str, Any]]:
     """Every action of one section, in the order the page shows them (lazy: slice it), as
     the ``ROW_VALUES`` a row shows."""
-    rows: QuerySet[Action, dict[str, Any]] = (
-        actions_for(user)
-        .filter(bounds.where(section))
-        .order_by(*bounds.ordering(section))
-        .values(*ROW_VALUES)
-    )
+    owner = member_id(user)
+    actions = Action.objects.none() if owner is None else _section(owner, section, *bounds.instants)
+    rows: QuerySet[Action, dict[str, Any]] = actions.values(*ROW_VALUES)
     return rows
 
 
@@ -246,11 +236,24 @@ def _section_read(
     week_end: datetime,
 ) -> QuerySet[Action, tuple[Any, ...]]:
     """The first ``limit`` rows of one section, as ``ROW_VALUES`` (compiled once per section)."""
+    return _section(owner_id, section, now, today_start, tomorrow, week_end).values_list(
+        *ROW_VALUES
+    )[:limit]
+
+
+def _section(
+    owner_id: int,
+    section: str,
+    now: datetime,
+    today_start: datetime,
+    tomorrow: datetime,
+    week_end: datetime,
+) -> QuerySet[Action]:
+    """Every action of one section of ``owner_id``, in the order the page shows them."""
     return (
         belonging_to(owner_id, Action)
         .filter(where(section, now, today_start, tomorrow, week_end))
         .order_by(*ORDERING[section])
-        .values_list(*ROW_VALUES)[:limit]
     )
 
 
