@@ -1,4 +1,4 @@
-"""The applications board at 100 and 1,000 applications: p50/p95 through Django's test Client,
+"""The applications board at 100 and 1,000 applications: p50/p95 through Django's WSGI handler,
 with search, status filter and sort, and the bare SQL each page needs.
 
     PYTHONPATH=src .venv/bin/python bench/board.py                  # SQLite

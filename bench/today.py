@@ -1,4 +1,4 @@
-"""Today's page at 100 and 1,000 applications: p50/p95 through Django's test Client, HTML per
+"""Today's page at 100 and 1,000 applications: p50/p95 through Django's WSGI handler, HTML per
 action, and the bare SQL the page needs.
 
     PYTHONPATH=src .venv/bin/python bench/today.py                  # SQLite

@@ -23,6 +23,36 @@ PRODUCTION_ENV = {
 }
 
 
+# Serves Today twice to a signed-in user as a WSGI server would, and says whether the second
+# request ran on the first one's database connection.
+TWO_REQUESTS = """
+import io, sys, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.contrib.auth import get_user_model
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+from django.test import Client
+client = Client()
+client.force_login(get_user_model().objects.create(username="ada"))
+cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
+handler = WSGIHandler()
+used = []
+for _ in range(2):
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": "/", "SERVER_NAME": "localhost",
+        "SERVER_PORT": "443", "HTTP_HOST": "localhost", "HTTP_COOKIE": cookie,
+        "wsgi.url_scheme": "https", "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
+    }
+    body = handler(environ, lambda status, headers, *rest: print(status.split()[0]))
+    b"".join(body)
+    body.close()  # the end of a request: where Django closes connections it should not keep
+    used.append(connection.connection)
+print("same" if used[0] is not None and used[1] is used[0] else "new")
+"""
+
+
 def _run_django(
     args: list[str], env: dict[str, str], tmp_path: Path
 ) -> subprocess.CompletedProcess[str]:
@@ -96,6 +126,33 @@ def test_it_keeps_sqlite_in_the_data_dir_with_wal_and_immediate_transactions(
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+
+@pytest.mark.parametrize("url", ["", "postgres://app:secret@db.example:5433/afterword"])
+def test_it_keeps_database_connections_for_a_minute_on_either_database(
+    url: str, tmp_path: Path
+) -> None:
+    """Both databases keep a web thread's connection for 60 s, checked before it is reused."""
+    environ = {"DATABASE_URL": url, "AFTERWORD_DATA_DIR": str(tmp_path)}
+
+    database = database_settings(environ)
+
+    assert (database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]) == (60, True)
+
+
+def test_a_web_thread_serves_its_next_request_on_the_same_sqlite_connection(
+    tmp_path: Path,
+) -> None:
+    """Two signed-in pages through the WSGI handler, as gunicorn calls it, open one connection.
+
+    In a process of its own on a SQLite file: the tests' in-memory database is never closed.
+    """
+    env = {"DJANGO_SETTINGS_MODULE": "afterword.settings", "PYTHONPATH": str(ROOT / "src")}
+
+    result = _run_django(["-c", TWO_REQUESTS], {**env, "DATABASE_URL": ""}, tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "200", "same"]
 
 
 def test_it_uses_postgresql_when_database_url_is_set() -> None:
