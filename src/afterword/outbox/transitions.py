@@ -17,6 +17,7 @@ from django.db import connection
 
 from afterword.outbox.models import EmailState, OutgoingEmail
 from afterword.tracker.models import Application
+from afterword.tracker.services.prepared import prepared_cursor
 
 _EMAILS = OutgoingEmail._meta.db_table
 _APPLICATIONS = Application._meta.db_table
@@ -75,34 +76,13 @@ def mark_sent(pk: int, sent_at: datetime) -> None:
 def _execute(sql: str, params: list[Any]) -> int:
     """Run one of the statements above on Django's connection; how many rows it changed.
 
-    On PostgreSQL as a prepared statement, prepared on its first use on each connection: the
-    server then skips parsing and planning it for every later email, which halves what the
-    two statements cost it (bench/README.md). Django's own cursors bind values on the client
-    and never prepare, and Django opens connections with preparing switched off (prepared
-    statements get lost behind a connection pooler in transaction mode). It is switched on
-    here for the explicit ``prepare=True`` of these two statements; Django's own queries
-    still never prepare. Afterword connects to PostgreSQL directly (README, "Deploying for a
-    career centre").
+    On PostgreSQL as a prepared statement (tracker/services/prepared.py): the server then skips
+    parsing and planning it for every later email, which halves what the two statements cost
+    it (bench/README.md).
     """
-    with connection.cursor() as wrapper:
-        if connection.vendor != "postgresql":
-            wrapper.execute(sql, params)
-            return int(wrapper.rowcount)
-        import psycopg
-
-        raw_connection = wrapper.cursor.connection
-        if raw_connection.prepare_threshold is None:
-            raw_connection.prepare_threshold = _NEVER_BY_COUNT
-        # A server-binding cursor on the same connection, so in the same transaction; errors
-        # still arrive as Django's database errors.
-        with connection.wrap_database_errors, psycopg.Cursor(raw_connection) as raw:
-            raw.execute(sql, params, prepare=True)
-            return raw.rowcount
-
-
-# psycopg would prepare any statement run this many times on a server-binding cursor; only
-# the explicit prepare=True above ever uses one.
-_NEVER_BY_COUNT = 2**31
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.rowcount)
 
 
 def _stamp(moment: datetime) -> Any:

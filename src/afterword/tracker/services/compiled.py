@@ -12,7 +12,8 @@ query is compiled once per function and shape, and then only its parameters chan
   session's key, "now", the start of a day).
 
 Rows go through the converters Django itself would apply (SQLite's dates come back as dates),
-and run on ``connection.cursor()``, so they are logged and counted like any other query.
+and run on a Django cursor, so they are logged and counted like any other query; on
+PostgreSQL it prepares them, so the server plans each once per connection (prepared.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+
+from afterword.tracker.services.prepared import prepared_cursor
 
 # make(ids) -> a values_list queryset whose only parameters are ``ids``, in order.
 Make = Callable[[list[int]], QuerySet[Any, Any]]
@@ -155,7 +158,7 @@ def _same(value: Any, other: Any) -> bool:
 def _run(
     sql: str, params: list[Any], converters: list[Converter], times: list[int]
 ) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         if times and connection.vendor == "postgresql":
             zone = _load_times_in_c(cursor)
             if zone is not connection.timezone:
