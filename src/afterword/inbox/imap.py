@@ -26,12 +26,15 @@ from afterword.reading import bodystructure
 from afterword.reading.fetched import (
     HEADER_ITEM,
     SHAPES,
+    TEXT_BYTES,
     Fetched,
     calendar_items,
+    calendar_text_items,
     fetch_items,
     invitation_fetched,
     shape,
 )
+from afterword.reading.plain_calendar import is_calendar_body
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
@@ -217,18 +220,23 @@ class Session:
 
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
-        kilobytes of the body; another multipart message for its BODYSTRUCTURE, and when that
-        shows an invitation, for that calendar part alone; a single-part invitation for more of
-        its body, which is the calendar. Nothing else is ever asked for.
+        kilobytes of the body; another multipart message (or a wrapped one) for its
+        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone; a
+        single-part invitation for more of its body, which is the calendar; a plain message
+        whose body turns out to be a calendar longer than its first fetch, for more of it.
+        Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
         sections_of: dict[str, list[int]] = {}
+        longer: list[int] = []
         for kind in SHAPES:
             uids = [uid for uid, head in headers if shape(head) == kind]
             for uid, sections in self._fetch(uids, fetch_items(kind)).items():
                 head, text = sections.get("HEADER", b""), sections.get("TEXT", b"")
-                if kind == "invitation":
+                if kind == "invitation" or (kind == "plain" and is_calendar_body(head, text)):
                     found[uid] = invitation_fetched(head, text, _size(sections))
+                    if kind == "plain" and len(text) >= TEXT_BYTES:
+                        longer.append(uid)  # the calendar goes on past the first fetch
                     continue
                 found[uid] = Fetched(
                     headers=head,
@@ -242,6 +250,10 @@ class Session:
                     section = bodystructure.calendar_section(tree)
                     if section is not None:
                         sections_of.setdefault(section, []).append(uid)
+        for uid, sections in self._fetch(longer, calendar_text_items()).items():
+            if uid in found:
+                had = found[uid]
+                found[uid] = invitation_fetched(had.headers, sections.get("TEXT", b""), had.size)
         for section, uids in sections_of.items():
             for uid, sections in self._fetch(uids, calendar_items(section)).items():
                 if uid in found:

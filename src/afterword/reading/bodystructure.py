@@ -3,9 +3,15 @@
 Two ways to the same answer, so that the watcher and ``afterword read`` agree:
 ``calendar_section`` reads an IMAP BODYSTRUCTURE (RFC 3501 7.4.2) as the server sent it, and
 ``calendar_part`` walks the raw bytes of a whole message (an .eml file). Both look depth first,
-into forwarded messages (message/rfc822) too, and pick the first text/calendar part, else the
-first application/ics part or a part whose file name ends in ".ics". A message that is not
-multipart at all may be the invitation itself (``is_invitation_message``): its header says so.
+into forwarded messages (message/rfc822) too, attached or the whole message wrapped as one, and
+pick the first text/calendar part, else the first application/ics part or a part whose file
+name ends in ".ics". A message that is not multipart at all may be the invitation itself
+(``is_invitation_message``): its header says so.
+
+Parts are numbered as RFC 3501 6.4.5 numbers them, which Dovecot was seen to follow: the
+single-part body of an attached message 2 is "2.1" (its "2.1.MIME" is that message's whole
+header), and the parts of a multipart message wrapped whole in a top-level message/rfc822 are
+"1.1", "1.2", ... (the wrapped message is part 1).
 Pure: no I/O.
 """
 
@@ -127,7 +133,7 @@ def calendar_part(head: bytes, body: bytes) -> Part | None:
 
 
 def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
-    major, minor = _content_type(head)
+    major, minor = content_type(head)
     if major == b"multipart":
         boundary = _boundary(head)
         found: list[tuple[Part, str]] = []
@@ -140,7 +146,7 @@ def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
     own = prefix or "1"
     if (major, minor) == (b"message", b"rfc822"):
         inner_head, inner_body = split(body)
-        if _content_type(inner_head)[0] == b"multipart":
+        if content_type(inner_head)[0] == b"multipart":
             return _walk_raw(inner_head, inner_body, own)
         return _walk_raw(inner_head, inner_body, f"{own}.1")
     kind = _leaf_kind(head, major, minor)
@@ -155,7 +161,7 @@ def is_invitation_message(head: bytes) -> bool:
 
     Such a message has only a part 1 (RFC 3501 6.4.5), which is its body.
     """
-    major, minor = _content_type(head)
+    major, minor = content_type(head)
     if major in (b"multipart", b"message"):
         return False
     return _leaf_kind(head, major, minor) is not None
@@ -177,7 +183,9 @@ def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
     return None
 
 
-def _content_type(head: bytes) -> tuple[bytes, bytes]:
+def content_type(head: bytes) -> tuple[bytes, bytes]:
+    """The (type, subtype) a header block names, lower case; text/plain when it names none
+    (RFC 2045 5.2)."""
     found = _TYPE.search(_unfold(head))
     if found is None:
         return b"text", b"plain"
