@@ -9,7 +9,12 @@ from afterword.reading.bodystructure import (
     parse,
     split,
 )
-from tests.inbox.invitation_mail import forwarded, google_invitation, single_part_invitation
+from tests.inbox.invitation_mail import (
+    forwarded,
+    google_invitation,
+    single_part_invitation,
+    wrapped,
+)
 from tests.inbox.parse import raw
 
 # What Dovecot sends for Google's layout: mixed(alternative(plain, html, calendar), ics).
@@ -68,3 +73,64 @@ def test_a_single_part_invitation_is_part_1_both_ways_and_says_so_in_its_header(
     assert is_invitation_message(head)
     assert not is_invitation_message(split(raw(google_invitation()))[0])
     assert not is_invitation_message(split(raw(forwarded("me@example.test")))[0])
+
+
+# What Dovecot sent for an invitation wrapped whole in a top-level message/rfc822 (Google's
+# layout inside, then a single-part text/calendar inside), and for a single-part invitation
+# attached as part 2 of a forward (envelopes shortened to the fields that matter).
+_ENVELOPE = b'("Wed, 04 Mar 2026 15:30:00 +0000" "Invitation" NIL NIL NIL NIL NIL NIL NIL "<1@h>")'
+_CALENDAR = (
+    b'("text" "calendar" ("charset" "utf-8" "method" "REQUEST") NIL NIL "7bit" 784 18 NIL NIL'
+    b" NIL NIL)"
+)
+WRAPPED_GOOGLE = (
+    b'1 (UID 1 BODYSTRUCTURE ("message" "rfc822" NIL NIL NIL "7bit" 19158 '
+    + _ENVELOPE
+    + b' ((("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 40 1 NIL NIL NIL NIL)("text"'
+    b' "html" ("charset" "us-ascii") NIL NIL "7bit" 15731 0 NIL NIL NIL NIL)("text" "calendar"'
+    b' ("charset" "utf-8" "method" "REQUEST") NIL NIL "base64" 1076 14 NIL NIL NIL NIL)'
+    b' "alternative" ("boundary" "b1") NIL NIL NIL)("application" "ics" ("name" "invite.ics")'
+    b' NIL NIL "base64" 1076 NIL ("attachment" ("filename" "invite.ics")) NIL NIL) "mixed"'
+    b' ("boundary" "b0") NIL NIL NIL) 70 NIL NIL NIL NIL))'
+)
+WRAPPED_SINGLE = (
+    b'2 (UID 2 BODYSTRUCTURE ("message" "rfc822" NIL NIL NIL "7bit" 1150 '
+    + _ENVELOPE
+    + b" "
+    + _CALENDAR
+    + b" 27 NIL NIL NIL NIL))"
+)
+ATTACHED_SINGLE = (
+    b'3 (UID 3 BODYSTRUCTURE (("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 16 1 NIL NIL'
+    b' NIL NIL)("message" "rfc822" NIL NIL NIL "7bit" 1151 '
+    + _ENVELOPE
+    + b" "
+    + _CALENDAR
+    + b' 27 NIL NIL NIL NIL) "mixed" ("boundary" "b0") NIL NIL NIL))'
+)
+
+
+def test_a_message_wrapped_whole_numbers_its_parts_from_1_1_both_ways():
+    """The wrapped message is part 1: Google's calendar is 1.1.3, a single-part one 1.1, as
+    Dovecot answers BODY[1.1.3] and BODY[1.1]; the raw walk of the same layouts agrees."""
+    google = wrapped("alex@harbour.example", google_invitation())
+    single = wrapped("alex@harbour.example", single_part_invitation())
+
+    assert calendar_section(parse(WRAPPED_GOOGLE)) == "1.1.3"
+    assert calendar_section(parse(WRAPPED_SINGLE)) == "1.1"
+    assert calendar_part(*split(raw(google))).section == "1.1.3"
+    found = calendar_part(*split(raw(single)))
+    assert found.section == "1.1"
+    assert found.mime.startswith(b"From: Jordan Blake") and found.body.startswith(b"BEGIN:VCAL")
+    assert not is_invitation_message(split(raw(single))[0])
+
+
+def test_a_single_part_invitation_attached_to_a_forward_is_2_1_its_mime_the_whole_header():
+    """BODY[2.1.MIME] of an attached single-part message is that message's header (Dovecot)."""
+    message = forwarded("alex@harbour.example", single_part_invitation())
+
+    found = calendar_part(*split(raw(message)))
+
+    assert calendar_section(parse(ATTACHED_SINGLE)) == found.section == "2.1"
+    assert b"Subject: Invitation" in found.mime and b"text/calendar" in found.mime
+    assert found.mime.endswith(b"\r\n\r\n")
