@@ -236,11 +236,16 @@ def test_confirming_the_card_adds_the_interview_in_two_clicks(dovecot, watch, ha
     assert Interview.objects.filter(application=harbour, start=START).count() == 1
 
 
+@pytest.mark.parametrize("how", ["attached", "wrapped"])
 def test_an_invitation_the_user_forwarded_to_themselves_names_its_application(
-    dovecot, watch, harbour
+    dovecot, watch, harbour, how
 ):
-    """Sent from the user's own address, the original attached: matched by the people's domain."""
-    forward = invitation_mail.forwarded(watch.username, to=watch.username)
+    """Sent from the user's own address, the original attached or wrapped whole: matched by the
+    people's domain."""
+    if how == "attached":
+        forward = invitation_mail.forwarded(watch.username, to=watch.username)
+    else:
+        forward = invitation_mail.wrapped(watch.username, invitation_mail.google_invitation())
     dovecot.append(forward, user=watch.username)
 
     run_watcher()

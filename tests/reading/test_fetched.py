@@ -201,6 +201,8 @@ def test_the_fetch_of_a_single_part_invitation_asks_for_more_of_its_text_and_not
         ("text/plain", (("Subject", "the file name=invite.ics is attached"),), "plain"),
         ('multipart/mixed; boundary="x"', (), "multipart"),
         ("message/rfc822", (), "multipart"),
+        ("Message/RFC822; x-note=wrapped", (), "multipart"),
+        ("message/rfc822-headers", (), "plain"),
         ('multipart/report; report-type=delivery-status; boundary="x"', (), "report"),
     ],
 )

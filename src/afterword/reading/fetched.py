@@ -91,7 +91,7 @@ SHAPES: tuple[Shape, ...] = ("plain", "report", "multipart", "invitation")
 _WANTED = frozenset(f.lower() for f in HEADER_FIELDS)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _HAS_PARTS = re.compile(
-    rb"^content-type:[ \t]*(?:multipart/|message/rfc822\b)", re.IGNORECASE | re.MULTILINE
+    rb"^content-type:[ \t]*(?:multipart/|message/rfc822(?![\w.+-]))", re.IGNORECASE | re.MULTILINE
 )
 _REPORT_TYPE = re.compile(rb"^content-type:[ \t]*multipart/report", re.IGNORECASE | re.MULTILINE)
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
