@@ -6,7 +6,8 @@ calendar again as an ``invite.ics`` attachment. ``single_part_invitation`` is th
 as the whole message, no multipart around it, as some calendar systems and scripts send one;
 ``plain_text_invitation`` the same again with no Content-Type at all (or text/plain), as some
 scripts send it. ``forwarded`` attaches an invitation to a short note (as "forward as
-attachment" does), ``wrapped`` makes an invitation the whole body of a top-level message/rfc822.
+attachment" does), ``wrapped`` makes an invitation the whole body of a top-level message/rfc822;
+``ics_attachment`` sends the calendar as an application/octet-stream file with a given name.
 The wording and the people are ours.
 """
 
@@ -198,4 +199,20 @@ def wrapped(sender: str, original: Message, when: datetime = RECEIVED) -> MIMEMe
     message["Subject"] = "Fwd: " + str(original["Subject"])
     message["Date"] = format_datetime(when)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip(">"))
+    return message
+
+
+def ics_attachment(filename: str, when: datetime = RECEIVED) -> EmailMessage:
+    """A short note with the calendar attached as application/octet-stream named ``filename``
+    (a long name is written in RFC 2231 continuations, quotes in it escaped)."""
+    message = EmailMessage()
+    message["From"] = f"Jordan Blake <{ORGANISER}>"
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Interview round 2"
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain="harbour.example")
+    message.set_content("The invitation is attached.\n")
+    message.add_attachment(
+        calendar().encode(), maintype="application", subtype="octet-stream", filename=filename
+    )
     return message

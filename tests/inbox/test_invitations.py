@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.message import Message
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from afterword.inbox.imap import Mailbox, open_session
 from afterword.inbox.models import InboxMessage
+from afterword.reading.bodystructure import MAX_DEPTH
 from afterword.reading.fetched import TEXT_BYTES
 from afterword.reading.invitation import from_part, part_bytes
 from afterword.tracker.models import Action, Event, Interview
@@ -55,6 +57,14 @@ def test_a_google_invitation_past_the_first_8_kb_becomes_a_card_and_not_a_reply(
     assert watch.last_summary == "1 new message, 1 invitation"
 
 
+def nested(times: int) -> Message:
+    """The single-part invitation wrapped whole ``times`` times, a message/rfc822 in each."""
+    message: Message = invitation_mail.single_part_invitation()
+    for _ in range(times):
+        message = invitation_mail.wrapped(ASSISTANT, message)
+    return message
+
+
 # The recruiter's assistant at the employer, who passes the interviewer's invitation on.
 ASSISTANT = "Alex Moreau <alex.moreau@harbour.example>"
 LONG = "Bring a laptop. " * 1000  # pushes END:VCALENDAR past the first TEXT_BYTES
@@ -77,6 +87,11 @@ SHAPES = {
         ASSISTANT,
         invitation_mail.single_part_invitation(content_type="application/ics", encoding="base64"),
     ),
+    "wrapped 19 times": lambda: nested(19),
+    ".ics named in RFC 2231 continuations": lambda: invitation_mail.ics_attachment(
+        "Invitation_Interview_round_2_with_the_data_team_at_Harbour_Logistics_2026-03-12.ics"
+    ),
+    ".ics named with quotes": lambda: invitation_mail.ics_attachment('Interview "round 2".ics'),
     "no Content-Type": lambda: invitation_mail.plain_text_invitation(),
     "no Content-Type, past the first 8 KB": lambda: invitation_mail.plain_text_invitation(
         description=LONG
@@ -109,9 +124,23 @@ def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(
     assert b"END:VCALENDAR" in part_bytes(seen.calendar_mime, seen.calendar)
     invitation = from_part(seen.calendar_mime, seen.calendar, CLOCK, ZoneInfo("UTC"))
     assert invitation is not None and invitation.start.astimezone(UTC) == START
-    if not shape.startswith(("no Content-Type", "text/plain")):
+    if not shape.startswith(("no Content-Type", "text/plain", ".ics")):
         calendar_type = rb"(?im)^content-type: *(text/calendar|application/ics)"
         assert re.search(calendar_type, seen.calendar_mime)
+
+
+def test_an_invitation_wrapped_past_max_depth_is_missed_by_both_alike(dovecot, watch):
+    """MAX_DEPTH wraps down, neither the watcher (reading Dovecot's BODYSTRUCTURE) nor
+    afterword read (walking the bytes) looks for the calendar: the same answer, none."""
+    message = nested(MAX_DEPTH)
+    dovecot.append(message, user=watch.username)
+    account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
+    with open_session(account) as session:
+        session.examine("INBOX")
+        uid, head = session.fetch_headers(session.uids_after(0))[0]
+        seen = session.fetch_for_reading([(uid, head)])[uid]
+
+    assert seen == fetched(message) and seen.calendar == b"" and seen.calendar_mime == b""
 
 
 @pytest.mark.parametrize(

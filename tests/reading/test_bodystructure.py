@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from afterword.reading.bodystructure import (
+    MAX_DEPTH,
     calendar_part,
     calendar_section,
     is_invitation_message,
@@ -12,6 +13,7 @@ from afterword.reading.bodystructure import (
 from tests.inbox.invitation_mail import (
     forwarded,
     google_invitation,
+    ics_attachment,
     single_part_invitation,
     wrapped,
 )
@@ -134,3 +136,43 @@ def test_a_single_part_invitation_attached_to_a_forward_is_2_1_its_mime_the_whol
     assert calendar_section(parse(ATTACHED_SINGLE)) == found.section == "2.1"
     assert b"Subject: Invitation" in found.mime and b"text/calendar" in found.mime
     assert found.mime.endswith(b"\r\n\r\n")
+
+
+def _octet_stream(disposition: bytes) -> bytes:
+    """Dovecot's BODYSTRUCTURE of a note with an application/octet-stream attachment."""
+    return (
+        b'1 (UID 1 BODYSTRUCTURE (("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 22 1 NIL NIL'
+        b' NIL NIL)("application" "octet-stream" NIL NIL NIL "base64" 1076 NIL ("attachment" ('
+        + disposition
+        + b')) NIL NIL) "mixed" ("boundary" "b0") NIL NIL NIL))'
+    )
+
+
+def test_an_ics_file_name_in_rfc_2231_pieces_or_with_quotes_counts_both_ways():
+    """Dovecot joins a long name's continuations and unescapes quotes; the raw walk reads the
+    same name from the header lines, so both find part 2."""
+    long_name = (
+        "Invitation_Interview_round_2_with_the_data_team_at_Harbour_Logistics_2026-03-12.ics"
+    )
+    joined = _octet_stream(b'"filename*" "us-ascii\'\'' + long_name.encode() + b'"')
+    quoted = _octet_stream(b'"filename" "Interview \\"round 2\\".ics"')
+
+    assert calendar_section(parse(joined)) == calendar_section(parse(quoted)) == "2"
+    for name in (long_name, 'Interview "round 2".ics'):
+        found = calendar_part(*split(raw(ics_attachment(name))))
+        assert found is not None and found.section == "2"
+    assert b"filename*0*=" in raw(ics_attachment(long_name))
+    assert calendar_part(*split(raw(ics_attachment("notes.txt")))) is None
+
+
+def test_nesting_past_max_depth_is_not_walked_and_costs_no_deep_recursion():
+    """A calendar MAX_DEPTH wraps down is not looked for (Dovecot's answer is cut the same
+    way, tests/inbox); thousands of wraps or parentheses give None, never a RecursionError."""
+
+    def wraps(times: int) -> bytes:
+        return b"Content-Type: message/rfc822\r\n\r\n" * times + raw(single_part_invitation())
+
+    assert calendar_part(*split(wraps(MAX_DEPTH - 1))).section == ".".join(["1"] * MAX_DEPTH)
+    assert calendar_part(*split(wraps(MAX_DEPTH))) is None
+    assert calendar_part(*split(wraps(5000))) is None
+    assert parse(b"BODYSTRUCTURE " + b"(" * 5000 + b'"text" "calendar"' + b")" * 5000) is None

@@ -19,15 +19,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import collapse_rfc2231_value
 
 # A parsed BODYSTRUCTURE: nested lists of byte strings, None for NIL.
 Node = list["Node"] | bytes | None
 
 _TOKEN = re.compile(rb'\s*(?:(\()|(\))|"((?:[^"\\]|\\.)*)"|\{(\d+)\}\r\n|([^\s()"]+))', re.DOTALL)
-_ICS_NAME = re.compile(rb'name\*?\s*=\s*"?[^";\r\n]*\.ics"?', re.IGNORECASE)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _TYPE = re.compile(rb"^content-type:[ \t]*([\w.+-]+)/([\w.+-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+# How deep a part may lie (its section's numbers, "1.2.1" is 3) and still be looked at, the
+# same both ways: hostile nesting costs neither walk a deep recursion, and a real invitation,
+# even forwarded twice, lies within a handful of levels.
+MAX_DEPTH = 20
+# Parentheses nested deeper than this in a server's answer make it unreadable (MAX_DEPTH levels
+# of parts take at most three lists each: a part, its message's envelope, its address list).
+_MAX_LISTS = 3 * MAX_DEPTH + 10
 
 
 class _Unreadable(ValueError):
@@ -46,8 +57,10 @@ def parse(text: bytes) -> Node:
     return node
 
 
-def _list(text: bytes, at: int) -> tuple[list[Node], int]:
+def _list(text: bytes, at: int, depth: int = 0) -> tuple[list[Node], int]:
     """The list opening at ``text[at]`` and the position after its closing parenthesis."""
+    if depth > _MAX_LISTS:
+        raise _Unreadable("nested too deep")
     items: list[Node] = []
     at += 1
     while True:
@@ -55,7 +68,7 @@ def _list(text: bytes, at: int) -> tuple[list[Node], int]:
         if found is None:
             raise _Unreadable("unbalanced")
         if found.group(1):
-            child, at = _list(text, found.start(1))
+            child, at = _list(text, found.start(1), depth + 1)
             items.append(child)
             continue
         at = found.end()
@@ -80,7 +93,7 @@ def calendar_section(structure: Node) -> str | None:
 
 
 def _walk(node: Node, prefix: str) -> list[tuple[str, str]]:
-    if not isinstance(node, list) or not node:
+    if not isinstance(node, list) or not node or prefix.count(".") >= MAX_DEPTH:
         return []
     if isinstance(node[0], list):  # multipart: its parts, then its subtype
         found: list[tuple[str, str]] = []
@@ -133,6 +146,8 @@ def calendar_part(head: bytes, body: bytes) -> Part | None:
 
 
 def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
+    if prefix.count(".") >= MAX_DEPTH:
+        return []
     major, minor = content_type(head)
     if major == b"multipart":
         boundary = _boundary(head)
@@ -178,9 +193,27 @@ def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
     )
     # Only the type's and the disposition's parameters name a file, as in a BODYSTRUCTURE:
     # a subject that mentions "invite.ics" does not make the message an attachment.
-    if (major, minor) == (b"application", b"ics") or _ICS_NAME.search(named):
+    if (major, minor) == (b"application", b"ics") or _names_ics_file(named):
         return "ics"
     return None
+
+
+def _names_ics_file(named: bytes) -> bool:
+    """Whether the Content-Type and Content-Disposition lines ``named`` name a file ending in
+    ".ics". The email package reads the parameters as Dovecot does: a long name split into
+    RFC 2231 continuations (filename*0*=..., filename*1*=...) joined, quotes unescaped."""
+    if b"name" not in named.lower():
+        return False
+    fields = BytesHeaderParser(policy=compat32).parsebytes(named + b"\n\n")
+    try:
+        names = [fields.get_filename(), fields.get_param("name")]
+    except (ValueError, LookupError, TypeError):  # parameters too broken to name a file
+        return False
+    for name in names:
+        text = collapse_rfc2231_value(name) if isinstance(name, tuple) else name
+        if isinstance(text, str) and text.strip().lower().endswith(".ics"):
+            return True
+    return False
 
 
 def content_type(head: bytes) -> tuple[bytes, bytes]:
