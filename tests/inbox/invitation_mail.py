@@ -216,3 +216,10 @@ def ics_attachment(filename: str, when: datetime = RECEIVED) -> EmailMessage:
         calendar().encode(), maintype="application", subtype="octet-stream", filename=filename
     )
     return message
+
+
+def eight_bit_ics_attachment(filename: str) -> bytes:
+    """As ``ics_attachment``, the file name written as raw UTF-8 (no RFC 2231), as some mail
+    programs write it; Dovecot then sends it inside the BODYSTRUCTURE as a literal."""
+    data = ics_attachment("placeholder.ics").as_bytes()
+    return data.replace(b'filename="placeholder.ics"', b'filename="' + filename.encode() + b'"')

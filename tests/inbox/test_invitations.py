@@ -92,6 +92,9 @@ SHAPES = {
         "Invitation_Interview_round_2_with_the_data_team_at_Harbour_Logistics_2026-03-12.ics"
     ),
     ".ics named with quotes": lambda: invitation_mail.ics_attachment('Interview "round 2".ics'),
+    ".ics named in 8-bit UTF-8": lambda: invitation_mail.eight_bit_ics_attachment(
+        "Entretien_équipe.ics"
+    ),
     "no Content-Type": lambda: invitation_mail.plain_text_invitation(),
     "no Content-Type, past the first 8 KB": lambda: invitation_mail.plain_text_invitation(
         description=LONG

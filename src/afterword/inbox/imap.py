@@ -246,7 +246,7 @@ class Session:
                     report=sections.get("2", b"") if kind == "report" else b"",
                 )
                 if kind == "multipart":
-                    tree = bodystructure.parse(sections.get("", b""))
+                    tree = bodystructure.parse(sections.get("STRUCTURE", b""))
                     section = bodystructure.calendar_section(tree)
                     if section is not None:
                         sections_of.setdefault(section, []).append(uid)
@@ -298,6 +298,10 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
     {600}", literal, ")"); some servers put UID last. The header fields become "HEADER", the
     body "TEXT", a part its number ("2", "2.MIME"); the plain text is kept under "" for the UID
     and RFC822.SIZE. A section sent as NIL or "" is simply missing.
+
+    A literal inside the BODYSTRUCTURE (Dovecot sends a file name with 8-bit characters, or a
+    forwarded message's long subject, that way) is no section: "STRUCTURE" keeps the plain
+    text with those literals back in place ("{21}\r\n" and the bytes), for bodystructure.parse.
     """
     answers: list[dict[str, bytes]] = []
     for part in data:
@@ -305,13 +309,17 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
         if not isinstance(text, bytes):
             continue
         if _NEW_MESSAGE.match(text) or not answers:
-            answers.append({"": b""})
+            answers.append({"": b"", "STRUCTURE": b""})
         current = answers[-1]
         current[""] += text + b" "
+        current["STRUCTURE"] += text
         if isinstance(part, tuple) and len(part) > 1 and isinstance(part[1], bytes):
             section = _SECTION.search(text)
             if section is not None:
                 current[_section_name(section.group(1))] = part[1]
+            else:
+                current["STRUCTURE"] += b"\r\n" + part[1]
+        current["STRUCTURE"] += b" "
     found: dict[int, dict[str, bytes]] = {}
     for answer in answers:
         uid = _UID.search(answer[""])
