@@ -167,7 +167,8 @@ def test_an_ics_file_name_in_rfc_2231_pieces_or_with_quotes_counts_both_ways():
 
 def test_nesting_past_max_depth_is_not_walked_and_costs_no_deep_recursion():
     """A calendar MAX_DEPTH wraps down is not looked for (Dovecot's answer is cut the same
-    way, tests/inbox); thousands of wraps or parentheses give None, never a RecursionError."""
+    way, tests/inbox); thousands of wraps or parentheses cost no RecursionError, and a calendar
+    beside a branch nested that deep is still found."""
 
     def wraps(times: int) -> bytes:
         return b"Content-Type: message/rfc822\r\n\r\n" * times + raw(single_part_invitation())
@@ -175,4 +176,8 @@ def test_nesting_past_max_depth_is_not_walked_and_costs_no_deep_recursion():
     assert calendar_part(*split(wraps(MAX_DEPTH - 1))).section == ".".join(["1"] * MAX_DEPTH)
     assert calendar_part(*split(wraps(MAX_DEPTH))) is None
     assert calendar_part(*split(wraps(5000))) is None
-    assert parse(b"BODYSTRUCTURE " + b"(" * 5000 + b'"text" "calendar"' + b")" * 5000) is None
+    deep = b"(" * 5000 + b'"text" "calendar" {3}\r\n(((' + b")" * 5000
+    assert calendar_section(parse(b"BODYSTRUCTURE " + deep)) is None
+    beside = b'BODYSTRUCTURE (("text" "calendar" NIL NIL NIL "7bit" 9 1)' + deep + b' "mixed")'
+    assert calendar_section(parse(beside)) == "1"
+    assert parse(b"BODYSTRUCTURE (" + deep) is None  # unbalanced: unreadable

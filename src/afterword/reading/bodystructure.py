@@ -36,8 +36,9 @@ _TYPE = re.compile(rb"^content-type:[ \t]*([\w.+-]+)/([\w.+-]+)", re.IGNORECASE 
 # same both ways: hostile nesting costs neither walk a deep recursion, and a real invitation,
 # even forwarded twice, lies within a handful of levels.
 MAX_DEPTH = 20
-# Parentheses nested deeper than this in a server's answer make it unreadable (MAX_DEPTH levels
-# of parts take at most three lists each: a part, its message's envelope, its address list).
+# Lists in a server's answer nested deeper than this are skipped, read as empty: MAX_DEPTH
+# levels of parts open at most two lists each on the way down (a wrapped message's part and its
+# body), and the deepest part's envelope or disposition a few more.
 _MAX_LISTS = 3 * MAX_DEPTH + 10
 
 
@@ -60,7 +61,7 @@ def parse(text: bytes) -> Node:
 def _list(text: bytes, at: int, depth: int = 0) -> tuple[list[Node], int]:
     """The list opening at ``text[at]`` and the position after its closing parenthesis."""
     if depth > _MAX_LISTS:
-        raise _Unreadable("nested too deep")
+        return [], _skip(text, at)
     items: list[Node] = []
     at += 1
     while True:
@@ -83,6 +84,21 @@ def _list(text: bytes, at: int, depth: int = 0) -> tuple[list[Node], int]:
         else:
             atom = found.group(5)
             items.append(None if atom.upper() == b"NIL" else atom)
+
+
+def _skip(text: bytes, at: int) -> int:
+    """The position after the list opening at ``text[at]``, read without recursion."""
+    depth = 0
+    while True:
+        found = _TOKEN.match(text, at)
+        if found is None:
+            raise _Unreadable("unbalanced")
+        at = found.end()
+        if found.group(4) is not None:
+            at += int(found.group(4))
+        depth += 1 if found.group(1) else -1 if found.group(2) else 0
+        if depth == 0:
+            return at
 
 
 def calendar_section(structure: Node) -> str | None:
