@@ -3,13 +3,18 @@
 ``google_invitation`` is laid out the way Google Calendar sends one: plain text, a long HTML
 version, then the text/calendar part (well past the watcher's first 8 KB of body), and the same
 calendar again as an ``invite.ics`` attachment. ``single_part_invitation`` is the same calendar
-as the whole message, no multipart around it, as some calendar systems and scripts send one.
+as the whole message, no multipart around it, as some calendar systems and scripts send one;
+``plain_text_invitation`` the same again with no Content-Type at all (or text/plain), as some
+scripts send it. ``forwarded`` attaches an invitation to a short note (as "forward as
+attachment" does), ``wrapped`` makes an invitation the whole body of a top-level message/rfc822;
+``ics_attachment`` sends the calendar as an application/octet-stream file with a given name.
 The wording and the people are ours.
 """
 
 from __future__ import annotations
 
 import base64
+import quopri
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 from email.mime.application import MIMEApplication
@@ -128,16 +133,93 @@ def single_part_invitation(
     return message
 
 
-def forwarded(own_address: str, when: datetime = RECEIVED) -> EmailMessage:
-    """The user forwards the invitation to themselves, the original attached (as Outlook does)."""
-    original = google_invitation(when=datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
+def plain_text_invitation(
+    sender: str = f"Jordan Blake <{ORGANISER}>",
+    *,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    description: str = "",
+    leading: str = "",
+    when: datetime = RECEIVED,
+) -> Message:
+    """The calendar as the whole body of a message with no Content-Type header (text/plain by
+    RFC 2045), or with ``content_type``; ``encoding`` (base64 or quoted-printable) names a
+    Content-Transfer-Encoding; ``leading`` white space comes before BEGIN:VCALENDAR."""
+    ics = (leading + calendar(description=description)).encode()
+    message = Message()
+    message["From"] = sender
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Interview round 2, Thu 12 Mar 2026 2pm (EDT)"
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain="harbour.example")
+    if content_type is not None:
+        message["Content-Type"] = content_type
+    if encoding is not None:
+        message["Content-Transfer-Encoding"] = encoding
+    if encoding == "base64":
+        body = base64.encodebytes(ics)
+    elif encoding == "quoted-printable":
+        body = quopri.encodestring(ics)
+    else:
+        body = ics
+    message.set_payload(body.decode("ascii"))
+    return message
+
+
+def forwarded(
+    sender: str,
+    original: Message | None = None,
+    *,
+    note: str = "For Afterword.\n",
+    to: str = USER_ADDRESS,
+    when: datetime = RECEIVED,
+) -> EmailMessage:
+    """``sender`` forwards ``original`` (Google's invitation unless given) with a short ``note``,
+    the original attached as a message/rfc822 part (as Outlook's forward as attachment does)."""
+    if original is None:
+        original = google_invitation(when=datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
     message = EmailMessage()
-    message["From"] = own_address
-    message["To"] = own_address
+    message["From"] = sender
+    message["To"] = to
     message["Subject"] = "Fwd: " + str(original["Subject"])
     message["Date"] = format_datetime(when)
-    message["Message-ID"] = make_msgid(domain="example.test")
-    message.set_content("For Afterword.\n")
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip(">"))
+    message.set_content(note)
     message.make_mixed()
     message.attach(MIMEMessage(original))
     return message
+
+
+def wrapped(sender: str, original: Message, when: datetime = RECEIVED) -> MIMEMessage:
+    """``original`` as the whole body of a top-level message/rfc822 from ``sender``, as some
+    gateways and mail programs wrap a message they pass on."""
+    message = MIMEMessage(original)
+    message["From"] = sender
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Fwd: " + str(original["Subject"])
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip(">"))
+    return message
+
+
+def ics_attachment(filename: str, when: datetime = RECEIVED) -> EmailMessage:
+    """A short note with the calendar attached as application/octet-stream named ``filename``
+    (a long name is written in RFC 2231 continuations, quotes in it escaped)."""
+    message = EmailMessage()
+    message["From"] = f"Jordan Blake <{ORGANISER}>"
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Interview round 2"
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain="harbour.example")
+    message.set_content("The invitation is attached.\n")
+    message.add_attachment(
+        calendar().encode(), maintype="application", subtype="octet-stream", filename=filename
+    )
+    return message
+
+
+def eight_bit_ics_attachment(filename: str) -> bytes:
+    """As ``ics_attachment``, the file name written as raw UTF-8 (no RFC 2231), as some mail
+    programs write it; Dovecot then sends it inside the BODYSTRUCTURE as a literal."""
+    data = ics_attachment("placeholder.ics").as_bytes()
+    return data.replace(b'filename="placeholder.ics"', b'filename="' + filename.encode() + b'"')

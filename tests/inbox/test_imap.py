@@ -13,6 +13,7 @@ from afterword.inbox.imap import (
     quoted,
     uid_set,
 )
+from afterword.reading.bodystructure import calendar_section, parse
 from tests.inbox import mail as inbox_mail
 
 
@@ -74,3 +75,22 @@ def test_a_fetch_answer_gives_each_section_by_uid_even_with_uid_last():
     assert found[7]["HEADER"] == b"From: a@b\r\n\r\n" and found[7]["TEXT"] == b"hello"
     assert (found[7]["2.MIME"], found[7]["2"]) == (b"X\r\n\r", b"abc")
     assert found[9]["TEXT"] == b"hi" and b"RFC822.SIZE 40" in found[9][""]
+
+
+def test_a_literal_inside_the_bodystructure_is_kept_in_place_for_parsing_it():
+    """Dovecot sends an 8-bit file name as a literal: under "STRUCTURE" it is back in the
+    answer, so the parsed structure names the file; "" keeps the plain text alone."""
+    data = [
+        (
+            b'1 (UID 3 BODYSTRUCTURE (("text" "plain" NIL NIL NIL "7bit" 2 0 NIL NIL NIL NIL)'
+            b'("application" "octet-stream" NIL NIL NIL "7bit" 784 NIL ("attachment" ("filename"'
+            b" {21}",
+            "Entretien_équipe.ics".encode(),
+        ),
+        b')) NIL NIL) "mixed" ("boundary" "b0") NIL NIL NIL))',
+    ]
+
+    found = fetch_sections(data)[3]
+
+    assert calendar_section(parse(found["STRUCTURE"])) == "2"
+    assert "équipe".encode() not in found[""] and b"{21}" in found[""]

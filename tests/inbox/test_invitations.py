@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.message import Message
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from afterword.inbox.imap import Mailbox, open_session
 from afterword.inbox.models import InboxMessage
+from afterword.reading.bodystructure import MAX_DEPTH
 from afterword.reading.fetched import TEXT_BYTES
-from afterword.reading.invitation import part_bytes
+from afterword.reading.invitation import from_part, part_bytes
 from afterword.tracker.models import Action, Event, Interview
 from tests.factories import InterviewerFactory, InterviewFactory
 from tests.inbox import invitation_mail
-from tests.inbox.fixtures import run_watcher
+from tests.inbox.fixtures import CLOCK, run_watcher
 from tests.inbox.parse import fetched
 
 pytestmark = pytest.mark.django_db
@@ -54,15 +57,54 @@ def test_a_google_invitation_past_the_first_8_kb_becomes_a_card_and_not_a_reply(
     assert watch.last_summary == "1 new message, 1 invitation"
 
 
+def nested(times: int) -> Message:
+    """The single-part invitation wrapped whole ``times`` times, a message/rfc822 in each."""
+    message: Message = invitation_mail.single_part_invitation()
+    for _ in range(times):
+        message = invitation_mail.wrapped(ASSISTANT, message)
+    return message
+
+
+# The recruiter's assistant at the employer, who passes the interviewer's invitation on.
+ASSISTANT = "Alex Moreau <alex.moreau@harbour.example>"
+LONG = "Bring a laptop. " * 1000  # pushes END:VCALENDAR past the first TEXT_BYTES
+
 SHAPES = {
     "multipart": lambda: invitation_mail.google_invitation(),
-    "single-part text/calendar": lambda: invitation_mail.single_part_invitation(
-        description="Bring a laptop. " * 1000
-    ),
+    "single-part text/calendar": lambda: invitation_mail.single_part_invitation(description=LONG),
     "single-part application/ics": lambda: invitation_mail.single_part_invitation(
         content_type="application/ics", encoding="base64"
     ),
     "single-part cancel": lambda: invitation_mail.single_part_invitation(method="CANCEL"),
+    "attached, Google's inside": lambda: invitation_mail.forwarded(ASSISTANT),
+    "attached, single-part inside": lambda: invitation_mail.forwarded(
+        ASSISTANT, invitation_mail.single_part_invitation(description=LONG)
+    ),
+    "wrapped, Google's inside": lambda: invitation_mail.wrapped(
+        ASSISTANT, invitation_mail.google_invitation()
+    ),
+    "wrapped, single-part inside": lambda: invitation_mail.wrapped(
+        ASSISTANT,
+        invitation_mail.single_part_invitation(content_type="application/ics", encoding="base64"),
+    ),
+    "wrapped 19 times": lambda: nested(19),
+    ".ics named in RFC 2231 continuations": lambda: invitation_mail.ics_attachment(
+        "Invitation_Interview_round_2_with_the_data_team_at_Harbour_Logistics_2026-03-12.ics"
+    ),
+    ".ics named with quotes": lambda: invitation_mail.ics_attachment('Interview "round 2".ics'),
+    ".ics named in 8-bit UTF-8": lambda: invitation_mail.eight_bit_ics_attachment(
+        "Entretien_équipe.ics"
+    ),
+    "no Content-Type": lambda: invitation_mail.plain_text_invitation(),
+    "no Content-Type, past the first 8 KB": lambda: invitation_mail.plain_text_invitation(
+        description=LONG
+    ),
+    "text/plain base64, past the first 8 KB": lambda: invitation_mail.plain_text_invitation(
+        content_type='text/plain; charset="utf-8"',
+        encoding="base64",
+        leading="\r\n",
+        description=LONG,
+    ),
 }
 
 
@@ -70,8 +112,9 @@ SHAPES = {
 def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(
     dovecot, watch, harbour, shape
 ):
-    """BODYSTRUCTURE and a partial fetch of that section, or for a single-part invitation its
-    header fields and more of its text, give the bytes the .eml reading cuts."""
+    """BODYSTRUCTURE and a partial fetch of that section (in a forwarded message too), or for
+    an invitation that is the whole body its header fields and more of its text, give the
+    bytes the .eml reading cuts."""
     message = SHAPES[shape]()
     dovecot.append(message, user=watch.username)
     account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
@@ -82,7 +125,25 @@ def test_the_watcher_fetches_the_same_calendar_part_as_afterword_read(
     expected = fetched(message)
     assert seen.calendar and seen == expected
     assert b"END:VCALENDAR" in part_bytes(seen.calendar_mime, seen.calendar)
-    assert re.search(rb"(?im)^content-type: *(text/calendar|application/ics)", seen.calendar_mime)
+    invitation = from_part(seen.calendar_mime, seen.calendar, CLOCK, ZoneInfo("UTC"))
+    assert invitation is not None and invitation.start.astimezone(UTC) == START
+    if not shape.startswith(("no Content-Type", "text/plain", ".ics")):
+        calendar_type = rb"(?im)^content-type: *(text/calendar|application/ics)"
+        assert re.search(calendar_type, seen.calendar_mime)
+
+
+def test_an_invitation_wrapped_past_max_depth_is_missed_by_both_alike(dovecot, watch):
+    """MAX_DEPTH wraps down, neither the watcher (reading Dovecot's BODYSTRUCTURE) nor
+    afterword read (walking the bytes) looks for the calendar: the same answer, none."""
+    message = nested(MAX_DEPTH)
+    dovecot.append(message, user=watch.username)
+    account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
+    with open_session(account) as session:
+        session.examine("INBOX")
+        uid, head = session.fetch_headers(session.uids_after(0))[0]
+        seen = session.fetch_for_reading([(uid, head)])[uid]
+
+    assert seen == fetched(message) and seen.calendar == b"" and seen.calendar_mime == b""
 
 
 @pytest.mark.parametrize(
@@ -120,6 +181,69 @@ def test_a_single_part_invitation_makes_the_card_the_multipart_one_makes(
     assert watch.last_summary == "2 new messages, 2 invitations"
 
 
+FORWARDED_OR_PLAIN = {
+    "attached by the recruiter's assistant": lambda: invitation_mail.forwarded(
+        ASSISTANT,
+        invitation_mail.single_part_invitation(),
+        note="Hi Sam, Jordan's invitation for round 2 is attached. Alex\n",
+    ),
+    "wrapped whole in message/rfc822": lambda: invitation_mail.wrapped(
+        ASSISTANT, invitation_mail.google_invitation()
+    ),
+    "no Content-Type": lambda: invitation_mail.plain_text_invitation(),
+    "text/plain quoted-printable, past the first 8 KB": lambda: (
+        invitation_mail.plain_text_invitation(
+            content_type="text/plain", encoding="quoted-printable", description=LONG
+        )
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(FORWARDED_OR_PLAIN))
+def test_a_forwarded_or_plain_text_invitation_makes_the_card_the_multipart_one_makes(
+    dovecot, watch, harbour, layout
+):
+    """Forwarded as an attachment, wrapped whole, or a bare VCALENDAR body: the same proposal
+    card as Google's layout, no reply recorded and the check-in kept. The card is the
+    forwarder's message; the people proposed are the invitation's, not the forwarder."""
+    planned = check_in_due(harbour)
+    dovecot.append(invitation_mail.google_invitation(), user=watch.username)
+    dovecot.append(FORWARDED_OR_PLAIN[layout](), user=watch.username)
+
+    run_watcher()
+
+    multipart, card = InboxMessage.objects.filter(watch=watch).order_by("pk")
+    assert (card.kind, card.application, card.matched_by) == (
+        "invitation",
+        harbour,
+        multipart.matched_by,
+    )
+    assert card.proposal == multipart.proposal
+    forwarder = "alex.moreau@harbour.example"
+    assert (card.sender == forwarder) is layout.startswith(("attached", "wrapped"))
+    assert forwarder not in [p["email"] for p in card.proposal["people"]]
+    assert not Event.objects.filter(application=harbour, type="reply").exists()
+    assert check_in_due(harbour) == planned
+    watch.refresh_from_db()
+    assert watch.last_summary == "2 new messages, 2 invitations"
+
+
+def test_an_invitation_forwarded_by_someone_unknown_is_ignored(dovecot, watch, harbour):
+    """The forwarder decides, as the sender of any invitation does: an agency the records do not
+    know passes on Harbour's invitation, and nothing is kept (not even fetched past headers)."""
+    agency = "Kim Lee <kim@talentbridge.example>"
+    dovecot.append(invitation_mail.forwarded(agency), user=watch.username)
+    dovecot.append(
+        invitation_mail.wrapped(agency, invitation_mail.google_invitation()), user=watch.username
+    )
+
+    run_watcher()
+
+    assert not InboxMessage.objects.filter(watch=watch).exists()
+    watch.refresh_from_db()
+    assert watch.last_summary == "2 new messages"
+
+
 def test_confirming_the_card_adds_the_interview_in_two_clicks(dovecot, watch, harbour, member):
     """Review and add opens the confirm page; Add this interview creates it with its people."""
     dovecot.append(invitation_mail.google_invitation(), user=watch.username)
@@ -144,11 +268,17 @@ def test_confirming_the_card_adds_the_interview_in_two_clicks(dovecot, watch, ha
     assert Interview.objects.filter(application=harbour, start=START).count() == 1
 
 
+@pytest.mark.parametrize("how", ["attached", "wrapped"])
 def test_an_invitation_the_user_forwarded_to_themselves_names_its_application(
-    dovecot, watch, harbour
+    dovecot, watch, harbour, how
 ):
-    """Sent from the user's own address, the original attached: matched by the people's domain."""
-    dovecot.append(invitation_mail.forwarded(watch.username), user=watch.username)
+    """Sent from the user's own address, the original attached or wrapped whole: matched by the
+    people's domain."""
+    if how == "attached":
+        forward = invitation_mail.forwarded(watch.username, to=watch.username)
+    else:
+        forward = invitation_mail.wrapped(watch.username, invitation_mail.google_invitation())
+    dovecot.append(forward, user=watch.username)
 
     run_watcher()
 
@@ -161,7 +291,8 @@ def test_a_forwarded_invitation_for_no_known_employer_proposes_a_new_application
     dovecot, watch, user
 ):
     """With no application to match, the card suggests the organiser's domain as employer."""
-    dovecot.append(invitation_mail.forwarded(watch.username), user=watch.username)
+    forward = invitation_mail.forwarded(watch.username, to=watch.username)
+    dovecot.append(forward, user=watch.username)
 
     run_watcher()
 

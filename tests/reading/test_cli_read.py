@@ -165,3 +165,38 @@ def test_a_single_part_invitation_gets_the_invitation_field_as_a_multipart_one_d
     assert {(r["kind"], r["meaning"], r["confidence"]) for r in results[:4]} == {
         ("reply", "other", "low")
     }
+
+
+def test_a_forwarded_wrapped_or_plain_text_invitation_gets_the_invitation_field(tmp_path):
+    """Attached to a forward, wrapped whole in message/rfc822, a bare VCALENDAR body with no
+    Content-Type, and a long base64 text/plain one: each has the multipart one's invitation (the
+    original organiser's, not the forwarder), and no calendar is read as anyone's words."""
+    from tests.inbox.invitation_mail import (
+        forwarded,
+        google_invitation,
+        plain_text_invitation,
+        single_part_invitation,
+        wrapped,
+    )
+
+    assistant = "Alex Moreau <alex.moreau@harbour.example>"
+    layouts = {
+        "attached.eml": forwarded(assistant, single_part_invitation()),
+        "wrapped.eml": wrapped(assistant, google_invitation()),
+        "bare.eml": plain_text_invitation(),
+        "long.eml": plain_text_invitation(
+            content_type="text/plain", encoding="base64", description="Bring a laptop. " * 1000
+        ),
+    }
+    paths = [str(_write(tmp_path / name, m.as_bytes())) for name, m in layouts.items()]
+    multipart = _write(tmp_path / "multipart.eml", google_invitation().as_bytes())
+
+    done = run_read(*paths, str(multipart))
+
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0 and len(results) == 5
+    assert all(r.get("invitation") == results[-1]["invitation"] for r in results)
+    assert results[0]["invitation"]["organiser"]["email"] == "talent@harbour.example"
+    assert {(r["kind"], r["meaning"], r["confidence"]) for r in results[:4]} == {
+        ("reply", "other", "low")
+    }

@@ -17,6 +17,7 @@ from afterword.reading.fetched import (
     REPORT_ITEMS,
     TEXT_BYTES,
     TEXT_ITEM,
+    calendar_text_items,
     fetch_items,
     fetched_from_bytes,
     is_report,
@@ -25,7 +26,14 @@ from afterword.reading.fetched import (
 )
 from afterword.reading.invitation import from_part
 from afterword.reading.reading import Reading, read
-from tests.inbox.invitation_mail import calendar, single_part_invitation
+from tests.inbox.invitation_mail import (
+    calendar,
+    forwarded,
+    google_invitation,
+    plain_text_invitation,
+    single_part_invitation,
+    wrapped,
+)
 from tests.inbox.parse import fetched, raw
 from tests.reading.builders import dsn, raw_message, report
 
@@ -161,10 +169,12 @@ def test_the_calendar_text_of_a_single_part_invitation_is_not_read_as_the_sender
     for name in ("From", "To", "Subject", "Date", "Message-ID"):
         wrapped[name] = str(single[name])
     as_text = raw_message(calendar(description=INVITING), content_type="text/plain")
+    as_words = raw_message(INVITING, content_type="text/plain")
 
     expected = Reading(kind="reply", meaning="other", confidence="low")
     assert read(fetched(single)) == read(fetched(wrapped)) == expected
-    assert read(fetched_from_bytes(as_text)).meaning == "next_round"
+    assert read(fetched_from_bytes(as_text)) == expected
+    assert read(fetched_from_bytes(as_words)).meaning == "next_round"
 
 
 def test_the_fetch_of_a_single_part_invitation_asks_for_more_of_its_text_and_nothing_else():
@@ -190,12 +200,86 @@ def test_the_fetch_of_a_single_part_invitation_asks_for_more_of_its_text_and_not
         ),
         ("text/plain", (("Subject", "the file name=invite.ics is attached"),), "plain"),
         ('multipart/mixed; boundary="x"', (), "multipart"),
+        ("message/rfc822", (), "multipart"),
+        ("Message/RFC822; x-note=wrapped", (), "multipart"),
+        ("message/rfc822-headers", (), "plain"),
         ('multipart/report; report-type=delivery-status; boundary="x"', (), "report"),
     ],
 )
 def test_the_header_fields_alone_say_which_message_is_an_invitation(content_type, extra, expected):
-    """The top-level type, or a file name in its type or disposition, never the subject."""
-    seen = fetched_from_bytes(raw_message("BEGIN:VCALENDAR", *extra, content_type=content_type))
+    """The top-level type, or a file name in its type or disposition, never the subject; a
+    wrapped message (top-level message/rfc822) is worth a BODYSTRUCTURE as a multipart is."""
+    seen = fetched_from_bytes(raw_message("Hello.", *extra, content_type=content_type))
 
     assert shape(seen.headers) == expected
     assert bool(seen.calendar) is (expected == "invitation")
+    assert may_hold_invitation(seen.headers) is (expected in ("invitation", "multipart"))
+
+
+PLAIN_TEXT = {
+    "no Content-Type": plain_text_invitation(),
+    "text/plain": plain_text_invitation(content_type='text/plain; charset="utf-8"'),
+    "base64": plain_text_invitation(encoding="base64", leading="\r\n"),
+    "quoted-printable": plain_text_invitation(encoding="quoted-printable"),
+}
+
+
+@pytest.mark.parametrize("name", list(PLAIN_TEXT))
+def test_a_plain_body_that_is_a_calendar_is_its_own_calendar_part(name):
+    """No Content-Type, or text/plain, and BEGIN:VCALENDAR first: the body is the calendar and
+    its MIME header the header fields, as for a top-level text/calendar; yet the header fields
+    alone say "plain": only the start of the body tells."""
+    whole = raw(PLAIN_TEXT[name])
+
+    seen = fetched_from_bytes(whole)
+
+    body = whole.split(b"\r\n\r\n", 1)[1]
+    assert shape(seen.headers) == "plain" and not may_hold_invitation(seen.headers)
+    assert seen.calendar == body and seen.text == body and seen.calendar_mime == seen.headers
+    invitation = from_part(seen.calendar_mime, seen.calendar, NOW, ZoneInfo("UTC"))
+    assert invitation is not None
+    assert invitation.start.isoformat() == "2026-03-12T14:00:00-04:00"
+
+
+def test_a_plain_calendar_longer_than_the_text_is_read_to_calendar_bytes_and_asked_for_alone():
+    """Past TEXT_BYTES the body is read to CALENDAR_BYTES, as the watcher's second fetch asks
+    for it: the start of the text, and nothing else."""
+    whole = raw(plain_text_invitation(description="Bring a laptop. " * 1000))
+
+    seen = fetched_from_bytes(whole)
+
+    assert (
+        TEXT_BYTES < len(seen.calendar) < CALENDAR_BYTES and seen.text == seen.calendar[:TEXT_BYTES]
+    )
+    assert b"END:VCALENDAR" in seen.calendar
+    assert calendar_text_items() == f"(UID {CALENDAR_TEXT_ITEM})"
+
+
+def test_a_plain_reply_that_mentions_a_calendar_later_has_none():
+    """Words first, the calendar pasted below: a reply, its text read, no calendar part."""
+    body = "Hi Sam,\n\nWe are pleased to invite you to a second interview.\n\n" + calendar()
+
+    seen = fetched_from_bytes(raw_message(body))
+
+    assert seen.calendar == b"" and seen.calendar_mime == b""
+    assert read(seen).meaning == "next_round"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        wrapped("Alex Moreau <alex@harbour.example>", google_invitation()),
+        wrapped("Alex Moreau <alex@harbour.example>", single_part_invitation(encoding="base64")),
+        forwarded("Alex Moreau <alex@harbour.example>", single_part_invitation()),
+    ],
+    ids=["wrapped Google's", "wrapped single-part", "attached single-part"],
+)
+def test_a_forwarded_invitation_is_the_originals_and_the_note_is_what_is_read(message):
+    """Wrapped whole or attached: the calendar part is the original's, and kind and meaning are
+    what the forwarder's own note says (nothing for a wrapped message): never the calendar's."""
+    seen = fetched(message)
+
+    invitation = from_part(seen.calendar_mime, seen.calendar, NOW, ZoneInfo("UTC"))
+    assert invitation is not None and invitation.organiser.email == "talent@harbour.example"
+    reading = read(seen)
+    assert (reading.kind, reading.meaning, reading.confidence) == ("reply", "other", "low")

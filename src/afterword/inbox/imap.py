@@ -26,12 +26,15 @@ from afterword.reading import bodystructure
 from afterword.reading.fetched import (
     HEADER_ITEM,
     SHAPES,
+    TEXT_BYTES,
     Fetched,
     calendar_items,
+    calendar_text_items,
     fetch_items,
     invitation_fetched,
     shape,
 )
+from afterword.reading.plain_calendar import is_calendar_body
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
@@ -217,18 +220,23 @@ class Session:
 
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
-        kilobytes of the body; another multipart message for its BODYSTRUCTURE, and when that
-        shows an invitation, for that calendar part alone; a single-part invitation for more of
-        its body, which is the calendar. Nothing else is ever asked for.
+        kilobytes of the body; another multipart message (or a wrapped one) for its
+        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone; a
+        single-part invitation for more of its body, which is the calendar; a plain message
+        whose body turns out to be a calendar longer than its first fetch, for more of it.
+        Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
         sections_of: dict[str, list[int]] = {}
+        longer: list[int] = []
         for kind in SHAPES:
             uids = [uid for uid, head in headers if shape(head) == kind]
             for uid, sections in self._fetch(uids, fetch_items(kind)).items():
                 head, text = sections.get("HEADER", b""), sections.get("TEXT", b"")
-                if kind == "invitation":
+                if kind == "invitation" or (kind == "plain" and is_calendar_body(head, text)):
                     found[uid] = invitation_fetched(head, text, _size(sections))
+                    if kind == "plain" and len(text) >= TEXT_BYTES:
+                        longer.append(uid)  # the calendar goes on past the first fetch
                     continue
                 found[uid] = Fetched(
                     headers=head,
@@ -238,10 +246,14 @@ class Session:
                     report=sections.get("2", b"") if kind == "report" else b"",
                 )
                 if kind == "multipart":
-                    tree = bodystructure.parse(sections.get("", b""))
+                    tree = bodystructure.parse(sections.get("STRUCTURE", b""))
                     section = bodystructure.calendar_section(tree)
                     if section is not None:
                         sections_of.setdefault(section, []).append(uid)
+        for uid, sections in self._fetch(longer, calendar_text_items()).items():
+            if uid in found:
+                had = found[uid]
+                found[uid] = invitation_fetched(had.headers, sections.get("TEXT", b""), had.size)
         for section, uids in sections_of.items():
             for uid, sections in self._fetch(uids, calendar_items(section)).items():
                 if uid in found:
@@ -286,6 +298,10 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
     {600}", literal, ")"); some servers put UID last. The header fields become "HEADER", the
     body "TEXT", a part its number ("2", "2.MIME"); the plain text is kept under "" for the UID
     and RFC822.SIZE. A section sent as NIL or "" is simply missing.
+
+    A literal inside the BODYSTRUCTURE (Dovecot sends a file name with 8-bit characters, or a
+    forwarded message's long subject, that way) is no section: "STRUCTURE" keeps the plain
+    text with those literals back in place ("{21}\r\n" and the bytes), for bodystructure.parse.
     """
     answers: list[dict[str, bytes]] = []
     for part in data:
@@ -293,13 +309,17 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
         if not isinstance(text, bytes):
             continue
         if _NEW_MESSAGE.match(text) or not answers:
-            answers.append({"": b""})
+            answers.append({"": b"", "STRUCTURE": b""})
         current = answers[-1]
         current[""] += text + b" "
+        current["STRUCTURE"] += text
         if isinstance(part, tuple) and len(part) > 1 and isinstance(part[1], bytes):
             section = _SECTION.search(text)
             if section is not None:
                 current[_section_name(section.group(1))] = part[1]
+            else:
+                current["STRUCTURE"] += b"\r\n" + part[1]
+        current["STRUCTURE"] += b" "
     found: dict[int, dict[str, bytes]] = {}
     for answer in answers:
         uid = _UID.search(answer[""])

@@ -8,6 +8,12 @@ uploaded .ics file) or, for a cancellation, removes the interview it cancels.
 Which invitations count: a calendar part in a message from a known employer (matched to an
 application as a reply would be), or in a message the user sent from their own address to
 themselves (a forwarded invitation), matched then by the addresses the invitation names.
+
+The message's sender decides, wherever the calendar sits in it: an invitation forwarded inside
+a message/rfc822 (the recruiter's assistant passing the interviewer's invitation on) counts when
+the person forwarding it is a known employer contact or the user, and is ignored from anyone
+else, as a direct invitation from a stranger is. The card keeps the forwarder as its sender;
+the people proposed are the invitation's own (organiser first), never added for forwarding it.
 """
 
 from __future__ import annotations

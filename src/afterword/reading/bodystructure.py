@@ -3,9 +3,15 @@
 Two ways to the same answer, so that the watcher and ``afterword read`` agree:
 ``calendar_section`` reads an IMAP BODYSTRUCTURE (RFC 3501 7.4.2) as the server sent it, and
 ``calendar_part`` walks the raw bytes of a whole message (an .eml file). Both look depth first,
-into forwarded messages (message/rfc822) too, and pick the first text/calendar part, else the
-first application/ics part or a part whose file name ends in ".ics". A message that is not
-multipart at all may be the invitation itself (``is_invitation_message``): its header says so.
+into forwarded messages (message/rfc822) too, attached or the whole message wrapped as one, and
+pick the first text/calendar part, else the first application/ics part or a part whose file
+name ends in ".ics". A message that is not multipart at all may be the invitation itself
+(``is_invitation_message``): its header says so.
+
+Parts are numbered as RFC 3501 6.4.5 numbers them, which Dovecot was seen to follow: the
+single-part body of an attached message 2 is "2.1" (its "2.1.MIME" is that message's whole
+header), and the parts of a multipart message wrapped whole in a top-level message/rfc822 are
+"1.1", "1.2", ... (the wrapped message is part 1).
 Pure: no I/O.
 """
 
@@ -13,15 +19,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import collapse_rfc2231_value
 
 # A parsed BODYSTRUCTURE: nested lists of byte strings, None for NIL.
 Node = list["Node"] | bytes | None
 
 _TOKEN = re.compile(rb'\s*(?:(\()|(\))|"((?:[^"\\]|\\.)*)"|\{(\d+)\}\r\n|([^\s()"]+))', re.DOTALL)
-_ICS_NAME = re.compile(rb'name\*?\s*=\s*"?[^";\r\n]*\.ics"?', re.IGNORECASE)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _TYPE = re.compile(rb"^content-type:[ \t]*([\w.+-]+)/([\w.+-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+# How deep a part may lie (its section's numbers, "1.2.1" is 3) and still be looked at, the
+# same both ways: hostile nesting costs neither walk a deep recursion, and a real invitation,
+# even forwarded twice, lies within a handful of levels.
+MAX_DEPTH = 20
+# Lists in a server's answer nested deeper than this are skipped, read as empty: MAX_DEPTH
+# levels of parts open at most two lists each on the way down (a wrapped message's part and its
+# body), and the deepest part's envelope or disposition a few more.
+_MAX_LISTS = 3 * MAX_DEPTH + 10
 
 
 class _Unreadable(ValueError):
@@ -40,8 +58,10 @@ def parse(text: bytes) -> Node:
     return node
 
 
-def _list(text: bytes, at: int) -> tuple[list[Node], int]:
+def _list(text: bytes, at: int, depth: int = 0) -> tuple[list[Node], int]:
     """The list opening at ``text[at]`` and the position after its closing parenthesis."""
+    if depth > _MAX_LISTS:
+        return [], _skip(text, at)
     items: list[Node] = []
     at += 1
     while True:
@@ -49,7 +69,7 @@ def _list(text: bytes, at: int) -> tuple[list[Node], int]:
         if found is None:
             raise _Unreadable("unbalanced")
         if found.group(1):
-            child, at = _list(text, found.start(1))
+            child, at = _list(text, found.start(1), depth + 1)
             items.append(child)
             continue
         at = found.end()
@@ -66,6 +86,21 @@ def _list(text: bytes, at: int) -> tuple[list[Node], int]:
             items.append(None if atom.upper() == b"NIL" else atom)
 
 
+def _skip(text: bytes, at: int) -> int:
+    """The position after the list opening at ``text[at]``, read without recursion."""
+    depth = 0
+    while True:
+        found = _TOKEN.match(text, at)
+        if found is None:
+            raise _Unreadable("unbalanced")
+        at = found.end()
+        if found.group(4) is not None:
+            at += int(found.group(4))
+        depth += 1 if found.group(1) else -1 if found.group(2) else 0
+        if depth == 0:
+            return at
+
+
 def calendar_section(structure: Node) -> str | None:
     """The section ("1.3", "2") of the invitation part in a parsed BODYSTRUCTURE, or None."""
     found = _walk(structure, "")
@@ -74,7 +109,7 @@ def calendar_section(structure: Node) -> str | None:
 
 
 def _walk(node: Node, prefix: str) -> list[tuple[str, str]]:
-    if not isinstance(node, list) or not node:
+    if not isinstance(node, list) or not node or prefix.count(".") >= MAX_DEPTH:
         return []
     if isinstance(node[0], list):  # multipart: its parts, then its subtype
         found: list[tuple[str, str]] = []
@@ -127,7 +162,9 @@ def calendar_part(head: bytes, body: bytes) -> Part | None:
 
 
 def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
-    major, minor = _content_type(head)
+    if prefix.count(".") >= MAX_DEPTH:
+        return []
+    major, minor = content_type(head)
     if major == b"multipart":
         boundary = _boundary(head)
         found: list[tuple[Part, str]] = []
@@ -140,7 +177,7 @@ def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
     own = prefix or "1"
     if (major, minor) == (b"message", b"rfc822"):
         inner_head, inner_body = split(body)
-        if _content_type(inner_head)[0] == b"multipart":
+        if content_type(inner_head)[0] == b"multipart":
             return _walk_raw(inner_head, inner_body, own)
         return _walk_raw(inner_head, inner_body, f"{own}.1")
     kind = _leaf_kind(head, major, minor)
@@ -155,7 +192,7 @@ def is_invitation_message(head: bytes) -> bool:
 
     Such a message has only a part 1 (RFC 3501 6.4.5), which is its body.
     """
-    major, minor = _content_type(head)
+    major, minor = content_type(head)
     if major in (b"multipart", b"message"):
         return False
     return _leaf_kind(head, major, minor) is not None
@@ -172,12 +209,32 @@ def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
     )
     # Only the type's and the disposition's parameters name a file, as in a BODYSTRUCTURE:
     # a subject that mentions "invite.ics" does not make the message an attachment.
-    if (major, minor) == (b"application", b"ics") or _ICS_NAME.search(named):
+    if (major, minor) == (b"application", b"ics") or _names_ics_file(named):
         return "ics"
     return None
 
 
-def _content_type(head: bytes) -> tuple[bytes, bytes]:
+def _names_ics_file(named: bytes) -> bool:
+    """Whether the Content-Type and Content-Disposition lines ``named`` name a file ending in
+    ".ics". The email package reads the parameters as Dovecot does: a long name split into
+    RFC 2231 continuations (filename*0*=..., filename*1*=...) joined, quotes unescaped."""
+    if b"name" not in named.lower():
+        return False
+    fields = BytesHeaderParser(policy=compat32).parsebytes(named + b"\n\n")
+    try:
+        names = [fields.get_filename(), fields.get_param("name")]
+    except (ValueError, LookupError, TypeError):  # parameters too broken to name a file
+        return False
+    for name in names:
+        text = collapse_rfc2231_value(name) if isinstance(name, tuple) else name
+        if isinstance(text, str) and text.strip().lower().endswith(".ics"):
+            return True
+    return False
+
+
+def content_type(head: bytes) -> tuple[bytes, bytes]:
+    """The (type, subtype) a header block names, lower case; text/plain when it names none
+    (RFC 2045 5.2)."""
     found = _TYPE.search(_unfold(head))
     if found is None:
         return b"text", b"plain"

@@ -9,11 +9,15 @@ The watcher never downloads whole messages. For each message it asks for:
    header (``BODY.PEEK[2.MIME]``) and its first REPORT_BYTES (``BODY.PEEK[2]<0.N>``). An Office
    365 report's HTML part alone is often longer than the first kilobytes, so the fields naming
    the failed recipients would otherwise be cut off;
-4. for any other multipart message, its ``BODYSTRUCTURE``; when that shows a calendar
-   invitation (a text/calendar part or an .ics attachment, reading/bodystructure.py), a second
-   fetch asks for that part alone: its MIME header (``BODY.PEEK[n.MIME]``) and its first
-   CALENDAR_BYTES (``BODY.PEEK[n]<0.N>``). Google puts its text/calendar part after the plain
-   and HTML versions of the invitation, well past the first TEXT_BYTES;
+4. for any other multipart message, and for a message that wraps another whole (a top-level
+   ``Content-Type: message/rfc822``, as some mail gateways and programs pass a message on),
+   its ``BODYSTRUCTURE``; when that shows a calendar invitation (a text/calendar part or an
+   .ics attachment, in a forwarded message too, reading/bodystructure.py), a second fetch asks
+   for that part alone: its MIME header (``BODY.PEEK[n.MIME]``) and its first CALENDAR_BYTES
+   (``BODY.PEEK[n]<0.N>``). Google puts its text/calendar part after the plain and HTML
+   versions of the invitation, well past the first TEXT_BYTES. For a forwarded single-part
+   invitation (section "2.1", or "1.1" in a wrapped message) the MIME header is the forwarded
+   message's whole header, which holds its Content-Type and Content-Transfer-Encoding;
 5. for a single-part message whose header fields say it is the invitation itself (top-level
    ``Content-Type: text/calendar`` or ``application/ics``, or a file name ending in ".ics", as
    some calendar systems and scripts send them), the first CALENDAR_BYTES of the body
@@ -22,7 +26,12 @@ The watcher never downloads whole messages. For each message it asks for:
    Content-Type and Content-Transfer-Encoding. Not ``BODY[1.MIME]``: RFC 3501 says little of
    it for a message that is not multipart, and Dovecot answers it with the message's whole
    header, Received lines and all. ``BODY[1]`` is that body too (Dovecot sends the same bytes
-   as for TEXT), but TEXT is what the watcher already asks every server for.
+   as for TEXT), but TEXT is what the watcher already asks every server for;
+6. for a plain message (no Content-Type, or text/plain) whose first TEXT_BYTES start with
+   ``BEGIN:VCALENDAR`` (reading/plain_calendar.py), as some scripts send an invitation, the
+   body is the calendar, as in step 5; when the first fetch did not hold all of it, a second
+   fetch asks for its first CALENDAR_BYTES (``BODY.PEEK[TEXT]<0.N>``). Only the start of the
+   body decides, so nothing more is fetched of any other plain message.
 
 ``fetched_from_bytes`` cuts a whole message (an .eml file) down to exactly those bytes, so that
 ``afterword read`` sees what the watcher sees. BODY.PEEK never sets the \\Seen flag.
@@ -35,6 +44,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from afterword.reading.bodystructure import calendar_part, is_invitation_message
+from afterword.reading.plain_calendar import is_calendar_body
 
 HEADER_FIELDS = (
     "From",
@@ -72,14 +82,17 @@ REPORT_ITEMS = ("BODY.PEEK[2.MIME]", f"BODY.PEEK[2]<0.{REPORT_BYTES}>")
 CALENDAR_TEXT_ITEM = f"BODY.PEEK[TEXT]<0.{CALENDAR_BYTES}>"
 
 # What the header fields say a message is, which decides what else is fetched of it:
-# "report": a multipart/report; "multipart": any other multipart (its BODYSTRUCTURE may show
-# an invitation); "invitation": a single-part message that is an invitation; "plain": the rest.
+# "report": a multipart/report; "multipart": any other multipart, or a top-level message/rfc822
+# (its BODYSTRUCTURE may show an invitation); "invitation": a single-part message that is an
+# invitation; "plain": the rest (whose body may still turn out to be a calendar, step 6).
 Shape = Literal["plain", "report", "multipart", "invitation"]
 SHAPES: tuple[Shape, ...] = ("plain", "report", "multipart", "invitation")
 
 _WANTED = frozenset(f.lower() for f in HEADER_FIELDS)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-_MULTIPART = re.compile(rb"^content-type:[ \t]*multipart/", re.IGNORECASE | re.MULTILINE)
+_HAS_PARTS = re.compile(
+    rb"^content-type:[ \t]*(?:multipart/|message/rfc822(?![\w.+-]))", re.IGNORECASE | re.MULTILINE
+)
 _REPORT_TYPE = re.compile(rb"^content-type:[ \t]*multipart/report", re.IGNORECASE | re.MULTILINE)
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 
@@ -109,7 +122,7 @@ def shape(headers: bytes) -> Shape:
     """What a fetched header block says the message is (see ``Shape``)."""
     if is_report(headers):
         return "report"
-    if _MULTIPART.search(headers) is not None:
+    if _HAS_PARTS.search(headers) is not None:
         return "multipart"
     if is_invitation_message(headers):
         return "invitation"
@@ -134,9 +147,16 @@ def calendar_items(section: str) -> str:
     return f"(UID BODY.PEEK[{section}.MIME] BODY.PEEK[{section}]<0.{CALENDAR_BYTES}>)"
 
 
+def calendar_text_items() -> str:
+    """The second fetch of a plain message whose body is a calendar longer than TEXT_BYTES."""
+    return f"(UID {CALENDAR_TEXT_ITEM})"
+
+
 def may_hold_invitation(headers: bytes) -> bool:
-    """Whether a fetched header block says multipart (and not a report), worth a BODYSTRUCTURE,
-    or says the message is an invitation itself."""
+    """Whether a fetched header block says multipart (and not a report) or a wrapped message,
+    worth a BODYSTRUCTURE, or says the message is an invitation itself.
+
+    A plain message whose body is a calendar cannot be told from its header fields (step 6)."""
     return shape(headers) in ("multipart", "invitation")
 
 
@@ -150,7 +170,7 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
     head, body = _split(raw)
     headers = _header_fields(head)
     kind = shape(headers)
-    if kind == "invitation":
+    if kind == "invitation" or (kind == "plain" and is_calendar_body(headers, body[:TEXT_BYTES])):
         return invitation_fetched(headers, body[:CALENDAR_BYTES], len(raw))
     report_mime = report = b""
     if is_report(headers):
@@ -171,8 +191,9 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
 
 def invitation_fetched(headers: bytes, start: bytes, size: int | None) -> Fetched:
     """A message that is an invitation itself, from its header fields and the ``start`` of its
-    body (``BODY[TEXT]<0.CALENDAR_BYTES>``): the calendar part is the body, its MIME header
-    the header fields, and the text the first TEXT_BYTES, as for any other message."""
+    body (``BODY[TEXT]<0.CALENDAR_BYTES>``, or all of a body shorter than that): the calendar
+    part is the body, its MIME header the header fields, and the text the first TEXT_BYTES, as
+    for any other message."""
     return Fetched(
         headers,
         start[:TEXT_BYTES],

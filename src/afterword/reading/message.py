@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from afterword.reading.fetched import TEXT_BYTES, Fetched, is_report
 from afterword.reading.html import html_to_text
+from afterword.reading.plain_calendar import is_calendar_body
 
 _BOUNDARY_OF = re.compile(r'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]")
@@ -62,7 +63,10 @@ def parse(fetched: Fetched) -> Mail:
     recipient_name, _ = _first_address(headers.get("to", ""))
     texts: list[str] = []
     blocks: list[dict[str, str]] = []
-    _walk(message, texts, blocks, notes)
+    # A plain body that is a calendar (plain_calendar.py) holds no words of the sender, as a
+    # text/calendar part does not.
+    if not is_calendar_body(fetched.headers, fetched.text):
+        _walk(message, texts, blocks, notes)
     if _cut_short(fetched):
         notes.append(f"only the first {TEXT_BYTES // 1024} KB of the body were read")
     return Mail(
