@@ -125,7 +125,7 @@ def read_apart(ids: list[int], found: dict[int, CaseRows]) -> None:
     them, in three reads of one table each, by the ids of the rows read before."""
     interviews: dict[int, tuple[InterviewRow, list[PersonRow]]] = {}
     for row in compiled.rows(_interviews, ids):
-        interview = (InterviewRow._make(row[1:]), [])
+        interview: tuple[InterviewRow, list[PersonRow]] = (InterviewRow._make(row[1:]), [])
         interviews[interview[0].pk] = interview
         found[row[0]].interviews.append(interview)
     links = compiled.rows(_people_links, list(interviews))
