@@ -135,7 +135,9 @@ def read_apart(ids: list[int], found: dict[int, CaseRows]) -> None:
         for row in compiled.rows(_people, sorted({person for _, person in links}))
     }
     for interview_id, person in links:
-        interviews[interview_id][1].append(people[person])
+        # Gone only if deleted since the links were read, and its links with it: as after.
+        if person in people:
+            interviews[interview_id][1].append(people[person])
 
 
 def _interviews_with_people(ids: list[int]) -> QuerySet[Any, Any]:
