@@ -25,8 +25,10 @@ server runs on the other. Then, timed separately:
    batch of ``BATCH_SIZE`` applications in turn, the read that once grew with the database.
 
 ``--outside N`` grows the database around the measured applications: N more applications
-(other cases, owned by ``--users`` other owners), planned before anything is timed and never
-re-planned by the stages above, as a career centre's other students are.
+(the next cases of the same stream, owned by ``--users`` other owners), planned before
+anything is timed and never re-planned by the stages above, as a career centre's other
+students are. The database is then analysed (``ANALYZE``), as autovacuum keeps a running
+one, so that the server plans with the tables' real sizes.
 """
 
 from __future__ import annotations
@@ -84,17 +86,18 @@ def stored_actions(ids: list[int]) -> list[tuple[Any, ...]]:
 def run(
     applications: int, users: int, one_by_one: int, events: int, outside: int = 0
 ) -> dict[str, Any]:
-    texts = generate_cases(applications, 1)
+    # One stream of cases: the measured ones are the same whatever ``outside`` is.
+    texts = generate_cases(applications + outside, 1)
+    texts, others = texts[:applications], texts[applications:]
     with scratch_database() as (backend, _target):
         seconds, _, _ = timed(lambda: seed(texts, users, NOW))
         print(f"seeded {applications:,} applications for {users} users in {seconds:.1f} s")
         if outside:
-            others = generate_cases(outside, 2)
             seconds, _, _ = timed(lambda: seed(others, users, NOW, first_user=users))
             print(f"seeded {outside:,} applications outside the measured ones in {seconds:.1f} s")
         from django.conf import settings
         from django.core.exceptions import ValidationError
-        from django.db import transaction
+        from django.db import connection, transaction
 
         from afterword.rules import case_from_data, plan
         from afterword.tracker.models import Action, Application, Event
@@ -116,6 +119,8 @@ def run(
                 lambda: replan_all(Application.objects.filter(pk__gt=ids[-1]), NOW)
             )
             print(f"planned the outside applications in {seconds:.1f} s (not measured below)")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         first = ids[:one_by_one]
 
         def each() -> int:
@@ -170,7 +175,6 @@ def run(
         )
         latencies, refused = [], 0
         later = NOW + timedelta(minutes=5)
-        from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:

@@ -122,18 +122,18 @@ def read_joined(ids: list[int], found: dict[int, CaseRows]) -> None:
 
 def read_apart(ids: list[int], found: dict[int, CaseRows]) -> None:
     """The interviews of ``ids`` with their people into ``found``, as ``read_joined`` puts
-    them, in three reads of one table each, by the ids of the rows read before."""
+    them, each table read on its own through an index: the interviews and the people by
+    their application, the links between them by interview."""
     interviews: dict[int, tuple[InterviewRow, list[PersonRow]]] = {}
     for row in compiled.rows(_interviews, ids):
         interview: tuple[InterviewRow, list[PersonRow]] = (InterviewRow._make(row[1:]), [])
         interviews[interview[0].pk] = interview
         found[row[0]].interviews.append(interview)
     links = compiled.rows(_people_links, list(interviews))
-    # By their own ids, not the batch's applications: an interview names whoever it names.
-    people = {
-        row[0]: PersonRow._make(row)
-        for row in compiled.rows(_people, sorted({person for _, person in links}))
-    }
+    people = {row[0]: PersonRow._make(row) for row in compiled.rows(_people_of, ids)}
+    # An interview may name a person of another application: read by their own ids.
+    elsewhere = sorted({person for _, person in links} - people.keys())
+    people.update((row[0], PersonRow._make(row)) for row in compiled.rows(_people, elsewhere))
     for interview_id, person in links:
         # Gone only if deleted since the links were read, and its links with it: as after.
         if person in people:
@@ -164,6 +164,14 @@ def _people_links(interview_ids: list[int]) -> QuerySet[Any, Any]:
         Interview.interviewers.through.objects.filter(interview_id__in=interview_ids)
         .order_by("interview_id", "interviewer_id")
         .values_list("interview_id", "interviewer_id")
+    )
+
+
+def _people_of(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
+        Interviewer.objects.filter(application_id__in=ids)
+        .order_by()
+        .values_list(*PersonRow._fields)
     )
 
 
