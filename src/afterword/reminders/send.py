@@ -118,8 +118,7 @@ def claim_page(now: datetime, worker: str, limit: int = PAGE) -> list[Reminder]:
     that grow with the database").
     """
     parts = [
-        Reminder.objects.filter(part).order_by("next_attempt_at", "pk")
-        for part in claim_parts(now)
+        Reminder.objects.filter(part).order_by("next_attempt_at", "pk") for part in claim_parts(now)
     ]
     ids = claim_first(
         parts,
