@@ -76,10 +76,9 @@ def claim_first(parts: Sequence[QuerySet[M]], limit: int, **changes: Any) -> lis
     """``claim_batch`` over the rows of all ``parts``, in the order they share.
 
     Each part is ordered by the same ascending fields (never null), ending with the primary
-    key: for a
-    queue whose due rows meet one of several conditions, one query with their OR reads and
-    sorts every due row before it can take the first (no index has that order), when each
-    part alone can follow an index in order and stop after ``limit``.
+    key. For a queue whose due rows meet one of several conditions, one query with their OR
+    reads and sorts every due row before it can take the first (no index has that order),
+    when each part alone can follow an index in order and stop after ``limit``.
 
     1. In one transaction, read the first ``limit`` of each part, with FOR UPDATE SKIP LOCKED
        as ``claim_batch`` does (the rows read stay locked until the commit).
