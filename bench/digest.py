@@ -13,6 +13,7 @@ application and three pending actions each). Then, in one process, timed separat
    today and tomorrow: 2N rows), then once more with nothing left to add (an idle tick);
 2. send: ``send_reminders`` until it has nothing left: claim each due row, build the digest
    (Today's query, the nudge, both templates), hand it to Django's mail backend, record it;
+   the claims of its pages (``claim_page``) are also timed on their own;
 3. build only: the same digests built and rendered with no reminder rows and no sending, a
    page of users at a time as the worker builds them;
 4. floor: one bare query reading every pending action of every user with its application,
@@ -179,6 +180,7 @@ def run(users: int, smtp: bool) -> dict[str, Any]:
         from django.contrib.auth import get_user_model
         from django.core import mail
 
+        from afterword.reminders import send as sender
         from afterword.reminders.digest import digest_of, render_digest
         from afterword.reminders.digest_sources import DigestSources
         from afterword.reminders.models import Reminder, ReminderKind, ReminderState
@@ -200,13 +202,27 @@ def run(users: int, smtp: bool) -> dict[str, Any]:
         schedule, proposed = timed(lambda: schedule_reminders(NOW, "bench"))
         idle, again = timed(lambda: schedule_reminders(NOW, "bench"))
 
+        claims: list[float] = []
+        claim_page = sender.claim_page
+
+        def timed_claim(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return claim_page(*args, **kwargs)
+            finally:
+                claims.append(time.perf_counter() - start)
+
         def send_all() -> int:
             total = 0
             while handled := send_reminders(NOW, "bench"):
                 total += handled
             return total
 
-        send, sent = timed(send_all)
+        sender.claim_page = timed_claim  # send_reminders looks it up on each page
+        try:
+            send, sent = timed(send_all)
+        finally:
+            sender.claim_page = claim_page
         states = Counter(
             Reminder.objects.filter(kind=ReminderKind.DIGEST).values_list("state", flat=True)
         )
@@ -255,6 +271,7 @@ def run(users: int, smtp: bool) -> dict[str, Any]:
             "floor": asdict(floor),
             "floor_rows": floor_rows,
             "digests": sent,
+            "claims": claims,
         }
 
 
@@ -284,6 +301,13 @@ def report(result: dict[str, Any]) -> str:
             + (f"{cpu:.2f} |" if cpu is not None else "– |")
         )
     total = result["schedule"]["wall"] + result["send"]["wall"]
+    claims = sorted(result["claims"])
+    lines += [
+        "",
+        f"of the send stage, claiming pages (`claim_page`): {sum(claims):.2f} s for "
+        f"{len(claims)} claims (the last one finding none), median "
+        f"{1000 * claims[len(claims) // 2]:.2f} ms, max {1000 * claims[-1]:.2f} ms",
+    ]
     lines += [
         "",
         f"schedule + send: {total:.1f} s for {users:,} digests "

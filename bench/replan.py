@@ -20,7 +20,15 @@ server runs on the other. Then, timed separately:
 6. the stored actions compared field by field: after 3 and 4 with those of step 2; after 5 with
    a full rewrite (the first applications' actions deleted and planned again at the same time);
 7. record one event: ``record_event`` of a "no decision yet" reply on ``--events`` open
-   applications, one call each, timed one by one (p50, p95, max).
+   applications, one call each, timed one by one (p50, p95, max);
+8. the batches' case rows alone: ``case_rows`` (interviews, their people, events) of each
+   batch of ``BATCH_SIZE`` applications in turn, the read that once grew with the database.
+
+``--outside N`` grows the database around the measured applications: N more applications
+(the next cases of the same stream, owned by ``--users`` other owners), planned before
+anything is timed and never re-planned by the stages above, as a career centre's other
+students are. The database is then analysed (``ANALYZE``), as autovacuum keeps a running
+one, so that the server plans with the tables' real sizes.
 """
 
 from __future__ import annotations
@@ -75,14 +83,21 @@ def stored_actions(ids: list[int]) -> list[tuple[Any, ...]]:
     return list(rows.values_list(*fields))
 
 
-def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str, Any]:
-    texts = generate_cases(applications, 1)
+def run(
+    applications: int, users: int, one_by_one: int, events: int, outside: int = 0
+) -> dict[str, Any]:
+    # One stream of cases: the measured ones are the same whatever ``outside`` is.
+    texts = generate_cases(applications + outside, 1)
+    texts, others = texts[:applications], texts[applications:]
     with scratch_database() as (backend, _target):
         seconds, _, _ = timed(lambda: seed(texts, users, NOW))
         print(f"seeded {applications:,} applications for {users} users in {seconds:.1f} s")
+        if outside:
+            seconds, _, _ = timed(lambda: seed(others, users, NOW, first_user=users))
+            print(f"seeded {outside:,} applications outside the measured ones in {seconds:.1f} s")
         from django.conf import settings
         from django.core.exceptions import ValidationError
-        from django.db import transaction
+        from django.db import connection, transaction
 
         from afterword.rules import case_from_data, plan
         from afterword.tracker.models import Action, Application, Event
@@ -96,6 +111,16 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
         floor, floor_cpu, _ = timed(lambda: [plan(case, NOW) for case in cases])
 
         ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
+        ids = ids[:applications]  # seeded first: the outside ones come after
+        # Every stage below reads and writes only these; the others are planned once, untimed.
+        measured = Application.objects.filter(pk__lte=ids[-1])
+        if outside:
+            seconds, _, _ = timed(
+                lambda: replan_all(Application.objects.filter(pk__gt=ids[-1]), NOW)
+            )
+            print(f"planned the outside applications in {seconds:.1f} s (not measured below)")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         first = ids[:one_by_one]
 
         def each() -> int:
@@ -112,14 +137,20 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
         single_wall, single_cpu, single_done = timed(each)
         before = stored_actions(first)
         Action.objects.filter(application_id__in=first).delete()
-        bulk = timed(lambda: replan_all(Application.objects.all(), NOW))
+        bulk = timed(lambda: replan_all(measured, NOW))
         same = stored_actions(first) == before
-        rows_before = set(Action.objects.values_list("pk", flat=True))
-        again = timed(lambda: replan_all(Application.objects.all(), NOW))
+        rows_before = set(
+            Action.objects.filter(application__in=measured).values_list("pk", flat=True)
+        )
+        again = timed(lambda: replan_all(measured, NOW))
         same_again = stored_actions(first) == before
-        rows_again = set(Action.objects.values_list("pk", flat=True))
-        night = timed(lambda: replan_all(Application.objects.all(), NEXT_NIGHT))
-        rows_night = set(Action.objects.values_list("pk", flat=True))
+        rows_again = set(
+            Action.objects.filter(application__in=measured).values_list("pk", flat=True)
+        )
+        night = timed(lambda: replan_all(measured, NEXT_NIGHT))
+        rows_night = set(
+            Action.objects.filter(application__in=measured).values_list("pk", flat=True)
+        )
         nightly = stored_actions(first)
         Action.objects.filter(application_id__in=first).delete()
         replan_all(Application.objects.filter(pk__in=first), NEXT_NIGHT)
@@ -137,14 +168,13 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
         print(f"{len(rows_night - rows_again):,} new")
 
         open_ones = list(
-            Application.objects.exclude(status="decided")
+            measured.exclude(status="decided")
             .filter(interviews__isnull=False)
             .distinct()
             .order_by("pk")[:events]
         )
         latencies, refused = [], 0
         later = NOW + timedelta(minutes=5)
-        from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
@@ -160,6 +190,7 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
             latencies.append(time.perf_counter() - start)
         event_cpu = (time.process_time() - cpu_started) / max(len(latencies), 1)
         recorded = Event.objects.filter(at=later).count()
+        reads = case_reads(ids)
         return {
             "backend": backend,
             "applications": applications,
@@ -181,7 +212,33 @@ def run(applications: int, users: int, one_by_one: int, events: int) -> dict[str
             "event_queries": event_queries,
             "event_cpu_ms": 1000 * event_cpu,
             "refused": refused,
+            "outside": outside,
+            "case_reads": reads,
         }
+
+
+def case_reads(ids: list[int], repeat: int = 3) -> tuple[int, float, float]:
+    """(batches, wall seconds, our CPU seconds) of ``case_rows`` over every batch of ``ids``,
+    in a transaction as re-planning reads them: for each batch the fastest of ``repeat``
+    reads, which leaves out most of what other work on the machine adds."""
+    from django.db import transaction
+
+    from afterword.tracker.services.case import case_rows
+    from afterword.tracker.services.replan import BATCH_SIZE
+
+    batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
+    wall = cpu = 0.0
+    with transaction.atomic():
+        case_rows(batches[0])  # compiles the queries, untimed
+        for batch in batches:
+            runs = []
+            for _ in range(repeat):
+                start, started = time.perf_counter(), time.process_time()
+                case_rows(batch)
+                runs.append((time.perf_counter() - start, time.process_time() - started))
+            best = min(runs)
+            wall, cpu = wall + best[0], cpu + best[1]
+    return len(batches), wall, cpu
 
 
 def report(result: dict[str, Any]) -> str:
@@ -196,7 +253,8 @@ def report(result: dict[str, Any]) -> str:
     replanned, failed = result["bulk"][0][3], result["bulk"][0][4]
     lines = [
         f"{n:,} applications, {result['users']} users, on {result['backend']}; "
-        f"bulk re-planned {replanned:,}, failed {failed}",
+        f"bulk re-planned {replanned:,}, failed {failed}"
+        + (f"; {result['outside']:,} more applications outside them" if result["outside"] else ""),
         "",
         "| stage | plans | seconds | plans/s | our CPU ms per plan | planner alone / this |",
         "|---|---:|---:|---:|---:|---:|",
@@ -220,6 +278,12 @@ def report(result: dict[str, Any]) -> str:
             f"{result['event_cpu_ms']:.1f} ms of our CPU and {result['event_queries']} queries "
             "(savepoints included) each",
         ]
+    batches, wall, cpu = result["case_reads"]
+    lines.append(
+        f"the batches' case rows alone (`case_rows`, each batch the fastest of 3 reads): "
+        f"{1000 * wall / batches:.1f} ms a batch, of which our CPU {1000 * cpu / batches:.1f} ms "
+        f"and waiting for the database {1000 * (wall - cpu) / batches:.1f} ms ({batches} batches)"
+    )
     lines.append(
         "stored actions, one by one vs bulk, and a re-plan vs a full rewrite: "
         + verdict(result["same"])
@@ -233,6 +297,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--one-by-one", type=int, default=1_000)
     parser.add_argument("--events", type=int, default=300)
+    parser.add_argument(
+        "--outside", type=int, default=0, help="applications stored but never measured"
+    )
     options = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "afterword.settings")
     pinned = pin_to_one_core()
@@ -240,7 +307,9 @@ def main() -> int:
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {pinned}; "
         f"load {os.getloadavg()[0]:.2f}"
     )
-    result = run(options.applications, options.users, options.one_by_one, options.events)
+    result = run(
+        options.applications, options.users, options.one_by_one, options.events, options.outside
+    )
     print(report(result))
     print(f"load {os.getloadavg()[0]:.2f} after")
     return 0 if result["same"] else 1

@@ -45,8 +45,11 @@ def shift(case: dict[str, Any], now: datetime) -> dict[str, Any]:
     return case
 
 
-def seed(texts: list[str], users: int, now: datetime, batch: int = 1000) -> None:
-    """Migrate the database named by the environment and store every case in ``texts``."""
+def seed(
+    texts: list[str], users: int, now: datetime, batch: int = 1000, first_user: int = 0
+) -> None:
+    """Migrate the database named by the environment and store every case in ``texts``, for
+    ``users`` new owners (``seeker<first_user>`` on)."""
     import django
 
     django.setup()
@@ -67,7 +70,7 @@ def seed(texts: list[str], users: int, now: datetime, batch: int = 1000) -> None
     owners = User.objects.bulk_create(
         [
             User(username=f"seeker{n}", email=f"seeker{n}@example.test", password="!")
-            for n in range(users)
+            for n in range(first_user, first_user + users)
         ]
     )
     UserSettings.objects.bulk_create(

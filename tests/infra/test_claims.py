@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from afterword.infra import stopping
-from afterword.infra.claims import work_through
+from afterword.infra.claims import claim_first, work_through
+from afterword.reminders.models import Reminder
 
 
 def test_it_handles_rows_until_the_queue_is_empty() -> None:
@@ -70,3 +73,22 @@ def test_a_stop_request_ends_the_loop_between_rows() -> None:
         stopping.reset()
 
     assert (count, handled, queue) == (1, [1], [2, 3])
+
+
+@pytest.mark.parametrize(
+    "orders",
+    [
+        [("next_attempt_at", "pk"), ("due_at", "pk")],
+        [("next_attempt_at",), ("next_attempt_at",)],
+        [("-next_attempt_at", "pk"), ("-next_attempt_at", "pk")],
+    ],
+    ids=["different orders", "not ending with the key", "descending"],
+)
+def test_claim_first_refuses_parts_it_cannot_merge_in_one_order(
+    orders: list[tuple[str, ...]],
+) -> None:
+    """The parts' rows are merged by their shared ascending order, ending with the key."""
+    parts = [Reminder.objects.order_by(*order) for order in orders]
+
+    with pytest.raises(ValueError, match="one ascending order"):
+        claim_first(parts, 10, claimed_by="w1")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection, transaction
 from django.utils import timezone
 
 from afterword.infra import stopping
@@ -351,3 +352,87 @@ def test_a_stop_request_gives_back_the_rest_of_the_page(
     assert (
         _digest_states() == [(ReminderState.SENT, "w1", 1)] + [(ReminderState.PENDING, "", 0)] * 2
     )
+
+
+def queue_row(owner: Any, key: str, next_attempt: datetime, **state: Any) -> Reminder:
+    return Reminder.objects.create(
+        owner=owner,
+        kind=ReminderKind.ACTION,
+        dedupe_key=key,
+        due_at=next_attempt,
+        next_attempt_at=next_attempt,
+        **state,
+    )
+
+
+def test_a_page_takes_the_oldest_claimable_rows_waiting_or_abandoned_alike(db: None) -> None:
+    """Waiting and abandoned rows are claimed in one order, oldest attempt first; the rest of
+    each kind stays as it was, and rows not claimable are never taken."""
+    sam = seeker()
+    lease_over = {"state": ReminderState.SENDING, "claimed_by": "dead", "attempts": 1}
+    rows = {
+        "waiting 1": queue_row(sam, "a", SEVEN - timedelta(hours=5)),
+        "abandoned 2": queue_row(
+            sam,
+            "b",
+            SEVEN - timedelta(hours=4),
+            **lease_over,
+            lease_until=SEVEN - timedelta(minutes=1),
+        ),
+        "waiting 3": queue_row(sam, "c", SEVEN - timedelta(hours=3)),
+        "abandoned 4": queue_row(
+            sam,
+            "d",
+            SEVEN - timedelta(hours=2),
+            **lease_over,
+            lease_until=SEVEN - timedelta(minutes=1),
+        ),
+        "waiting 5": queue_row(sam, "e", SEVEN - timedelta(hours=1)),
+        "in flight": queue_row(
+            sam,
+            "f",
+            SEVEN - timedelta(hours=6),
+            **lease_over,
+            lease_until=SEVEN + timedelta(minutes=5),
+        ),
+        "not yet due": queue_row(sam, "g", SEVEN + timedelta(minutes=1)),
+        "sent": queue_row(sam, "h", SEVEN - timedelta(hours=7), state=ReminderState.SENT),
+    }
+
+    page = claim_page(SEVEN, "w1", 3)
+    rest = claim_page(SEVEN, "w2", 10)
+
+    names = {row.pk: name for name, row in rows.items()}
+    assert [names[row.pk] for row in page] == ["waiting 1", "abandoned 2", "waiting 3"]
+    assert [names[row.pk] for row in rest] == ["abandoned 4", "waiting 5"]
+    left = {names[row.pk]: (row.state, row.claimed_by) for row in Reminder.objects.all()}
+    assert left["in flight"] == (ReminderState.SENDING, "dead")
+    assert left["not yet due"] == (ReminderState.PENDING, "")
+    assert left["sent"] == (ReminderState.SENT, "")
+
+
+def test_the_claim_reads_waiting_rows_through_an_index_in_their_order(db: None) -> None:
+    """PostgreSQL can read a page of waiting rows in claim order and stop: a plan exists
+    with no sort of the due rows (with sorting priced out, none is chosen)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes the whole database's write lock; no planner question")
+    digests_due(3)
+    seen: list[tuple[str, Any]] = []
+
+    def record(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        claim_page(SEVEN, "w1", 2)
+
+    # The waiting rows' read, then the abandoned rows' (reminders/send.py: claim_parts).
+    [(sql, params), _] = [(query, values) for query, values in seen if "SKIP LOCKED" in query]
+    assert ReminderState.PENDING in params
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "delivery_reminder_claim_order" in plan and "Sort" not in plan, plan
+    assert "LIMIT" in sql and " OR " not in sql

@@ -6,12 +6,13 @@ loop only decides when to stop, so that one long queue never starves the worker'
 and a stop request is honoured between rows.
 
 ``claim_batch`` takes several due rows at once, for a queue whose rows are cheap to handle and
-many: one short transaction instead of a query and an UPDATE per row.
+many: one short transaction instead of a query and an UPDATE per row. ``claim_first`` does the
+same for a queue whose due rows are best found by several queries, each through its own index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -69,3 +70,37 @@ def claim_batch(due: QuerySet[M], limit: int, **changes: Any) -> list[int]:
         if ids:
             due.model._default_manager.filter(pk__in=ids).update(**changes)
     return ids
+
+
+def claim_first(parts: Sequence[QuerySet[M]], limit: int, **changes: Any) -> list[int]:
+    """``claim_batch`` over the rows of all ``parts``, in the order they share.
+
+    Each part is ordered by the same ascending fields (never null), ending with the primary
+    key. For a queue whose due rows meet one of several conditions, one query with their OR
+    reads and sorts every due row before it can take the first (no index has that order),
+    when each part alone can follow an index in order and stop after ``limit``.
+
+    1. In one transaction, read the first ``limit`` of each part, with FOR UPDATE SKIP LOCKED
+       as ``claim_batch`` does (the rows read stay locked until the commit).
+    2. Of those, change the first ``limit`` in the shared order by ``changes``, and commit; a
+       part's rows beyond them are only locked for that moment, and stay due.
+    """
+    order = _ascending_order(parts)
+    with transaction.atomic():
+        found: list[tuple[Any, ...]] = []
+        for part in parts:
+            locked = part.select_for_update(skip_locked=True).values_list(*order)
+            found += locked[:limit]
+        ids = [row[-1] for row in sorted(found)[:limit]]
+        if ids:
+            parts[0].model._default_manager.filter(pk__in=ids).update(**changes)
+    return ids
+
+
+def _ascending_order(parts: Sequence[QuerySet[M]]) -> tuple[str, ...]:
+    """The fields every part is ordered by, the last one the primary key; else ValueError."""
+    orders = {tuple(str(field) for field in part.query.order_by) for part in parts}
+    order = orders.pop() if len(orders) == 1 else ()
+    if not order or order[-1] != "pk" or any(field.startswith("-") for field in order):
+        raise ValueError("the parts of a claim share one ascending order that ends with pk")
+    return order

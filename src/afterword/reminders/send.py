@@ -1,7 +1,7 @@
 """Sending reminders: claim a page of due rows, deliver each, record what happened.
 
 At least once. A worker claims up to PAGE rows in one short transaction (pending and due, or
-sending with its lease run out, -> sending with a new lease; ``claim_batch`` skips the rows
+sending with its lease run out, -> sending with a new lease; ``claim_first`` skips the rows
 another worker is claiming at that moment, so no row is claimed twice). It then delivers them
 one at a time and records each outcome before delivering the next. A worker that dies after
 delivering but before recording leaves that row ``sending``; once the lease runs out another
@@ -27,7 +27,7 @@ from django.db.models import F, Field, Q, QuerySet
 from django.utils import timezone
 
 from afterword.infra import stopping
-from afterword.infra.claims import claim_batch
+from afterword.infra.claims import claim_first
 from afterword.infra.jobs import register
 from afterword.reminders.action_notice import deliver_action
 from afterword.reminders.digest_delivery import DigestPage, deliver_digest
@@ -96,17 +96,32 @@ def deliver_page(page: list[Reminder], now: datetime, worker: str) -> int:
 
 def claimable(now: datetime) -> Q:
     """Due and waiting, or claimed by a worker whose lease ran out (it died mid-delivery)."""
-    return Q(state=ReminderState.PENDING, next_attempt_at__lte=now) | Q(
-        state=ReminderState.SENDING, lease_until__lt=now
+    waiting, abandoned = claim_parts(now)
+    return waiting | abandoned
+
+
+def claim_parts(now: datetime) -> tuple[Q, Q]:
+    """What ``claimable`` allows, as its two halves: each has an index that follows it."""
+    return (
+        Q(state=ReminderState.PENDING, next_attempt_at__lte=now),
+        Q(state=ReminderState.SENDING, lease_until__lt=now),
     )
 
 
 def claim_page(now: datetime, worker: str, limit: int = PAGE) -> list[Reminder]:
-    """Up to ``limit`` claimable rows, now this worker's, with the owner's settings and mailbox
-    in the same query (every delivery reads them)."""
-    due = Reminder.objects.filter(claimable(now)).order_by("next_attempt_at", "pk")
-    ids = claim_batch(
-        due,
+    """Up to ``limit`` claimable rows, oldest first, now this worker's, with the owner's
+    settings and mailbox in the same query (every delivery reads them).
+
+    The waiting rows are read in the order of their index (``delivery_reminder_claim_order``),
+    only as far as the page needs; the abandoned ones, few, through the lease index. As one
+    OR, PostgreSQL sorted every due row of the queue to take a page (bench/README.md, "Reads
+    that grow with the database").
+    """
+    parts = [
+        Reminder.objects.filter(part).order_by("next_attempt_at", "pk") for part in claim_parts(now)
+    ]
+    ids = claim_first(
+        parts,
         limit,
         state=ReminderState.SENDING,
         claimed_by=worker,

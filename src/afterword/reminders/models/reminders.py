@@ -56,12 +56,13 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["-due_at", "-pk"]
         indexes = [
-            # The sender's hot query: pending rows whose next attempt is due. Partial, so it
-            # stays as small as the queue however long the history grows.
+            # The sender's hot query: pending rows whose next attempt is due, in the order
+            # they are claimed (reminders/send.py: claim_page reads a page and stops). Partial,
+            # so it stays as small as the queue however long the history grows.
             models.Index(
-                fields=["next_attempt_at"],
+                fields=["next_attempt_at", "id"],
                 condition=models.Q(state="pending"),
-                name="delivery_reminder_due_pending",
+                name="delivery_reminder_claim_order",
             ),
             # Rows whose worker died mid-send, found again once their lease runs out.
             models.Index(

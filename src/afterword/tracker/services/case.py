@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from afterword.tracker.models import (
@@ -21,6 +22,7 @@ from afterword.tracker.models import (
     Application,
     Event,
     Interview,
+    Interviewer,
     UserSettings,
 )
 from afterword.tracker.preferences import settings_for
@@ -82,13 +84,32 @@ class CaseRows:
 
 
 def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
-    """The interviews, people and events of many applications, in two queries.
+    """The interviews, people and events of many applications, each read through an index.
 
     Interviews by start then id, each one's people by id, events by time then id: the order
     build_case has always written them in. Every id asked for gets an entry.
+
+    The interviews are joined to their people, except for a batch on PostgreSQL: there the
+    interviews, their links to people and those people are each read from their own table
+    by an index (``read_apart``). Joined, PostgreSQL hashes the whole link and interviewer
+    tables for the thousands of interviews of a batch, a cost that grows with the database
+    rather than the batch (bench/README.md, "Reads that grow with the database"). For one
+    application (a re-plan, an event recorded) it follows the indexes, and SQLite only ever
+    joins through them.
     """
     ids = list(application_ids)
     found = {pk: CaseRows() for pk in ids}
+    if len(ids) > 1 and connection.vendor == "postgresql":
+        read_apart(ids, found)
+    else:
+        read_joined(ids, found)
+    for row in compiled.rows(_events, ids):
+        found[row[0]].events.append(EventRow._make(row[1:]))
+    return found
+
+
+def read_joined(ids: list[int], found: dict[int, CaseRows]) -> None:
+    """The interviews of ``ids`` with their people into ``found``, in one joined query."""
     width = len(InterviewRow._fields)
     last: tuple[InterviewRow, list[PersonRow]] | None = None
     for row in compiled.rows(_interviews_with_people, ids):
@@ -97,9 +118,26 @@ def case_rows(application_ids: Iterable[int]) -> dict[int, CaseRows]:
             found[row[0]].interviews.append(last)
         if row[width + 1] is not None:
             last[1].append(PersonRow._make(row[width + 1 :]))
-    for row in compiled.rows(_events, ids):
-        found[row[0]].events.append(EventRow._make(row[1:]))
-    return found
+
+
+def read_apart(ids: list[int], found: dict[int, CaseRows]) -> None:
+    """The interviews of ``ids`` with their people into ``found``, as ``read_joined`` puts
+    them, each table read on its own through an index: the interviews and the people by
+    their application, the links between them by interview."""
+    interviews: dict[int, tuple[InterviewRow, list[PersonRow]]] = {}
+    for row in compiled.rows(_interviews, ids):
+        interview: tuple[InterviewRow, list[PersonRow]] = (InterviewRow._make(row[1:]), [])
+        interviews[interview[0].pk] = interview
+        found[row[0]].interviews.append(interview)
+    links = compiled.rows(_people_links, list(interviews))
+    people = {row[0]: PersonRow._make(row) for row in compiled.rows(_people_of, ids)}
+    # An interview may name a person of another application: read by their own ids.
+    elsewhere = sorted({person for _, person in links} - people.keys())
+    people.update((row[0], PersonRow._make(row)) for row in compiled.rows(_people, elsewhere))
+    for interview_id, person in links:
+        # Gone only if deleted since the links were read, and its links with it: as after.
+        if person in people:
+            interviews[interview_id][1].append(people[person])
 
 
 def _interviews_with_people(ids: list[int]) -> QuerySet[Any, Any]:
@@ -110,6 +148,35 @@ def _interviews_with_people(ids: list[int]) -> QuerySet[Any, Any]:
         .order_by("start", "pk", "interviewers__pk")
         .values_list("application_id", *InterviewRow._fields, *people)
     )
+
+
+def _interviews(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
+        Interview.objects.filter(application_id__in=ids)
+        .order_by("start", "pk")
+        .values_list("application_id", *InterviewRow._fields)
+    )
+
+
+def _people_links(interview_ids: list[int]) -> QuerySet[Any, Any]:
+    """Which person was at which interview, each interview's people by id."""
+    return (
+        Interview.interviewers.through.objects.filter(interview_id__in=interview_ids)
+        .order_by("interview_id", "interviewer_id")
+        .values_list("interview_id", "interviewer_id")
+    )
+
+
+def _people_of(ids: list[int]) -> QuerySet[Any, Any]:
+    return (
+        Interviewer.objects.filter(application_id__in=ids)
+        .order_by()
+        .values_list(*PersonRow._fields)
+    )
+
+
+def _people(person_ids: list[int]) -> QuerySet[Any, Any]:
+    return Interviewer.objects.filter(pk__in=person_ids).order_by().values_list(*PersonRow._fields)
 
 
 def _events(ids: list[int]) -> QuerySet[Any, Any]:
