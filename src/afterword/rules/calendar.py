@@ -34,17 +34,18 @@ def _is_business_day(country: str, subdivision: str | None, day: date) -> bool:
     return day.weekday() < 5 and day not in holiday_dates(country, subdivision, day.year)
 
 
-# Business-day arithmetic is cached by place and day: a plan asks it a dozen times, mostly
-# about the same few days (the interview's, the next check-in's), and each answer would
-# otherwise walk the days one by one, looking each up in the holiday tables.
-@lru_cache(maxsize=65536)
+# Business-day arithmetic is cached by place and day: every plan asks it several times, and
+# each answer would otherwise walk the days one by one, looking each up in the holiday tables.
+# The answer depends on nothing else (not the zone, not the clock); 16,384 entries, a few MB
+# at most, hold several years of days in a dozen places.
+@lru_cache(maxsize=16384)
 def _on_or_after(country: str, subdivision: str | None, day: date) -> date:
     while not _is_business_day(country, subdivision, day):
         day += _ONE_DAY
     return day
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _add(country: str, subdivision: str | None, day: date, business_days: int) -> date:
     for _ in range(business_days):
         day = _on_or_after(country, subdivision, day + _ONE_DAY)
