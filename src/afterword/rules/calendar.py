@@ -30,28 +30,6 @@ def canonical_subdivision(country: str, subdivision: str | None) -> str | None:
     return subdivision if subdivision in known else subdivision.upper()
 
 
-def _is_business_day(country: str, subdivision: str | None, day: date) -> bool:
-    return day.weekday() < 5 and day not in holiday_dates(country, subdivision, day.year)
-
-
-# Business-day arithmetic is cached by place and day: every plan asks it several times, and
-# each answer would otherwise walk the days one by one, looking each up in the holiday tables.
-# The answer depends on nothing else (not the zone, not the clock); 16,384 entries, a few MB
-# at most, hold several years of days in a dozen places.
-@lru_cache(maxsize=16384)
-def _on_or_after(country: str, subdivision: str | None, day: date) -> date:
-    while not _is_business_day(country, subdivision, day):
-        day += _ONE_DAY
-    return day
-
-
-@lru_cache(maxsize=16384)
-def _add(country: str, subdivision: str | None, day: date, business_days: int) -> date:
-    for _ in range(business_days):
-        day = _on_or_after(country, subdivision, day + _ONE_DAY)
-    return day
-
-
 @dataclass(frozen=True, slots=True)
 class BusinessCalendar:
     country: str
@@ -63,19 +41,25 @@ class BusinessCalendar:
         return calendar_for(employer.country, employer.subdivision, employer.timezone)
 
     def is_business_day(self, day: date) -> bool:
-        return _is_business_day(self.country, self.subdivision, day)
+        return day.weekday() < 5 and day not in holiday_dates(
+            self.country, self.subdivision, day.year
+        )
 
     def on_or_after(self, day: date) -> date:
         """The day itself if it is a business day, else the next one (T1)."""
-        return _on_or_after(self.country, self.subdivision, day)
+        while not self.is_business_day(day):
+            day += _ONE_DAY
+        return day
 
     def after(self, day: date) -> date:
         """The first business day strictly after ``day``."""
-        return _on_or_after(self.country, self.subdivision, day + _ONE_DAY)
+        return self.on_or_after(day + _ONE_DAY)
 
     def add(self, day: date, business_days: int) -> date:
         """``business_days`` business days after ``day`` (``day`` itself is not counted)."""
-        return _add(self.country, self.subdivision, day, business_days)
+        for _ in range(business_days):
+            day = self.after(day)
+        return day
 
     def local_date(self, moment: datetime) -> date:
         return moment.astimezone(self.tz).date()
