@@ -7,12 +7,11 @@ Every message starts with the JSON path of the field it is about
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from operator import attrgetter
-from typing import Any, NamedTuple, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -143,8 +142,9 @@ def _any_out_of_range(model: BaseModel) -> bool:
     models that can hold one: it runs on every case, where walking a full dump of it cost more
     than validating it.
     """
-    _, values, nested = _date_layout(type(model))
-    for value in values(model):
+    dates, nested = _date_layout(type(model))
+    for name in dates:
+        value = getattr(model, name)
         if value is None:
             continue
         if isinstance(value, date):  # the common case first: one date or time
@@ -164,39 +164,18 @@ def _any_out_of_range(model: BaseModel) -> bool:
     return False
 
 
-class _Layout(NamedTuple):
-    """Where a model may hold dates: its fields that may hold one, and how to read them all at
-    once; its fields that may hold models that may hold one."""
-
-    dates: tuple[str, ...]
-    values: Callable[[BaseModel], tuple[Any, ...]]
-    nested: tuple[str, ...]
-
-
 @cache
-def _date_layout(model: type[BaseModel]) -> _Layout:
-    """The layout of ``model``; a case's employer, user and interviewers hold no dates."""
+def _date_layout(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(names of fields that may hold dates, names of fields that may hold models that may
+    hold dates) of ``model``; a case's employer, user and interviewers hold none."""
     dates, nested = [], []
     for name, info in model.model_fields.items():
         found = _classes_in(info.annotation)
         if any(issubclass(kind, date) for kind in found):
             dates.append(name)
-        if any(issubclass(kind, BaseModel) and _holds_dates(kind) for kind in found):
+        if any(issubclass(kind, BaseModel) and any(_date_layout(kind)) for kind in found):
             nested.append(name)
-    return _Layout(tuple(dates), _values_of(tuple(dates)), tuple(nested))
-
-
-def _holds_dates(model: type[BaseModel]) -> bool:
-    layout = _date_layout(model)
-    return bool(layout.dates or layout.nested)
-
-
-def _values_of(names: tuple[str, ...]) -> Callable[[BaseModel], tuple[Any, ...]]:
-    """The fields' values in one C call (``attrgetter``): reading them is most of the check."""
-    if len(names) == 1:
-        getter = attrgetter(names[0])
-        return lambda model: (getter(model),)
-    return attrgetter(*names) if names else lambda model: ()
+    return tuple(dates), tuple(nested)
 
 
 def _classes_in(annotation: Any) -> set[type]:
