@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 
 from afterword.rules.calendar import CLOSING, OPENING, BusinessCalendar
 from afterword.rules.case import Case, Event, Interview, Interviewer
@@ -28,6 +29,12 @@ MAX_UNANSWERED_CALLS = 3  # H3
 GIVE_UP_AFTER = timedelta(days=60)  # F7
 EARLY_SEARCH_WAIT = timedelta(days=14)  # F3
 ASK_AGAIN_AFTER_REPLY = timedelta(days=7)  # F8
+_BY_END_THEN_ROUND = attrgetter("end", "round")
+# Every plan that checks in ends with this note; one immutable instance serves them all.
+KEEP_APPLYING = Note(
+    ("P1",),
+    "While you wait, keep applying and networking: no single application is a sure thing.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +55,9 @@ class _Next:
 
 
 def latest_interview(case: Case) -> Interview:
-    return max(case.interviews, key=lambda interview: (interview.end, interview.round))
+    if len(case.interviews) == 1:  # most cases: no times to compare
+        return case.interviews[0]
+    return max(case.interviews, key=_BY_END_THEN_ROUND)
 
 
 def primary_interviewer(case: Case, latest: Interview) -> Interviewer | None:
@@ -102,8 +111,10 @@ def plan_follow_up(
             continue
         if event.at < latest.start:
             continue  # it belongs to an earlier round, whose cycle ended with the next interview
-        day = calendar.local_date(event.at)
+        # The local day is worked out only by the branches that use it: it is a time zone
+        # conversion, and thank-yous and snoozes, a third of all events, need none.
         if event.type == "check_in_sent":
+            day = calendar.local_date(event.at)
             unanswered += 1
             unanswered_calls = 0
             mentioned = event.offer_mentioned is not False
@@ -115,12 +126,14 @@ def plan_follow_up(
             # promise (K7, F6), but it is not a check-in: the unanswered count stays.
             nxt = _promised(event.promised_next, ("K7",))
         elif event.type == "call_no_answer":
+            day = calendar.local_date(event.at)
             unanswered_calls += 1
             nxt = _after_unanswered_call(calendar, day, who, unanswered_calls)
         elif event.type == "out_of_office" and event.until is not None:
             # An automatic reply is not an answer: the counts stay, only the timing moves.
             away_until = max(away_until or event.until, event.until)
         elif event.type == "reply":
+            day = calendar.local_date(event.at)
             away_until = None
             unanswered = 0
             unanswered_calls = 0
@@ -129,6 +142,7 @@ def plan_follow_up(
                 named_dates.append(decision)
             nxt = _after_reply(calendar, event, day)
         elif event.type == "next_round" and not any(i.start >= event.at for i in case.interviews):
+            day = calendar.local_date(event.at)
             notes.append(
                 Note(
                     ("F8", "K1"),
@@ -148,7 +162,7 @@ def plan_follow_up(
         )
 
     actions: list[Action] = []
-    expedite = _expedite(case, calendar, other_offer, primary, now)
+    expedite = _expedite(case, calendar, latest, other_offer, primary, now)
     if expedite is not None:
         actions.append(expedite)
 
@@ -174,12 +188,7 @@ def plan_follow_up(
 
     actions.append(_check_in_action(case, calendar, latest, primary, nxt, unanswered_calls, now))
     notes.extend(_capture_notes(case, latest, primary, actions[-1].channel, profile, decision))
-    notes.append(
-        Note(
-            ("P1",),
-            "While you wait, keep applying and networking: no single application is a sure thing.",
-        )
-    )
+    notes.append(KEEP_APPLYING)
     return FollowUp(tuple(actions), tuple(notes), gave_up=False)
 
 
@@ -336,6 +345,7 @@ def _check_in_action(
 def _expedite(
     case: Case,
     calendar: BusinessCalendar,
+    latest: Interview,
     other_offer: Event | None,
     primary: Interviewer | None,
     now: datetime,
@@ -350,7 +360,6 @@ def _expedite(
     same_day = calendar.is_business_day(received.date()) and received.timetz() < contact
     day = received.date() if same_day else calendar.after(received.date())
     who = primary.name if primary else "the recruiter"
-    latest = latest_interview(case)
     channel = "phone" if latest.preferred_channel == "phone" else "email"
     closing = calendar.at(day, CLOSING)
     return Action(

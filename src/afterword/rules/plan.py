@@ -26,19 +26,30 @@ class Action:
     why: str
     overdue: bool = False
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, moments: dict[int, str] | None = None) -> dict[str, Any]:
+        """The action as PLAN_FORMAT.md writes it; ``moments`` holds the texts of times already
+        written (see ``Plan.as_json``)."""
+        if moments is None:
+            moments = {}
         return {
             "kind": self.kind,
             "interview": self.interview,
             "interviewer": self.interviewer,
             "channel": self.channel,
-            "earliest": self.earliest.isoformat(),
-            "due": self.due.isoformat(),
-            "latest": self.latest.isoformat(),
+            "earliest": _moment_text(self.earliest, moments),
+            "due": _moment_text(self.due, moments),
+            "latest": _moment_text(self.latest, moments),
             "overdue": self.overdue,
             "rules": list(self.rules),
             "why": self.why,
         }
+
+
+def _moment_text(moment: datetime, texts: dict[int, str]) -> str:
+    text = texts.get(id(moment))
+    if text is None:
+        text = texts[id(moment)] = moment.isoformat()
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +68,13 @@ class Plan:
     notes: tuple[Note, ...]
 
     def as_json(self) -> dict[str, Any]:
+        # Writing times is most of the cost of the output, and the actions of a plan share many
+        # (the thank-yous of one interview, to each interviewer, have the same three): each
+        # time object is written once. Keyed by identity, which is safe while the plan lives.
+        moments: dict[int, str] = {}
         return {
             "status": self.status,
-            "actions": [action.as_json() for action in self.actions],
+            "actions": [action.as_json(moments) for action in self.actions],
             "notes": [note.as_json() for note in self.notes],
         }
 

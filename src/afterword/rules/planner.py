@@ -23,6 +23,7 @@ URGENT_THANK_YOU_DUE = timedelta(hours=4)
 FAST_DECISION_BUSINESS_DAYS = 3
 LETTER_BUSINESS_DAYS = 2
 _BY_DUE_THEN_KIND = attrgetter("due", "kind")
+_BY_TIME = attrgetter("at")
 
 
 def plan(case: Case, now: datetime) -> Plan:
@@ -35,7 +36,7 @@ def plan(case: Case, now: datetime) -> Plan:
     5. Snoozed actions move to the next business day; past-latest actions are overdue.
     """
     calendar = BusinessCalendar.for_employer(case.employer)
-    events = sorted(case.events, key=lambda event: event.at)
+    events = sorted(case.events, key=_BY_TIME)
 
     decision = next((event for event in events if event.type in DECIDING_EVENTS), None)
     if decision is not None:
@@ -79,8 +80,9 @@ def _thank_you_emails(
     # Durations are added in UTC so that a DST change never stretches "24 hours" to 25.
     end_utc = interview.end.astimezone(UTC)
     due = (end_utc + (URGENT_THANK_YOU_DUE if fast else THANK_YOU_DUE)).astimezone(calendar.tz)
-    latest = (end_utc + THANK_YOU_LATEST).astimezone(calendar.tz)
-    overdue = latest < now
+    latest_utc = end_utc + THANK_YOU_LATEST
+    latest = latest_utc.astimezone(calendar.tz)
+    overdue = latest_utc < now  # the same instant; quicker to compare when ``now`` is in UTC
     if fast:
         assert interview.decision_by is not None
         rules: tuple[str, ...] = ("K3", "K1", "K4")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+@lru_cache(maxsize=8192)  # a plan names the same few days several times over
 def day_text(day: date) -> str:
-    """``Fri 13 Mar``: short, unambiguous in every English locale, and fast to build."""
+    """``Fri 13 Mar``: short, unambiguous in every English locale."""
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
