@@ -170,3 +170,19 @@ def test_any_of_selects_exactly_the_ids_given(user: Any) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {column} FROM {table} WHERE {chosen}", params)
             assert sorted(row[0] for row in cursor.fetchall()) == ids
+
+
+def test_on_postgresql_fetch_prepares_its_reads_and_rows_does_not(user: Any) -> None:
+    """A generic plan suits one owner or time, not an array of ids: only fetch prepares."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no prepared statements to look at")
+    first, second = two_applications(user)
+
+    compiled.rows(events, [first, second])
+    compiled.fetch(news_between, first, ny(2026, 3, 1), ny(2026, 3, 5))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("tracker_event" in text and '"at" >' in text for text in prepared)
+    assert not any("ANY(" in text for text in prepared)

@@ -13,7 +13,8 @@ query is compiled once per function and shape, and then only its parameters chan
 
 Rows go through the converters Django itself would apply (SQLite's dates come back as dates),
 and run on a Django cursor, so they are logged and counted like any other query; on
-PostgreSQL it prepares them, so the server plans each once per connection (prepared.py).
+PostgreSQL ``fetch``'s are prepared, so the server plans each once per connection
+(prepared.py), and ``rows``' are not (``_run`` says why).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def rows(make: Make, ids: Sequence[int]) -> list[tuple[Any, ...]]:
     sql, converters, times = found
     # On PostgreSQL the ids go as one array (see any_of).
     params = [_array(ids)] if connection.vendor == "postgresql" else list(ids)
-    return _run(sql, params, converters, times)
+    return _run(sql, params, converters, times, prepare=False)
 
 
 # A parameter of ``fetch``: what a query compares a column with.
@@ -90,7 +91,7 @@ def fetch(
     sql, sources, converters, times = found
     adapted = [_adapt(param) for param in params]
     values = [adapted[index] if index is not None else constant for index, constant in sources]
-    return _run(sql, values, converters, times)
+    return _run(sql, values, converters, times, prepare=True)
 
 
 def _adapt(param: Param) -> Any:
@@ -156,9 +157,13 @@ def _same(value: Any, other: Any) -> bool:
 
 
 def _run(
-    sql: str, params: list[Any], converters: list[Converter], times: list[int]
+    sql: str, params: list[Any], converters: list[Converter], times: list[int], *, prepare: bool
 ) -> list[tuple[Any, ...]]:
-    with prepared_cursor() as cursor:
+    # Only ``fetch``'s reads are prepared. After a few runs PostgreSQL may keep one generic plan
+    # for a prepared statement, made without seeing the values: fine for an owner, a key or a
+    # time, but for ``rows``' array of ids it chose to scan the whole action table (recording
+    # an event went from 5 to 12 ms; bench/README.md, "Today and the board", fourth pass).
+    with prepared_cursor() if prepare else connection.cursor() as cursor:
         if times and connection.vendor == "postgresql":
             zone = _load_times_in_c(cursor)
             if zone is not connection.timezone:

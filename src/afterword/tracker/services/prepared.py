@@ -6,7 +6,8 @@ mode; Afterword connects to PostgreSQL directly, README "Deploying for a career 
 the statements that run on every page or every email, the same text with new values, planning
 them again each time costs the server more than running them: Today's outbox question takes
 about 3 ms to plan and 0.02 ms to run (bench/README.md, "Today and the board"). Used by the
-reads compiled once (compiled.py) and the outbox's two changes of state (outbox/transitions.py).
+reads ``compiled.fetch`` runs (not ``compiled.rows``', whose arrays of ids want a plan made for
+their values) and the outbox's two changes of state (outbox/transitions.py).
 
 The cursor is still a Django cursor, wrapped as Django wraps its own: ``execute_wrapper`` sees
 its queries and its errors are Django's database errors. It is Django's own cursor on SQLite
