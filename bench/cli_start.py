@@ -9,6 +9,11 @@ alternate, so that a busy moment of the machine hits both; the medians and the r
 reported, with each one's user+system CPU time (from ``os.wait4``), which other work on the
 machine inflates far less than wall time. The run also lists which of Django, Jinja2,
 dateparser, Rich and Typer the plan process loaded (goal: none).
+
+A third process, timed the same way, is the contract's library on its own: a pydantic model of
+one field, defined and validated once from JSON, with plugins off as ``afterword plan`` runs.
+No pydantic-validated command can start faster than that, so its ratio says how much of the
+goal the library alone uses up.
 """
 
 from __future__ import annotations
@@ -24,6 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "examples" / "northwind-waiting.json"
 SCRIPT = "import sys; from afterword.cli_main import main; sys.exit(main())"
+PYDANTIC_ALONE = (
+    "import os; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
+    "from pydantic import BaseModel\n"
+    "class One(BaseModel):\n"
+    "    x: int\n"
+    "One.model_validate_json(b'{\"x\": 1}')"
+)
 WATCHED = ("django", "jinja2", "dateparser", "rich", "typer")
 GOAL = 8.0
 
@@ -73,12 +85,15 @@ def main() -> int:
     options = parser.parse_args()
     floor_cmd = [sys.executable, "-c", "pass"]
     plan_cmd = [sys.executable, "-c", SCRIPT, "plan", str(CASE)]
+    library_cmd = [sys.executable, "-c", PYDANTIC_ALONE]
     one_run(plan_cmd)  # warm the file cache and the bytecode caches, untimed
-    floors, plans = [], []
+    one_run(library_cmd)
+    floors, plans, libraries = [], [], []
     load = os.getloadavg()[0]
     for _ in range(options.runs):
         floors.append(one_run(floor_cmd))
         plans.append(one_run(plan_cmd))
+        libraries.append(one_run(library_cmd))
     floor_wall = statistics.median(w for w, _ in floors)
     plan_wall = statistics.median(w for w, _ in plans)
     floor_cpu = statistics.median(c for _, c in floors)
@@ -95,6 +110,13 @@ def main() -> int:
     print(
         f"| `afterword plan` (one case, JSON out) | {plan_wall * 1000:.0f} | "
         f"{plan_cpu * 1000:.0f} | {ratio:.1f} | {plan_cpu / max(floor_cpu, 1e-3):.1f} |"
+    )
+    library_wall = statistics.median(w for w, _ in libraries)
+    library_cpu = statistics.median(c for _, c in libraries)
+    print(
+        f"| the library alone: a one-field pydantic model validated once | "
+        f"{library_wall * 1000:.0f} | {library_cpu * 1000:.0f} | "
+        f"{library_wall / floor_wall:.1f} | {library_cpu / max(floor_cpu, 1e-3):.1f} |"
     )
     print(f"\nmodules of {', '.join(WATCHED)} loaded by `afterword plan`: {loaded_modules()[0]}")
     print(f"goal: within {GOAL:.0f}x the floor (wall): {'met' if ratio <= GOAL else 'NOT met'}")

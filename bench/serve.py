@@ -241,6 +241,22 @@ def _ms(text: str) -> float:
     return float(text)
 
 
+def ceiling_text(results: dict[str, dict[str, Any]], dev_rate: float) -> str:
+    """The most gunicorn could serve here: every CPU given to it alone, at its measured CPU per
+    request, with nothing left for the database or the client. A ratio the machine cannot give
+    is not a goal the code can meet on it."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    dev = results["development server (`serve --dev`)"]
+    cpu_ms = results["gunicorn"]["cpu_ms"]
+    ceiling = (cpus or 1) * 1000 / max(cpu_ms, 1e-3)
+    busy = dev["per_second"] * dev["cpu_ms"] / 1000
+    return (
+        f"the development server kept {busy:.2f} CPUs busy; ceiling for gunicorn here: "
+        f"{cpus} CPUs / {cpu_ms:.1f} ms of CPU per request = {ceiling:.0f} requests/s, "
+        f"{ceiling / dev_rate:.1f}x the development server (goal 5x)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
@@ -305,6 +321,7 @@ def main() -> int:
         if figures.get("error_kinds") or figures.get("socket_errors"):
             print(f"  errors: {figures.get('error_kinds') or figures.get('socket_errors')}")
     print(f"load {os.getloadavg()[0]:.2f} after")
+    print(ceiling_text(results, dev_rate))
     failed = any(figures["errors"] for figures in results.values())
     return 1 if failed else 0
 
