@@ -99,12 +99,15 @@ def import_command(
     """Add the applications of FILE to USERNAME: all of them, or none when a line is wrong.
 
     A JSON export brings back everything (settings, interviews, people, events, drafts); a CSV
-    spreadsheet adds one application per row, its columns matched by their headers.
+    spreadsheet adds one application per row, its columns matched by their headers. Applications
+    the account already has (same employer, role, job code and interviews) are skipped and
+    named, so importing a file twice adds nothing the second time.
     """
     from django.utils import timezone
 
     from afterword.portability.bundle import BundleError
     from afterword.portability.importer import import_bundle
+    from afterword.portability.outcome import import_summary
     from afterword.portability.spreadsheet import SheetError, import_sheet
     from afterword.tracker import commands
 
@@ -118,14 +121,14 @@ def import_command(
     try:
         with progress_bar("Importing applications") as advance:
             if _looks_like_json(raw):
-                created = import_bundle(user, raw, now, advance)
+                result = import_bundle(user, raw, now, advance)
             else:
-                created = import_sheet(user, raw, now, progress=advance)
+                result = import_sheet(user, raw, now, progress=advance)
     except BundleError as error:
         fail(*(f"{source}: {problem}" for problem in error.problems))
     except SheetError as error:
         fail(*(f"{source}: {problem}" for problem in error.problems))
-    print(f"Imported {len(created)} application{'s' if len(created) != 1 else ''}.")
+    print(import_summary(result))
 
 
 def _looks_like_json(raw: bytes) -> bool:

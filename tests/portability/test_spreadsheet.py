@@ -58,7 +58,7 @@ def test_our_own_csv_export_headers_are_guessed_too() -> None:
 
 def test_a_good_sheet_becomes_planned_applications(user: Any, now: datetime) -> None:
     """Two rows, two applications, with the zone, country and style of their row."""
-    created = import_sheet(user, GOOD, now)
+    created = import_sheet(user, GOOD, now).applications
 
     assert [(a.employer, a.employer_country, a.employer_style) for a in created] == [
         ("Northwind Traders", "US", "formal"),
@@ -121,14 +121,14 @@ def test_any_sheet_imports_whole_or_not_at_all(
     before = access.belonging_to(user.pk, Application).count()
 
     try:
-        created = import_sheet(user, out.getvalue().encode(), now)
+        imported = import_sheet(user, out.getvalue().encode(), now)
     except SheetError as error:
         assert error.problems and all(
             p.startswith(("row ", "the file", "choose")) for p in error.problems
         )
         assert access.belonging_to(user.pk, Application).count() == before
     else:
-        assert access.belonging_to(user.pk, Application).count() == before + len(created)
+        assert access.belonging_to(user.pk, Application).count() == before + len(imported.added)
 
 
 def test_applications_csv_of_the_export_imports_as_it_is(demo_user: Any, now: datetime) -> None:
@@ -142,7 +142,7 @@ def test_applications_csv_of_the_export_imports_as_it_is(demo_user: Any, now: da
     archive = zipfile.ZipFile(BytesIO(account_csv_zip(demo_user, now)))
     twin = UserFactory(username="twin")
 
-    created = import_sheet(twin, archive.read("applications.csv"), now)
+    created = import_sheet(twin, archive.read("applications.csv"), now).applications
 
     fields = ("employer", "role", "employer_timezone", "employer_country", "employer_style")
     mine = access.belonging_to(demo_user.pk, Application).order_by("created_at", "pk")
