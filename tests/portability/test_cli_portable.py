@@ -39,6 +39,45 @@ def test_export_writes_the_json_a_new_account_can_import(
     assert second == first
 
 
+def test_importing_the_same_export_again_says_nothing_was_added(
+    demo_user: Any, now: datetime, tmp_path: Path
+) -> None:
+    """Exit 0; the second run names every application as already in the account."""
+    target = tmp_path / "demo.json"
+    twin = UserFactory(username="twin")
+    runner.invoke(app, ["export", "demo", "-o", str(target)])
+    count = access.belonging_to(demo_user.pk, Application).count()
+
+    first = runner.invoke(app, ["import", "twin", str(target)])
+    second = runner.invoke(app, ["import", "twin", str(target)])
+
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    places = ", ".join(f"applications[{n}]" for n in range(count))
+    assert second.stdout.strip() == (
+        f"Nothing was added: all {count} applications in the file are already in the account "
+        f"({places})."
+    )
+    assert access.belonging_to(twin.pk, Application).count() == count
+
+
+def test_a_sheet_with_new_and_known_rows_names_the_skipped_ones(
+    user: Any, now: datetime, tmp_path: Path
+) -> None:
+    """Row 2 was imported before; the second run adds row 3 and says row 2 was skipped."""
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Position\nNorthwind,Analyst\n")
+    runner.invoke(app, ["import", "sam", str(sheet)])
+    sheet.write_text("Company,Position\nNorthwind,Analyst\nFabrikam,Engineer\n")
+
+    result = runner.invoke(app, ["import", "sam", str(sheet)])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "Imported 1 application; 1 already in the account was skipped (row 2)."
+    )
+    assert access.belonging_to(user.pk, Application).count() == 2
+
+
 def test_export_as_csv_writes_a_zip_of_five_sheets(
     demo_user: Any, now: datetime, tmp_path: Path
 ) -> None:

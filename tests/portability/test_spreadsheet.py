@@ -15,10 +15,12 @@ from afterword.portability.spreadsheet import (
     column_letter,
     guess_mapping,
     import_sheet,
+    mark_known,
     read_sheet,
 )
 from afterword.tracker import access
 from afterword.tracker.models import Application
+from afterword.tracker.services.known_applications import Skipped
 
 GOOD = (
     b"Company,Position,Req #,Time zone,Country,State,Formality\r\n"
@@ -65,6 +67,39 @@ def test_a_good_sheet_becomes_planned_applications(user: Any, now: datetime) -> 
         ("Fabrikam", "DE", "casual"),
     ]
     assert all(a.planned_at == now for a in created)
+
+
+def test_the_same_sheet_twice_adds_nothing_the_second_time(user: Any, now: datetime) -> None:
+    """Second import: both rows skipped by their row number, still two applications."""
+    import_sheet(user, GOOD, now)
+
+    again = import_sheet(user, GOOD, now)
+
+    assert again.added == [] and again.skipped == [Skipped("row 2"), Skipped("row 3")]
+    assert access.belonging_to(user.pk, Application).count() == 2
+
+
+def test_a_row_repeated_further_down_is_added_once(user: Any, now: datetime) -> None:
+    """Row 4 is row 2 in other capitals: skipped as its repeat."""
+    raw = GOOD + b"NORTHWIND TRADERS,Junior Analyst,REQ-1182,America/New_York,US,NY,formal\r\n"
+
+    result = import_sheet(user, raw, now)
+
+    assert [entry.place for entry in result.added] == ["row 2", "row 3"]
+    assert result.skipped == [Skipped("row 4", repeats="row 2")]
+
+
+def test_the_preview_marks_the_rows_the_account_has(user: Any, now: datetime) -> None:
+    """Before anything is written, each row says whether the import would skip it."""
+    import_sheet(user, b"".join(GOOD.splitlines(keepends=True)[:2]), now)
+    sheet = read_sheet(GOOD)
+    mapping = guess_mapping(sheet.headers)
+    checks = check_rows(user, sheet, mapping)
+
+    mark_known(user, sheet, checks, mapping, now)
+
+    assert [check.skipped for check in checks] == [Skipped("row 2"), None]
+    assert access.belonging_to(user.pk, Application).count() == 1
 
 
 def test_a_bad_cell_names_its_row_and_column_and_nothing_is_added(user: Any, now: datetime) -> None:

@@ -143,7 +143,7 @@ def sheet_view(request: MemberRequest) -> HttpResponse:
         "mapping_form": mapping_form,
         "fields": [FIELDS[name][0] for name, index in mapping.items() if index is not None],
         "checks": checks,
-        "adding": sum(1 for check in checks if not check.problems and check.skipped is None),
+        "adding": sum(1 for check in checks if check.skipped is None),
         "skipping": sum(1 for check in checks if check.skipped is not None),
         "problems": problems,
     }
