@@ -64,13 +64,15 @@ def export_command(
     ] = None,
 ) -> None:
     """Write everything USERNAME entered, as JSON (importable) or as a zip of CSV files."""
+    from afterword.tracker import commands
+
+    # Django is set up first: the modules below import models, which need it.
+    commands.prepare_database()
     from django.utils import timezone
 
     from afterword.portability.csv_export import account_csv_zip
     from afterword.portability.export import export_json
-    from afterword.tracker import commands
 
-    commands.prepare_database()
     user = _member(username)
     now = timezone.now()
     if output_format is ExportFormat.csv:
@@ -103,19 +105,21 @@ def import_command(
     the account already has (same employer, role, job code and interviews) are skipped and
     named, so importing a file twice adds nothing the second time.
     """
-    from django.utils import timezone
-
-    from afterword.portability.bundle import BundleError
-    from afterword.portability.importer import import_bundle
-    from afterword.portability.outcome import import_summary
-    from afterword.portability.spreadsheet import SheetError, import_sheet
     from afterword.tracker import commands
 
     try:
         raw = source.read_bytes()
     except OSError as error:
         fail(f"{source}: cannot read ({error.strerror or error})")
+    # Django is set up first: the modules below import models, which need it.
     commands.prepare_database()
+    from django.utils import timezone
+
+    from afterword.portability.bundle import BundleError
+    from afterword.portability.importer import import_bundle
+    from afterword.portability.outcome import import_summary
+    from afterword.portability.spreadsheet import SheetError, import_sheet
+
     user = _member(username)
     now = timezone.now()
     try:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from afterword.cli import app
@@ -122,3 +126,37 @@ def test_import_for_an_unknown_user_says_so(db: None, tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert "no active user named 'nobody'" in result.stderr
+
+
+def _afterword(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command in a fresh process, on its own SQLite database in ``data_dir``."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["AFTERWORD_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=False, env=env
+    )
+
+
+@pytest.mark.slow
+def test_the_installed_command_imports_twice_in_a_fresh_process(tmp_path: Path) -> None:
+    """No test harness setting Django up: the second run says its rows were skipped."""
+    made = _afterword(
+        tmp_path,
+        "-c",
+        "from afterword.tracker import commands; commands.prepare_database();"
+        "from django.contrib.auth import get_user_model;"
+        "get_user_model().objects.create_user('sam', password='a-long-test-password')",
+    )
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Position\nNorthwind,Analyst\nFabrikam,Engineer\n")
+
+    first = _afterword(tmp_path, "-m", "afterword.cli", "import", "sam", str(sheet))
+    second = _afterword(tmp_path, "-m", "afterword.cli", "import", "sam", str(sheet))
+
+    assert made.returncode == 0, made.stderr
+    assert (first.returncode, first.stdout) == (0, "Imported 2 applications.\n"), first.stderr
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == (
+        "Nothing was added: all 2 applications in the file are already in the account "
+        "(row 2, row 3).\n"
+    )
