@@ -2,9 +2,8 @@
 
 The page shows the guessed mapping and every row it will create, skip (the account has it
 already) or refuse before anything is written; the import writes all rows in one transaction, or
-none when a row is wrong. Problems
-name the row as the spreadsheet numbers it (the header is row 1) and the column by letter and
-header.
+none when a row is wrong. Problems name the row as the spreadsheet numbers it (the header is
+row 1) and the column by letter and header.
 """
 
 from __future__ import annotations
