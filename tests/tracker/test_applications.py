@@ -47,12 +47,21 @@ def test_a_row_repeated_in_the_list_is_added_once(user: Any, now: datetime) -> N
     assert _employers(user) == ["Contoso", "Tailspin Toys"]
 
 
-def test_an_application_with_interviews_is_not_the_rows_one(user: Any, now: datetime) -> None:
-    """A row has no interview: the account's application that has one is another."""
-    held = ApplicationFactory(
-        owner=user, employer="Contoso", role="Product Designer", job_code="C-9"
-    )
+def test_a_row_is_held_whatever_interviews_were_added_since(user: Any, now: datetime) -> None:
+    """Interviews recorded after the first import do not make the row a new application."""
+    add_applications(user, ROWS, now)
+    held = Application.objects.get(owner=user, employer="Contoso")
     InterviewFactory(application=held)
+
+    result = add_applications(user, ROWS, now)
+
+    assert result.added == [] and result.skipped == [Skipped("row 2"), Skipped("row 3")]
+    assert _employers(user) == ["Contoso", "Tailspin Toys"]
+
+
+def test_another_role_at_the_same_employer_is_added(user: Any, now: datetime) -> None:
+    """Employer, role and job code decide together: the same employer alone is not enough."""
+    ApplicationFactory(owner=user, employer="Contoso", role="Office Manager", job_code="C-9")
 
     result = add_applications(user, ROWS, now)
 

@@ -49,7 +49,7 @@ def add_applications(
     progress: Callable[[int, int], None] | None = None,
 ) -> Imported:
     """One application per row, all in one transaction, except the rows the account already
-    has (same employer, role and job code, and no interview) or the list repeats.
+    has (same employer, role and job code, whatever its interviews) or the list repeats.
 
     Each row is where it sits (``row 5``) and its Application fields, ``employer`` included,
     already checked by the caller; a ValidationError still undoes every row.
@@ -62,7 +62,7 @@ def add_applications(
             fields = dict(given)
             employer = fields.pop("employer")
             key = _row_likeness(given)
-            skipped = known.match(place, key, None)
+            skipped = known.match_row(place, key)
             if skipped is not None:
                 result.skipped.append(skipped)
             else:
@@ -83,7 +83,7 @@ def rows_to_skip(
     found: list[Skipped | None] = []
     for place, fields in rows:
         key = _row_likeness(fields)
-        found.append(known.match(place, key, None))
+        found.append(known.match_row(place, key))
         if found[-1] is None:
             known.add(place, key, now)
     return found

@@ -2,7 +2,9 @@
 
 Two applications are the same when their employer (trimmed, any case), role and job code (absent
 is empty) and the start instants of their interviews are the same; when neither has an interview,
-the moment the application was created is compared too, if the file gives it. Archived
+the moment the application was created is compared too, if the file gives it. A spreadsheet row
+names an application without its interviews, so for a row employer, role and job code decide
+alone: interviews recorded since the first import do not make the row new. Archived
 applications count: they are the user's as much as the others.
 
 The account is read with one query when the import starts; each application the import adds
@@ -30,6 +32,11 @@ class Likeness:
     role: str
     job_code: str
     starts: frozenset[datetime]
+
+    @property
+    def name(self) -> tuple[str, str, str]:
+        """The application as a spreadsheet row names it: no interviews."""
+        return (self.employer, self.role, self.job_code)
 
 
 def likeness_of(
@@ -92,6 +99,8 @@ class KnownApplications:
             key = likeness_of(employer, role, job_code, starts)
             self._account.setdefault(key, set()).add(created_at)
         self._file: dict[Likeness, list[tuple[datetime, str]]] = {}
+        self._account_names = {key.name for key in self._account}
+        self._file_names: dict[tuple[str, str, str], str] = {}
 
     def match(self, place: str, key: Likeness, created_at: datetime | None) -> Skipped | None:
         """Skipped when the account or an earlier part of the file has this application."""
@@ -102,10 +111,19 @@ class KnownApplications:
                 return Skipped(place, repeats=earlier_place)
         return None
 
+    def match_row(self, place: str, key: Likeness) -> Skipped | None:
+        """Skipped when the account or an earlier row has an application of this name (a
+        spreadsheet row: employer, role and job code), whatever its interviews."""
+        if key.name in self._account_names:
+            return Skipped(place)
+        earlier = self._file_names.get(key.name)
+        return Skipped(place, repeats=earlier) if earlier is not None else None
+
     def add(self, place: str, key: Likeness, created_at: datetime) -> None:
         """The import wrote this application (created at ``created_at``, as stored): a later
         repeat of it in the file is skipped."""
         self._file.setdefault(key, []).append((created_at, place))
+        self._file_names.setdefault(key.name, place)
 
 
 def _same(key: Likeness, created_at: datetime | None, known: Iterable[datetime]) -> bool:
