@@ -64,13 +64,15 @@ def export_command(
     ] = None,
 ) -> None:
     """Write everything USERNAME entered, as JSON (importable) or as a zip of CSV files."""
+    from afterword.tracker import commands
+
+    # Django is set up first: the modules below import models, which need it.
+    commands.prepare_database()
     from django.utils import timezone
 
     from afterword.portability.csv_export import account_csv_zip
     from afterword.portability.export import export_json
-    from afterword.tracker import commands
 
-    commands.prepare_database()
     user = _member(username)
     now = timezone.now()
     if output_format is ExportFormat.csv:
@@ -99,33 +101,38 @@ def import_command(
     """Add the applications of FILE to USERNAME: all of them, or none when a line is wrong.
 
     A JSON export brings back everything (settings, interviews, people, events, drafts); a CSV
-    spreadsheet adds one application per row, its columns matched by their headers.
+    spreadsheet adds one application per row, its columns matched by their headers. Applications
+    the account already has (same employer, role, job code and interviews) are skipped and
+    named, so importing a file twice adds nothing the second time.
     """
-    from django.utils import timezone
-
-    from afterword.portability.bundle import BundleError
-    from afterword.portability.importer import import_bundle
-    from afterword.portability.spreadsheet import SheetError, import_sheet
     from afterword.tracker import commands
 
     try:
         raw = source.read_bytes()
     except OSError as error:
         fail(f"{source}: cannot read ({error.strerror or error})")
+    # Django is set up first: the modules below import models, which need it.
     commands.prepare_database()
+    from django.utils import timezone
+
+    from afterword.portability.bundle import BundleError
+    from afterword.portability.importer import import_bundle
+    from afterword.portability.outcome import import_summary
+    from afterword.portability.spreadsheet import SheetError, import_sheet
+
     user = _member(username)
     now = timezone.now()
     try:
         with progress_bar("Importing applications") as advance:
             if _looks_like_json(raw):
-                created = import_bundle(user, raw, now, advance)
+                result = import_bundle(user, raw, now, advance)
             else:
-                created = import_sheet(user, raw, now, progress=advance)
+                result = import_sheet(user, raw, now, progress=advance)
     except BundleError as error:
         fail(*(f"{source}: {problem}" for problem in error.problems))
     except SheetError as error:
         fail(*(f"{source}: {problem}" for problem in error.problems))
-    print(f"Imported {len(created)} application{'s' if len(created) != 1 else ''}.")
+    print(import_summary(result))
 
 
 def _looks_like_json(raw: bytes) -> bool:

@@ -155,3 +155,49 @@ def test_stats_of_the_demo_account_fill_every_chart(
         assert_no_horizontal_scroll(page)
         shoot(page, f"stats-demo-{viewport}")
         context.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "narrow"])
+def test_importing_the_same_files_again_says_nothing_was_added(
+    chromium: Browser,  # noqa: F811
+    live_server: Any,
+    seeded: Any,
+    viewport: str,
+    shoot: Callable[..., Path],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """One's own export uploaded back, and a sheet a second time: skipped, and said so."""
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Position\nTailspin Toys,Data Analyst\n")
+    context, page = open_page(chromium, viewport)
+    log_in(page, str(live_server), "avery", PASSWORD)
+    page.goto(f"{live_server}/settings/data/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download JSON").click()
+
+    page.get_by_label("Afterword export (.json)").set_input_files(download.value.path())
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(
+        page.get_by_text(
+            "Nothing was added: the application in the file is already in the account "
+            "(applications[0])."
+        )
+    ).to_be_visible()
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"reimport-json-{viewport}")
+
+    def preview() -> None:
+        page.goto(f"{live_server}/settings/data/")
+        page.get_by_label("Spreadsheet (.csv)").set_input_files(str(sheet))
+        page.get_by_role("button", name="Preview").click()
+
+    preview()
+    page.get_by_role("button", name="Import 1 application").click()
+    expect(page.get_by_text("Imported 1 application.")).to_be_visible()
+    preview()
+    expect(page.get_by_role("cell", name="Skipped: already in the account")).to_be_visible()
+    expect(page.get_by_role("button", name="Nothing to import")).to_be_disabled()
+    assert_no_horizontal_scroll(page)
+    shoot(page, f"reimport-sheet-preview-{viewport}")
+    assert access.belonging_to(seeded.pk, Application).count() == 2
+    context.close()

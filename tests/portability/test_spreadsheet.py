@@ -15,10 +15,12 @@ from afterword.portability.spreadsheet import (
     column_letter,
     guess_mapping,
     import_sheet,
+    mark_known,
     read_sheet,
 )
 from afterword.tracker import access
 from afterword.tracker.models import Application
+from afterword.tracker.services.known_applications import Skipped
 
 GOOD = (
     b"Company,Position,Req #,Time zone,Country,State,Formality\r\n"
@@ -58,13 +60,46 @@ def test_our_own_csv_export_headers_are_guessed_too() -> None:
 
 def test_a_good_sheet_becomes_planned_applications(user: Any, now: datetime) -> None:
     """Two rows, two applications, with the zone, country and style of their row."""
-    created = import_sheet(user, GOOD, now)
+    created = import_sheet(user, GOOD, now).applications
 
     assert [(a.employer, a.employer_country, a.employer_style) for a in created] == [
         ("Northwind Traders", "US", "formal"),
         ("Fabrikam", "DE", "casual"),
     ]
     assert all(a.planned_at == now for a in created)
+
+
+def test_the_same_sheet_twice_adds_nothing_the_second_time(user: Any, now: datetime) -> None:
+    """Second import: both rows skipped by their row number, still two applications."""
+    import_sheet(user, GOOD, now)
+
+    again = import_sheet(user, GOOD, now)
+
+    assert again.added == [] and again.skipped == [Skipped("row 2"), Skipped("row 3")]
+    assert access.belonging_to(user.pk, Application).count() == 2
+
+
+def test_a_row_repeated_further_down_is_added_once(user: Any, now: datetime) -> None:
+    """Row 4 is row 2 in other capitals: skipped as its repeat."""
+    raw = GOOD + b"NORTHWIND TRADERS,Junior Analyst,REQ-1182,America/New_York,US,NY,formal\r\n"
+
+    result = import_sheet(user, raw, now)
+
+    assert [entry.place for entry in result.added] == ["row 2", "row 3"]
+    assert result.skipped == [Skipped("row 4", repeats="row 2")]
+
+
+def test_the_preview_marks_the_rows_the_account_has(user: Any, now: datetime) -> None:
+    """Before anything is written, each row says whether the import would skip it."""
+    import_sheet(user, b"".join(GOOD.splitlines(keepends=True)[:2]), now)
+    sheet = read_sheet(GOOD)
+    mapping = guess_mapping(sheet.headers)
+    checks = check_rows(user, sheet, mapping)
+
+    mark_known(user, sheet, checks, mapping, now)
+
+    assert [check.skipped for check in checks] == [Skipped("row 2"), None]
+    assert access.belonging_to(user.pk, Application).count() == 1
 
 
 def test_a_bad_cell_names_its_row_and_column_and_nothing_is_added(user: Any, now: datetime) -> None:
@@ -121,14 +156,14 @@ def test_any_sheet_imports_whole_or_not_at_all(
     before = access.belonging_to(user.pk, Application).count()
 
     try:
-        created = import_sheet(user, out.getvalue().encode(), now)
+        imported = import_sheet(user, out.getvalue().encode(), now)
     except SheetError as error:
         assert error.problems and all(
             p.startswith(("row ", "the file", "choose")) for p in error.problems
         )
         assert access.belonging_to(user.pk, Application).count() == before
     else:
-        assert access.belonging_to(user.pk, Application).count() == before + len(created)
+        assert access.belonging_to(user.pk, Application).count() == before + len(imported.added)
 
 
 def test_applications_csv_of_the_export_imports_as_it_is(demo_user: Any, now: datetime) -> None:
@@ -142,7 +177,7 @@ def test_applications_csv_of_the_export_imports_as_it_is(demo_user: Any, now: da
     archive = zipfile.ZipFile(BytesIO(account_csv_zip(demo_user, now)))
     twin = UserFactory(username="twin")
 
-    created = import_sheet(twin, archive.read("applications.csv"), now)
+    created = import_sheet(twin, archive.read("applications.csv"), now).applications
 
     fields = ("employer", "role", "employer_timezone", "employer_country", "employer_style")
     mine = access.belonging_to(demo_user.pk, Application).order_by("created_at", "pk")

@@ -65,6 +65,24 @@ def test_uploading_an_export_adds_its_applications(
     assert access.belonging_to(twin.pk, Application).get().employer == "Harbour Logistics"
 
 
+def test_uploading_ones_own_export_says_nothing_was_added(
+    member: Client, application: Application, user: Any
+) -> None:
+    """The board shows the message: the one application is already in the account."""
+    exported = member.get("/settings/data/export.json").content
+
+    response = member.post(
+        "/settings/data/import/", {"file": SimpleUploadedFile("a.json", exported)}, follow=True
+    )
+
+    assert response.redirect_chain == [("/board/", 302)]
+    assert (
+        "Nothing was added: the application in the file is already in the account "
+        "(applications[0])." in response.content.decode()
+    )
+    assert access.belonging_to(user.pk, Application).count() == 1
+
+
 def test_a_broken_export_is_refused_with_its_path_on_the_page(member: Client, user: Any) -> None:
     """400 with the problem listed; nothing added."""
     document = {"format": "afterword-export", "version": 1, "applications": [{"case": {}}]}
@@ -111,6 +129,57 @@ def test_confirming_the_mapping_imports_the_rows(member: Client, user: Any) -> N
         ("Fabrikam", "Europe/Berlin"),
         ("Northwind Traders", "America/Chicago"),
     ]
+
+
+def _preview(member: Client, sheet: bytes) -> Any:
+    return member.post("/settings/data/spreadsheet/", {"file": SimpleUploadedFile("s.csv", sheet)})
+
+
+def _confirm(member: Client, preview: Any) -> Any:
+    mapping = {name: "" for name in preview.context["mapping_form"].fields}
+    mapping.update(employer="0", role="1", employer_timezone="2")
+    return member.post(
+        "/settings/data/spreadsheet/",
+        {"sheet": preview.context["sheet"], "do": "import", **mapping},
+        follow=True,
+    )
+
+
+def test_a_sheet_imported_twice_says_its_rows_were_skipped(member: Client, user: Any) -> None:
+    """The second import of the same rows adds nothing and says so on the board."""
+    preview = _preview(member, SHEET)
+    _confirm(member, preview)
+
+    response = _confirm(member, preview)
+
+    assert (
+        "Nothing was added: all 2 applications in the file are already in the account "
+        "(row 2, row 3)." in response.content.decode()
+    )
+    assert access.belonging_to(user.pk, Application).count() == 2
+
+
+def test_the_preview_shows_which_rows_will_be_skipped(member: Client, user: Any) -> None:
+    """Row 2 imported before: marked skipped, and the button counts only row 3."""
+    _confirm(member, _preview(member, SHEET.rsplit(b"Fabrikam", 1)[0]))
+
+    page = _preview(member, SHEET).content.decode()
+
+    assert "Skipped: already in the account" in page
+    assert "1 of them is already in the account or repeats an earlier row" in page
+    assert "Import 1 application<" in page
+
+
+def test_a_preview_of_rows_all_in_the_account_offers_nothing_to_import(
+    member: Client, user: Any
+) -> None:
+    """Every row known: the page says importing would add nothing; the button is disabled."""
+    _confirm(member, _preview(member, SHEET))
+
+    page = _preview(member, SHEET).content.decode()
+
+    assert "Every row is already in the account: importing would add nothing." in page
+    assert 'value="import" class="button button--primary" disabled>Nothing to import<' in page
 
 
 def test_a_wrong_mapping_lists_row_and_column_and_keeps_import_disabled(

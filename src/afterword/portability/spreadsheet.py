@@ -1,9 +1,9 @@
 """A spreadsheet (CSV) of applications: read it, guess which column is which, check, import.
 
-The page shows the guessed mapping and every row it will create or refuse before anything is
-written; the import writes all rows in one transaction, or none when a row is wrong. Problems
-name the row as the spreadsheet numbers it (the header is row 1) and the column by letter and
-header.
+The page shows the guessed mapping and every row it will create, skip (the account has it
+already) or refuse before anything is written; the import writes all rows in one transaction, or
+none when a row is wrong. Problems name the row as the spreadsheet numbers it (the header is
+row 1) and the column by letter and header.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from afterword.tracker.models import Application, EmployerStyle
 from afterword.tracker.preferences import settings_for
-from afterword.tracker.services.applications import create_application
+from afterword.tracker.services.applications import add_applications, rows_to_skip
+from afterword.tracker.services.known_applications import Imported, Skipped
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -66,6 +66,11 @@ class RowCheck:
     number: int
     values: dict[str, str]
     problems: list[str] = field(default_factory=list)
+    skipped: Skipped | None = None
+
+    @property
+    def place(self) -> str:
+        return f"row {self.number}"
 
 
 def column_letter(index: int) -> str:
@@ -203,28 +208,46 @@ def _where(number: int, sheet: Sheet, mapping: Mapping[str, int | None], name: s
     return f"row {number}, {sheet.column_name(index)}"
 
 
+def mark_known(
+    user: User,
+    sheet: Sheet,
+    checks: Sequence[RowCheck],
+    mapping: Mapping[str, int | None],
+    now: datetime,
+) -> None:
+    """Note on each good row whether the import would skip it (the account has it already, or
+    an earlier row is the same), for the preview; nothing is written."""
+    good = [check for check in checks if not check.problems]
+    rows = _rows(good, sheet, mapping)
+    for check, skipped in zip(good, rows_to_skip(user, rows, now), strict=True):
+        check.skipped = skipped
+
+
+def _rows(
+    checks: Sequence[RowCheck], sheet: Sheet, mapping: Mapping[str, int | None]
+) -> list[tuple[str, dict[str, str]]]:
+    rows = []
+    for check in checks:
+        fields = _fields(check.values, check, sheet, mapping)
+        if "employer_country" in fields and "employer_subdivision" not in fields:
+            fields["employer_subdivision"] = ""
+        rows.append((check.place, fields))
+    return rows
+
+
 def import_sheet(
     user: User,
     raw: bytes,
     now: datetime,
     mapping: Mapping[str, int | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Application]:
-    """One application per row (the guessed mapping unless one is given), all or nothing."""
+) -> Imported:
+    """One application per row (the guessed mapping unless one is given), all or nothing; rows
+    the account already has, or that repeat an earlier row, are skipped and named."""
     sheet = read_sheet(raw)
     chosen = mapping if mapping is not None else guess_mapping(sheet.headers)
     checks = check_rows(user, sheet, chosen)
     problems = [problem for check in checks for problem in check.problems]
     if problems:
         raise SheetError(problems)
-    created = []
-    with transaction.atomic():
-        for done, check in enumerate(checks, start=1):
-            fields = _fields(check.values, check, sheet, chosen)
-            employer = fields.pop("employer")
-            if "employer_country" in fields and "employer_subdivision" not in fields:
-                fields["employer_subdivision"] = ""
-            created.append(create_application(user, employer, now, **fields))
-            if progress is not None:
-                progress(done, len(checks))
-    return created
+    return add_applications(user, _rows(checks, sheet, chosen), now, progress)

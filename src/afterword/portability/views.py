@@ -20,11 +20,13 @@ from afterword.portability.csv_export import account_csv_zip
 from afterword.portability.export import export_json
 from afterword.portability.forms import ExportImportForm, InvitationForm, MappingForm, SheetForm
 from afterword.portability.importer import import_bundle
+from afterword.portability.outcome import import_summary
 from afterword.portability.spreadsheet import (
     FIELDS,
     SheetError,
     check_rows,
     guess_mapping,
+    mark_known,
     read_sheet,
 )
 from afterword.portability.spreadsheet import import_sheet as import_rows
@@ -79,13 +81,11 @@ def import_json_view(request: MemberRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "portability/data.html", data_context(import_form=form), status=400)
     try:
-        created = import_bundle(request.user, form.cleaned_data["file"].read(), timezone.now())
+        result = import_bundle(request.user, form.cleaned_data["file"].read(), timezone.now())
     except BundleError as error:
         context = data_context(import_form=form, import_problems=error.problems)
         return render(request, "portability/data.html", context, status=400)
-    messages.success(
-        request, f"Imported {len(created)} application{'s' if len(created) != 1 else ''}."
-    )
+    messages.success(request, import_summary(result))
     return redirect("board")
 
 
@@ -132,11 +132,10 @@ def sheet_view(request: MemberRequest) -> HttpResponse:
         problems = error.problems
     problems += [problem for check in checks for problem in check.problems]
     if bound and request.POST.get("do") == "import" and not problems:
-        created = import_rows(request.user, raw, timezone.now(), mapping)
-        messages.success(
-            request, f"Imported {len(created)} application{'s' if len(created) != 1 else ''}."
-        )
+        result = import_rows(request.user, raw, timezone.now(), mapping)
+        messages.success(request, import_summary(result))
         return redirect("board")
+    mark_known(request.user, sheet, checks, mapping, timezone.now())
     context = {
         "sheet": signing.dumps(
             raw.decode("utf-8-sig", errors="replace"), salt=SHEET_SALT, compress=True
@@ -144,6 +143,8 @@ def sheet_view(request: MemberRequest) -> HttpResponse:
         "mapping_form": mapping_form,
         "fields": [FIELDS[name][0] for name, index in mapping.items() if index is not None],
         "checks": checks,
+        "adding": sum(1 for check in checks if check.skipped is None),
+        "skipping": sum(1 for check in checks if check.skipped is not None),
         "problems": problems,
     }
     return render(request, "portability/sheet_preview.html", context)

@@ -4,6 +4,10 @@ The caller (the import of ``afterword.portability``) has already checked the doc
 each case with the planner's schema; this service turns the checked records into rows, checks
 each row as the forms would, and re-plans, all in one transaction: a problem anywhere leaves
 nothing behind. Problems name the JSON path they are about.
+
+An application the account already has (``known_applications``: same employer, role, job code
+and interviews) is skipped rather than written again, so importing a file twice adds nothing
+the second time; the result says which were added and which skipped, by their path.
 """
 
 from __future__ import annotations
@@ -20,6 +24,13 @@ from django.db import models, transaction
 from afterword.rules import case as schema
 from afterword.tracker.models import Application, Draft, Event, Interview, Interviewer
 from afterword.tracker.preferences import settings_for
+from afterword.tracker.services.known_applications import (
+    Added,
+    Imported,
+    KnownApplications,
+    likeness_of,
+    lock_account,
+)
 from afterword.tracker.services.replan import replan
 
 
@@ -70,17 +81,32 @@ def restore(
     applications: Sequence[ApplicationRecord],
     now: datetime,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Application]:
-    """Write the settings (when given) and every application, all or nothing."""
-    created = []
+) -> Imported:
+    """Write the settings (when given) and every application the account does not have yet,
+    all or nothing."""
+    result = Imported()
     with transaction.atomic():
+        lock_account(owner)
         if settings is not None:
             _settings(owner, settings)
+        known = KnownApplications(owner.pk)
         for done, record in enumerate(applications, start=1):
-            created.append(_application(owner, record, now))
+            key = likeness_of(
+                record.employer.name or "",
+                record.role,
+                record.job_code,
+                [interview.start for interview in record.interviews],
+            )
+            skipped = known.match(record.path, key, record.created_at)
+            if skipped is not None:
+                result.skipped.append(skipped)
+            else:
+                application = _application(owner, record, now)
+                known.add(record.path, key, record.created_at or application.created_at)
+                result.added.append(Added(record.path, application))
             if progress is not None:
                 progress(done, len(applications))
-    return created
+    return result
 
 
 def _settings(owner: User, values: Mapping[str, Any]) -> None:
