@@ -641,6 +641,102 @@ def test_informal_offers_of_a_place_are_offers(text: str) -> None:
     assert result.meaning == "offer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're delighted to invite you to join the team as our new Office Manager.",
+        "Nous vous invitons à intégrer notre équipe en tant que comptable.",
+        "Wir laden Sie herzlich ein, Teil unseres Teams zu werden.",
+        "Temos o prazer de a convidar a fazer parte da nossa equipa a partir de março.",
+    ],
+)
+def test_an_invitation_to_join_the_team_is_a_confident_offer(text: str) -> None:
+    """ "Convidar a integrar a nossa equipa": joining the team as a member is an offer."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("offer", "high")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd like to invite you to join the team for a coffee and a chat next week.",
+        "Le invitamos a unirse a nuestro equipo para una entrevista con la directora.",
+    ],
+)
+def test_an_invitation_to_join_the_team_for_a_meeting_is_a_next_round(text: str) -> None:
+    """With a meeting named after it, joining the team is for an hour, not a job."""
+
+    result = reading(text)
+
+    assert result.meaning == "next_round"
+
+
+def test_an_invitation_to_a_talent_network_is_no_offer() -> None:
+    """ "Join our talent network" is bulk mail, whatever wish comes with it."""
+
+    result = reading("We'd love you to join our talent network so we can tell you about new roles.")
+
+    assert result.meaning == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir können Ihnen noch weder eine Zusage noch eine Absage geben.",
+        "No tenemos ni un sí ni un no todavía.",
+        "Nous ne pouvons vous donner ni oui ni non pour le moment.",
+        "Non abbiamo né un sì né un no per ora.",
+        "Ainda não temos nem um sim nem um não.",
+        "We kunnen je nog geen ja of nee geven.",
+        "I can't give you a yes or a no yet.",
+    ],
+)
+def test_neither_a_yes_nor_a_no_is_a_decision_to_come(text: str) -> None:
+    """ "Weder eine Zusage noch eine Absage": the rejection word inside rejects nothing."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.confidence) == ("no_decision", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "last_day"),
+    [
+        ("By the 20th we'll have reached a decision.", "2026-03-20"),
+        ("Bis Ende März haben wir entschieden.", "2026-03-31"),
+        ("D'ici le 13 mars, nous aurons arrêté notre choix.", "2026-03-13"),
+        ("Para finales de mes habremos tomado una decisión.", "2026-03-31"),
+        ("Entro martedì avremo preso una decisione.", "2026-03-10"),
+        ("Até dia 12 teremos decidido.", "2026-03-12"),
+        ("Tegen eind maart hebben we besloten.", "2026-03-31"),
+    ],
+)
+def test_a_decision_promised_in_the_future_perfect_is_pending_until_then(
+    text: str, last_day: str
+) -> None:
+    """ "Bis Ende März haben wir entschieden": no decision yet, with its deadline."""
+
+    result = reading(text)
+
+    assert (result.meaning, result.decision_from, result.decision_to) == (
+        "no_decision",
+        SENT_ON,
+        date.fromisoformat(last_day),
+    )
+
+
+def test_having_chosen_the_candidate_is_not_a_promise_of_a_decision() -> None:
+    """ "Dass wir uns für Sie entschieden haben" is a choice made, not one to come."""
+
+    result = reading(
+        "Gerne teilen wir mit, dass wir uns für Sie als neue Leiterin entschieden haben."
+    )
+
+    assert result.meaning != "no_decision"
+
+
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
 # (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c

@@ -310,3 +310,65 @@ def test_clause_breaks_spans_of_units_and_more_deadline_words_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("we'll call you the tuesday after easter.", "US", ("2026-04-07", "2026-04-07")),
+        ("te llamamos el lunes después del 20 de marzo.", "ES", ("2026-03-23", "2026-03-23")),
+        ("you'll hear on the friday before memorial day.", "US", ("2026-05-22", "2026-05-22")),
+        ("we'll decide by the thursday before thanksgiving.", "US", ("2026-03-04", "2026-11-19")),
+        ("nous vous écrirons le jeudi après la toussaint.", "FR", ("2026-11-05", "2026-11-05")),
+        ("closed on 10 march; news the wednesday after.", "US", ("2026-03-11", "2026-03-11")),
+        ("we'll decide in the second half of april.", "US", ("2026-04-16", "2026-04-30")),
+        ("réponse dans la première quinzaine d'avril.", "FR", ("2026-04-01", "2026-04-15")),
+        ("contamos decidir na segunda quinzena de março.", "PT", ("2026-03-16", "2026-03-31")),
+        ("vous aurez une réponse sous quinzaine.", "FR", ("2026-03-04", "2026-03-18")),
+        ("vous aurez notre décision sous huitaine.", "FR", ("2026-03-04", "2026-03-12")),
+        ("le daremo una risposta entro la prossima quindicina.", "IT",
+         ("2026-03-04", "2026-03-18")),
+        ("hasta el lunes no sabremos nada.", "ES", ("2026-03-09", "2026-03-09")),
+        ("fino a venerdì non possiamo dirle nulla.", "IT", ("2026-03-06", "2026-03-06")),
+        ("vor dem 20. märz gibt es weder eine zusage noch eine absage.", "DE",
+         ("2026-03-20", "2026-03-20")),
+        ("i can give you neither a yes nor a no before the 16th.", "US",
+         ("2026-03-16", "2026-03-16")),
+        ("te decimos algo para el viernes 13.", "ES", ("2026-03-04", "2026-03-13")),
+        ("para finales de mes habremos decidido.", "ES", ("2026-03-04", "2026-03-31")),
+        ("tegen eind maart hebben we besloten.", "NL", ("2026-03-04", "2026-03-31")),
+    ],
+)  # fmt: skip
+def test_weekdays_counted_from_a_day_halves_of_months_fortnight_words_and_until_not(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "The Tuesday after Easter", "la première quinzaine", "sous huitaine", "hasta X no"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("erst im neuen jahr können wir entscheiden.", "DE", ("2027-01-04", "2027-01-15")),
+        ("pas in het nieuwe jaar horen jullie van ons.", "NL", ("2027-01-04", "2027-01-15")),
+        ("hasta el año nuevo no sabremos nada.", "ES", ("2027-01-04", "2027-01-15")),
+        ("we won't be deciding until the new year.", "GB", ("2027-01-04", "2027-01-15")),
+        ("la decisione arriverà solo con il nuovo anno.", "IT", ("2027-01-04", "2027-01-15")),
+        ("daremos retorno depois do ano novo.", "PT", ("2027-01-04", "2027-01-15")),
+        ("nous reviendrons vers vous au début de l'année prochaine.", "FR",
+         ("2027-01-01", "2027-04-30")),
+    ],
+)  # fmt: skip
+def test_the_turn_of_the_year_in_seven_languages_is_the_new_year(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Erst im neuen Jahr", "hasta el año nuevo no": the first weeks of January."""
+
+    found = decision_range([sentence], date(2026, 11, 18), country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

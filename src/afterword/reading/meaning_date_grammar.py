@@ -16,8 +16,8 @@ by kind rather than phrase by phrase, so a new combination of known parts reads 
    day the reply was sent); "in 2 Wochen", "dans 10 jours", "tra 3 giorni" -> "in ..." (one day).
 5. Deadlines: "(bis) spätestens", "au plus tard", "como muy tarde", "a más tardar", "uiterlijk",
    "al più tardi", "o mais tardar" before a date -> "by"; after a date -> "at the latest";
-   "bis", "d'ici", "hasta", "entro", "até" -> "by"; "vor", "avant", "antes de", "voor",
-   "prima di" -> "before".
+   "bis", "d'ici", "hasta", "entro", "até", and "para", "tegen" before a date -> "by"; "vor",
+   "avant", "antes de", "voor", "prima di" -> "before".
 
 The answers follow parse_phrase's conventions (the top of afterword/rules/phrases/__init__.py):
 a span "within" is a deadline starting on the reference day, "in" names one day, "early" is
@@ -58,7 +58,7 @@ _THE_MONTH = (
     r"maand|deze maand|diesen monat|ce mois-ci|del mese|di questo mese|questo mese"
 )
 # 3. Parts of a month or week, each with the little words that may come before and after it.
-_BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|tegen|per) )?"
+_BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|per) )?"
 # English has "begin", "half", "final" and "fine" too: those read only before a month.
 _PARTS: list[tuple[str, str, str]] = [
     (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
@@ -170,6 +170,9 @@ _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
 _rule(rf"\b(?:{_THE_MONTH})\b", "the month")
 _rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", "end of the month")
+# "Para finales de mes", "tegen eind maart": by then, not only its last days.
+_rule(r"\b(?:para|tegen) (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|"
+      r"half|midden) )", "by ")  # fmt: skip
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
@@ -192,6 +195,9 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)
     text = re.sub(rf"(?:{_IN})(?={_SPAN})", "in ", text)
     text = re.sub(rf"(?:{_BY}) (?:(?:{_AT_LATEST}) )?(?:{_ARTICLE})?", "by ", text)
+    # "Para el 23 de octubre habremos decidido", "para sexta", "tegen vrijdag": by then.
+    text = re.sub(rf"\b(?:para|tegen) (?:(?:el|la|o|a|het) )?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}|"
+                  r"(?:next|end of|early|mid) )", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|this|end|early|mid|the|tomorrow)", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST})", "at the latest", text)

@@ -9,7 +9,9 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
    grammar (meaning_date_grammar.py), then the few idioms left by a table of phrases.
 2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
    a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
-   date".
+   date". The tokens the parser lacks are read here: "monday-after thanksgiving" (the first
+   Monday after it), "friday-before christmas", "first_half may" (days 1-15), "following-monday"
+   (after the date named before).
 3. Of the phrases found, the one nearest after a word about deciding or hearing back ("decide",
    "let you know", "an update", "Entscheidung", "réponse") wins, so "the panel meets on Thursday
    and we will write to everyone by Friday 27 March" gives the 27th.
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterword.reading.meaning_date_idioms import HALF, MONTH, WEEKDAY_FROM
 from afterword.reading.meaning_date_words import MONTH_NAMES, NOT, WEEKDAY_GROUP, in_english
 from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
@@ -56,6 +59,7 @@ _CUE = re.compile(
     r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
     r"decisione|sapere|riscontro|decisão|resposta|retorno|hoor|horen|uitsluitsel|"
+    r"entschied|décid|besloten|deciso|choice|keuze|scelta|escolha|elección|"
     # News, in each language: "esperamos tener noticias a principios de septiembre".
     r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
@@ -103,6 +107,8 @@ def decision_range(
             if start < covered:
                 continue
             read = _phrase_at(words, start, sent_on, country, subdivision)
+            if read is None:
+                read = _counted(words, start, sent_on, country, subdivision, last)
             if read is None and last is not None:
                 read = _weekday_following(words, start, last)
             if read is None:
@@ -136,6 +142,89 @@ def _weekday_following(
         return None
     day = named.end + timedelta(days=(weekday - named.end.weekday() - 1) % 7 + 1)
     return DateRange(day, day), start + 1
+
+
+def _counted(
+    words: list[str],
+    start: int,
+    sent_on: date,
+    country: str,
+    subdivision: str | None,
+    named: DateRange | None,
+) -> tuple[DateRange, int] | None:
+    """The tokens of meaning_date_idioms.py, with "by", "until" or "before" in front of them:
+    "the Monday after Thanksgiving", "the Friday before Christmas", "the first half of May"."""
+    frame = words[start] if words[start] in ("by", "until", "before") else None
+    if frame in ("until", "before") and _NEGATED_UNTIL.search(" ".join(words[: start + 1])):
+        frame = None  # "not until the Monday after Easter": that Monday itself
+    at = start + 1 if frame else start
+    if at >= len(words):
+        return None
+    half = HALF.match(words[at])
+    counted = WEEKDAY_FROM.match(words[at])
+    read: tuple[DateRange, int] | None = None
+    if half and at + 1 < len(words) and MONTH.match(words[at + 1]):
+        halved = _half_of(half[1], words[at + 1], sent_on, country, subdivision)
+        read = None if halved is None else (halved, at + 2)
+    elif counted:
+        read = _weekday_from(words, at, sent_on, country, subdivision, named)
+    if read is None or frame is None:
+        return read
+    found, end = read
+    if frame == "before":
+        return DateRange(sent_on, found.start - timedelta(days=1)), end
+    return DateRange(sent_on, found.end), end
+
+
+def _half_of(
+    half: str, month: str, sent_on: date, country: str, subdivision: str | None
+) -> DateRange | None:
+    """Days 1-15 of the month, or 16 to its end."""
+    try:
+        whole = parse_phrase(month, sent_on, country, subdivision)
+    except (PhraseError, ValueError):
+        return None
+    middle = whole.start.replace(day=15)
+    found = (
+        DateRange(whole.start, middle)
+        if half == "first"
+        else DateRange(middle + timedelta(days=1), whole.end)
+    )
+    return found if found.end >= sent_on else None
+
+
+def _weekday_from(
+    words: list[str],
+    at: int,
+    sent_on: date,
+    country: str,
+    subdivision: str | None,
+    named: DateRange | None,
+) -> tuple[DateRange, int] | None:
+    """ "monday-after thanksgiving": the first Monday after the day read next (the last one
+    before it for "-before"); with no day after it, after the date named before; and with a
+    word after it that is no day ("Tuesday after the interview"), the weekday alone."""
+    counted = WEEKDAY_FROM.match(words[at])
+    assert counted is not None
+    weekday, after = _WEEKDAYS[counted[1]], counted[2] == "after"
+    read = _longest_run(words, at + 1, at + 1, sent_on, country, subdivision)
+    if read is not None:
+        found, end = read
+        return _nearest_weekday(found, weekday, after), end
+    if after and named is not None and (at + 1 == len(words) or words[at + 1] == "¦"):
+        return _nearest_weekday(named, weekday, after), at + 1
+    try:
+        return parse_phrase(counted[1], sent_on, country, subdivision), at + 1
+    except (PhraseError, ValueError):
+        return None
+
+
+def _nearest_weekday(found: DateRange, weekday: int, after: bool) -> DateRange:
+    if after:
+        day = found.end + timedelta(days=(weekday - found.end.weekday() - 1) % 7 + 1)
+    else:
+        day = found.start - timedelta(days=(found.start.weekday() - weekday - 1) % 7 + 1)
+    return DateRange(day, day)
 
 
 def _negated_then(words: list[str], at: int) -> bool:
@@ -173,9 +262,24 @@ def _phrase_at(
         " ".join(words[: start + 1])
     ):
         lead = start + 1  # "not ... until next week": the decision comes next week
-    # A run stops before "following-monday", which only the date named before it can read.
+    return _longest_run(words, start, lead, sent_on, country, subdivision)
+
+
+def _longest_run(
+    words: list[str], start: int, lead: int, sent_on: date, country: str, subdivision: str | None
+) -> tuple[DateRange, int] | None:
+    """The range read from the longest run of words from ``lead`` (at most eight from
+    ``start``), and where the run ends."""
+    # A run stops before "following-monday" and the other tokens only _counted reads.
     stop = next(
-        (at for at in range(start, len(words)) if words[at].startswith(("following-", "¦"))), None
+        (
+            at
+            for at in range(start, len(words))
+            if words[at].startswith(("following-", "¦"))
+            or HALF.match(words[at])
+            or WEEKDAY_FROM.match(words[at])
+        ),
+        None,
     )
     last = min(len(words), start + _MAX_WORDS, len(words) if stop is None else stop)
     for end in range(last, lead, -1):

@@ -1,0 +1,137 @@
+"""Timing idioms of seven languages that name a span by a word of its own, put into English.
+
+meaning_date_words.py calls these on the lower-cased sentence: ``idioms_first`` before anything
+else is translated (the words are still in their own language), ``idioms_last`` once months and
+weekdays are English.
+
+1. The turn of the year: "im neuen Jahr", "nach dem Jahreswechsel", "el año que viene", "in het
+   nieuwe jaar", "con il nuovo anno", "no início do ano que vem" -> "in the new year", "after
+   the new year", "next year", "early next year" (parse_phrase's conventions: the new year runs
+   from the first business day after 1 January to the Friday of the week after).
+2. Fortnights and eight-day spans by their own word: "sous quinzaine", "dans la quinzaine", "en
+   la próxima quincena", "dentro de uma quinzena", "entro una quindicina di giorni" -> "within 2
+   weeks"; "sous huitaine" -> "within 8 days"; "dans une quinzaine de jours" -> "in 2 weeks".
+3. Halves of a month: "la première quinzaine de mars", "la segunda quincena de septiembre",
+   "the second half of May" -> the token "first_half"/"second_half" before the month, which
+   meaning_dates.py reads as days 1-15 or 16 to the month's end.
+4. A weekday counted from a day named after it: "the Monday after Thanksgiving", "le lundi après
+   l'Ascension", "am Dienstag nach Ostern", "the Friday before Christmas" -> the token
+   "monday-after" or "friday-before" before the day, which meaning_dates.py reads as the first
+   such weekday after (or the last before) it; "the Wednesday after" with no day after it counts
+   from the date named before.
+5. "Hasta el lunes no sabremos nada", "Bis Freitag können wir nichts sagen": a negation after
+   "until" in its clause says the decision comes then, as "not until Monday" does.
+"""
+
+from __future__ import annotations
+
+import re
+
+_M = "(january|february|march|april|may|june|july|august|september|october|november|december)"
+_W = "(monday|tuesday|wednesday|thursday|friday)"
+
+# A half of a month only: not "the first half of next year", nor the "of" skipped.
+_MONTH_NEXT = r"(?!next|this|year|\d|(?:of|de|du|do|di|des|van|im|von|del)\b|d')(?=\w)"
+_FIRST: list[tuple[str, str]] = [
+    # 1. The turn of the year. A negated "until the new year" is read as "in the new year" by
+    # idioms_last: nobody decides on New Year's Day itself.
+    (r"\b(?:im|ins) neue(?:n)? jahr\b", "in the new year"),
+    (r"\bnach (?:dem )?jahreswechsel\b|\bnach der jahreswende\b", "after the new year"),
+    (r"\banfang (?:des )?(?:neuen|nächsten|kommenden) jahres\b", "early next year"),
+    (r"\b(?:im )?(?:nächsten|kommenden) jahr\b|\bnächstes jahr\b", "next year"),
+    (r"\b(?:dans|en|avec) la nouvelle année\b", "in the new year"),
+    (
+        r"\b(?:en |au )?début (?:de l'année prochaine|d'année prochaine|de la nouvelle année)\b",
+        "early next year",
+    ),
+    (r"\bl'année prochaine\b", "next year"),
+    (r"\b(?:con|en|tras|a la vuelta de)(?: el)? (?:año nuevo|nuevo año)\b", "in the new year"),
+    (r"\bdespués de(?:l)? (?:año nuevo|nuevo año)\b", "after the new year"),
+    (r"\bhasta (?:el )?(?:año nuevo|nuevo año)\b", "hasta the new year"),
+    (r"\b(?:a )?(?:principios|comienzos) del? (?:año que viene|próximo año)\b", "early next year"),
+    (r"\b(?:el )?(?:año que viene|próximo año)\b", "next year"),
+    (r"\bin het nieuwe jaar\b", "in the new year"),
+    (r"\bna (?:de )?jaarwisseling\b|\bna nieuwjaar\b", "after the new year"),
+    (r"\bbegin (?:van )?volgend jaar\b", "early next year"),
+    (r"\bvolgend jaar\b", "next year"),
+    (
+        r"\b(?:con|nel) (?:il )?nuovo anno\b|\bcon l'anno nuovo\b|\bnell'anno nuovo\b",
+        "in the new year",
+    ),
+    (r"\bdopo (?:il )?(?:nuovo anno|capodanno)\b", "after the new year"),
+    (r"\b(?:all')?inizio (?:del(?:l'anno)? )?(?:prossimo anno|anno prossimo)\b", "early next year"),
+    (r"\b(?:l'anno prossimo|il prossimo anno)\b", "next year"),
+    (r"\b(?:no|com o|em) (?:ano novo|novo ano)\b", "in the new year"),
+    (r"\b(?:no )?(?:início|começo) do (?:ano que vem|próximo ano)\b", "early next year"),
+    (r"\b(?:o )?(?:ano que vem|próximo ano)\b", "next year"),
+    (r"\binto the new year\b", "in the new year"),
+    (r"\bafter the turn of the year\b", "after the new year"),
+    # 2. Fortnights and eight-day spans.
+    (
+        r"\b(?:sous|dans la|d'ici (?:une|la)|en (?:una|la próxima|la siguiente)|dentro de "
+        r"(?:una|uma)|numa|em uma|na próxima|entro (?:una|la prossima)|nella prossima|"
+        r"within a|over the next) (?:quinzaine|quincena|quinzena|quindicina)"
+        r"(?: de jours| de días| de dias| di giorni)?\b",
+        "within 2 weeks",
+    ),
+    (r"\b(?:sous|dans la|d'ici (?:une|la)) huitaine\b", "within 8 days"),
+    (
+        r"\b(?:dans|en|tra|fra|em|daqui a) (?:une|una|uma|un) "
+        r"(?:quinzaine|quincena|quinzena|quindicina)(?: de jours| de días| de dias| di giorni)?\b",
+        "in 2 weeks",
+    ),
+    # 3. Halves of a month, in their own words; the month is made English later.
+    (
+        r"\b(?:(?:in|during|over) )?(?:the |la |a |die |de |il |l'|in der )?(?:first|première|"
+        r"premiere|primera|primeira|prima|ersten?|eerste) (?:half|quinzaine|quincena|quinzena|"
+        r"quindicina|hälfte|helft)(?: (?:of|de|d'|du mois de|do mês de|do|di|des|van|im|von|del "
+        rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
+        "first_half ",
+    ),
+    (
+        r"\b(?:(?:in|during|over) )?(?:the |la |a |die |de |il |l'|in der )?(?:second|latter|"
+        r"seconde|deuxième|segunda|seconda|zweiten?|tweede) (?:half|quinzaine|quincena|quinzena|"
+        r"quindicina|hälfte|helft)(?: (?:of|de|d'|du mois de|do mês de|do|di|des|van|im|von|del "
+        rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
+        "second_half ",
+    ),
+    # 5. "Hasta el lunes no ...": a negation after "until" in its clause.
+    (
+        r"\b(?:hasta|fino a|bis)\b(?=[^;,.]*\b(?:no|non|não|nicht|nichts|kein\w*|nada|niente|"
+        r"nulla)\b)",
+        "not until",
+    ),
+]
+_LAST: list[tuple[str, str]] = [
+    (
+        r"((?:\b(?:not|no|never|nothing|nicht|kein\w*|pas|niet|geen|non|não|ni|weder|neither)\b|"
+        r"n't\b)[^.;]*?\b(?:until|till|before)) (?:the )?new year\b(?!'s)",
+        r"\1 in the new year",
+    ),
+    # 4. "The Monday after Thanksgiving", "the Friday before Christmas", not "Monday after next".
+    (
+        rf"\b(?:(?:on )?the |on |am |le |el |de |il |na |no |o |a )?{_W} (after|before)\b"
+        r"(?! next\b| \d{1,2}(?::\d\d)? ?(?:am|pm|h|uhr)\b)",
+        r"\1-\2",
+    ),
+]
+_FIRST_TABLE = [(re.compile(pattern), english) for pattern, english in _FIRST]
+_LAST_TABLE = [(re.compile(pattern), english) for pattern, english in _LAST]
+# For meaning_dates.py: the tokens made here.
+HALF = re.compile(r"(first|second)_half$")
+WEEKDAY_FROM = re.compile(rf"{_W}-(after|before)$")
+MONTH = re.compile(rf"{_M}$")
+
+
+def idioms_first(text: str) -> str:
+    """Steps 1, 2, 3 and 5 of the module, on words still in their own language."""
+    for pattern, english in _FIRST_TABLE:
+        text = pattern.sub(english, text)
+    return text
+
+
+def idioms_last(text: str) -> str:
+    """Step 4 and the negated new year, once weekdays and months are English."""
+    for pattern, english in _LAST_TABLE:
+        text = pattern.sub(english, text)
+    return text
