@@ -372,3 +372,37 @@ def test_the_turn_of_the_year_in_seven_languages_is_the_new_year(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "country", "expected"),
+    [
+        (["we'll be in touch a week on monday."], "GB", ("2026-03-16", "2026-03-16")),
+        (["interviews run this week.", "news early the week after."], "US",
+         ("2026-03-09", "2026-03-10")),
+        (["we'll decide in the first full week of june."], "US", ("2026-06-01", "2026-06-05")),
+        (["we'll confirm in the first full week of april."], "US", ("2026-04-06", "2026-04-10")),
+        (["we need another couple of weeks to decide."], "US", ("2026-03-18", "2026-03-25")),
+        (["ci serve ancora un paio di settimane per decidere."], "IT",
+         ("2026-03-18", "2026-03-25")),
+        (["die entscheidung verschiebt sich um eine woche, auf mitte märz."], "DE",
+         ("2026-03-11", "2026-03-20")),
+        (["the decision was pushed back by two weeks, to late march."], "US",
+         ("2026-03-21", "2026-03-31")),
+        (["please give us till the end of the month."], "US", ("2026-03-04", "2026-03-31")),
+        (["a diretora volta dia 16.", "antes disso não temos resposta."], "BR",
+         ("2026-03-16", "2026-03-16")),
+        (["contamos decidir lá para meados de março."], "PT", ("2026-03-11", "2026-03-20")),
+        (["nous ne déciderons qu'à la rentrée de janvier."], "FR", ("2027-01-04", "2027-01-15")),
+    ],
+)  # fmt: skip
+def test_weeks_counted_from_another_day_more_time_asked_for_and_delay_amounts(
+    sentences: list[str], country: str, expected: tuple[str, str]
+) -> None:
+    """ "A week on Monday", "early the week after", "another couple of weeks"; a delay's amount
+    ("um eine Woche") names no date."""
+
+    found = decision_range(sentences, SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

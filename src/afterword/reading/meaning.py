@@ -377,6 +377,7 @@ _DECISION_WORDS = re.compile(
     # The verbs and the choice itself: "bis Ende April haben wir entschieden", "nous aurons
     # arrêté notre choix", "hebben we besloten".
     r"entschied|décid|besloten|\bchoix\b|\bchoice\b|elección|keuze|scelta|escolha|"
+    r"knoop (?:\w+ ){0,3}doorge?ha?kt|knoop doorhakken|"
     # News promised, not a newsletter's "read our news".
     r"(?:have|get|give|share|hear) (?:\w+ ){0,2}news\b|novità|novedades|neuigkeiten|novidades"
 )

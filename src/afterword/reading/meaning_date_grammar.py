@@ -171,8 +171,10 @@ _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
 _rule(rf"\b(?:{_THE_MONTH})\b", "the month")
 _rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", "end of the month")
 # "Para finales de mes", "tegen eind maart": by then, not only its last days.
-_rule(r"\b(?:para|tegen) (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|"
-      r"half|midden) )", "by ")  # fmt: skip
+# Not Portuguese "lá para meados de maio", which is "around".
+_PARA = r"(?<!lá )\b(?:para|tegen)"
+_rule(rf"{_PARA} (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|half|"
+      r"midden) )", "by ")  # fmt: skip
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
@@ -196,7 +198,7 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_IN})(?={_SPAN})", "in ", text)
     text = re.sub(rf"(?:{_BY}) (?:(?:{_AT_LATEST}) )?(?:{_ARTICLE})?", "by ", text)
     # "Para el 23 de octubre habremos decidido", "para sexta", "tegen vrijdag": by then.
-    text = re.sub(rf"\b(?:para|tegen) (?:(?:el|la|o|a|het) )?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}|"
+    text = re.sub(rf"{_PARA} (?:(?:el|la|o|a|het) )?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}|"
                   r"(?:next|end of|early|mid) )", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|this|end|early|mid|the|tomorrow)", "by ", text)  # fmt: skip
@@ -211,6 +213,8 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(
         r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text
     )
+    # "Volta dia 17", "el día 17": the 17th, read as "on the 17th".
+    text = re.sub(r"\b(?:no |o |el )?d[ií]a (\d{1,2})\b(?![.:/]\d| de )", r"on the \1", text)
     text = _SPAN_AFTER_WITHIN.sub(_singular, text)
     return _SPAN_AFTER_IN.sub(_singular, text)
 

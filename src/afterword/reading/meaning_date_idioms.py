@@ -21,12 +21,19 @@ weekdays are English.
    from the date named before.
 5. "Hasta el lunes no sabremos nada", "Bis Freitag können wir nichts sagen": a negation after
    "until" in its clause says the decision comes then, as "not until Monday" does.
+6. Weeks counted from another day: "a week on Friday" (the Friday after next Friday's), "early
+   the week after" (after the week named before), "the first full week of January".
+7. More time asked for: "another couple of weeks", "un paio di settimane", "noch ein paar
+   Wochen" -> "in a couple of weeks", "in a few weeks"; a delay's amount ("verschiebt sich um
+   zwei Wochen", "pushed back by a week") names no date and is left out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+_Replacement = str | Callable[[re.Match[str]], str]
 _M = "(january|february|march|april|may|june|july|august|september|october|november|december)"
 _W = "(monday|tuesday|wednesday|thursday|friday)"
 
@@ -66,6 +73,9 @@ _FIRST: list[tuple[str, str]] = [
     (r"\b(?:o )?(?:ano que vem|próximo ano)\b", "next year"),
     (r"\binto the new year\b", "in the new year"),
     (r"\bafter the turn of the year\b", "after the new year"),
+    # "Nous ne répondrons qu'après Noël": "only after" loses its "qu'" to read on.
+    (r"\bqu'(?=(?:à|au|aux|après|en|début|fin|mi)\b)", ""),
+    (r"\b(?:à |après )?la rentrée de janvier\b", "in the new year"),
     # 2. Fortnights and eight-day spans.
     (
         r"\b(?:sous|dans la|d'ici (?:une|la)|en (?:una|la próxima|la siguiente)|dentro de "
@@ -95,6 +105,27 @@ _FIRST: list[tuple[str, str]] = [
         rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
         "second_half ",
     ),
+    # 6. "The first full week of January": its first Monday to Friday.
+    (r"\b(?:in |during )?the first full week (?:of|in) ", "first_full_week "),
+    # 7. More time asked for, and the amount of a delay.
+    (r"\b(?:another|a further) (couple of|few) weeks\b|\ba few more weeks\b", r"in a \1 weeks"),
+    (r"\b(?:another|a further) week or two\b", "in a week or two"),
+    (r"\b(?:ancora |altre )?un paio di settimane\b", "in a couple of weeks"),
+    (r"\b(?:ancora |altre )?un paio di giorni\b", "in a couple of days"),
+    (r"\bnoch (?:ein paar|einige) wochen\b", "in a few weeks"),
+    (r"\b(?:un par de|unas) semanas más\b", "in a few weeks"),
+    (r"\bnog (?:een paar|enkele) weken\b", "in a few weeks"),
+    (r"\bmais (?:umas|algumas) semanas\b", "in a few weeks"),
+    (
+        r"\b(verschiebt sich|verschoben|verzögert sich|verzögert) um (?:\w+ )?(?:tag|tage|woche|"
+        r"wochen|monat|monate)\b",
+        r"\1",
+    ),
+    (
+        r"\b(pushed back|delayed|postponed|put back|moved back|slipped|slip|slipping) by "
+        r"(?:a|an|one|two|three|four|\d+|a couple of|a few) (?:days?|weeks?|months?)\b",
+        r"\1",
+    ),
     # 5. "Hasta el lunes no ...": a negation after "until" in its clause.
     (
         r"\b(?:hasta|fino a|bis)\b(?=[^;,.]*\b(?:no|non|não|nicht|nichts|kein\w*|nada|niente|"
@@ -102,11 +133,19 @@ _FIRST: list[tuple[str, str]] = [
         "not until",
     ),
 ]
-_LAST: list[tuple[str, str]] = [
+_LAST: list[tuple[str, _Replacement]] = [
     (
         r"((?:\b(?:not|no|never|nothing|nicht|kein\w*|pas|niet|geen|non|não|ni|weder|neither)\b|"
         r"n't\b)[^.;]*?\b(?:until|till|before)) (?:the )?new year\b(?!'s)",
         r"\1 in the new year",
+    ),
+    # 6. "A week on Friday", "a week today"; "early the week after" with no day after it.
+    (rf"\ba week (?:on|from) {_W}\b", r"\1-week-on"),
+    (r"\ba week (?:today|from today)\b", "in 1 week"),
+    (r"\ba week tomorrow\b", "in 8 days"),
+    (
+        r"\b(?:(early|mid|late) )?the week after(?=\s*(?:[.,;!?¦]|$| so\b| and\b))",
+        lambda found: f"{found[1]}-week-after" if found[1] else "week-after",
     ),
     # 4. "The Monday after Thanksgiving", "the Friday before Christmas", not "Monday after next".
     (
@@ -120,6 +159,9 @@ _LAST_TABLE = [(re.compile(pattern), english) for pattern, english in _LAST]
 # For meaning_dates.py: the tokens made here.
 HALF = re.compile(r"(first|second)_half$")
 WEEKDAY_FROM = re.compile(rf"{_W}-(after|before)$")
+WEEK_ON = re.compile(rf"{_W}-week-on$")
+WEEK_AFTER = re.compile(r"(?:(early|mid|late)-)?week-after$")
+FULL_WEEK = re.compile(r"first_full_week$")
 MONTH = re.compile(rf"{_M}$")
 
 

@@ -23,7 +23,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from afterword.reading.meaning_date_idioms import HALF, MONTH, WEEKDAY_FROM
+from afterword.reading.meaning_date_idioms import (
+    FULL_WEEK,
+    HALF,
+    MONTH,
+    WEEK_AFTER,
+    WEEK_ON,
+    WEEKDAY_FROM,
+)
 from afterword.reading.meaning_date_words import MONTH_NAMES, NOT, WEEKDAY_GROUP, in_english
 from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
@@ -33,7 +40,7 @@ _FURTHEST = timedelta(days=548)  # 18 months
 
 # A run of words is tried only from one of these, and only if it holds a word about time.
 _LEAD = re.compile(
-    r"(?:by|before|within|until|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
+    r"(?:by|before|within|until|till|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
     # A numeric date starts one too: "19/06 at the latest".
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
@@ -60,6 +67,8 @@ _CUE = re.compile(
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
     r"decisione|sapere|riscontro|decisão|resposta|retorno|hoor|horen|uitsluitsel|"
     r"entschied|décid|besloten|deciso|choice|keuze|scelta|escolha|elección|"
+    # "De knoop wordt doorgehakt": the Dutch idiom for making the decision.
+    r"knoop|"
     # News, in each language: "esperamos tener noticias a principios de septiembre".
     r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
@@ -160,20 +169,50 @@ def _counted(
     at = start + 1 if frame else start
     if at >= len(words):
         return None
-    half = HALF.match(words[at])
-    counted = WEEKDAY_FROM.match(words[at])
+    token = words[at]
+    month = words[at + 1] if at + 1 < len(words) and MONTH.match(words[at + 1]) else None
+    half, week_on, week_after = HALF.match(token), WEEK_ON.match(token), WEEK_AFTER.match(token)
     read: tuple[DateRange, int] | None = None
-    if half and at + 1 < len(words) and MONTH.match(words[at + 1]):
-        halved = _half_of(half[1], words[at + 1], sent_on, country, subdivision)
+    if half and month:
+        halved = _half_of(half[1], month, sent_on, country, subdivision)
         read = None if halved is None else (halved, at + 2)
-    elif counted:
+    elif FULL_WEEK.match(token) and month:
+        full = _first_full_week(month, sent_on, country, subdivision)
+        read = None if full is None else (full, at + 2)
+    elif WEEKDAY_FROM.match(token):
         read = _weekday_from(words, at, sent_on, country, subdivision, named)
+    elif week_on:
+        # "A week on Friday": a week after the coming Friday.
+        coming = _nearest_weekday(DateRange(sent_on, sent_on), _WEEKDAYS[week_on[1]], True)
+        day = coming.end + timedelta(days=7)
+        read = DateRange(day, day), at + 1
+    elif week_after and named is not None:
+        read = _week_after(named, week_after[1]), at + 1
     if read is None or frame is None:
         return read
     found, end = read
     if frame == "before":
         return DateRange(sent_on, found.start - timedelta(days=1)), end
     return DateRange(sent_on, found.end), end
+
+
+def _week_after(named: DateRange, part: str | None) -> DateRange:
+    """The working week after the one named before, or its early, mid or late part."""
+    monday = named.end + timedelta(days=(-named.end.weekday() - 1) % 7 + 1)
+    first, last = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}.get(part or "", (0, 4))
+    return DateRange(monday + timedelta(days=first), monday + timedelta(days=last))
+
+
+def _first_full_week(
+    month: str, sent_on: date, country: str, subdivision: str | None
+) -> DateRange | None:
+    """Monday to Friday of the month's first week that starts on a Monday in it."""
+    try:
+        whole = parse_phrase(month, sent_on, country, subdivision)
+    except (PhraseError, ValueError):
+        return None
+    monday = whole.start + timedelta(days=-whole.start.weekday() % 7)
+    return DateRange(monday, monday + timedelta(days=4))
 
 
 def _half_of(
@@ -276,8 +315,10 @@ def _longest_run(
             at
             for at in range(start, len(words))
             if words[at].startswith(("following-", "¦"))
-            or HALF.match(words[at])
-            or WEEKDAY_FROM.match(words[at])
+            or any(
+                token.match(words[at])
+                for token in (HALF, WEEKDAY_FROM, WEEK_ON, WEEK_AFTER, FULL_WEEK)
+            )
         ),
         None,
     )
