@@ -737,6 +737,22 @@ def test_having_chosen_the_candidate_is_not_a_promise_of_a_decision() -> None:
     assert result.meaning != "no_decision"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No sabremos nada hasta después del 20 de marzo.",
+        "We won't know anything until after the board meets.",
+        "Vor Ostern wissen wir leider nichts.",
+    ],
+)
+def test_not_knowing_anything_yet_is_a_decision_to_come(text: str) -> None:
+    """ "No sabremos nada hasta ...": nothing known yet, with a regret word or without."""
+
+    result = reading(text)
+
+    assert result.meaning == "no_decision"
+
+
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
 # (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c

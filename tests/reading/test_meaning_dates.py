@@ -406,3 +406,29 @@ def test_weeks_counted_from_another_day_more_time_asked_for_and_delay_amounts(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("an answer either late this week or early next.", "US", ("2026-03-05", "2026-03-10")),
+        ("we'll decide on 10 march or 12 march.", "US", ("2026-03-10", "2026-03-12")),
+        ("we are aiming for the first days of april.", "US", ("2026-04-01", "2026-04-10")),
+        ("a decision in the last days of march.", "US", ("2026-03-21", "2026-03-31")),
+        ("it should be a couple more weeks.", "US", ("2026-03-18", "2026-03-25")),
+        ("the decision comes after our board meeting on 12 march.", "GB",
+         ("2026-03-13", "2026-03-20")),
+        ("die entscheidung fällt in der ersten aprilhälfte.", "DE", ("2026-04-01", "2026-04-15")),
+        ("le faremo sapere dopo il ponte del 25 aprile.", "IT", ("2026-04-27", "2026-05-08")),
+        ("ti rispondiamo nel giro di una settimana.", "IT", ("2026-03-04", "2026-03-11")),
+    ],
+)  # fmt: skip
+def test_either_or_ranges_first_days_events_on_a_date_and_bridge_days_are_read(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Late this week or early next", "after our board meeting on 12 March", "dopo il ponte"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -6,8 +6,9 @@ its offer and "no decision yet" lists.
   que ..."), unless a meeting is named after it ("invite you to join the team for lunch"). The
   invitation word inside it is the offer's, not a next round's (meaning.py).
 - A decision promised in the future perfect ("by the 20th we'll have decided", "Bis Ende April
-  haben wir entschieden", "d'ici là nous aurons arrêté notre choix") is no decision yet; its
-  deadline is read by meaning_dates.py.
+  haben wir entschieden", "d'ici là nous aurons arrêté notre choix"), and nothing known until
+  then ("no sabremos nada hasta ..."), is no decision yet; its deadline is read by
+  meaning_dates.py.
 """
 
 from __future__ import annotations
@@ -41,7 +42,12 @@ JOIN_THE_TEAM: list[str] = [
     rf"(?:team|squadra|azienda)\b{_NO_MEETING}",
 ]
 
-DECIDED_BY_THEN: list[str] = [
+PENDING_FORMS: list[str] = [
+    # "We won't know anything until ...", in seven languages.
+    r"(?:won't|will not|don't|do not) know (?:anything|more|much)|no sabremos (?:nada|más)|"
+    r"(?:wissen|erfahren) wir (?:noch )?nichts|ne saurons (?:rien|pas)|weten we (?:nog )?niets|"
+    r"non sapremo (?:nulla|niente)|não saberemos nada",
+    # A decision promised in the future perfect.
     r"(?:will|'ll|shall) have (?:decided|chosen|made (?:a|our|the|my) (?:final )?(?:decision|"
     r"choice|call)|reached (?:a|our|the) (?:final )?decision)",
     # Not "dass wir uns für Sie entschieden haben", which is an offer.

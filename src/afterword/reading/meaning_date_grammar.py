@@ -88,7 +88,9 @@ _BEFORE = (
 )
 # "Depois do feriado de 2 de novembro", "nach dem Feiertag am 3. Oktober": after that day.
 _HOLIDAY_WORD = (
-    r"(?:(?:feriado|festivo|feiertag|jour férié|feestdag|festa|holiday) (?:de |del |du |van |di |"
+    # "Dopo il ponte del 25 aprile": a bridge day off counts as the holiday it joins.
+    r"(?:(?:feriado|festivo|feiertag|jour férié|feestdag|festa|holiday|ponte|puente|pont|"
+    r"brückentag) (?:de |del |du |van |di |"
     r"do |am |on |of )?)?"
 )
 _AFTER = r"nach dem|nach|après le|après|después del|después de|na|dopo il|dopo|depois do|depois de"
@@ -97,7 +99,7 @@ _WITHIN = (
     r"en un plazo de |en el plazo de |en un lapso de |en un periodo de |en un período de |"
     r"dentro de |binnen |entro |em até |no prazo de |nos próximos |"
     r"nei prossimi |in den nächsten |dans les prochains |en los próximos |"
-    r"in de komende "
+    r"in de komende |nel giro di |en el transcurso de |no espaço de "
 )
 _IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a |\bover "
 _SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months)"

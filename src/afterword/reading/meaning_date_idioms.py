@@ -39,7 +39,7 @@ _W = "(monday|tuesday|wednesday|thursday|friday)"
 
 # A half of a month only: not "the first half of next year", nor the "of" skipped.
 _MONTH_NEXT = r"(?!next|this|year|\d|(?:of|de|du|do|di|des|van|im|von|del)\b|d')(?=\w)"
-_FIRST: list[tuple[str, str]] = [
+_FIRST: list[tuple[str, _Replacement]] = [
     # 1. The turn of the year. A negated "until the new year" is read as "in the new year" by
     # idioms_last: nobody decides on New Year's Day itself.
     (r"\b(?:im|ins) neue(?:n)? jahr\b", "in the new year"),
@@ -105,10 +105,30 @@ _FIRST: list[tuple[str, str]] = [
         rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
         "second_half ",
     ),
+    # "The first days of March" are its early part, "the last days" its end.
+    (r"\b(?:in |during )?the first (?:few )?days of ", "early "),
+    (r"\b(?:in |during )?the (?:last|final) (?:few )?days of ", "end of "),
+    # "In der zweiten Julihälfte": the German month and half written as one word.
+    (
+        r"\b(?:in der )?(erste|zweite)n? (januar|jänner|februar|märz|april|mai|juni|juli|august|"
+        r"september|oktober|november|dezember)hälfte\b",
+        lambda found: f"{'first' if found[1] == 'erste' else 'second'}_half {found[2]}",
+    ),
+    # "After our board meeting on 10 December": after that day.
+    (
+        r"\b(after|nach|après|después|na|dopo|depois) (?:the |our |their |der |dem |la |le |el |"
+        r"de |il |a |o )?(?:\w+ ){0,2}(?:meeting|review|committee|board|offsite|conference|"
+        r"sitzung|besprechung|réunion|comité|reunión|vergadering|riunione|reunião)s? "
+        r"(?:on|of|am|vom|du|del|de|van|do|da) (?=\d|[a-z]+ \d)",
+        r"\1 ",
+    ),
     # 6. "The first full week of January": its first Monday to Friday.
     (r"\b(?:in |during )?the first full week (?:of|in) ", "first_full_week "),
     # 7. More time asked for, and the amount of a delay.
-    (r"\b(?:another|a further) (couple of|few) weeks\b|\ba few more weeks\b", r"in a \1 weeks"),
+    (r"\b(?:another|a further) (couple of|few) weeks\b", r"in a \1 weeks"),
+    (r"\ba few more weeks\b", "in a few weeks"),
+    (r"\ba couple (?:of )?more (weeks|days)\b", r"in a couple of \1"),
+    (r"\b(?:another|a further) (two|three|four|\d+) (weeks|days)\b", r"in \1 \2"),
     (r"\b(?:another|a further) week or two\b", "in a week or two"),
     (r"\b(?:ancora |altre )?un paio di settimane\b", "in a couple of weeks"),
     (r"\b(?:ancora |altre )?un paio di giorni\b", "in a couple of days"),
@@ -143,6 +163,8 @@ _LAST: list[tuple[str, _Replacement]] = [
     (rf"\ba week (?:on|from) {_W}\b", r"\1-week-on"),
     (r"\ba week (?:today|from today)\b", "in 1 week"),
     (r"\ba week tomorrow\b", "in 8 days"),
+    # "Late this week or early next": the week named again.
+    (r"\b(this week,? or (?:early |mid |late )?next)\b(?! (?:week|month|year|\w+day))", r"\1 week"),
     (
         r"\b(?:(early|mid|late) )?the week after(?=\s*(?:[.,;!?¦]|$| so\b| and\b))",
         lambda found: f"{found[1]}-week-after" if found[1] else "week-after",

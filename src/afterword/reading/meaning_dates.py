@@ -123,6 +123,10 @@ def decision_range(
             if read is None:
                 continue
             found, covered = read
+            either = _either_or(words, covered, sent_on, country, subdivision)
+            if either is not None and either[0].end >= found.start:
+                # "Late this week or early next week": from the first to the last day named.
+                found, covered = DateRange(found.start, either[0].end), either[1]
             last = found
             if any(start < cue < covered for cue in cues):
                 # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
@@ -151,6 +155,15 @@ def _weekday_following(
         return None
     day = named.end + timedelta(days=(weekday - named.end.weekday() - 1) % 7 + 1)
     return DateRange(day, day), start + 1
+
+
+def _either_or(
+    words: list[str], at: int, sent_on: date, country: str, subdivision: str | None
+) -> tuple[DateRange, int] | None:
+    """The phrase after an "or" at ``at``, if one is read there."""
+    if at + 1 >= len(words) or words[at] not in ("or", "oder", "ou", "o"):
+        return None
+    return _phrase_at(words, at + 1, sent_on, country, subdivision)
 
 
 def _counted(

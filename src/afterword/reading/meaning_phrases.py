@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from afterword.reading.meaning_cue_forms import DECIDED_BY_THEN, JOIN_THE_TEAM
+from afterword.reading.meaning_cue_forms import JOIN_THE_TEAM, PENDING_FORMS
 from afterword.reading.meaning_loose_cues import AMBIGUOUS, WEAK
 
 Meaning = Literal["offer", "rejection", "next_round", "no_decision", "other"]
@@ -362,7 +362,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"nog geen (?:beslissing|besluit)",
         r"non abbiamo ancora (?:preso una decisione|deciso)",
         r"ainda não (?:tomámos|tomamos|temos) (?:uma )?decisão",
-        *DECIDED_BY_THEN,
+        *PENDING_FORMS,
     ],
     "withdrawn": [
         r"(?:accepted|taken|accepting) (?:another|an?other|a different|an) (?:offer|role|job|"
