@@ -753,6 +753,32 @@ def test_not_knowing_anything_yet_is_a_decision_to_come(text: str) -> None:
     assert result.meaning == "no_decision"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd love you to start with us in January!",
+        "Wir möchten, dass du ab März bei uns anfängst.",
+        "Queremos que empieces con nosotros el 1 de junio.",
+        "Queremos muito contar consigo na equipa!",
+        "Sorry for the wait - the offer's been signed off and it's yours!",
+    ],
+)
+def test_a_wish_that_the_candidate_start_with_us_leans_to_an_offer(text: str) -> None:
+    """ "Queremos que empieces con nosotros": an informal offer, read as one."""
+
+    result = reading(text)
+
+    assert result.meaning == "offer"
+
+
+def test_a_wish_that_the_candidate_start_a_test_is_no_offer() -> None:
+    """ "We'd like you to start the online assessment" invites to a stage, it offers nothing."""
+
+    result = reading("We'd like you to start the online assessment by Friday.")
+
+    assert result.meaning == "next_round"
+
+
 # The first test half (155 emails) was read once with the rules of commit f26d286 (148/155), then
 # joined the tune half. The second (125 emails) was read once with the rules of commit 95711a7
 # (97/125), the third (152) with commit c4cd047 (124/152), the fourth (152) with commit 854328c

@@ -184,7 +184,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
         r"(?:like|love|want|wish|pleased|delighted|happy) to (?:hire|appoint) you",
         r"(?:approved|approve) (?:your|the) (?:hire|offer|appointment)",
-        r"offer (?:has been|was|is) approved",
+        r"offer(?:'s| has| was| is) (?:been |now )?(?:approved|signed off)",
         r"(?:ahead|forward) with your offer",
         rf"(?:selected|chosen) for the (?:\w+ ){{0,4}}{_ROLE}",
         r"successful application|application (?:was|has been) successful",
