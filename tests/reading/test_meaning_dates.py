@@ -310,3 +310,125 @@ def test_clause_breaks_spans_of_units_and_more_deadline_words_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("we'll call you the tuesday after easter.", "US", ("2026-04-07", "2026-04-07")),
+        ("te llamamos el lunes después del 20 de marzo.", "ES", ("2026-03-23", "2026-03-23")),
+        ("you'll hear on the friday before memorial day.", "US", ("2026-05-22", "2026-05-22")),
+        ("we'll decide by the thursday before thanksgiving.", "US", ("2026-03-04", "2026-11-19")),
+        ("nous vous écrirons le jeudi après la toussaint.", "FR", ("2026-11-05", "2026-11-05")),
+        ("closed on 10 march; news the wednesday after.", "US", ("2026-03-11", "2026-03-11")),
+        ("we'll decide in the second half of april.", "US", ("2026-04-16", "2026-04-30")),
+        ("réponse dans la première quinzaine d'avril.", "FR", ("2026-04-01", "2026-04-15")),
+        ("contamos decidir na segunda quinzena de março.", "PT", ("2026-03-16", "2026-03-31")),
+        ("vous aurez une réponse sous quinzaine.", "FR", ("2026-03-04", "2026-03-18")),
+        ("vous aurez notre décision sous huitaine.", "FR", ("2026-03-04", "2026-03-12")),
+        ("le daremo una risposta entro la prossima quindicina.", "IT",
+         ("2026-03-04", "2026-03-18")),
+        ("hasta el lunes no sabremos nada.", "ES", ("2026-03-09", "2026-03-09")),
+        ("fino a venerdì non possiamo dirle nulla.", "IT", ("2026-03-06", "2026-03-06")),
+        ("vor dem 20. märz gibt es weder eine zusage noch eine absage.", "DE",
+         ("2026-03-20", "2026-03-20")),
+        ("i can give you neither a yes nor a no before the 16th.", "US",
+         ("2026-03-16", "2026-03-16")),
+        ("te decimos algo para el viernes 13.", "ES", ("2026-03-04", "2026-03-13")),
+        ("para finales de mes habremos decidido.", "ES", ("2026-03-04", "2026-03-31")),
+        ("tegen eind maart hebben we besloten.", "NL", ("2026-03-04", "2026-03-31")),
+    ],
+)  # fmt: skip
+def test_weekdays_counted_from_a_day_halves_of_months_fortnight_words_and_until_not(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "The Tuesday after Easter", "la première quinzaine", "sous huitaine", "hasta X no"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("erst im neuen jahr können wir entscheiden.", "DE", ("2027-01-04", "2027-01-15")),
+        ("pas in het nieuwe jaar horen jullie van ons.", "NL", ("2027-01-04", "2027-01-15")),
+        ("hasta el año nuevo no sabremos nada.", "ES", ("2027-01-04", "2027-01-15")),
+        ("we won't be deciding until the new year.", "GB", ("2027-01-04", "2027-01-15")),
+        ("la decisione arriverà solo con il nuovo anno.", "IT", ("2027-01-04", "2027-01-15")),
+        ("daremos retorno depois do ano novo.", "PT", ("2027-01-04", "2027-01-15")),
+        ("nous reviendrons vers vous au début de l'année prochaine.", "FR",
+         ("2027-01-01", "2027-04-30")),
+    ],
+)  # fmt: skip
+def test_the_turn_of_the_year_in_seven_languages_is_the_new_year(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Erst im neuen Jahr", "hasta el año nuevo no": the first weeks of January."""
+
+    found = decision_range([sentence], date(2026, 11, 18), country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "country", "expected"),
+    [
+        (["we'll be in touch a week on monday."], "GB", ("2026-03-16", "2026-03-16")),
+        (["interviews run this week.", "news early the week after."], "US",
+         ("2026-03-09", "2026-03-10")),
+        (["we'll decide in the first full week of june."], "US", ("2026-06-01", "2026-06-05")),
+        (["we'll confirm in the first full week of april."], "US", ("2026-04-06", "2026-04-10")),
+        (["we need another couple of weeks to decide."], "US", ("2026-03-18", "2026-03-25")),
+        (["ci serve ancora un paio di settimane per decidere."], "IT",
+         ("2026-03-18", "2026-03-25")),
+        (["die entscheidung verschiebt sich um eine woche, auf mitte märz."], "DE",
+         ("2026-03-11", "2026-03-20")),
+        (["the decision was pushed back by two weeks, to late march."], "US",
+         ("2026-03-21", "2026-03-31")),
+        (["please give us till the end of the month."], "US", ("2026-03-04", "2026-03-31")),
+        (["a diretora volta dia 16.", "antes disso não temos resposta."], "BR",
+         ("2026-03-16", "2026-03-16")),
+        (["contamos decidir lá para meados de março."], "PT", ("2026-03-11", "2026-03-20")),
+        (["nous ne déciderons qu'à la rentrée de janvier."], "FR", ("2027-01-04", "2027-01-15")),
+    ],
+)  # fmt: skip
+def test_weeks_counted_from_another_day_more_time_asked_for_and_delay_amounts(
+    sentences: list[str], country: str, expected: tuple[str, str]
+) -> None:
+    """ "A week on Monday", "early the week after", "another couple of weeks"; a delay's amount
+    ("um eine Woche") names no date."""
+
+    found = decision_range(sentences, SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "expected"),
+    [
+        ("an answer either late this week or early next.", "US", ("2026-03-05", "2026-03-10")),
+        ("we'll decide on 10 march or 12 march.", "US", ("2026-03-10", "2026-03-12")),
+        ("we are aiming for the first days of april.", "US", ("2026-04-01", "2026-04-10")),
+        ("a decision in the last days of march.", "US", ("2026-03-21", "2026-03-31")),
+        ("it should be a couple more weeks.", "US", ("2026-03-18", "2026-03-25")),
+        ("the decision comes after our board meeting on 12 march.", "GB",
+         ("2026-03-13", "2026-03-20")),
+        ("die entscheidung fällt in der ersten aprilhälfte.", "DE", ("2026-04-01", "2026-04-15")),
+        ("le faremo sapere dopo il ponte del 25 aprile.", "IT", ("2026-04-27", "2026-05-08")),
+        ("ti rispondiamo nel giro di una settimana.", "IT", ("2026-03-04", "2026-03-11")),
+    ],
+)  # fmt: skip
+def test_either_or_ranges_first_days_events_on_a_date_and_bridge_days_are_read(
+    sentence: str, country: str, expected: tuple[str, str]
+) -> None:
+    """ "Late this week or early next", "after our board meeting on 12 March", "dopo il ponte"."""
+
+    found = decision_range([sentence], SENT_ON, country, None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -7,7 +7,10 @@ comes out. Nothing here reads the clock, the database or the network.
 1. The text is cut into sentences and every cue of meaning_phrases.py is looked for.
 2. A cue for an offer, a next round or a withdrawal counts only if no negation comes before it
    in its clause ("you were *not* selected for the next round"); a cue for an offer, a next
-   round or a rejection after a hedge ("we *may* want to invite you back") is weak.
+   round or a rejection after a hedge ("we *may* want to invite you back") is weak. "Neither a
+   yes nor a no" ("weder Zusage noch Absage") is a decision to come, and the offer and
+   rejection words inside it do not count; an invitation word inside an offer to join the team
+   ("convidar a integrar a nossa equipa") is the offer's.
 3. The class with a strong listed cue wins in this order: rejection, withdrawal (read as
    "other"), offer, next round, no decision. A rejection comes first because it borrows the
    others' words ("unable to offer you the role"). Without one, a class inferred from families
@@ -39,7 +42,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from afterword.reading.meaning_clauses import CLAUSE_BREAK, HEDGE, NEGATION, NOT_A_NEGATION
+from afterword.reading.meaning_clauses import (
+    CLAUSE_BREAK,
+    HEDGE,
+    NEGATION,
+    NEITHER_NOR,
+    NOT_A_NEGATION,
+)
 from afterword.reading.meaning_dates import decision_range
 from afterword.reading.meaning_families import family_cues
 from afterword.reading.meaning_learned import CLASSES, best_class, scores
@@ -310,6 +319,24 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
         if cue.meaning != "withdrawn"
         or not any(role.start <= cue.start and cue.end <= role.end for role in gone)
     ]
+    # "Temos o prazer de o convidar a integrar a nossa equipa": an invitation word inside an
+    # offer to join the team is that offer's.
+    offers = [cue for cue in found if cue.meaning == "offer" and cue.strong and not cue.ambiguous]
+    found = [
+        cue
+        for cue in found
+        if cue.meaning != "next_round"
+        or not any(offer.start < cue.end and cue.start < offer.end for offer in offers)
+    ]
+    # "Weder eine Zusage noch eine Absage": neither class has come; the decision is to come.
+    neither = [(match.start(), match.end()) for match in NEITHER_NOR.finditer(sentence)]
+    found = [
+        cue
+        for cue in found
+        if cue.meaning not in ("offer", "rejection")
+        or not any(start < cue.end and cue.start < end for start, end in neither)
+    ]
+    found += [_Found("no_decision", True, False, False, index, *span) for span in neither]
     # "Ce fut un plaisir de vous rencontrer": a meeting word inside routine words is past.
     routine = [cue for cue in found if cue.meaning == "routine" and not cue.ambiguous]
     found = [
@@ -319,6 +346,8 @@ def _cues_in(sentence: str, index: int) -> list[_Found]:
         or not any(r.start < cue.end and cue.start < r.end for r in routine)
     ]
     for family in family_cues(sentence):
+        if any(start < family.end and family.start < end for start, end in neither):
+            continue
         before = _clause_before(sentence, family.start)
         meaning: CueClass = family.meaning
         if family.negatable and NEGATION.search(NOT_A_NEGATION.sub(" ", before)):
@@ -345,6 +374,10 @@ _DECISION_WORDS = re.compile(
     r"hören|\bhör|bescheid|antwort|nouvelles|retour|revien|noticias|"
     r"\bhoor|\bhoren|nieuws|bericht|uitsluitsel|notizie|aggiorn|sapere|esito|notícias|retorno|"
     r"resposta|"
+    # The verbs and the choice itself: "bis Ende April haben wir entschieden", "nous aurons
+    # arrêté notre choix", "hebben we besloten".
+    r"entschied|décid|besloten|\bchoix\b|\bchoice\b|elección|keuze|scelta|escolha|"
+    r"knoop (?:\w+ ){0,3}doorge?ha?kt|knoop doorhakken|"
     # News promised, not a newsletter's "read our news".
     r"(?:have|get|give|share|hear) (?:\w+ ){0,2}news\b|novità|novedades|neuigkeiten|novidades"
 )

@@ -2,7 +2,7 @@
 
 meaning.py reads a cue for an offer, a next round or a withdrawal as absent when a negation
 comes before it in its clause, and a cue for an offer, a next round or a rejection as weak
-after a hedge.
+after a hedge. "Neither a yes nor a no" is no offer and no rejection but a decision to come.
 """
 
 from __future__ import annotations
@@ -29,4 +29,21 @@ HEDGE = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[,;:()]|\s-\s|\b(?:but|however|although|though|while|aber|jedoch|mais|cependant|pero|"
     r"sin embargo|maar|ma|mas|porém)\b"
+)
+
+# "Weder eine Zusage noch eine Absage", "ni oui ni non", "we can't give you a yes or a no": the
+# offer and rejection words inside say that neither has come, in seven languages.
+NEITHER_NOR = re.compile(
+    r"\bneither (?:a |an )?(?:yes|positive (?:answer|response|decision)|offer)\b,? nor (?:a |an )?"
+    r"(?:no|negative (?:answer|response|decision)|rejection)\b|"
+    r"(?:\bnot|n't|\bno) (?:\w+ ){0,3}(?:either )?(?:a |an )?yes,? (?:or|nor) (?:a |an )?no\b|"
+    r"\bweder (?:eine |ein )?(?:zu(?:sage|sagen|-)|positive\w*|ja)(?: \w+)? noch (?:eine |ein )?"
+    r"(?:ab(?:sage|sagen)|negative\w*|nein)\b|"
+    r"\b(?:keine|nicht) (?:\w+ )?zu- (?:oder|noch) absage\b|"
+    r"\bni (?:une |un )?(?:réponse |retour )?(?:positi\w+|oui)\b,? ni (?:une |un )?(?:réponse |"
+    r"retour )?(?:négati\w+|non)\b|"
+    r"\bni (?:un |una )?(?:sí|respuesta positiva)\b,? ni (?:un |una )?(?:no|negativa)\b|"
+    r"\b(?:geen|nog geen) ja (?:of|noch) nee\b|\bnoch ja,? noch nee\b|"
+    r"\bné (?:un |una )?(?:sì|risposta positiva)\b,? né (?:un |una )?(?:no|negativa)\b|"
+    r"\bnem (?:um |uma )?(?:sim|resposta positiva)\b,? nem (?:um |uma )?(?:não|negativa)"
 )

@@ -16,8 +16,8 @@ by kind rather than phrase by phrase, so a new combination of known parts reads 
    day the reply was sent); "in 2 Wochen", "dans 10 jours", "tra 3 giorni" -> "in ..." (one day).
 5. Deadlines: "(bis) spätestens", "au plus tard", "como muy tarde", "a más tardar", "uiterlijk",
    "al più tardi", "o mais tardar" before a date -> "by"; after a date -> "at the latest";
-   "bis", "d'ici", "hasta", "entro", "até" -> "by"; "vor", "avant", "antes de", "voor",
-   "prima di" -> "before".
+   "bis", "d'ici", "hasta", "entro", "até", and "para", "tegen" before a date -> "by"; "vor",
+   "avant", "antes de", "voor", "prima di" -> "before".
 
 The answers follow parse_phrase's conventions (the top of afterword/rules/phrases/__init__.py):
 a span "within" is a deadline starting on the reference day, "in" names one day, "early" is
@@ -58,7 +58,7 @@ _THE_MONTH = (
     r"maand|deze maand|diesen monat|ce mois-ci|del mese|di questo mese|questo mese"
 )
 # 3. Parts of a month or week, each with the little words that may come before and after it.
-_BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|tegen|per) )?"
+_BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|per) )?"
 # English has "begin", "half", "final" and "fine" too: those read only before a month.
 _PARTS: list[tuple[str, str, str]] = [
     (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
@@ -88,7 +88,9 @@ _BEFORE = (
 )
 # "Depois do feriado de 2 de novembro", "nach dem Feiertag am 3. Oktober": after that day.
 _HOLIDAY_WORD = (
-    r"(?:(?:feriado|festivo|feiertag|jour férié|feestdag|festa|holiday) (?:de |del |du |van |di |"
+    # "Dopo il ponte del 25 aprile": a bridge day off counts as the holiday it joins.
+    r"(?:(?:feriado|festivo|feiertag|jour férié|feestdag|festa|holiday|ponte|puente|pont|"
+    r"brückentag) (?:de |del |du |van |di |"
     r"do |am |on |of )?)?"
 )
 _AFTER = r"nach dem|nach|après le|après|después del|después de|na|dopo il|dopo|depois do|depois de"
@@ -97,7 +99,7 @@ _WITHIN = (
     r"en un plazo de |en el plazo de |en un lapso de |en un periodo de |en un período de |"
     r"dentro de |binnen |entro |em até |no prazo de |nos próximos |"
     r"nei prossimi |in den nächsten |dans les prochains |en los próximos |"
-    r"in de komende "
+    r"in de komende |nel giro di |en el transcurso de |no espaço de "
 )
 _IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a |\bover "
 _SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months)"
@@ -170,6 +172,11 @@ _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
 _rule(rf"\b(?:{_THE_MONTH})\b", "the month")
 _rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", "end of the month")
+# "Para finales de mes", "tegen eind maart": by then, not only its last days.
+# Not Portuguese "lá para meados de maio", which is "around".
+_PARA = r"(?<!lá )\b(?:para|tegen)"
+_rule(rf"{_PARA} (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|half|"
+      r"midden) )", "by ")  # fmt: skip
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
@@ -192,6 +199,9 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)
     text = re.sub(rf"(?:{_IN})(?={_SPAN})", "in ", text)
     text = re.sub(rf"(?:{_BY}) (?:(?:{_AT_LATEST}) )?(?:{_ARTICLE})?", "by ", text)
+    # "Para el 23 de octubre habremos decidido", "para sexta", "tegen vrijdag": by then.
+    text = re.sub(rf"{_PARA} (?:(?:el|la|o|a|het) )?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}|"
+                  r"(?:next|end of|early|mid) )", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST}) (?:{_ARTICLE})?(?=\d|{_WEEKDAY[1:-1]}|{_MONTH[1:-1]}"
                   r"|next|this|end|early|mid|the|tomorrow)", "by ", text)  # fmt: skip
     text = re.sub(rf"(?:{_AT_LATEST})", "at the latest", text)
@@ -205,6 +215,8 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(
         r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text
     )
+    # "Volta dia 17", "el día 17": the 17th, read as "on the 17th".
+    text = re.sub(r"\b(?:no |o |el )?d[ií]a (\d{1,2})\b(?![.:/]\d| de )", r"on the \1", text)
     text = _SPAN_AFTER_WITHIN.sub(_singular, text)
     return _SPAN_AFTER_IN.sub(_singular, text)
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from afterword.reading.meaning_date_grammar import grammar_to_english
 from afterword.reading.meaning_date_holidays import holidays_to_english
+from afterword.reading.meaning_date_idioms import idioms_first, idioms_last
 
 _MONTHS = {
     # "Jänner" and "Feber" are Austrian.
@@ -235,7 +236,7 @@ def _bare_day(match: re.Match[str]) -> str:
 # Negation words of the seven languages; "n't" has no word boundary before it ("won't").
 _NOT = (
     r"(?:\b(?:not|no|nothing|nicht|nichts|kein\w*|ne|pas|rien|niet|niets|geen|non|niente|"
-    r"não|nao|nada)\b|n't\b|\bn')"
+    r"não|nao|nada|weder|neither|nem|né)\b|n't\b|\bn')"
 )
 # "We won't have a decision until next week", "nous ne déciderons pas avant fin octobre": after
 # a negation in the same clause, "until" or "before" names when the decision comes.
@@ -244,7 +245,11 @@ _NOT = (
 _UNTIL_AFTER_NOT = re.compile(
     r"(" + _NOT + r"[^.;]*?)(?:\bhasta|\bjusqu'(?:à|au|aux)?|\baté(?: (?:ao|à|o|a)\b)?|\btot)\s*"
 )
-_ONLY_THEN = re.compile(r"\b(?:erst|só|sólo|solo)\b(?! (?:einmal|mal|recht|seit|wenn))")
+# Dutch "pas" ("pas in het nieuwe jaar") only before a time word: French "pas" is a negation.
+_ONLY_THEN = re.compile(
+    r"\b(?:erst|só|sólo|solo)\b(?! (?:einmal|mal|recht|seit|wenn))|"
+    r"\bpas\b(?= (?:in|na|op|over|vanaf|begin|half|eind|volgende|volgend|morgen|\d))"
+)
 # Phrases parse_phrase lacks, put in the words it has: "the close of next week" is its end;
 # "over/in the next fortnight" and Spanish "en las próximas dos semanas" run from the day sent.
 # "Vor dem 5. Juni wird das nichts": a negation after "before" in its clause says the same as
@@ -253,7 +258,7 @@ _BEFORE_THEN_NOT = re.compile(
     r"\b(?:vor|avant|antes d[eoa]s?|voor|vóór|prima d[ie]|before)"
     r"(?: (?:dem|der|le|la|el|del|de|il|het))?\b"
     r"(?=[^;,]*\b(?:nichts|nicht|kein\w*|rien|pas|nada|não|no|niets|niet|geen|nulla|niente|non|"
-    r"nothing|not)\b|[^;,]*n't\b)"
+    r"nothing|not|weder|neither|ni|nem|né)\b|[^;,]*n't\b)"
 )
 # "Out until the 16th, so nothing before then" in each language: the finder reads a negated
 # "before then" as the date named before it. Put first, so a negation after it counts too.
@@ -366,9 +371,9 @@ NOT = _NOT
 
 def in_english(sentence: str) -> str:
     """The sentence (lower case) with other languages' timing words put into English."""
-    text = _BEFORE_THEN.sub("before then", holidays_to_english(sentence))
+    text = _BEFORE_THEN.sub("before then", holidays_to_english(idioms_first(sentence)))
     text = _BEFORE_THEN_NOT.sub("not until", text)
-    text = _ONLY_THEN.sub(lambda only: "not until" if only[0] == "erst" else "not", text)
+    text = _ONLY_THEN.sub(lambda only: "not until" if only[0] in ("erst", "pas") else "not", text)
     text = _UNTIL_AFTER_NOT.sub(r"\1until ", text)
     for pattern, english in _BEFORE_TABLES:
         text = pattern.sub(english, text)
@@ -379,4 +384,4 @@ def in_english(sentence: str) -> str:
         text = pattern.sub(replacement, text)
     for pattern, english in _AFTER_TABLES:
         text = pattern.sub(english, text)
-    return _BARE_DAY.sub(_bare_day, text)
+    return idioms_last(_BARE_DAY.sub(_bare_day, text))

@@ -9,7 +9,9 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
    grammar (meaning_date_grammar.py), then the few idioms left by a table of phrases.
 2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
    a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
-   date".
+   date". The tokens the parser lacks are read here: "monday-after thanksgiving" (the first
+   Monday after it), "friday-before christmas", "first_half may" (days 1-15), "following-monday"
+   (after the date named before).
 3. Of the phrases found, the one nearest after a word about deciding or hearing back ("decide",
    "let you know", "an update", "Entscheidung", "réponse") wins, so "the panel meets on Thursday
    and we will write to everyone by Friday 27 March" gives the 27th.
@@ -21,6 +23,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterword.reading.meaning_date_idioms import (
+    FULL_WEEK,
+    HALF,
+    MONTH,
+    WEEK_AFTER,
+    WEEK_ON,
+    WEEKDAY_FROM,
+)
 from afterword.reading.meaning_date_words import MONTH_NAMES, NOT, WEEKDAY_GROUP, in_english
 from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
@@ -30,7 +40,7 @@ _FURTHEST = timedelta(days=548)  # 18 months
 
 # A run of words is tried only from one of these, and only if it holds a word about time.
 _LEAD = re.compile(
-    r"(?:by|before|within|until|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
+    r"(?:by|before|within|until|till|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
     # A numeric date starts one too: "19/06 at the latest".
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
@@ -56,6 +66,9 @@ _CUE = re.compile(
     r"entscheid|rückmeldung|melden|bescheid|informieren|décision|revien|recontact|répon|"
     r"choix|decisión|respuesta|contactar|informar|resultado|novedades|beslis|besluit|weten|"
     r"decisione|sapere|riscontro|decisão|resposta|retorno|hoor|horen|uitsluitsel|"
+    r"entschied|décid|besloten|deciso|choice|keuze|scelta|escolha|elección|"
+    # "De knoop wordt doorgehakt": the Dutch idiom for making the decision.
+    r"knoop|"
     # News, in each language: "esperamos tener noticias a principios de septiembre".
     r"noticias|notícias|nouvelles|neuigkeiten|nachricht|nieuws|notizie|novità"
 )
@@ -103,11 +116,17 @@ def decision_range(
             if start < covered:
                 continue
             read = _phrase_at(words, start, sent_on, country, subdivision)
+            if read is None:
+                read = _counted(words, start, sent_on, country, subdivision, last)
             if read is None and last is not None:
                 read = _weekday_following(words, start, last)
             if read is None:
                 continue
             found, covered = read
+            either = _either_or(words, covered, sent_on, country, subdivision)
+            if either is not None and either[0].end >= found.start:
+                # "Late this week or early next week": from the first to the last day named.
+                found, covered = DateRange(found.start, either[0].end), either[1]
             last = found
             if any(start < cue < covered for cue in cues):
                 # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
@@ -136,6 +155,128 @@ def _weekday_following(
         return None
     day = named.end + timedelta(days=(weekday - named.end.weekday() - 1) % 7 + 1)
     return DateRange(day, day), start + 1
+
+
+def _either_or(
+    words: list[str], at: int, sent_on: date, country: str, subdivision: str | None
+) -> tuple[DateRange, int] | None:
+    """The phrase after an "or" at ``at``, if one is read there."""
+    if at + 1 >= len(words) or words[at] not in ("or", "oder", "ou", "o"):
+        return None
+    return _phrase_at(words, at + 1, sent_on, country, subdivision)
+
+
+def _counted(
+    words: list[str],
+    start: int,
+    sent_on: date,
+    country: str,
+    subdivision: str | None,
+    named: DateRange | None,
+) -> tuple[DateRange, int] | None:
+    """The tokens of meaning_date_idioms.py, with "by", "until" or "before" in front of them:
+    "the Monday after Thanksgiving", "the Friday before Christmas", "the first half of May"."""
+    frame = words[start] if words[start] in ("by", "until", "before") else None
+    if frame in ("until", "before") and _NEGATED_UNTIL.search(" ".join(words[: start + 1])):
+        frame = None  # "not until the Monday after Easter": that Monday itself
+    at = start + 1 if frame else start
+    if at >= len(words):
+        return None
+    token = words[at]
+    month = words[at + 1] if at + 1 < len(words) and MONTH.match(words[at + 1]) else None
+    half, week_on, week_after = HALF.match(token), WEEK_ON.match(token), WEEK_AFTER.match(token)
+    read: tuple[DateRange, int] | None = None
+    if half and month:
+        halved = _half_of(half[1], month, sent_on, country, subdivision)
+        read = None if halved is None else (halved, at + 2)
+    elif FULL_WEEK.match(token) and month:
+        full = _first_full_week(month, sent_on, country, subdivision)
+        read = None if full is None else (full, at + 2)
+    elif WEEKDAY_FROM.match(token):
+        read = _weekday_from(words, at, sent_on, country, subdivision, named)
+    elif week_on:
+        # "A week on Friday": a week after the coming Friday.
+        coming = _nearest_weekday(DateRange(sent_on, sent_on), _WEEKDAYS[week_on[1]], True)
+        day = coming.end + timedelta(days=7)
+        read = DateRange(day, day), at + 1
+    elif week_after and named is not None:
+        read = _week_after(named, week_after[1]), at + 1
+    if read is None or frame is None:
+        return read
+    found, end = read
+    if frame == "before":
+        return DateRange(sent_on, found.start - timedelta(days=1)), end
+    return DateRange(sent_on, found.end), end
+
+
+def _week_after(named: DateRange, part: str | None) -> DateRange:
+    """The working week after the one named before, or its early, mid or late part."""
+    monday = named.end + timedelta(days=(-named.end.weekday() - 1) % 7 + 1)
+    first, last = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}.get(part or "", (0, 4))
+    return DateRange(monday + timedelta(days=first), monday + timedelta(days=last))
+
+
+def _first_full_week(
+    month: str, sent_on: date, country: str, subdivision: str | None
+) -> DateRange | None:
+    """Monday to Friday of the month's first week that starts on a Monday in it."""
+    try:
+        whole = parse_phrase(month, sent_on, country, subdivision)
+    except (PhraseError, ValueError):
+        return None
+    monday = whole.start + timedelta(days=-whole.start.weekday() % 7)
+    return DateRange(monday, monday + timedelta(days=4))
+
+
+def _half_of(
+    half: str, month: str, sent_on: date, country: str, subdivision: str | None
+) -> DateRange | None:
+    """Days 1-15 of the month, or 16 to its end."""
+    try:
+        whole = parse_phrase(month, sent_on, country, subdivision)
+    except (PhraseError, ValueError):
+        return None
+    middle = whole.start.replace(day=15)
+    found = (
+        DateRange(whole.start, middle)
+        if half == "first"
+        else DateRange(middle + timedelta(days=1), whole.end)
+    )
+    return found if found.end >= sent_on else None
+
+
+def _weekday_from(
+    words: list[str],
+    at: int,
+    sent_on: date,
+    country: str,
+    subdivision: str | None,
+    named: DateRange | None,
+) -> tuple[DateRange, int] | None:
+    """ "monday-after thanksgiving": the first Monday after the day read next (the last one
+    before it for "-before"); with no day after it, after the date named before; and with a
+    word after it that is no day ("Tuesday after the interview"), the weekday alone."""
+    counted = WEEKDAY_FROM.match(words[at])
+    assert counted is not None
+    weekday, after = _WEEKDAYS[counted[1]], counted[2] == "after"
+    read = _longest_run(words, at + 1, at + 1, sent_on, country, subdivision)
+    if read is not None:
+        found, end = read
+        return _nearest_weekday(found, weekday, after), end
+    if after and named is not None and (at + 1 == len(words) or words[at + 1] == "¦"):
+        return _nearest_weekday(named, weekday, after), at + 1
+    try:
+        return parse_phrase(counted[1], sent_on, country, subdivision), at + 1
+    except (PhraseError, ValueError):
+        return None
+
+
+def _nearest_weekday(found: DateRange, weekday: int, after: bool) -> DateRange:
+    if after:
+        day = found.end + timedelta(days=(weekday - found.end.weekday() - 1) % 7 + 1)
+    else:
+        day = found.start - timedelta(days=(found.start.weekday() - weekday - 1) % 7 + 1)
+    return DateRange(day, day)
 
 
 def _negated_then(words: list[str], at: int) -> bool:
@@ -173,9 +314,26 @@ def _phrase_at(
         " ".join(words[: start + 1])
     ):
         lead = start + 1  # "not ... until next week": the decision comes next week
-    # A run stops before "following-monday", which only the date named before it can read.
+    return _longest_run(words, start, lead, sent_on, country, subdivision)
+
+
+def _longest_run(
+    words: list[str], start: int, lead: int, sent_on: date, country: str, subdivision: str | None
+) -> tuple[DateRange, int] | None:
+    """The range read from the longest run of words from ``lead`` (at most eight from
+    ``start``), and where the run ends."""
+    # A run stops before "following-monday" and the other tokens only _counted reads.
     stop = next(
-        (at for at in range(start, len(words)) if words[at].startswith(("following-", "¦"))), None
+        (
+            at
+            for at in range(start, len(words))
+            if words[at].startswith(("following-", "¦"))
+            or any(
+                token.match(words[at])
+                for token in (HALF, WEEKDAY_FROM, WEEK_ON, WEEK_AFTER, FULL_WEEK)
+            )
+        ),
+        None,
     )
     last = min(len(words), start + _MAX_WORDS, len(words) if stop is None else stop)
     for end in range(last, lead, -1):

@@ -71,6 +71,12 @@ _JOIN = _stems(
     "welkom", "unirti", "far parte", "entrare", "benvenut", "juntar", "integrar", "fazer parte",
     "faças parte", "bem-vind", "no time", "na equipa", "na equipe", "take (?:on )?(?:the|this)",
 )  # fmt: skip
+# Joining a pool of candidates or a mailing list is no job: "join our talent community".
+_POOL = _stems(
+    "talent (?:community|network|pool)", "candidate pool", "mailing list", "newsletter",
+    "talentpool", "talent-pool", "talentnetzwerk", "vivier", "bolsa de talent", "banco de talent",
+    "bolsa de empleo", "banca dati", "comunidad de talento", "comunidade de talento",
+)  # fmt: skip
 _WISH = _stems(
     "want", "like", "love", "would", "pleased", "happy", "delighted", "thrilled", "glad",
     "excited", "keen", "approv", "freu", "gern", "möchten", "wollen", "würden", "souhait",
@@ -225,7 +231,7 @@ def family_cues(sentence: str) -> list[FamilyCue]:
     hire = _at(_HIRE, sentence)
     if hire is not None and (_WISH.search(sentence) or _YOU.search(sentence)):
         add("offer", hire, negatable=True)
-    if not meeting:
+    if not meeting and not _POOL.search(sentence):
         add("offer", _both(sentence, _JOIN, _WISH), negatable=True)
     if not _STAGE.search(sentence):
         add("offer", _both(sentence, _CHOSEN, _YOU), negatable=True)

@@ -54,6 +54,22 @@ AMBIGUOUS: dict[CueClass, list[str]] = {
         r"nouveau|nouvelle|nuev[oa]|nieuwe|nuov[oa]|nov[oa]) (?:colleague|kollegin|kollege|"
         r"collègue|compañer[oa]|collega|colega|team member)",
         r"(?:it's|it is) a (?:big )?yes\b(?! or)",
+        r"\b(?:it's|it is) (?:all )?yours\b",
+        r"contar (?:consigo|contigo|com você|com vocês)\b",
+        # A wish that the candidate start with us, or on a day: "queremos que empieces con
+        # nosotros el 1 de junio"; not "start the assessment".
+        r"(?:want|like|love) (?:you )?to start (?:with us|on (?:the |monday|tuesday|wednesday|"
+        r"thursday|friday|\d)|in (?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december)|work)",
+        r"queremos que (?:empieces|empiece|comiences|comience|comeces|comece|você comece)"
+        r"(?! (?:la|el|con la|con el|a|o) (?:prueba|entrevista|proceso|teste))",
+        r"(?:voulons|aimerions|souhaitons) que (?:tu commences|vous commenciez) (?:chez nous|"
+        r"(?:le |dès le |à partir du )?\d|lundi|en (?:janvier|février|mars|avril|mai|juin|"
+        r"juillet|août|septembre|octobre|novembre|décembre))",
+        r"(?:möchten|wollen),? dass (?:du|sie) (?:\w+ ){0,4}bei uns (?:anfängst|anfangen|beginnst|"
+        r"beginnen)",
+        r"willen (?:graag )?dat (?:je|jij|u) (?:\w+ ){0,4}bij ons (?:begint|start|komt werken)",
+        r"vogliamo che (?:tu )?(?:inizi|cominci) (?:con noi|da (?:lunedì|\d))",
     ],
     "no_decision": [
         r"no (?:news|update|updates)\b",

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from afterword.reading.meaning_cue_forms import JOIN_THE_TEAM, PENDING_FORMS
 from afterword.reading.meaning_loose_cues import AMBIGUOUS, WEAK
 
 Meaning = Literal["offer", "rejection", "next_round", "no_decision", "other"]
@@ -183,7 +184,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"\bwants? you\b(?! to (?!join|start|be part|come on board))",
         r"(?:like|love|want|wish|pleased|delighted|happy) to (?:hire|appoint) you",
         r"(?:approved|approve) (?:your|the) (?:hire|offer|appointment)",
-        r"offer (?:has been|was|is) approved",
+        r"offer(?:'s| has| was| is) (?:been |now )?(?:approved|signed off)",
         r"(?:ahead|forward) with your offer",
         rf"(?:selected|chosen) for the (?:\w+ ){{0,4}}{_ROLE}",
         r"successful application|application (?:was|has been) successful",
@@ -216,6 +217,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"stat[ao] selezionat[ao] per il ruolo",
         r"oferecer (?:\w+ ){0,2}(?:o cargo|a vaga|a posição)|oferecemos o cargo",
         r"bem-vind[oa] à equipa|bem-vind[oa] ao time",
+        *JOIN_THE_TEAM,
     ],
     "next_round": [
         # English
@@ -360,6 +362,7 @@ _STRONG: dict[CueClass, list[str]] = {
         r"nog geen (?:beslissing|besluit)",
         r"non abbiamo ancora (?:preso una decisione|deciso)",
         r"ainda não (?:tomámos|tomamos|temos) (?:uma )?decisão",
+        *PENDING_FORMS,
     ],
     "withdrawn": [
         r"(?:accepted|taken|accepting) (?:another|an?other|a different|an) (?:offer|role|job|"
