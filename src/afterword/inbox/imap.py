@@ -32,9 +32,10 @@ from afterword.reading.fetched import (
     calendar_text_items,
     fetch_items,
     invitation_fetched,
+    plain_part_items,
     shape,
 )
-from afterword.reading.plain_calendar import is_calendar_body
+from afterword.reading.plain_calendar import first_calendar_part, is_calendar_body
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
@@ -221,13 +222,15 @@ class Session:
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
         kilobytes of the body; another multipart message (or a wrapped one) for its
-        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone; a
+        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone (when it
+        shows none, for the start of its first text/plain parts, which may be one); a
         single-part invitation for more of its body, which is the calendar; a plain message
         whose body turns out to be a calendar longer than its first fetch, for more of it.
         Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
         sections_of: dict[str, list[int]] = {}
+        plain_of: dict[tuple[str, ...], list[int]] = {}
         longer: list[int] = []
         for kind in SHAPES:
             uids = [uid for uid, head in headers if shape(head) == kind]
@@ -250,10 +253,20 @@ class Session:
                     section = bodystructure.calendar_section(tree)
                     if section is not None:
                         sections_of.setdefault(section, []).append(uid)
+                    elif plain := bodystructure.plain_sections(tree):
+                        plain_of.setdefault(tuple(plain), []).append(uid)
         for uid, sections in self._fetch(longer, calendar_text_items()).items():
             if uid in found:
                 had = found[uid]
                 found[uid] = invitation_fetched(had.headers, sections.get("TEXT", b""), had.size)
+        for candidates, uids in plain_of.items():
+            for uid, sections in self._fetch(uids, plain_part_items(candidates)).items():
+                starts = [
+                    (s, sections.get(f"{s}.MIME", b""), sections.get(s, b"")) for s in candidates
+                ]
+                section = first_calendar_part(starts)
+                if uid in found and section is not None:
+                    sections_of.setdefault(section, []).append(uid)
         for section, uids in sections_of.items():
             for uid, sections in self._fetch(uids, calendar_items(section)).items():
                 if uid in found:
