@@ -39,8 +39,12 @@ from afterword.reading.plain_calendar import first_calendar_part, is_calendar_bo
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
-_UID = re.compile(rb"\bUID (\d+)")
-_SIZE = re.compile(rb"\bRFC822\.SIZE (\d+)")
+# One token of a FETCH answer's item list (RFC 3501 7.4.2): a parenthesis, a quoted string, a
+# literal's "{N}" (its bytes are not in the text read), or an atom, which may carry a section
+# ("BODY[HEADER.FIELDS (FROM TO)]<0>": the list inside the brackets is part of the name).
+_ITEM_TOKEN = re.compile(
+    rb'\s*(?:(\()|(\))|"(?:[^"\\]|\\.)*"|\{\d+\}|(?:[^\s()"\[\]{}]|\[[^\]]*\])+)', re.DOTALL
+)
 _NEW_MESSAGE = re.compile(rb"^\d+ \(")
 # The section a literal belongs to: "... BODY[2]<0> {512}" -> "2".
 _SECTION = re.compile(rb"BODY\[([^\]]*)\](?:<\d+>)? \{\d+\}$")
@@ -310,7 +314,9 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
     ("1 (UID 7 RFC822.SIZE 900 BODY[HEADER.FIELDS (...)] {300}", literal, " BODY[TEXT]<0>
     {600}", literal, ")"); some servers put UID last. The header fields become "HEADER", the
     body "TEXT", a part its number ("2", "2.MIME"); the plain text is kept under "" for the UID
-    and RFC822.SIZE. A section sent as NIL or "" is simply missing.
+    and RFC822.SIZE, which are read from the answer's own items (``_item_number``), never from a
+    string or literal that happens to say "UID 99". A section sent as NIL or "" is simply
+    missing.
 
     A literal inside the BODYSTRUCTURE (Dovecot sends a file name with 8-bit characters, or a
     forwarded message's long subject, that way) is no section: "STRUCTURE" keeps the plain
@@ -335,10 +341,48 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
         current["STRUCTURE"] += b" "
     found: dict[int, dict[str, bytes]] = {}
     for answer in answers:
-        uid = _UID.search(answer[""])
+        uid = _item_number(answer[""], b"UID")
         if uid is not None:
-            found[int(uid.group(1))] = answer
+            found[uid] = answer
     return found
+
+
+def _item_number(text: bytes, name: bytes) -> int | None:
+    """The number an item of one FETCH answer's own list has ("UID 7", "RFC822.SIZE 900").
+
+    ``text`` is the answer with its literals left out (fetch_sections ""). Items come in name
+    and value pairs, in any order; only a name at the list's own level counts, so "UID 99" in a
+    quoted string or a nested list (a file name or a description in the BODYSTRUCTURE), or in a
+    literal, is never taken for the message's UID.
+    """
+    start = text.find(b"(")
+    if start < 0:
+        return None
+    at, depth, current = start, 0, b""
+    naming = True  # the next token at the list's own level is an item's name
+    while (token := _ITEM_TOKEN.match(text, at)) is not None:
+        at = token.end()
+        if token.group(1):
+            depth += 1
+            naming = naming if depth == 1 else False
+            continue
+        if token.group(2):
+            depth -= 1
+            if depth <= 0:
+                return None  # the list is over
+            if depth == 1:
+                naming = True  # a list-valued item ends
+            continue
+        if depth != 1:
+            continue
+        word = token.group(0).strip()
+        if naming:
+            current, naming = word.upper(), False
+            continue
+        if current == name:
+            return int(word) if word.isdigit() else None
+        naming = True
+    return None
 
 
 def _section_name(raw: bytes) -> str:
@@ -347,8 +391,7 @@ def _section_name(raw: bytes) -> str:
 
 
 def _size(sections: dict[str, bytes]) -> int | None:
-    found = _SIZE.search(sections.get("", b""))
-    return int(found.group(1)) if found else None
+    return _item_number(sections.get("", b""), b"RFC822.SIZE")
 
 
 def uid_set(uids: Sequence[int]) -> str:
