@@ -9,7 +9,8 @@ scripts send it. ``forwarded`` attaches an invitation to a short note (as "forwa
 attachment" does), ``wrapped`` makes an invitation the whole body of a top-level message/rfc822;
 ``ics_attachment`` sends the calendar as an application/octet-stream file with a given name;
 ``plain_part_invitation`` puts it in a text/plain part (or a part with no Content-Type) of a
-multipart message, as some scheduling tools do.
+multipart message, as some scheduling tools do; ``digest`` passes messages on in a
+multipart/digest whose parts have no Content-Type (so each is a message/rfc822).
 The wording and the people are ours.
 """
 
@@ -266,3 +267,15 @@ def plain_part_invitation(
     message["Date"] = format_datetime(when)
     message["Message-ID"] = make_msgid(domain="harbour.example")
     return message
+
+
+def digest(sender: str, *messages: Message, when: datetime = RECEIVED) -> bytes:
+    """``messages`` in a multipart/digest from ``sender``, each part with no header of its own,
+    as list software writes a digest (RFC 2046 5.1.5: such a part is a message/rfc822)."""
+    head = (
+        f"From: {sender}\r\nTo: {USER_ADDRESS}\r\nSubject: Digest of the week\r\n"
+        f"Date: {format_datetime(when)}\r\nMessage-ID: {make_msgid(domain='harbour.example')}\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/digest; boundary="digest-0"\r\n\r\n'
+    ).encode()
+    parts = b"".join(b"--digest-0\r\n\r\n" + m.as_bytes() + b"\r\n" for m in messages)
+    return head + parts + b"--digest-0--\r\n"

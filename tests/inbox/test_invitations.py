@@ -21,6 +21,7 @@ from afterword.reading.invitation import from_part, part_bytes
 from afterword.tracker.models import Action, Event, Interview
 from tests.factories import InterviewerFactory, InterviewFactory
 from tests.inbox import invitation_mail
+from tests.inbox import mail as inbox_mail
 from tests.inbox.fixtures import CLOCK, run_watcher
 from tests.inbox.parse import fetched, raw
 
@@ -115,6 +116,12 @@ SHAPES = {
     ),
     "text/plain part of an attached message": lambda: invitation_mail.forwarded(
         ASSISTANT, invitation_mail.plain_part_invitation("alternative")
+    ),
+    "no Content-Type: a bare calendar in a digest": lambda: invitation_mail.digest(
+        ASSISTANT, invitation_mail.plain_text_invitation()
+    ),
+    "digest, a note then Google's": lambda: invitation_mail.digest(
+        ASSISTANT, inbox_mail.stranger(), invitation_mail.google_invitation()
     ),
 }
 

@@ -181,17 +181,24 @@ def plain_parts(head: bytes, body: bytes) -> list[Part]:
     return [p for p, kind in _walk_raw(head, body, "") if kind == "plain"][:MAX_PLAIN_PARTS]
 
 
-def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
+def _walk_raw(
+    head: bytes, body: bytes, prefix: str, in_digest: bool = False
+) -> list[tuple[Part, str]]:
     if prefix.count(".") >= MAX_DEPTH:
         return []
-    major, minor = content_type(head)
+    # A part of a multipart/digest with no Content-Type is a message/rfc822 (RFC 2046 5.1.5),
+    # as the server reads it.
+    major, minor = content_type(head, _DIGEST_DEFAULT if in_digest else _DEFAULT)
     if major == b"multipart":
         boundary = _boundary(head)
         found: list[tuple[Part, str]] = []
         for number, part in enumerate(parts(body, boundary), start=1):
             part_head, part_body = split(part)
             found += _walk_raw(
-                part_head, part_body, f"{prefix}.{number}" if prefix else str(number)
+                part_head,
+                part_body,
+                f"{prefix}.{number}" if prefix else str(number),
+                minor == b"digest",
             )
         return found
     own = prefix or "1"
@@ -253,12 +260,16 @@ def _names_ics_file(named: bytes) -> bool:
     return False
 
 
-def content_type(head: bytes) -> tuple[bytes, bytes]:
-    """The (type, subtype) a header block names, lower case; text/plain when it names none
-    (RFC 2045 5.2)."""
+_DEFAULT = (b"text", b"plain")
+_DIGEST_DEFAULT = (b"message", b"rfc822")
+
+
+def content_type(head: bytes, default: tuple[bytes, bytes] = _DEFAULT) -> tuple[bytes, bytes]:
+    """The (type, subtype) a header block names, lower case; ``default`` when it names none
+    (text/plain, RFC 2045 5.2)."""
     found = _TYPE.search(_unfold(head))
     if found is None:
-        return b"text", b"plain"
+        return default
     return found.group(1).lower(), found.group(2).lower()
 
 
