@@ -7,7 +7,10 @@ as the whole message, no multipart around it, as some calendar systems and scrip
 ``plain_text_invitation`` the same again with no Content-Type at all (or text/plain), as some
 scripts send it. ``forwarded`` attaches an invitation to a short note (as "forward as
 attachment" does), ``wrapped`` makes an invitation the whole body of a top-level message/rfc822;
-``ics_attachment`` sends the calendar as an application/octet-stream file with a given name.
+``ics_attachment`` sends the calendar as an application/octet-stream file with a given name;
+``plain_part_invitation`` puts it in a text/plain part (or a part with no Content-Type) of a
+multipart message, as some scheduling tools do; ``digest`` passes messages on in a
+multipart/digest whose parts have no Content-Type (so each is a message/rfc822).
 The wording and the people are ours.
 """
 
@@ -223,3 +226,56 @@ def eight_bit_ics_attachment(filename: str) -> bytes:
     programs write it; Dovecot then sends it inside the BODYSTRUCTURE as a literal."""
     data = ics_attachment("placeholder.ics").as_bytes()
     return data.replace(b'filename="placeholder.ics"', b'filename="' + filename.encode() + b'"')
+
+
+def plain_part_invitation(
+    layout: str = "mixed",
+    *,
+    part_type: str | None = 'text/plain; charset="utf-8"',
+    encoding: str | None = None,
+    description: str = "",
+    calendar_text: str | None = None,
+    when: datetime = RECEIVED,
+) -> MIMEMultipart:
+    """The calendar as a text/plain part of a multipart message: "mixed" puts it after a short
+    note, "alternative" before an HTML version of the same invitation. ``part_type`` None
+    leaves the part without a Content-Type (text/plain by RFC 2045); ``encoding`` base64 or
+    quoted-printable encodes it; ``calendar_text`` replaces the calendar with other words."""
+    text = calendar(description=description) if calendar_text is None else calendar_text
+    if encoding == "base64":
+        body = base64.encodebytes(text.encode()).decode("ascii")
+    elif encoding == "quoted-printable":
+        body = quopri.encodestring(text.encode()).decode("ascii")
+    else:
+        body = text
+    part = Message()
+    if part_type is not None:
+        part["Content-Type"] = part_type
+    if encoding is not None:
+        part["Content-Transfer-Encoding"] = encoding
+    part.set_payload(body)
+    message = MIMEMultipart(layout)
+    if layout == "alternative":
+        message.attach(part)
+        message.attach(MIMEText("<p>You have been invited to an interview.</p>", "html"))
+    else:
+        message.attach(MIMEText("Sam, the invitation for round 2 follows.\n", "plain"))
+        message.attach(part)
+    message["From"] = f"Jordan Blake <{ORGANISER}>"
+    message["To"] = USER_ADDRESS
+    message["Subject"] = "Interview round 2, Thu 12 Mar 2026 2pm (EDT)"
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain="harbour.example")
+    return message
+
+
+def digest(sender: str, *messages: Message, when: datetime = RECEIVED) -> bytes:
+    """``messages`` in a multipart/digest from ``sender``, each part with no header of its own,
+    as list software writes a digest (RFC 2046 5.1.5: such a part is a message/rfc822)."""
+    head = (
+        f"From: {sender}\r\nTo: {USER_ADDRESS}\r\nSubject: Digest of the week\r\n"
+        f"Date: {format_datetime(when)}\r\nMessage-ID: {make_msgid(domain='harbour.example')}\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/digest; boundary="digest-0"\r\n\r\n'
+    ).encode()
+    parts = b"".join(b"--digest-0\r\n\r\n" + m.as_bytes() + b"\r\n" for m in messages)
+    return head + parts + b"--digest-0--\r\n"

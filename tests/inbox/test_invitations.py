@@ -21,8 +21,9 @@ from afterword.reading.invitation import from_part, part_bytes
 from afterword.tracker.models import Action, Event, Interview
 from tests.factories import InterviewerFactory, InterviewFactory
 from tests.inbox import invitation_mail
+from tests.inbox import mail as inbox_mail
 from tests.inbox.fixtures import CLOCK, run_watcher
-from tests.inbox.parse import fetched
+from tests.inbox.parse import fetched, raw
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,23 @@ SHAPES = {
         leading="\r\n",
         description=LONG,
     ),
+    "text/plain part after a note": lambda: invitation_mail.plain_part_invitation(),
+    "text/plain part beside HTML": lambda: invitation_mail.plain_part_invitation("alternative"),
+    "no Content-Type part after a note": lambda: invitation_mail.plain_part_invitation(
+        part_type=None
+    ),
+    "text/plain part base64, past the first 8 KB": lambda: invitation_mail.plain_part_invitation(
+        encoding="base64", description=LONG
+    ),
+    "text/plain part of an attached message": lambda: invitation_mail.forwarded(
+        ASSISTANT, invitation_mail.plain_part_invitation("alternative")
+    ),
+    "no Content-Type: a bare calendar in a digest": lambda: invitation_mail.digest(
+        ASSISTANT, invitation_mail.plain_text_invitation()
+    ),
+    "digest, a note then Google's": lambda: invitation_mail.digest(
+        ASSISTANT, inbox_mail.stranger(), invitation_mail.google_invitation()
+    ),
 }
 
 
@@ -144,6 +162,40 @@ def test_an_invitation_wrapped_past_max_depth_is_missed_by_both_alike(dovecot, w
         seen = session.fetch_for_reading([(uid, head)])[uid]
 
     assert seen == fetched(message) and seen.calendar == b"" and seen.calendar_mime == b""
+
+
+NOT_A_CALENDAR = {
+    "quoted in prose": lambda: invitation_mail.plain_part_invitation(
+        calendar_text="Our scheduler sends a file that starts with BEGIN:VCALENDAR; "
+        "ignore it.\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    ),
+    "below a greeting": lambda: invitation_mail.plain_part_invitation(
+        "alternative", calendar_text="Hi Sam,\r\n\r\n" + invitation_mail.calendar()
+    ),
+    "in the fifth text/plain part": lambda: invitation_mail.forwarded(
+        ASSISTANT,
+        invitation_mail.forwarded(
+            ASSISTANT,
+            invitation_mail.forwarded(ASSISTANT, invitation_mail.plain_part_invitation()),
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(NOT_A_CALENDAR))
+def test_a_text_part_that_is_not_only_a_calendar_is_no_invitation_to_either(dovecot, watch, layout):
+    """BEGIN:VCALENDAR after words, or in a text/plain part past the first MAX_PLAIN_PARTS:
+    neither the watcher nor afterword read takes it, and both see the same bytes."""
+    message = NOT_A_CALENDAR[layout]()
+    dovecot.append(message, user=watch.username)
+    account = Mailbox(dovecot.host, dovecot.port, "none", watch.username, dovecot.password)
+    with open_session(account) as session:
+        session.examine("INBOX")
+        uid, head = session.fetch_headers(session.uids_after(0))[0]
+        seen = session.fetch_for_reading([(uid, head)])[uid]
+
+    assert seen == fetched(message) and seen.calendar == b"" and seen.calendar_mime == b""
+    assert b"BEGIN:VCALENDAR" in raw(message)
 
 
 @pytest.mark.parametrize(
@@ -194,6 +246,12 @@ FORWARDED_OR_PLAIN = {
     "text/plain quoted-printable, past the first 8 KB": lambda: (
         invitation_mail.plain_text_invitation(
             content_type="text/plain", encoding="quoted-printable", description=LONG
+        )
+    ),
+    "a text/plain part after a note": lambda: invitation_mail.plain_part_invitation(),
+    "a text/plain part beside HTML, quoted-printable past the first 8 KB": lambda: (
+        invitation_mail.plain_part_invitation(
+            "alternative", encoding="quoted-printable", description=LONG
         )
     ),
 }

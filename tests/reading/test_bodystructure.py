@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from afterword.reading.bodystructure import (
     MAX_DEPTH,
+    MAX_PLAIN_PARTS,
     calendar_part,
     calendar_section,
     is_invitation_message,
     parse,
+    plain_parts,
+    plain_sections,
     split,
 )
 from tests.inbox.invitation_mail import (
     forwarded,
     google_invitation,
     ics_attachment,
+    plain_part_invitation,
     single_part_invitation,
     wrapped,
 )
@@ -181,3 +185,42 @@ def test_nesting_past_max_depth_is_not_walked_and_costs_no_deep_recursion():
     beside = b'BODYSTRUCTURE (("text" "calendar" NIL NIL NIL "7bit" 9 1)' + deep + b' "mixed")'
     assert calendar_section(parse(beside)) == "1"
     assert parse(b"BODYSTRUCTURE (" + deep) is None  # unbalanced: unreadable
+
+
+# What Dovecot sent for a note and a part with no Content-Type (which it calls text/plain).
+NOTE_AND_UNTYPED = (
+    b'1 (UID 1 BODYSTRUCTURE (("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 42 1 NIL'
+    b' NIL NIL NIL)("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 784 18 NIL NIL NIL'
+    b' NIL) "mixed" ("boundary" "===============7911655689417263129==") NIL NIL NIL))'
+)
+
+
+def test_text_plain_parts_are_listed_both_ways_when_no_part_says_calendar():
+    """A note and an untyped part: no calendar section, two text/plain candidates, numbered
+    alike by Dovecot and by the raw walk; the untyped part's MIME header is empty."""
+    message = plain_part_invitation(part_type=None)
+
+    found = plain_parts(*split(raw(message)))
+
+    assert calendar_section(parse(NOTE_AND_UNTYPED)) is None
+    assert calendar_part(*split(raw(message))) is None
+    assert plain_sections(parse(NOTE_AND_UNTYPED)) == [p.section for p in found] == ["1", "2"]
+    assert found[1].mime == b"\r\n" and found[1].body.startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_only_the_first_max_plain_parts_text_parts_are_candidates():
+    """Notes forwarded inside notes: the text/plain parts past MAX_PLAIN_PARTS are not listed,
+    the same both ways; an HTML part or an .ics named text part is never a candidate."""
+    message = plain_part_invitation()
+    for _ in range(MAX_PLAIN_PARTS):
+        message = forwarded("alex@harbour.example", message)
+    plain = b'("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL NIL NIL)'
+    named = b'("text" "plain" ("name" "invite.ics") NIL NIL "7bit" 10 1 NIL NIL NIL NIL)'
+    html = b'("text" "html" NIL NIL NIL "7bit" 10 1 NIL NIL NIL NIL)'
+    structure = b"BODYSTRUCTURE (" + html + named + plain * 6 + b' "mixed" NIL NIL NIL NIL)'
+
+    found = plain_parts(*split(raw(message)))
+
+    assert [p.section for p in found] == ["1", "2.1", "2.2.1", "2.2.2.1"]
+    assert plain_sections(parse(structure)) == ["3", "4", "5", "6"]
+    assert calendar_section(parse(structure)) == "2"

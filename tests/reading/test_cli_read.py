@@ -200,3 +200,26 @@ def test_a_forwarded_wrapped_or_plain_text_invitation_gets_the_invitation_field(
     assert {(r["kind"], r["meaning"], r["confidence"]) for r in results[:4]} == {
         ("reply", "other", "low")
     }
+
+
+def test_a_text_plain_part_that_is_a_calendar_gets_the_invitation_field(tmp_path):
+    """After a note, or an untyped part beside an HTML version: the multipart one's invitation,
+    and the evidence is the note's or the HTML's words, never the calendar's."""
+    from tests.inbox.invitation_mail import google_invitation, plain_part_invitation
+
+    layouts = {
+        "note.eml": plain_part_invitation(),
+        "untyped.eml": plain_part_invitation("alternative", part_type=None),
+    }
+    paths = [str(_write(tmp_path / name, m.as_bytes())) for name, m in layouts.items()]
+    multipart = _write(tmp_path / "multipart.eml", google_invitation().as_bytes())
+
+    done = run_read(*paths, str(multipart))
+
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0 and len(results) == 3
+    assert all(r.get("invitation") == results[-1]["invitation"] for r in results)
+    assert [r["evidence"] for r in results[:2]] == [
+        "Sam, the invitation for round 2 follows.",
+        "You have been invited to an interview.",
+    ]

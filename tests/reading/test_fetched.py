@@ -22,14 +22,17 @@ from afterword.reading.fetched import (
     fetched_from_bytes,
     is_report,
     may_hold_invitation,
+    plain_part_items,
     shape,
 )
 from afterword.reading.invitation import from_part
+from afterword.reading.plain_calendar import LOOK_BYTES
 from afterword.reading.reading import Reading, read
 from tests.inbox.invitation_mail import (
     calendar,
     forwarded,
     google_invitation,
+    plain_part_invitation,
     plain_text_invitation,
     single_part_invitation,
     wrapped,
@@ -283,3 +286,61 @@ def test_a_forwarded_invitation_is_the_originals_and_the_note_is_what_is_read(me
     assert invitation is not None and invitation.organiser.email == "talent@harbour.example"
     reading = read(seen)
     assert (reading.kind, reading.meaning, reading.confidence) == ("reply", "other", "low")
+
+
+PLAIN_PART = {
+    "after a note": plain_part_invitation(),
+    "beside HTML, untyped": plain_part_invitation("alternative", part_type=None),
+    "quoted-printable, long": plain_part_invitation(
+        encoding="quoted-printable", description="Bring a laptop. " * 1000
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PLAIN_PART))
+def test_a_text_plain_part_that_is_a_calendar_is_the_calendar_part(name):
+    """A multipart message whose text/plain (or untyped) part starts with BEGIN:VCALENDAR: that
+    part is the calendar part, read to CALENDAR_BYTES like a text/calendar part."""
+    whole = raw(PLAIN_PART[name])
+
+    seen = fetched_from_bytes(whole)
+
+    assert shape(seen.headers) == "multipart"
+    assert seen.calendar.startswith(b"BEGIN:VCALENDAR") and len(seen.calendar) < CALENDAR_BYTES
+    assert b"END:VCALENDAR" in seen.calendar
+    invitation = from_part(seen.calendar_mime, seen.calendar, NOW, ZoneInfo("UTC"))
+    assert invitation is not None
+    assert invitation.start.isoformat() == "2026-03-12T14:00:00-04:00"
+
+
+def test_a_calendar_part_is_not_read_as_words_and_the_html_beside_it_is():
+    """The inviting DESCRIPTION inside a text/plain calendar part is nobody's words: the HTML
+    version beside it is read instead, as when the plain part holds words it is read first."""
+    calendar_part = plain_part_invitation("alternative", description=INVITING)
+    words_part = plain_part_invitation("alternative", calendar_text=INVITING)
+
+    from_html = read(fetched(calendar_part))
+    from_words = read(fetched(words_part))
+
+    assert from_html.evidence == "You have been invited to an interview."
+    assert from_words.evidence == INVITING
+
+
+def test_a_text_part_that_mentions_a_calendar_is_neither_a_calendar_nor_skipped():
+    """BEGIN:VCALENDAR quoted in prose: no calendar part, and its words are read."""
+    prose = "We are pleased to invite you to a second interview; the BEGIN:VCALENDAR file follows."
+
+    seen = fetched(plain_part_invitation(calendar_text=prose + "\r\n" + calendar()))
+
+    assert seen.calendar == b"" and seen.calendar_mime == b""
+    assert read(seen).meaning == "next_round"
+
+
+def test_the_probe_of_text_parts_asks_for_each_ones_header_and_first_look_bytes():
+    """One fetch for all the candidates of a message: MIME header and a partial body each."""
+    items = plain_part_items(["1", "2.1"])
+
+    assert items == (
+        f"(UID BODY.PEEK[1.MIME] BODY.PEEK[1]<0.{LOOK_BYTES}>"
+        f" BODY.PEEK[2.1.MIME] BODY.PEEK[2.1]<0.{LOOK_BYTES}>)"
+    )

@@ -7,7 +7,12 @@ import quopri
 
 import pytest
 
-from afterword.reading.plain_calendar import LOOK_BYTES, is_calendar_body
+from afterword.reading.plain_calendar import (
+    LOOK_BYTES,
+    first_calendar_part,
+    is_calendar_body,
+    is_calendar_text,
+)
 
 CALENDAR = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
 
@@ -69,3 +74,26 @@ def test_anything_else_is_not(headers, start):
     """Words before the calendar, another type (text/calendar has its own way), a calendar past
     the first LOOK_BYTES, or a body that does not decode: no, and no exception."""
     assert not is_calendar_body(headers, start)
+
+
+def test_the_first_part_whose_start_is_a_calendar_is_the_one():
+    """Parts in order: a note, a calendar below words, then two calendars; the first of those
+    two wins, an untyped part (empty MIME header) counting as text/plain."""
+    parts = [
+        ("1", b"Content-Type: text/plain\r\n\r\n", b"See you on Thursday.\r\n"),
+        ("2", b"\r\n", b"Hi,\r\n" + CALENDAR),
+        ("3", b"\r\n", CALENDAR),
+        ("4", b"Content-Type: text/plain\r\n\r\n", CALENDAR),
+    ]
+
+    assert first_calendar_part(parts) == "3"
+    assert first_calendar_part(parts[:2]) is None
+    assert first_calendar_part([]) is None
+
+
+def test_a_decoded_text_is_a_calendar_only_when_it_starts_with_one():
+    """White space or a byte order mark may come first; words may not."""
+    assert is_calendar_text("\ufeff\n  BEGIN:VCALENDAR\nVERSION:2.0\n")
+    assert is_calendar_text("begin:vcalendar")
+    assert not is_calendar_text("The file starts with BEGIN:VCALENDAR\n")
+    assert not is_calendar_text("BEGIN:VCALENDARS\n")

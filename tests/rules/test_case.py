@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, tzinfo
+
 import pytest
 
 from afterword.rules import CaseError, case_from_data, plan
@@ -99,3 +101,45 @@ def test_the_quick_zone_check_knows_every_listed_zone() -> None:
     refused = [name for name in sorted(known_timezones()) if not is_known_timezone(name)]
 
     assert refused == []
+
+
+class _NoOffset(tzinfo):
+    """A zone that knows no offset: a datetime in it is as naive as one without a zone."""
+
+    def utcoffset(self, moment: datetime | None) -> timedelta | None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("end", "message"),
+    [
+        ("2026-03-02T11:00:00", "must include a UTC offset"),
+        (" 2026-03-02 11:00 ", "must include a UTC offset"),
+        (datetime(2026, 3, 2, 16, 0), "must include a UTC offset"),
+        (datetime(2026, 3, 2, 16, 0, tzinfo=_NoOffset()), "must include a UTC offset"),
+        ("soon", "not an ISO 8601 date and time ('soon')"),
+        (1772467200, "must be an ISO 8601 date and time text"),
+    ],
+    ids=["text", "text with a space", "datetime", "zone without offset", "garbled", "number"],
+)
+def test_a_time_without_an_offset_is_refused_the_same_way_as_text_or_datetime(end, message):
+    """Naive text and a naive datetime (no zone, or a zone with no offset) get the one message;
+    garbled text and another type keep their own."""
+    data = case(interviews=[interview(end=end)])
+
+    with pytest.raises(CaseError) as caught:
+        case_from_data(data)
+
+    assert [(p.path, p.message) for p in caught.value.problems] == [("interviews[0].end", message)]
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["2026-03-02T16:00:00Z", "2026-03-02T11:00:00-05:00", datetime(2026, 3, 2, 16, 0, tzinfo=UTC)],
+    ids=["Z", "offset", "aware datetime"],
+)
+def test_a_time_with_an_offset_is_taken_as_it_is(end):
+    """Z, a written offset or an aware datetime: the same moment."""
+    checked = case_from_data(case(interviews=[interview(end=end)]))
+
+    assert checked.interviews[0].end == datetime(2026, 3, 2, 16, 0, tzinfo=UTC)

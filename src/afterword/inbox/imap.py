@@ -32,14 +32,19 @@ from afterword.reading.fetched import (
     calendar_text_items,
     fetch_items,
     invitation_fetched,
+    plain_part_items,
     shape,
 )
-from afterword.reading.plain_calendar import is_calendar_body
+from afterword.reading.plain_calendar import first_calendar_part, is_calendar_body
 
 TIMEOUT = 30.0
 ErrorKind = Literal["connect", "tls", "auth", "folder", "server"]
-_UID = re.compile(rb"\bUID (\d+)")
-_SIZE = re.compile(rb"\bRFC822\.SIZE (\d+)")
+# One token of a FETCH answer's item list (RFC 3501 7.4.2): a parenthesis, a quoted string, a
+# literal's "{N}" (its bytes are not in the text read), or an atom, which may carry a section
+# ("BODY[HEADER.FIELDS (FROM TO)]<0>": the list inside the brackets is part of the name).
+_ITEM_TOKEN = re.compile(
+    rb'\s*(?:(\()|(\))|"(?:[^"\\]|\\.)*"|\{\d+\}|(?:[^\s()"\[\]{}]|\[[^\]]*\])+)', re.DOTALL
+)
 _NEW_MESSAGE = re.compile(rb"^\d+ \(")
 # The section a literal belongs to: "... BODY[2]<0> {512}" -> "2".
 _SECTION = re.compile(rb"BODY\[([^\]]*)\](?:<\d+>)? \{\d+\}$")
@@ -221,13 +226,15 @@ class Session:
         ``headers`` are the (UID, header block) pairs of fetch_headers: a delivery report
         (multipart/report) is asked for its status part too, even when it lies past the first
         kilobytes of the body; another multipart message (or a wrapped one) for its
-        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone; a
+        BODYSTRUCTURE, and when that shows an invitation, for that calendar part alone (when it
+        shows none, for the start of its first text/plain parts, which may be one); a
         single-part invitation for more of its body, which is the calendar; a plain message
         whose body turns out to be a calendar longer than its first fetch, for more of it.
         Nothing else is ever asked for.
         """
         found: dict[int, Fetched] = {}
         sections_of: dict[str, list[int]] = {}
+        plain_of: dict[tuple[str, ...], list[int]] = {}
         longer: list[int] = []
         for kind in SHAPES:
             uids = [uid for uid, head in headers if shape(head) == kind]
@@ -250,10 +257,20 @@ class Session:
                     section = bodystructure.calendar_section(tree)
                     if section is not None:
                         sections_of.setdefault(section, []).append(uid)
+                    elif plain := bodystructure.plain_sections(tree):
+                        plain_of.setdefault(tuple(plain), []).append(uid)
         for uid, sections in self._fetch(longer, calendar_text_items()).items():
             if uid in found:
                 had = found[uid]
                 found[uid] = invitation_fetched(had.headers, sections.get("TEXT", b""), had.size)
+        for candidates, uids in plain_of.items():
+            for uid, sections in self._fetch(uids, plain_part_items(candidates)).items():
+                starts = [
+                    (s, sections.get(f"{s}.MIME", b""), sections.get(s, b"")) for s in candidates
+                ]
+                section = first_calendar_part(starts)
+                if uid in found and section is not None:
+                    sections_of.setdefault(section, []).append(uid)
         for section, uids in sections_of.items():
             for uid, sections in self._fetch(uids, calendar_items(section)).items():
                 if uid in found:
@@ -297,7 +314,9 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
     ("1 (UID 7 RFC822.SIZE 900 BODY[HEADER.FIELDS (...)] {300}", literal, " BODY[TEXT]<0>
     {600}", literal, ")"); some servers put UID last. The header fields become "HEADER", the
     body "TEXT", a part its number ("2", "2.MIME"); the plain text is kept under "" for the UID
-    and RFC822.SIZE. A section sent as NIL or "" is simply missing.
+    and RFC822.SIZE, which are read from the answer's own items (``_item_number``), never from a
+    string or literal that happens to say "UID 99". A section sent as NIL or "" is simply
+    missing.
 
     A literal inside the BODYSTRUCTURE (Dovecot sends a file name with 8-bit characters, or a
     forwarded message's long subject, that way) is no section: "STRUCTURE" keeps the plain
@@ -322,10 +341,48 @@ def fetch_sections(data: list[Any]) -> dict[int, dict[str, bytes]]:
         current["STRUCTURE"] += b" "
     found: dict[int, dict[str, bytes]] = {}
     for answer in answers:
-        uid = _UID.search(answer[""])
+        uid = _item_number(answer[""], b"UID")
         if uid is not None:
-            found[int(uid.group(1))] = answer
+            found[uid] = answer
     return found
+
+
+def _item_number(text: bytes, name: bytes) -> int | None:
+    """The number an item of one FETCH answer's own list has ("UID 7", "RFC822.SIZE 900").
+
+    ``text`` is the answer with its literals left out (fetch_sections ""). Items come in name
+    and value pairs, in any order; only a name at the list's own level counts, so "UID 99" in a
+    quoted string or a nested list (a file name or a description in the BODYSTRUCTURE), or in a
+    literal, is never taken for the message's UID.
+    """
+    start = text.find(b"(")
+    if start < 0:
+        return None
+    at, depth, current = start, 0, b""
+    naming = True  # the next token at the list's own level is an item's name
+    while (token := _ITEM_TOKEN.match(text, at)) is not None:
+        at = token.end()
+        if token.group(1):
+            depth += 1
+            naming = naming if depth == 1 else False
+            continue
+        if token.group(2):
+            depth -= 1
+            if depth <= 0:
+                return None  # the list is over
+            if depth == 1:
+                naming = True  # a list-valued item ends
+            continue
+        if depth != 1:
+            continue
+        word = token.group(0).strip()
+        if naming:
+            current, naming = word.upper(), False
+            continue
+        if current == name:
+            return int(word) if word.isdigit() else None
+        naming = True
+    return None
 
 
 def _section_name(raw: bytes) -> str:
@@ -334,8 +391,7 @@ def _section_name(raw: bytes) -> str:
 
 
 def _size(sections: dict[str, bytes]) -> int | None:
-    found = _SIZE.search(sections.get("", b""))
-    return int(found.group(1)) if found else None
+    return _item_number(sections.get("", b""), b"RFC822.SIZE")
 
 
 def uid_set(uids: Sequence[int]) -> str:

@@ -34,12 +34,13 @@ from afterword.infra import stopping
 from afterword.infra.claims import claim_batch
 from afterword.infra.jobs import register
 from afterword.outbox import transitions
+from afterword.outbox.archive_hold import NOT_HELD
 from afterword.outbox.messages import compose, thread_of
 from afterword.outbox.models import EmailState, MailAccount, OutgoingEmail
 from afterword.outbox.queue import planned_due
 from afterword.outbox.smtp import SendError, Session, UncertainSend
 from afterword.tracker import access
-from afterword.tracker.models import Application, Event, Status
+from afterword.tracker.models import Event, Status
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +56,6 @@ FIRST_RETRY = timedelta(minutes=2)
 RESERVE = 25
 # Emails per job call, so the worker's other jobs get their turn in a long queue.
 BATCH = 100
-# An archived application's emails wait, still pending, until it is restored; an email with no
-# application (the digest) is never held. A subquery, not a join: PostgreSQL cannot lock rows
-# FOR UPDATE on the nullable side of the outer join that ``application__archived_at`` makes.
-NOT_HELD = Q(application_id__isnull=True) | ~Q(
-    application_id__in=Application.objects.filter(archived_at__isnull=False).values("pk")
-)
 UNCERTAIN_MESSAGE = (
     "The worker stopped while sending this email, so we could not confirm that it was sent."
 )

@@ -5,33 +5,33 @@ the worker's loop, and each is one UPDATE whose conditions carry the whole at-mo
 (dispatch.py). Built through the ORM, the two cost a worker more CPU than the rest of an email
 together (about 0.7 and 0.3 ms of query building for 0.07 ms of database work each; see
 bench/README.md, "Worker benchmark"), so they are plain SQL here, the same text for SQLite and
-PostgreSQL. Every other change of state is rare and goes through the ORM.
+PostgreSQL. Starting's includes the outbox's one not-held condition (archive_hold.py), which
+Django compiles into SQL once per process. Every other change of state is rare and goes through
+the ORM.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.db import connection
 
+from afterword.outbox.archive_hold import not_held_sql
 from afterword.outbox.models import EmailState, OutgoingEmail
-from afterword.tracker.models import Application
 from afterword.tracker.services.prepared import prepared_cursor
 
 _EMAILS = OutgoingEmail._meta.db_table
-_APPLICATIONS = Application._meta.db_table
 
-# Pending, reserved by this worker and due, and not held: the application, if any, is not
-# archived (dispatch.NOT_HELD, which reserving the row checked already; checked again here
-# because the owner may have archived it since).
+# Pending, reserved by this worker and due, and not held (archive_hold.py: the condition
+# reserving the row checked already, checked again here because the owner may have archived the
+# application since). Completed with that condition's SQL once per process (_start_statement).
 _START = f"""
 UPDATE "{_EMAILS}"
 SET "state" = %s, "lease_until" = %s, "attempts" = "attempts" + 1
 WHERE "id" = %s AND "state" = %s AND "claimed_by" = %s AND "due_at" <= %s
-  AND ("application_id" IS NULL OR NOT EXISTS (
-    SELECT 1 FROM "{_APPLICATIONS}" AS held
-    WHERE held."id" = "{_EMAILS}"."application_id" AND held."archived_at" IS NOT NULL))
+  AND {{not_held}}
 """
 
 # Still ours to record: sending, or already swept to uncertain by a sweep that thought it lost
@@ -45,8 +45,9 @@ WHERE "id" = %s AND "state" IN (%s, %s)
 
 def start(pk: int, worker_name: str, now: datetime, lease_until: datetime) -> bool:
     """Take a reserved, due, pending row to ``sending`` (one more attempt): True if it was."""
+    sql, held_params = _start_statement(connection.alias)
     started = _execute(
-        _START,
+        sql,
         [
             EmailState.SENDING.value,
             _stamp(lease_until),
@@ -54,9 +55,18 @@ def start(pk: int, worker_name: str, now: datetime, lease_until: datetime) -> bo
             EmailState.PENDING.value,
             worker_name,
             _stamp(now),
+            *held_params,
         ],
     )
     return started == 1
+
+
+@cache
+def _start_statement(alias: str) -> tuple[str, tuple[Any, ...]]:
+    """_START with the not-held condition in it, and that condition's parameters (its own
+    come last in the statement, so they go last)."""
+    held, params = not_held_sql(alias)
+    return _START.format(not_held=held), params
 
 
 def mark_sent(pk: int, sent_at: datetime) -> None:

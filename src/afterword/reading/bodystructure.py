@@ -6,7 +6,9 @@ Two ways to the same answer, so that the watcher and ``afterword read`` agree:
 into forwarded messages (message/rfc822) too, attached or the whole message wrapped as one, and
 pick the first text/calendar part, else the first application/ics part or a part whose file
 name ends in ".ics". A message that is not multipart at all may be the invitation itself
-(``is_invitation_message``): its header says so.
+(``is_invitation_message``): its header says so. When no part says it is a calendar, the first
+MAX_PLAIN_PARTS text/plain parts (``plain_sections``, ``plain_parts``) are where one may still
+be: only the start of such a part can tell (reading/plain_calendar.py).
 
 Parts are numbered as RFC 3501 6.4.5 numbers them, which Dovecot was seen to follow: the
 single-part body of an attached message 2 is "2.1" (its "2.1.MIME" is that message's whole
@@ -40,6 +42,10 @@ MAX_DEPTH = 20
 # levels of parts open at most two lists each on the way down (a wrapped message's part and its
 # body), and the deepest part's envelope or disposition a few more.
 _MAX_LISTS = 3 * MAX_DEPTH + 10
+# How many text/plain parts of one message are looked at for a calendar, the same both ways.
+# A scheduling tool puts it first or second (after a note, or beside an HTML version); the
+# watcher fetches the start of each one looked at, so a message of many parts costs no more.
+MAX_PLAIN_PARTS = 4
 
 
 class _Unreadable(ValueError):
@@ -132,7 +138,15 @@ def _walk(node: Node, prefix: str) -> list[tuple[str, str]]:
     for extra in node[7:]:
         names += _disposition_names(extra)
     is_ics = kind == (b"application", b"ics") or any(n.lower().endswith(b".ics") for n in names)
-    return [(own, "ics")] if is_ics else []
+    if is_ics:
+        return [(own, "ics")]
+    return [(own, "plain")] if kind == (b"text", b"plain") else []
+
+
+def plain_sections(structure: Node) -> list[str]:
+    """The sections of the first MAX_PLAIN_PARTS text/plain parts in a parsed BODYSTRUCTURE,
+    in order: where a calendar may lie that no part's type names (reading/plain_calendar.py)."""
+    return [s for s, kind in _walk(structure, "") if kind == "plain"][:MAX_PLAIN_PARTS]
 
 
 def _disposition_names(disposition: Node) -> list[bytes]:
@@ -161,17 +175,30 @@ def calendar_part(head: bytes, body: bytes) -> Part | None:
     return calendar or next((p for p, kind in found if kind == "ics"), None)
 
 
-def _walk_raw(head: bytes, body: bytes, prefix: str) -> list[tuple[Part, str]]:
+def plain_parts(head: bytes, body: bytes) -> list[Part]:
+    """The first MAX_PLAIN_PARTS text/plain parts of a whole message, as ``plain_sections``
+    names them."""
+    return [p for p, kind in _walk_raw(head, body, "") if kind == "plain"][:MAX_PLAIN_PARTS]
+
+
+def _walk_raw(
+    head: bytes, body: bytes, prefix: str, in_digest: bool = False
+) -> list[tuple[Part, str]]:
     if prefix.count(".") >= MAX_DEPTH:
         return []
-    major, minor = content_type(head)
+    # A part of a multipart/digest with no Content-Type is a message/rfc822 (RFC 2046 5.1.5),
+    # as the server reads it.
+    major, minor = content_type(head, _DIGEST_DEFAULT if in_digest else _DEFAULT)
     if major == b"multipart":
         boundary = _boundary(head)
         found: list[tuple[Part, str]] = []
         for number, part in enumerate(parts(body, boundary), start=1):
             part_head, part_body = split(part)
             found += _walk_raw(
-                part_head, part_body, f"{prefix}.{number}" if prefix else str(number)
+                part_head,
+                part_body,
+                f"{prefix}.{number}" if prefix else str(number),
+                minor == b"digest",
             )
         return found
     own = prefix or "1"
@@ -195,11 +222,12 @@ def is_invitation_message(head: bytes) -> bool:
     major, minor = content_type(head)
     if major in (b"multipart", b"message"):
         return False
-    return _leaf_kind(head, major, minor) is not None
+    return _leaf_kind(head, major, minor) in ("calendar", "ics")
 
 
 def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
-    """The kind of invitation a part that is not multipart holds: "calendar", "ics" or None."""
+    """The kind of invitation a part that is not multipart holds: "calendar", "ics", "plain"
+    (a text/plain part, which may be a calendar all the same) or None."""
     if (major, minor) == (b"text", b"calendar"):
         return "calendar"
     named = b"\n".join(
@@ -211,7 +239,7 @@ def _leaf_kind(head: bytes, major: bytes, minor: bytes) -> str | None:
     # a subject that mentions "invite.ics" does not make the message an attachment.
     if (major, minor) == (b"application", b"ics") or _names_ics_file(named):
         return "ics"
-    return None
+    return "plain" if (major, minor) == (b"text", b"plain") else None
 
 
 def _names_ics_file(named: bytes) -> bool:
@@ -232,12 +260,16 @@ def _names_ics_file(named: bytes) -> bool:
     return False
 
 
-def content_type(head: bytes) -> tuple[bytes, bytes]:
-    """The (type, subtype) a header block names, lower case; text/plain when it names none
-    (RFC 2045 5.2)."""
+_DEFAULT = (b"text", b"plain")
+_DIGEST_DEFAULT = (b"message", b"rfc822")
+
+
+def content_type(head: bytes, default: tuple[bytes, bytes] = _DEFAULT) -> tuple[bytes, bytes]:
+    """The (type, subtype) a header block names, lower case; ``default`` when it names none
+    (text/plain, RFC 2045 5.2)."""
     found = _TYPE.search(_unfold(head))
     if found is None:
-        return b"text", b"plain"
+        return default
     return found.group(1).lower(), found.group(2).lower()
 
 

@@ -17,7 +17,12 @@ The watcher never downloads whole messages. For each message it asks for:
    (``BODY.PEEK[n]<0.N>``). Google puts its text/calendar part after the plain and HTML
    versions of the invitation, well past the first TEXT_BYTES. For a forwarded single-part
    invitation (section "2.1", or "1.1" in a wrapped message) the MIME header is the forwarded
-   message's whole header, which holds its Content-Type and Content-Transfer-Encoding;
+   message's whole header, which holds its Content-Type and Content-Transfer-Encoding.
+   When no part says it is a calendar, the first few text/plain parts may still be one (some
+   scheduling tools send the calendar as a text/plain part): a fetch asks for each one's MIME
+   header and its first LOOK_BYTES (``BODY.PEEK[n.MIME] BODY.PEEK[n]<0.N>``,
+   reading/plain_calendar.py), and the first whose start is ``BEGIN:VCALENDAR`` is then
+   fetched as the calendar part, as above;
 5. for a single-part message whose header fields say it is the invitation itself (top-level
    ``Content-Type: text/calendar`` or ``application/ics``, or a file name ending in ".ics", as
    some calendar systems and scripts send them), the first CALENDAR_BYTES of the body
@@ -40,11 +45,12 @@ The watcher never downloads whole messages. For each message it asks for:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from afterword.reading.bodystructure import calendar_part, is_invitation_message
-from afterword.reading.plain_calendar import is_calendar_body
+from afterword.reading.bodystructure import Part, calendar_part, is_invitation_message, plain_parts
+from afterword.reading.plain_calendar import LOOK_BYTES, first_calendar_part, is_calendar_body
 
 HEADER_FIELDS = (
     "From",
@@ -147,6 +153,12 @@ def calendar_items(section: str) -> str:
     return f"(UID BODY.PEEK[{section}.MIME] BODY.PEEK[{section}]<0.{CALENDAR_BYTES}>)"
 
 
+def plain_part_items(sections: Sequence[str]) -> str:
+    """The fetch of the text/plain parts that may be a calendar: enough of each to tell."""
+    wanted = (f"BODY.PEEK[{s}.MIME] BODY.PEEK[{s}]<0.{LOOK_BYTES}>" for s in sections)
+    return "(UID " + " ".join(wanted) + ")"
+
+
 def calendar_text_items() -> str:
     """The second fetch of a plain message whose body is a calendar longer than TEXT_BYTES."""
     return f"(UID {CALENDAR_TEXT_ITEM})"
@@ -181,12 +193,19 @@ def fetched_from_bytes(raw: bytes) -> Fetched:
             report = part_body[:REPORT_BYTES]
     calendar_mime = calendar = b""
     if kind == "multipart":
-        invitation = calendar_part(headers, body)
+        invitation = calendar_part(headers, body) or _plain_calendar_part(headers, body)
         if invitation is not None:
             calendar_mime, calendar = invitation.mime, invitation.body[:CALENDAR_BYTES]
     return Fetched(
         headers, body[:TEXT_BYTES], len(raw), report_mime, report, calendar_mime, calendar
     )
+
+
+def _plain_calendar_part(headers: bytes, body: bytes) -> Part | None:
+    """The first text/plain part the watcher would look at whose start is a calendar."""
+    candidates = {part.section: part for part in plain_parts(headers, body)}
+    section = first_calendar_part((s, p.mime, p.body[:LOOK_BYTES]) for s, p in candidates.items())
+    return candidates[section] if section is not None else None
 
 
 def invitation_fetched(headers: bytes, start: bytes, size: int | None) -> Fetched:

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from afterword.reading.fetched import TEXT_BYTES, Fetched, is_report
 from afterword.reading.html import html_to_text
-from afterword.reading.plain_calendar import is_calendar_body
+from afterword.reading.plain_calendar import is_calendar_body, is_calendar_text
 
 _BOUNDARY_OF = re.compile(r'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]")
@@ -138,7 +138,8 @@ def _walk(part: Message, texts: list[str], blocks: list[dict[str, str]], notes: 
     """Collect readable text and delivery-status fields, in order, from ``part`` down.
 
     An attached message (a bounce's copy of our own message) is not descended into: its words
-    are ours, not the sender's. HTML is read only when no plain text came before it.
+    are ours, not the sender's. HTML is read only when no plain text came before it. A
+    text/plain part that is a calendar is left out, as a text/calendar part is.
     """
     kind = _safe(part.get_content_type, "text/plain")
     if kind == "message/delivery-status":
@@ -154,6 +155,8 @@ def _walk(part: Message, texts: list[str], blocks: list[dict[str, str]], notes: 
         return
     if kind == "text/plain" or (kind == "text/html" and not any(texts)):
         text = _decoded(part, notes)
+        if kind == "text/plain" and is_calendar_text(text):
+            return  # a calendar sent as plain text (plain_calendar.py): nobody's words
         texts.append(html_to_text(text) if kind == "text/html" else text)
 
 

@@ -1,11 +1,13 @@
-"""A message whose plain-text body is a calendar, as some scripts send an invitation.
+"""A plain-text body or part that is a calendar, as some scripts and scheduling tools send one.
 
 No Content-Type header (so text/plain, RFC 2045 5.2) or an explicit text/plain, and a body that
 starts with ``BEGIN:VCALENDAR`` (after optional white space or a byte order mark). The header
-fields cannot say so; the start of the body does, and the watcher fetches that start of every
-message it reads anyway (reading/fetched.py TEXT_BYTES), so the watcher and ``afterword read``
+fields cannot say so; the first LOOK_BYTES of the body do. For a message's own body the watcher
+fetches that start of every message it reads anyway (reading/fetched.py TEXT_BYTES); for a
+text/plain part of a multipart message (reading/bodystructure.py ``plain_sections``) it fetches
+the part's MIME header and its first LOOK_BYTES. Either way the watcher and ``afterword read``
 decide on the same bytes. A base64 or quoted-printable body is decoded before it is looked at.
-Only the message's own body counts: a text/plain part of a multipart message is left alone.
+A calendar below words (quoted in prose, pasted after a greeting) does not count.
 Pure: no I/O.
 """
 
@@ -15,6 +17,7 @@ import base64
 import binascii
 import quopri
 import re
+from collections.abc import Iterable
 
 from afterword.reading.bodystructure import content_type
 
@@ -24,6 +27,8 @@ LOOK_BYTES = 1024
 _STARTS = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*BEGIN:VCALENDAR[ \t]*(?:\r?\n|\Z)", re.IGNORECASE)
 _ENCODING = re.compile(rb"^content-transfer-encoding:[ \t]*([\w-]+)", re.IGNORECASE | re.MULTILINE)
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]")
+# The same start, in a part's text once decoded (reading/message.py).
+_TEXT_STARTS = re.compile(r"\A\ufeff?\s*BEGIN:VCALENDAR[ \t]*(?:\r?\n|\Z)", re.IGNORECASE)
 
 
 def is_calendar_body(headers: bytes, start: bytes) -> bool:
@@ -32,6 +37,17 @@ def is_calendar_body(headers: bytes, start: bytes) -> bool:
     if content_type(headers) != (b"text", b"plain"):
         return False
     return _STARTS.match(_decoded(headers, start[:LOOK_BYTES])) is not None
+
+
+def first_calendar_part(parts: Iterable[tuple[str, bytes, bytes]]) -> str | None:
+    """The section of the first of ``parts`` (section, MIME header, start of the body) whose
+    body is a calendar, or None."""
+    return next((section for section, mime, start in parts if is_calendar_body(mime, start)), None)
+
+
+def is_calendar_text(text: str) -> bool:
+    """Whether a text/plain part's decoded text is a calendar rather than anyone's words."""
+    return _TEXT_STARTS.match(text[:LOOK_BYTES]) is not None
 
 
 def _decoded(headers: bytes, start: bytes) -> bytes:

@@ -43,14 +43,14 @@ def _aware_datetime(value: Any) -> Any:
             ) from None
         # A parsed offset is a fixed one, never None: only its absence needs checking (every
         # time of every case comes this way, so the shorter test counts).
-        if value.tzinfo is None:
-            raise PydanticCustomError("datetime_naive", "must include a UTC offset")
-        return value
-    if not isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value
+    elif not isinstance(value, datetime):
         raise PydanticCustomError("datetime_type", "must be an ISO 8601 date and time text")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise PydanticCustomError("datetime_naive", "must include a UTC offset")
-    return value
+    elif value.tzinfo is not None and value.utcoffset() is not None:
+        return value
+    # Text or a datetime without an offset: the one place that says so.
+    raise PydanticCustomError("datetime_naive", "must include a UTC offset")
 
 
 def _plain_date(value: Any) -> Any:
