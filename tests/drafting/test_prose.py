@@ -53,6 +53,22 @@ def test_lower_case_i_months_and_sentence_starts_are_errors():
     assert codes(body).count("lower_case") == 3
 
 
+def test_a_title_with_its_full_stop_does_not_end_a_sentence():
+    """ "Dr. med. Andreas Wolf" and "Dear Mx. de Jong" are not sentences opening in lower case."""
+    letter = GOOD.replace(
+        "Dear Dana Reyes,", "Dr. med. Andreas Wolf\nMedical Director\n\nDear Mx. de Jong,"
+    )
+
+    assert "lower_case" not in codes(letter, kind="thank_you_letter")
+
+
+def test_a_lower_case_start_after_me_still_ends_a_sentence():
+    """Only titles as titles are written hold a sentence together: "... see me. then" is two."""
+    body = GOOD.replace("Your focus", "Thank you for seeing me. then your focus")
+
+    assert codes(body).count("lower_case") == 1
+
+
 def test_shorthand_and_list_punctuation_are_flagged():
     """ "exp" and "w/" are notes; "+" and "->" are list marks."""
     body = GOOD.replace("on reporting", "on reporting w/ sql + python -> my exp")

@@ -42,6 +42,7 @@ _SLOT = re.compile(re.escape(SLOT_OPEN) + r".*?" + re.escape(SLOT_CLOSE), re.DOT
 _ADDRESS_LIKE = re.compile(r"[@/]|\.\w|^(?:e\.g|i\.e|etc)\b")
 _LOWER_I = re.compile(r"(?<![\w'’])i(?:['’](?:m|ve|d|ll))?(?![\w'’])")
 _LIST_MARKS = re.compile(r"(?<=\w)\s+(?:\+|->|=>|\||/)\s+(?=\w)|•|(?<=\w)\s*->\s*(?=\w)")
+_LOWER_TITLES = frozenset({"med", "rer", "nat", "ir", "drs", "dr"})
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOTE_OPENING = re.compile(
     r"^(?:wants?|needs?|asked|said|says|mentioned|likes|loves|hates|seemed|seems|big on|"
@@ -137,7 +138,13 @@ def lower_case(text: str, field: Field, kind: str) -> list[Finding]:
     for start, sentence in _sentences(text) if kind in WRITTEN_KINDS else ():
         first = sentence.lstrip()
         opening = first.split()[0]
-        if first[:1].islower() and not _ADDRESS_LIKE.search(opening) and opening != "i":
+        title = opening.endswith(".") and opening.rstrip(".").lower() in TITLE_WORDS
+        if (
+            first[:1].islower()
+            and not _ADDRESS_LIKE.search(opening)
+            and opening != "i"
+            and not title  # "drs. Eva Bakker" heading a letter's address block
+        ):
             at = start + len(sentence) - len(first)
             end = at + len(first.split()[0])
             message = "Start the sentence with a capital letter."
@@ -150,11 +157,24 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
     line break; "jamie@example.com" and "2.5" stay whole."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
+        if _after_a_title(text, match.start()):
+            continue  # "Dr. med. Andreas Wolf", "Dear Mx. de Jong": one sentence
         if text[start : match.start()].strip():
             yield start, text[start : match.start()]
         start = match.end()
     if text[start:].strip():
         yield start, text[start:]
+
+
+def _after_a_title(text: str, at: int) -> bool:
+    """Whether the full stop before ``at`` ends a title ("Dr.", "Mx.", "med."), not a sentence."""
+    if text[at : at + 1] == "\n" or text[at - 1 : at] != ".":
+        return False
+    typed = text[:at].rsplit(None, 1)[-1].rstrip(".") if text[:at].strip() else ""
+    word = typed.rsplit(".", 1)[-1].lstrip("-")
+    # Titles are capitalised, but for the parts written in lower case ("Dr. med.", "drs.");
+    # "... to meet me. then" still ends a sentence.
+    return word.lower() in TITLE_WORDS and (word[:1].isupper() or word in _LOWER_TITLES)
 
 
 def shorthand(text: str, field: Field, record_words: frozenset[str]) -> list[Finding]:
