@@ -72,3 +72,50 @@ def test_what_follows_a_question_mark_on_the_line_belongs_to_the_question():
     assert kinds("OTE 45k?? base only 24k", "to_clarify") == [
         ("question", "OTE 45k?? base only 24k")
     ]
+
+
+def test_a_numbered_list_on_one_line_splits_at_its_numbers():
+    """ "1. leases 2. due diligence" and "1) feeds 2) quality" are lists, not one phrase."""
+    assert remarks("1. commercial leases 2. due diligence") == [
+        "commercial leases",
+        "due diligence",
+    ]
+    assert remarks("1) HL7 feeds 2) data quality") == ["HL7 feeds", "data quality"]
+    assert remarks("ISO 13485, version 2.5 of the spec") == ["ISO 13485, version 2.5 of the spec"]
+
+
+def test_spaced_slashes_and_arrows_separate_topics_but_an_arrow_to_a_change_does_not():
+    """ "WMS -> scan accuracy / safety walk" is three things; "sas -> python migration" one."""
+    assert [text for _, text in kinds("WMS -> scan accuracy / safety walk")] == [
+        "WMS",
+        "scan accuracy",
+        "safety walk",
+    ]
+    assert kinds("sas -> python migration") == [("topic", "sas -> python migration")]
+
+
+def test_emoji_are_dropped_from_an_item():
+    """A face typed after a topic says how the user felt; the topic stays."""
+    assert kinds("pick rates 😬") == [("topic", "pick rates")]
+
+
+def test_an_observation_about_someone_or_the_users_own_liking_is_private():
+    """ "she was 10 min late", "was quiet, hard to read", "LOVED the studio" stay with the user."""
+    assert classify("she was 10 min late", "emphasised").kind == "private"
+    assert classify("was quiet, hard to read", "emphasised").kind == "private"
+    assert classify("LOVED the studio", "emphasised").kind == "private"
+    assert classify("likes clean code", "emphasised").kind == "topic"
+
+
+def test_pay_permits_and_contracts_typed_in_other_languages_are_logistics():
+    """Salary, permits and contract terms are logistics whatever the language they are typed in."""
+    for typed in (
+        "B permit",
+        "gehalt lt KV",
+        "sueldo 35k neto",
+        "tickets resto",
+        "befristet 2 yrs",
+    ):
+        assert classify(typed, "emphasised").kind == "logistics", typed
+    assert classify("site visits 2x wk", "emphasised").kind == "logistics"
+    assert classify("1st years shadow partners", "emphasised").kind == "logistics"

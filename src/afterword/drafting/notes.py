@@ -41,19 +41,36 @@ _NOT_AN_END = (
 )
 # Remarks end at line breaks, bullets, semicolons and sentence ends. Not at a question mark:
 # what follows it on the line belongs to the question ("OTE 45k?? base only 24k").
+# A numbered list typed on one line ("1. leases 2. due diligence", "1) feeds 2) quality") is
+# broken at each number, as at a bullet.
+_NUMBERED = r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s+[^\W\d_])"
 _REMARK_BREAKS = re.compile(
-    rf"\n+|;|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
+    rf"\n+|;|{_NUMBERED}|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
     re.IGNORECASE | re.MULTILINE,
 )
 # Inside a remark about the interviewer, spaced dashes and commas separate the things listed
 # (a comma inside brackets does not).
-_PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|,\s+(?![^()]*\))")
+# So do spaced slashes ("scan accuracy / safety walk") and arrows ("WMS -> scan accuracy"),
+# but for an arrow to a change ("SAS -> python migration" is one thing, a move).
+_PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|\s+/\s+|,\s+(?![^()]*\))")
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+_CHANGE = re.compile(
+    r"\b(?:migration|move|switch|transition|upgrade|conversion|rollout|shift|change)s?$",
+    re.IGNORECASE,
+)
+# Emoji and pictographs say how the user felt; they are dropped from the words.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 _PRIVATE = re.compile(
     r"\b(?:lol|lmao|ugh|hmm+|meh|tbh|imo|ngl|omg|wtf|vibes?|weird|bored|boring|rude|"
     r"distracted|creepy|awkward|burnt out|burned out|brutal|red flags?|note to self|"
     r"seemed|seems|i think|i guess|i hope|probably|hates?|nice!|was nice|smelled|messy|"
     r"chaotic|desperate|lowball\w*|turnover is high|high turnover|ugly|dodgy|sketchy|"
-    r"working late a lot|were bad|was bad|is bad)\b|\bme:|\(private\)|!!!",
+    r"working late a lot|were bad|was bad|is bad|hard to read)\b"
+    r"|\bme:|\(private\)|!!!"
+    # An observation about someone ("she was 10 min late", "he got emotional", "was quiet"),
+    # or the user's own liking ("LOVED the studio"): said to no employer.
+    r"|^(?:(?:he|she|they|the \w+)\s+)?(?:was|were|got|looked|felt|sounded)\b"
+    r"|^(?:i\s+)?(?:loved|liked|disliked|hated|enjoyed)\b",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -73,7 +90,17 @@ _LOGISTICS = re.compile(
     r"flexi\w*|flexible (?:working|hours)|in office|office days|shifts?|"
     r"weekends?|saturdays?|sundays?|night shifts|provided|own tools|uniform|"
     r"study leave|band|pay point|wage|wages|tlr|malpractice|employee discount|"
-    r"4x10s|hours|working hours|parking lot|commute|location|onsite|on site)\b"
+    r"4x10s|hours|working hours|parking lot|commute|location|onsite|on site|"
+    r"hrs|wknds?|ooh|out of hours|permit|work permit|"
+    r"titre de séjour|residence permit|sponsor|sponsored|ir35|day rate|"
+    # the same matters as people from other countries type them
+    r"gehalt|lohn|brutto|netto|überzahlung|kv|tv-?l|tvöd|befristet|unbefristet|"
+    r"sueldo|salario|neto|bruto|prestaciones|vales|aguinaldo|indefinido|"
+    r"salaire|brut|mutuelle|tickets? resto|cdd|schaal|cao|"
+    r"\d+h week)\b"
+    r"|\b\d+\s?x\s?(?:wk|week|a week|per week|mo|month)\b|/(?:yr|year)\b"
+    # "1st years shadow partners", "2nd shift": how the job is arranged
+    r"|^\d+(?:st|nd|rd|th)\b"
     r"|[$£€]\s?\d|\d+\s?%\s*(?:match|travel)"
     r"|\b\d+\s*days?\s*(?:holiday|leave|off|/\s?wk|a week|per week|in (?:the )?office)"
     r"|/hr\b|days?/wk\b",
@@ -94,7 +121,7 @@ def remarks(text: str | None) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    cleaned = " ".join(text.split()).strip(" ,.;:-–—*•")
+    cleaned = " ".join(_PICTOGRAPHS.sub(" ", text).split()).strip(" ,.;:-–—*•")
     return cleaned if any(ch.isalnum() for ch in cleaned) else ""
 
 
@@ -118,6 +145,10 @@ def classify(item: str, source: Source) -> NoteItem:
     return NoteItem(item, "point", logistics=logistics)
 
 
+def _arrowed(part: str) -> list[str]:
+    return [part] if _CHANGE.search(part.strip()) else _ARROW.split(part)
+
+
 def note_items(text: str | None, source: Source) -> list[NoteItem]:
     """Every item of a note, classified.
 
@@ -132,6 +163,6 @@ def note_items(text: str | None, source: Source) -> list[NoteItem]:
         if whole.kind in ("private", "question") or source != "emphasised":
             items.append(whole)
             continue
-        parts = [_clean(part) for part in _PART_BREAKS.split(remark)]
+        parts = [_clean(piece) for part in _PART_BREAKS.split(remark) for piece in _arrowed(part)]
         items += [classify(part, source) for part in parts if part]
     return items

@@ -284,6 +284,18 @@ def _keys(text: str) -> set[str]:
     return {w.lower()[:6] for w, _, _ in words_in(text) if len(w) >= 4 and w.lower() not in _STOP}
 
 
+def _repeats(keys: set[str], note_keys: set[str]) -> bool:
+    shared = keys & note_keys
+    return len(shared) >= 2 and len(shared) >= 0.6 * len(note_keys)
+
+
+def echoes_a_note(text: str, notes: tuple[str, ...]) -> bool:
+    """Whether ``text`` reads as a repeat of one of the notes, by the rule ``private_notes``
+    applies (the record's words counted too, so a writer who avoids this is never flagged)."""
+    keys = _keys(text)
+    return any(_repeats(keys, _keys(note)) for note in notes)
+
+
 def private_notes(body: str, context: CheckContext) -> list[Finding]:
     """A question the user still has, or a private remark, must not reach the employer."""
     if context.kind not in WRITTEN_KINDS:
@@ -297,8 +309,7 @@ def private_notes(body: str, context: CheckContext) -> list[Finding]:
     for start, sentence in _sentences(body):
         mine = _keys(sentence)
         for note, keys in kept:
-            shared = keys & mine
-            if len(shared) >= 2 and len(shared) >= 0.6 * len(keys):
+            if _repeats(mine, keys):
                 message = (
                     f"This repeats a note you kept for yourself (“{note}”): leave it out of a "
                     "message to the employer."

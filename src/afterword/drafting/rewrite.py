@@ -9,6 +9,7 @@ these simple rules comes back as None, and the draft asks the user for one sente
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from afterword.drafting.phrasing import lowered_start
 from afterword.drafting.shorthand import EXPANSIONS, SYMBOLS, spelling
@@ -42,7 +43,11 @@ _BARE_DURATION = re.compile(
     r"(?<!\bfor)(?<!\bof)(?<!\bin)(?<!\bover) (\d+ (?:years|months|weeks))$"
 )
 _TOKEN = re.compile(r"^([\"'(]*)(.*?)([\"'),.]*)$")
-_BAD_CHARACTERS = re.compile(r"[?!:;=<>\[\]{}|@#*~^+]|\.\.|(?<![A-Z])/(?![A-Z])|\s[-–—]+\s")
+_BAD_CHARACTERS = re.compile(
+    r"[?!:;=<>\[\]{}|@#*~^+]|\.\.|(?<![A-Z])/(?![A-Z])|\s[-–—]+\s|[\u2190-\u21ff\u2300-\u23ff]"
+)
+# Marks a word taken for a name typed in lower case, until the phrase is judged whole.
+_GUESSED_NAME = "\x00"
 _WEAK_END = frozenset(
     [
         "a",
@@ -170,7 +175,10 @@ def _expanded(text: str) -> str | None:
         if fixed is None:
             return None
         out.append(f"{lead}{fixed}{trail}")
-    joined = " ".join(out)
+    named = _names_guessed(out)
+    if named is None:
+        return None
+    joined = " ".join(named)
     return _OWN_PAST_JOB.sub(lambda m: f"{m[1]} my previous {m[3].lower()}", joined)
 
 
@@ -187,9 +195,52 @@ def _word(core: str) -> str | None:
         return core  # numbers, acronyms, names as typed ("SBAR", "eTAP", "Rotacloud")
     if in_dictionary(lower):
         return core
+    if _derived_from_a_word(lower):
+        return core  # "pseudonymisation": an ordinary word the list lacks
     if one_edit_from_a_word(lower):
         return None  # "recieve": a typo we will not guess at
-    return core[:1].upper() + core[1:]  # a name typed in lower case ("netsuite")
+    return _GUESSED_NAME + core[:1].upper() + core[1:]  # a name typed in lower case ("netsuite")
+
+
+# Word endings that make ordinary words, never names: a word the list lacks but whose stem it
+# knows ("pseudonymisation", "upskilling") stays as typed.
+_SUFFIXES = (
+    "isations",
+    "izations",
+    "isation",
+    "ization",
+    "ising",
+    "izing",
+    "ised",
+    "ized",
+    "ation",
+    "ations",
+    "ness",
+    "ments",
+    "ment",
+    "ability",
+    "ships",
+    "ship",
+    "less",
+    "ful",
+)
+
+
+def _derived_from_a_word(word: str) -> bool:
+    for suffix in _SUFFIXES:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 4 and (in_dictionary(stem) or in_dictionary(stem + "e")):
+            return True
+    return False
+
+
+def _names_guessed(words: list[str]) -> list[str] | None:
+    """The words with the mark of a guessed name taken off; None when two guesses stand side
+    by side ("un peu", "gehalt lt"): words in another language, not one name."""
+    marked = [_GUESSED_NAME in w for w in words]
+    if any(a and b for a, b in pairwise(marked)):
+        return None
+    return [w.replace(_GUESSED_NAME, "") for w in words]
 
 
 def _acceptable(phrase: str, max_words: int) -> bool:
@@ -208,15 +259,27 @@ def topic_phrase(text: str) -> str | None:
     phrase = _expanded(stripped)
     if phrase is None or not _acceptable(phrase, MAX_TOPIC_WORDS):
         return None
+    if _is_clause(phrase):
+        return None
+    return _lowered(phrase)
+
+
+def _is_clause(phrase: str) -> bool:
     # A verb makes a clause, unless it sits in a relative clause ("pipelines that others can
     # maintain") or comes after "how"/"what" ("how the team works").
     head = re.split(
         r"\b(?:that|which|who|where|how|what|when|whether|before|after|until|while|because|if)\b",
         phrase.lower(),
     )[0]
-    if {w.strip(",.") for w in head.split()} & (_FINITE | _PRONOUN_SUBJECT):
-        return None
-    return _lowered(phrase)
+    return bool({w.strip(",.") for w in head.split()} & (_FINITE | _PRONOUN_SUBJECT))
+
+
+def states_a_fact(text: str) -> bool:
+    """Whether a note about the interviewer is a statement ("client is a fintech", "EU ok")
+    rather than a thing they cared about: no topic to name, and nothing for the user to fill."""
+    stripped = _LEAD_IN.sub("", text.strip(" .,;:"), count=1)
+    words = {w.strip(",.()").lower() for w in _BRACKETED.sub("", stripped).split()}
+    return bool(words & (_FINITE | _PRONOUN_SUBJECT))
 
 
 def _lowered(phrase: str) -> str:

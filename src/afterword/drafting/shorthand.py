@@ -69,6 +69,10 @@ EXPANSIONS: dict[str, str] = {
     "wknd": "weekend",
     "wknds": "weekends",
     "secs": "secretaries",
+    "contribs": "contributions",
+    "contrib": "contribution",
+    "on-prem": "on-premises",
+    "diff": "differential",
 }
 
 # Words with one right spelling that notes type in lower case: acronyms, products, languages.
@@ -113,6 +117,14 @@ SPELLINGS: dict[str, str] = {
         *("Germany", "France", "Spain", "Portugal", "Belgium", "China", "India", "Ireland"),
         *("Scotland", "Wales", "England", "Europe", "Canada", "Australia", "Mexico", "Italy"),
         *("Austria", "Japan", "Africa", "Asia", "America", "Netherlands", "Switzerland"),
+        *("3D", "DAG", "DAGs", "Azure", "Revit", "Jira", "SharePoint", "Outlook", "HubSpot"),
+        # languages and peoples, which notes type in lower case as often as not
+        *("Catalan", "Basque", "Galician", "Swedish", "Norwegian", "Danish", "Finnish"),
+        *("Greek", "Turkish", "Russian", "Ukrainian", "Romanian", "Hungarian", "Czech"),
+        *("Slovak", "Croatian", "Serbian", "Japanese", "Korean", "Vietnamese", "Thai"),
+        *("Tagalog", "Indonesian", "Malay", "Swahili", "Zulu", "Xhosa", "Afrikaans"),
+        *("Hebrew", "Persian", "Farsi", "Urdu", "Bengali", "Punjabi", "Tamil", "Flemish"),
+        *("British", "American", "Canadian", "European", "Australian", "Mexican"),
     )
 } | {
     "dbt": "dbt",

@@ -34,6 +34,7 @@ def _notes(material: Material, *, letter: bool = False) -> dict[str, str | None]
     point_slot = material.slot if not material.slot_for_topic else None
     return {
         "emphasis": material.topic,
+        "asked": material.asked,
         "topic_slot": topic_slot,
         "forgot": None if letter else material.forgot,
         "clarify": None if letter else material.clarify,
