@@ -119,3 +119,22 @@ def test_pay_permits_and_contracts_typed_in_other_languages_are_logistics():
         assert classify(typed, "emphasised").kind == "logistics", typed
     assert classify("site visits 2x wk", "emphasised").kind == "logistics"
     assert classify("1st years shadow partners", "emphasised").kind == "logistics"
+
+
+def test_a_slash_pair_names_one_matter_judged_together_and_a_lone_term_gives_way_to_its_gloss():
+    """ "ploegensysteem / shift system" is logistics whole; "gefahrstoffe / hazardous substances
+    training" keeps the English phrase; "budget templates / excel macros" keeps both."""
+    assert kinds("ploegensysteem / shift system") == [
+        ("logistics", "ploegensysteem"),
+        ("logistics", "shift system"),
+    ]
+    assert kinds("gefahrstoffe / hazardous substances training") == [
+        ("topic", "hazardous substances training")
+    ]
+    assert len(kinds("budget templates / excel macros")) == 2
+
+
+def test_shift_patterns_and_weekly_hours_are_logistics():
+    """ "4 on 4 off", "35 hr week" and "6-6" say when, not what."""
+    for typed in ("4 on 4 off", "35 hr week", "36h week", "shift pattern 6-6"):
+        assert classify(typed, "emphasised").kind == "logistics", typed

@@ -50,9 +50,12 @@ _REMARK_BREAKS = re.compile(
 )
 # Inside a remark about the interviewer, spaced dashes and commas separate the things listed
 # (a comma inside brackets does not).
-# So do spaced slashes ("scan accuracy / safety walk") and arrows ("WMS -> scan accuracy"),
-# but for an arrow to a change ("SAS -> python migration" is one thing, a move).
-_PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|\s+/\s+|,\s+(?![^()]*\))")
+# So do arrows ("WMS -> scan accuracy"), but for an arrow to a change ("SAS -> python
+# migration" is one thing, a move).
+_PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|,\s+(?![^()]*\))")
+# A spaced slash joins two names for one thing ("ploegensysteem / shift system") or two things
+# of a kind ("budget templates / excel macros"): the pair is judged together (below).
+_SLASH = re.compile(r"\s+/\s+")
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 _CHANGE = re.compile(
     r"\b(?:migration|move|switch|transition|upgrade|conversion|rollout|shift|change)s?$",
@@ -97,7 +100,8 @@ _LOGISTICS = re.compile(
     r"gehalt|lohn|brutto|netto|überzahlung|kv|tv-?l|tvöd|befristet|unbefristet|"
     r"sueldo|salario|neto|bruto|prestaciones|vales|aguinaldo|indefinido|"
     r"salaire|brut|mutuelle|tickets? resto|cdd|schaal|cao|"
-    r"\d+h week)\b"
+    r"\d+\s?(?:h|hr|hrs|hours?)\s?(?:/\s?|a |per )?(?:week|wk))\b"
+    r"|\b\d+\s?on\s?\d+\s?off\b|\b\d{1,2}\s?-\s?\d{1,2}\s?(?:shifts?)?$"
     r"|\b\d+\s?x\s?(?:wk|week|a week|per week|mo|month)\b|/(?:yr|year)\b"
     # "1st years shadow partners", "2nd shift": how the job is arranged
     r"|^\d+(?:st|nd|rd|th)\b"
@@ -164,5 +168,22 @@ def note_items(text: str | None, source: Source) -> list[NoteItem]:
             items.append(whole)
             continue
         parts = [_clean(piece) for part in _PART_BREAKS.split(remark) for piece in _arrowed(part)]
-        items += [classify(part, source) for part in parts if part]
+        for part in parts:
+            items += _alternatives([p for p in map(_clean, _SLASH.split(part)) if p], source)
     return items
+
+
+def _alternatives(parts: list[str], source: Source) -> list[NoteItem]:
+    """The items of "a / b": one of them about pay, a question or private makes both so (they
+    name one matter); a lone word beside a phrase is a term and its gloss ("gefahrstoffe /
+    hazardous substances training"), and the phrase says it better."""
+    judged = [classify(part, source) for part in parts]
+    other = next((item.kind for item in judged if item.kind != "topic"), None)
+    if len(judged) < 2:
+        return judged
+    if other is not None:
+        return [NoteItem(item.text, other) for item in judged]
+    phrases = [item for item in judged if len(item.text.split()) >= 2]
+    return [
+        item for item in judged if not phrases or len(item.text.split()) >= 2 or item.text.isupper()
+    ]
