@@ -77,6 +77,20 @@ def test_shorthand_and_list_punctuation_are_flagged():
     assert found.count("shorthand") == 2 and found.count("list_punctuation") == 2
 
 
+def test_a_language_in_lower_case_is_an_error_but_the_verb_polish_is_not():
+    """ "I speak catalan" needs a capital; "polish the report" is a verb."""
+    body = GOOD.replace("Your focus", "I speak catalan and will polish the report. Your focus")
+
+    assert codes(body).count("lower_case") == 1
+
+
+def test_list_numbers_arrows_and_pictographs_in_a_sentence_are_list_punctuation():
+    """ "feeds 2) data quality", "costs ↓10%" and a face are notes, not prose; "(P5)" is not."""
+    body = GOOD.replace("on reporting", "on 1) feeds 2) data quality, costs ↓10% 😬 in (P5)")
+
+    assert codes(body).count("list_punctuation") == 4  # "1)", "2)", "↓" and the face
+
+
 def test_a_sentence_that_opens_like_a_note_is_a_fragment():
     """ "Wants SQL." has no one doing the wanting."""
     body = GOOD.replace("Your focus on reporting stayed with me.", "Wants SQL and Python.")

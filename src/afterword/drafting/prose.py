@@ -25,7 +25,7 @@ from afterword.drafting.model import Field, Finding
 from afterword.drafting.names import find_greeting
 from afterword.drafting.rewrite import SLOT_CLOSE, SLOT_OPEN
 from afterword.drafting.salutations import TITLE_WORDS
-from afterword.drafting.shorthand import is_month_or_day, shorthand_words
+from afterword.drafting.shorthand import is_language, is_month_or_day, shorthand_words
 from afterword.drafting.spelling import words_in
 from afterword.rules.kinds import ACTIONS
 from afterword.rules.kinds import THANK_YOU_KINDS as THANK_YOU_ACTIONS
@@ -41,7 +41,12 @@ SHARED_RUN = 12
 _SLOT = re.compile(re.escape(SLOT_OPEN) + r".*?" + re.escape(SLOT_CLOSE), re.DOTALL)
 _ADDRESS_LIKE = re.compile(r"[@/]|\.\w|^(?:e\.g|i\.e|etc)\b")
 _LOWER_I = re.compile(r"(?<![\w'’])i(?:['’](?:m|ve|d|ll))?(?![\w'’])")
-_LIST_MARKS = re.compile(r"(?<=\w)\s+(?:\+|->|=>|\||/)\s+(?=\w)|•|(?<=\w)\s*->\s*(?=\w)")
+# ...and the numbers of a list typed on one line ("feeds 2) data quality"), arrows and
+# pictographs ("costs ↓10%", "😬").
+_LIST_MARKS = re.compile(
+    r"(?<=\w)\s+(?:\+|->|=>|\||/)\s+(?=\w)|•|(?<=\w)\s*->\s*(?=\w)"
+    r"|(?<=\w\s)\d{1,2}\)(?=\s)|[\u2190-\u21ff\u2300-\u23ff\U0001F000-\U0001FAFF\u2600-\u27bf]"
+)
 _LOWER_TITLES = frozenset({"med", "rer", "nat", "ir", "drs", "dr"})
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOTE_OPENING = re.compile(
@@ -134,6 +139,9 @@ def lower_case(text: str, field: Field, kind: str) -> list[Finding]:
     for word, start, end in words_in(text):
         if word.islower() and is_month_or_day(word):
             message = f"Months and days are written with a capital: “{word.capitalize()}”."
+            found.append(_finding("lower_case", "error", message, field, start, end))
+        elif word.islower() and is_language(word):
+            message = f"Languages and peoples are written with a capital: “{word.capitalize()}”."
             found.append(_finding("lower_case", "error", message, field, start, end))
     for start, sentence in _sentences(text) if kind in WRITTEN_KINDS else ():
         first = sentence.lstrip()
