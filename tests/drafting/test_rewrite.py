@@ -87,3 +87,10 @@ def test_languages_and_shorthand_of_open_source_work_are_written_out():
     assert point_clause("my open source contribs to django") == (
         "my open source contributions to Django"
     )
+
+
+def test_an_acronym_naming_one_programme_or_process_gets_its_article():
+    """ "ASYE programme" is "the ASYE programme" in a sentence; "SQL skills" needs none."""
+    assert topic_phrase("ASYE programme") == "the ASYE programme"
+    assert topic_phrase("capa process") == "the CAPA process"
+    assert topic_phrase("SQL skills") == "SQL skills"

@@ -20,6 +20,8 @@ from afterword.rules.case import Case, Interview, Interviewer
 
 MAX_TOPICS = 3
 MAX_TOPIC_WORDS = 10
+# Short enough that siblings thanked for the same question share no long run of words.
+MAX_ASKED_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,10 @@ def material_for(interview: Interview, person: Interviewer | None) -> Material:
     # "asked about my thesis" is the user's own matter: thanked for as a question, and only
     # when they named nothing of their own; "how I handle burnout" is never repeated to them.
     theirs = [p for p in phrases if not _own_matter(p)]
-    asked = next((p for p in phrases if p.lower().startswith("my ")), None)
+    asked = next(
+        (p for p in phrases if p.lower().startswith("my ") and len(p.split()) <= MAX_ASKED_WORDS),
+        None,
+    )
     topic = joined_topics(theirs)
     rewritten: dict[Source, str | None] = {}
     failed: list[str] = []

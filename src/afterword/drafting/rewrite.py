@@ -261,7 +261,18 @@ def topic_phrase(text: str) -> str | None:
         return None
     if _is_clause(phrase):
         return None
+    if _ONE_NAMED_THING.fullmatch(phrase):
+        phrase = f"the {phrase}"  # "ASYE programme" is one programme: "the ASYE programme"
     return _lowered(phrase)
+
+
+# An acronym naming one thing of a countable kind ("ASYE programme", "CAPA process", "CA
+# phase") needs its article in a sentence.
+_ONE_NAMED_THING = re.compile(
+    r"[A-Z][A-Z&]+\s+(?:programme|program|process|system|project|phase|framework|model|"
+    r"platform|pipeline|migration|rollout|unit|ward|scheme|team|audit|module|portal|"
+    r"tool|stack|standard|review|role|service|department)"
+)
 
 
 def _is_clause(phrase: str) -> bool:
