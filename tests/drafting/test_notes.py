@@ -138,3 +138,18 @@ def test_shift_patterns_and_weekly_hours_are_logistics():
     """ "4 on 4 off", "35 hr week" and "6-6" say when, not what."""
     for typed in ("4 on 4 off", "35 hr week", "36h week", "shift pattern 6-6"):
         assert classify(typed, "emphasised").kind == "logistics", typed
+
+
+def test_a_grade_beside_pay_or_hours_is_a_pay_grade_but_alone_it_may_be_a_class():
+    """ "grade 6, 37 hrs" is pay; "grade 6 maths, reading recovery" is teaching."""
+    assert kinds("grade 6, 37 hrs, LGPS pension")[0] == ("logistics", "grade 6")
+    assert kinds("grade 6, reading recovery")[0] == ("topic", "grade 6")
+
+
+def test_a_numbered_list_with_dashes_and_a_lone_answer_are_understood():
+    """ "1- complaints 2- upselling" is a list; "-> yes" is the user's answer, not a topic."""
+    assert [text for _, text in kinds("1- guest complaints 2- upselling excursions")] == [
+        "guest complaints",
+        "upselling excursions",
+    ]
+    assert ("private", "yes") in kinds("asked if ok w/ distressed clients -> yes")

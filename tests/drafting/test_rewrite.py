@@ -94,3 +94,17 @@ def test_an_acronym_naming_one_programme_or_process_gets_its_article():
     assert topic_phrase("ASYE programme") == "the ASYE programme"
     assert topic_phrase("capa process") == "the CAPA process"
     assert topic_phrase("SQL skills") == "SQL skills"
+
+
+def test_a_slot_hint_reads_arrows_slashes_and_faces_as_a_list():
+    """ "WMS -> scan accuracy + pick rates 😬 / safety walk" asks about a readable list."""
+    assert slot("WMS -> scan accuracy + pick rates 😬 / safety walk") == (
+        "[[Write one sentence about WMS, scan accuracy pick rates, safety walk]]"
+    )
+
+
+def test_words_in_capitals_for_emphasis_are_lowered_but_acronyms_are_not():
+    """ "LUXURY SERVICE" and "DEADLINES" are shouted words; "NICE guidelines" is an acronym."""
+    assert topic_phrase("LUXURY SERVICE") == "luxury service"
+    assert topic_phrase("DEADLINES") == "deadlines"
+    assert topic_phrase("NICE guidelines") == "NICE guidelines"

@@ -79,3 +79,11 @@ def test_letters_after_a_name_stay_out_of_the_greeting_and_a_doctorate_makes_a_d
     assert greet("Rebecca Stein, AIA", country="US") == "Rebecca Stein"
     assert greet("Rebecca Stein, AIA", "warm", country="US") == "Rebecca"
     assert greet("Tom Price, PhD", country="GB") == "Dr Price"
+
+
+def test_a_doctorate_with_its_faculty_and_italian_and_council_titles_are_understood():
+    """ "Dr. rer. pol." is Dr; "Dott.ssa" stays as typed; "Cllr" is "Councillor"."""
+    assert greet("Dr. rer. pol. Anja Vogt") == "Dr. Vogt"
+    assert greet("Dr. rer. pol. Anja Vogt", "warm") == "Anja"
+    assert greet("Dott.ssa Giulia Ferri", country="IT") == "Dott.ssa Ferri"
+    assert greet("Cllr Dave Morgan", country="GB") == "Councillor Morgan"

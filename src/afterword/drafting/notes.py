@@ -43,7 +43,7 @@ _NOT_AN_END = (
 # what follows it on the line belongs to the question ("OTE 45k?? base only 24k").
 # A numbered list typed on one line ("1. leases 2. due diligence", "1) feeds 2) quality") is
 # broken at each number, as at a bullet.
-_NUMBERED = r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s+[^\W\d_])"
+_NUMBERED = r"(?:^|(?<=\s))\(?\d{1,2}[.)-](?=\s+[^\W\d_])"
 _REMARK_BREAKS = re.compile(
     rf"\n+|;|{_NUMBERED}|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
     re.IGNORECASE | re.MULTILINE,
@@ -56,6 +56,7 @@ _PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|,\s+(?![^()]*\))")
 # A spaced slash joins two names for one thing ("ploegensysteem / shift system") or two things
 # of a kind ("budget templates / excel macros"): the pair is judged together (below).
 _SLASH = re.compile(r"\s+/\s+")
+_GRADE = re.compile(r"(?:grade|level|step|scale|band|point|hew|ps)\s?\d+\w?", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 _CHANGE = re.compile(
     r"\b(?:migration|move|switch|transition|upgrade|conversion|rollout|shift|change)s?$",
@@ -73,7 +74,9 @@ _PRIVATE = re.compile(
     # An observation about someone ("she was 10 min late", "he got emotional", "was quiet"),
     # or the user's own liking ("LOVED the studio"): said to no employer.
     r"|^(?:(?:he|she|they|the \w+)\s+)?(?:was|were|got|looked|felt|sounded)\b"
-    r"|^(?:i\s+)?(?:loved|liked|disliked|hated|enjoyed)\b",
+    r"|^(?:i\s+)?(?:loved|liked|disliked|hated|enjoyed)\b"
+    # the user's own answer, typed after the question ("asked if ok w/ nights -> yes")
+    r"|^(?:yes|no|yep|nope|ok|okay|sure|maybe|tbc|tbd)\W*$",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -99,7 +102,8 @@ _LOGISTICS = re.compile(
     # the same matters as people from other countries type them
     r"gehalt|lohn|brutto|netto|überzahlung|kv|tv-?l|tvöd|befristet|unbefristet|"
     r"sueldo|salario|neto|bruto|prestaciones|vales|aguinaldo|indefinido|"
-    r"salaire|brut|mutuelle|tickets? resto|cdd|schaal|cao|"
+    r"salaire|brut|mutuelle|tickets? resto|cdd|schaal|cao|gleitzeit|jobticket|jobrad|"
+    r"homeoffice|home office|dienstwagen|\d+\.? monatsgehalt|13th month|urlaubsgeld|lgps|"
     r"\d+\s?(?:h|hr|hrs|hours?)\s?(?:/\s?|a |per )?(?:week|wk))\b"
     r"|\b\d+\s?on\s?\d+\s?off\b|\b\d{1,2}\s?-\s?\d{1,2}\s?(?:shifts?)?$"
     r"|\b\d+\s?x\s?(?:wk|week|a week|per week|mo|month)\b|/(?:yr|year)\b"
@@ -125,7 +129,7 @@ def remarks(text: str | None) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    cleaned = " ".join(_PICTOGRAPHS.sub(" ", text).split()).strip(" ,.;:-–—*•")
+    cleaned = " ".join(_PICTOGRAPHS.sub(" ", text).split()).strip(" ,.;:!-–—*•")
     return cleaned if any(ch.isalnum() for ch in cleaned) else ""
 
 
@@ -168,8 +172,16 @@ def note_items(text: str | None, source: Source) -> list[NoteItem]:
             items.append(whole)
             continue
         parts = [_clean(piece) for part in _PART_BREAKS.split(remark) for piece in _arrowed(part)]
+        found: list[NoteItem] = []
         for part in parts:
-            items += _alternatives([p for p in map(_clean, _SLASH.split(part)) if p], source)
+            found += _alternatives([p for p in map(_clean, _SLASH.split(part)) if p], source)
+        # "grade 6, 37 hrs, LGPS pension": beside pay and hours, a grade is a pay grade.
+        if any(item.kind == "logistics" for item in found):
+            found = [
+                NoteItem(item.text, "logistics") if _GRADE.fullmatch(item.text) else item
+                for item in found
+            ]
+        items += found
     return items
 
 

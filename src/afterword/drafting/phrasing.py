@@ -130,6 +130,7 @@ _DEPARTMENT_WORDS = frozenset(
         *("acquisition", "people", "culture", "payroll", "legal", "marketing", "sales", "it"),
         *("operations", "admissions", "procurement", "faculty", "accounts", "team", "dept"),
         *("department", "office", "of", "and", "&", "the", "personnel", "rh", "rrhh"),
+        *("personal", "personalabteilung", "recursos", "humanos", "ressources", "humaines"),
     ]
 )
 

@@ -24,7 +24,7 @@ _LEAD_IN = re.compile(
     r"^(?:(?:he|she|they|we)\s+)?(?:asked\s+(?:me\s+)?(?:a lot\s+)?(?:about|abt|re)|asked|"
     r"wants?|wanted|needs?|needed|big on|keen on|cares?\s+(?:a lot\s+)?about|focus(?:ed)?\s+on|"
     r"talked\s+(?:a lot\s+)?about|mentioned|stressed|emphasi[sz]ed|said|likes?|loves?|"
-    r"interested in|lots\s+(?:on|about)|re:?|about)\s+",
+    r"interested in|lots\s+(?:on|about)|re:?|about|also|plus)\s+",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -162,7 +162,7 @@ def _words(text: str) -> list[str]:
 def _expanded(text: str) -> str | None:
     """Shorthand expanded, symbols as words, fixed spellings applied; None when a word looks
     like a typo (one letter from an ordinary word) that we cannot safely correct."""
-    text = _BRACKETED.sub("", text)
+    text = _unshouted(_BRACKETED.sub("", text))
     text = _SYMBOL.sub(lambda m: SYMBOLS[m[0].strip()] + (" " if m[0] == "~" else ""), text)
     text = _SPACED_SLASH.sub(" and ", text)
     text = _THOUSANDS.sub(lambda m: f"{m[1]},000", text)
@@ -180,6 +180,22 @@ def _expanded(text: str) -> str | None:
         return None
     joined = " ".join(named)
     return _OWN_PAST_JOB.sub(lambda m: f"{m[1]} my previous {m[3].lower()}", joined)
+
+
+def _unshouted(text: str) -> str:
+    """Words typed in capitals for emphasis ("LUXURY SERVICE", "DEADLINES") in lower case;
+    acronyms ("SQL", "NICE") as typed: a long ordinary word, or a run of ordinary words."""
+    tokens = text.split(" ")
+    plain = [
+        t.isalpha() and t.isupper() and len(t) >= 3 and spelling(t) is None
+        and in_dictionary(t.lower())
+        for t in tokens
+    ]  # fmt: skip
+    out = []
+    for i, token in enumerate(tokens):
+        in_run = plain[i] and ((i > 0 and plain[i - 1]) or (i + 1 < len(tokens) and plain[i + 1]))
+        out.append(token.lower() if plain[i] and (in_run or len(token) >= 7) else token)
+    return " ".join(out)
 
 
 def _word(core: str) -> str | None:
@@ -345,5 +361,12 @@ def point_clause(text: str) -> str | None:
 
 def slot(item: str) -> str:
     """The one visible gap a draft leaves for the user: what to write about, in their words."""
-    hint = " ".join(re.sub(r"[?!;:()\[\]{}+&=~|]", " ", item).split()[:8]) or "this point"
+    cleaned = re.sub(r"\s*(?:->|=>)\s*|\s+/\s+", ", ", item)  # "WMS -> scan accuracy"
+    cleaned = re.sub(
+        r"[?!;:()\[\]{}+&=~|]|[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF]",
+        " ",
+        cleaned,
+    )
+    cleaned = re.sub(r"\s+,", ",", " ".join(cleaned.split()))
+    hint = " ".join(cleaned.split()[:8]).strip(" ,") or "this point"
     return f"{SLOT_OPEN}Write one sentence about {hint}{SLOT_CLOSE}"

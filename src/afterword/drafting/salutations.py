@@ -78,6 +78,10 @@ TITLES: dict[str, Title] = {
     "mag": Title("professional", None),
     "lic": Title("professional", None),
     "dott": Title("professional", None),
+    "dott.ssa": Title("professional", None),
+    "prof.ssa": Title("academic", "Professor"),
+    "cllr": Title("professional", "Councillor"),
+    "councillor": Title("professional", "Councillor"),
     "avv": Title("professional", None),
     # A lawyer in France and Belgium ("Me Sophie Lambert"): "Maître Lambert" in any language.
     "me": Title("professional", "Maître"),
@@ -95,6 +99,7 @@ TITLE_WORDS: frozenset[str] = (
     | frozenset(t.english.lower() for t in TITLES.values() if t.english)
     | {"rer", "nat", "med"}
 )
+_FACULTY = re.compile(r"(?:[a-z]{1,6}\.\s*)+(?=\S)")
 _DOCTORATE = re.compile(r"\b(?:Ph\.?\s?D|D\.?Phil|M\.?D|DVM|Ed\.?D|DNP)\b\.?")
 # Letters after a name, after a comma ("Rebecca Stein, AIA", "Tom Price, PhD"): kept on the
 # letter's address block, never in a greeting.
@@ -162,6 +167,12 @@ def parse_name(name: str) -> ParsedName:
             break
         titles.append(match["title"])
         rest = rest[match.end() :].strip()
+        # "Dr. rer. pol.", "Dr. med. dent.": the faculty in lower case belongs to the doctorate.
+        while titles and TITLES[title_key(titles[-1])].kind == "academic":
+            faculty = _FACULTY.match(rest)
+            if faculty is None:
+                break
+            rest = rest[faculty.end() :].strip()
     words = rest.split()
     if not words:
         return ParsedName(tuple(titles), None, None)

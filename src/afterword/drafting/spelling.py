@@ -60,6 +60,7 @@ WORKPLACE_WORDS = frozenset(
         *("api", "apis", "saas", "ux", "ui", "deliverables", "async", "email", "emails"),
         *("maths", "rollout", "rollouts", "caseload", "caseloads", "upselling", "postmortems"),
         *("makerspace", "makerspaces", "telematics", "teleconsult", "microsite", "coworking"),
+        *("app", "apps"),
     }
 )
 
