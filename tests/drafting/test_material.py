@@ -104,3 +104,11 @@ def test_a_topic_that_reads_like_a_private_remark_elsewhere_is_left_out():
     material = material_for(interview_, interview_.interviewers[0])
 
     assert material.topic == "SQL reporting"
+
+
+def test_a_topic_is_left_out_when_its_sentence_would_echo_a_private_remark():
+    """ "keeping" beside the template's "your team" would repeat "keeping team ugh"."""
+    the = the_case(p1="keeping", to_clarify="keeping team ugh")
+    interview_ = the.interviews[0]
+
+    assert material_for(interview_, interview_.interviewers[0]).topic is None

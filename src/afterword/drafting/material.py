@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from afterword.drafting.notes import NoteItem, Source, note_items
 from afterword.drafting.phrasing import join_words
-from afterword.drafting.prose import echoes_a_note
+from afterword.drafting.prose import echoes_a_note, keys_of
 from afterword.drafting.rewrite import point_clause, slot, states_a_fact, topic_phrase
 from afterword.drafting.routing import recipient
 from afterword.rules.case import Case, Interview, Interviewer
@@ -89,7 +91,7 @@ def material_for(interview: Interview, person: Interviewer | None) -> Material:
     phrases = [
         p
         for p in (topic_phrase(item.text) for item in topics)
-        if p and not echoes_a_note(p, private)
+        if p and not echoes_a_note(p, private, _template_keys())
     ]
     # "asked about my thesis" is the user's own matter: thanked for as a question, and only
     # when they named nothing of their own; "how I handle burnout" is never repeated to them.
@@ -105,7 +107,7 @@ def material_for(interview: Interview, person: Interviewer | None) -> Material:
         rewritten[source] = None
         for item in points_for(interview, person, source):
             clause = point_clause(item.text)
-            if clause is not None and echoes_a_note(clause, private):
+            if clause is not None and echoes_a_note(clause, private, _template_keys()):
                 continue
             if clause is None:
                 failed.append(item.text)
@@ -138,6 +140,13 @@ _OWN_CLAUSE = re.compile(r"^(?:if|whether|how|why|what|when|where)\b.*\bI\b")
 def _own_matter(phrase: str) -> bool:
     """ "my thesis", "if I speak French", "how I handle burnout": about the user, not them."""
     return phrase.lower().startswith("my ") or _OWN_CLAUSE.match(phrase) is not None
+
+
+@cache
+def _template_keys() -> frozenset[str]:
+    """The words of the thank-you templates, which stand beside a topic in its sentence."""
+    folder = Path(__file__).with_name("templates")
+    return keys_of(" ".join(path.read_text() for path in sorted(folder.glob("thank_you_*.j2"))))
 
 
 def checked_topics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:

@@ -297,11 +297,19 @@ def _repeats(keys: set[str], note_keys: set[str]) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.6 * len(note_keys)
 
 
-def echoes_a_note(text: str, notes: tuple[str, ...]) -> bool:
-    """Whether ``text`` reads as a repeat of one of the notes, by the rule ``private_notes``
-    applies (the record's words counted too, so a writer who avoids this is never flagged)."""
+def echoes_a_note(text: str, notes: tuple[str, ...], around: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text``, set among words whose keys are ``around`` (a template's own words,
+    "your team"), reads as a repeat of one of the notes, by the rule ``private_notes`` applies
+    (the record's words counted too, so a writer who avoids this is never flagged)."""
     keys = _keys(text)
-    return any(_repeats(keys, _keys(note)) for note in notes)
+    return any(
+        keys & (note_keys := _keys(note)) and _repeats(keys | around, note_keys) for note in notes
+    )
+
+
+def keys_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as ``private_notes`` compares them."""
+    return frozenset(_keys(text))
 
 
 def private_notes(body: str, context: CheckContext) -> list[Finding]:
