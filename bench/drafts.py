@@ -10,7 +10,7 @@ its sibling drafts (the same kind, tone and interview, to the other interviewers
   blanked) and the Jaccard index of their sets of word 5-grams;
 - how many drafts need a user slot.
 
-Run from the repository root: ``PYTHONPATH=src python bench/drafts.py [--half tune|test]``.
+Run from the repository root: ``PYTHONPATH=src python bench/drafts.py [--half tune|test|test2]``.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def run(half: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=["test", "tune"], default="test")
+    parser.add_argument("--half", choices=["test", "tune", "test2"], default="test")
     run(parser.parse_args().half)
 
 

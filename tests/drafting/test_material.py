@@ -73,3 +73,42 @@ def test_private_notes_and_note_words_are_what_the_checker_needs():
 
     assert set(kept_private(the.interviews[0])) == {"seemed bored lol", "pay diff for nights??"}
     assert "SQL" in note_words(the)
+
+
+def test_a_question_about_the_user_is_thanked_for_never_praised_as_their_emphasis():
+    """ "asked about my code 10 licence" alone is their question, not their emphasis."""
+    the = the_case(p1="asked about my code 10 licence", p2="asked how i handle burnout")
+    interview_ = the.interviews[0]
+
+    first, second = (material_for(interview_, p) for p in interview_.interviewers)
+
+    assert first.topic is None and first.asked == "my code 10 licence"
+    assert second.topic is None and second.asked is None and second.slot is None
+
+
+def test_a_note_that_states_a_fact_leaves_no_slot():
+    """ "client is a fintech" names no topic; the draft stays general, with nothing to fill."""
+    the = the_case(p1="client is a fintech (cant say name yet), 6m contract inside IR35")
+    interview_ = the.interviews[0]
+
+    material = material_for(interview_, interview_.interviewers[0])
+
+    assert material.topic is None and material.slot is None
+
+
+def test_a_topic_that_reads_like_a_private_remark_elsewhere_is_left_out():
+    """ "keeping intake" beside a remark "keeping intake seemed" would look like the remark."""
+    the = the_case(p1="keeping intake, sql reporting", to_clarify="keeping intake seemed")
+    interview_ = the.interviews[0]
+
+    material = material_for(interview_, interview_.interviewers[0])
+
+    assert material.topic == "SQL reporting"
+
+
+def test_a_topic_is_left_out_when_its_sentence_would_echo_a_private_remark():
+    """ "keeping" beside the template's "your team" would repeat "keeping team ugh"."""
+    the = the_case(p1="keeping", to_clarify="keeping team ugh")
+    interview_ = the.interviews[0]
+
+    assert material_for(interview_, interview_.interviewers[0]).topic is None

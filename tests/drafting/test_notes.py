@@ -72,3 +72,84 @@ def test_what_follows_a_question_mark_on_the_line_belongs_to_the_question():
     assert kinds("OTE 45k?? base only 24k", "to_clarify") == [
         ("question", "OTE 45k?? base only 24k")
     ]
+
+
+def test_a_numbered_list_on_one_line_splits_at_its_numbers():
+    """ "1. leases 2. due diligence" and "1) feeds 2) quality" are lists, not one phrase."""
+    assert remarks("1. commercial leases 2. due diligence") == [
+        "commercial leases",
+        "due diligence",
+    ]
+    assert remarks("1) HL7 feeds 2) data quality") == ["HL7 feeds", "data quality"]
+    assert remarks("ISO 13485, version 2.5 of the spec") == ["ISO 13485, version 2.5 of the spec"]
+
+
+def test_spaced_slashes_and_arrows_separate_topics_but_an_arrow_to_a_change_does_not():
+    """ "WMS -> scan accuracy / safety walk" is three things; "sas -> python migration" one."""
+    assert [text for _, text in kinds("WMS -> scan accuracy / safety walk")] == [
+        "WMS",
+        "scan accuracy",
+        "safety walk",
+    ]
+    assert kinds("sas -> python migration") == [("topic", "sas -> python migration")]
+
+
+def test_emoji_are_dropped_from_an_item():
+    """A face typed after a topic says how the user felt; the topic stays."""
+    assert kinds("pick rates 😬") == [("topic", "pick rates")]
+
+
+def test_an_observation_about_someone_or_the_users_own_liking_is_private():
+    """ "she was 10 min late", "was quiet, hard to read", "LOVED the studio" stay with the user."""
+    assert classify("she was 10 min late", "emphasised").kind == "private"
+    assert classify("was quiet, hard to read", "emphasised").kind == "private"
+    assert classify("LOVED the studio", "emphasised").kind == "private"
+    assert classify("likes clean code", "emphasised").kind == "topic"
+
+
+def test_pay_permits_and_contracts_typed_in_other_languages_are_logistics():
+    """Salary, permits and contract terms are logistics whatever the language they are typed in."""
+    for typed in (
+        "B permit",
+        "gehalt lt KV",
+        "sueldo 35k neto",
+        "tickets resto",
+        "befristet 2 yrs",
+    ):
+        assert classify(typed, "emphasised").kind == "logistics", typed
+    assert classify("site visits 2x wk", "emphasised").kind == "logistics"
+    assert classify("1st years shadow partners", "emphasised").kind == "logistics"
+
+
+def test_a_slash_pair_names_one_matter_judged_together_and_a_lone_term_gives_way_to_its_gloss():
+    """ "ploegensysteem / shift system" is logistics whole; "gefahrstoffe / hazardous substances
+    training" keeps the English phrase; "budget templates / excel macros" keeps both."""
+    assert kinds("ploegensysteem / shift system") == [
+        ("logistics", "ploegensysteem"),
+        ("logistics", "shift system"),
+    ]
+    assert kinds("gefahrstoffe / hazardous substances training") == [
+        ("topic", "hazardous substances training")
+    ]
+    assert len(kinds("budget templates / excel macros")) == 2
+
+
+def test_shift_patterns_and_weekly_hours_are_logistics():
+    """ "4 on 4 off", "35 hr week" and "6-6" say when, not what."""
+    for typed in ("4 on 4 off", "35 hr week", "36h week", "shift pattern 6-6"):
+        assert classify(typed, "emphasised").kind == "logistics", typed
+
+
+def test_a_grade_beside_pay_or_hours_is_a_pay_grade_but_alone_it_may_be_a_class():
+    """ "grade 6, 37 hrs" is pay; "grade 6 maths, reading recovery" is teaching."""
+    assert kinds("grade 6, 37 hrs, LGPS pension")[0] == ("logistics", "grade 6")
+    assert kinds("grade 6, reading recovery")[0] == ("topic", "grade 6")
+
+
+def test_a_numbered_list_with_dashes_and_a_lone_answer_are_understood():
+    """ "1- complaints 2- upselling" is a list; "-> yes" is the user's answer, not a topic."""
+    assert [text for _, text in kinds("1- guest complaints 2- upselling excursions")] == [
+        "guest complaints",
+        "upselling excursions",
+    ]
+    assert ("private", "yes") in kinds("asked if ok w/ distressed clients -> yes")

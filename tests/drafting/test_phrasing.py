@@ -7,6 +7,7 @@ from afterword.drafting.phrasing import (
     first_name,
     join_words,
     lowered_start,
+    role_title,
 )
 
 
@@ -67,3 +68,11 @@ def test_a_note_starting_with_an_ordinary_word_is_lowered_but_a_product_name_is_
     assert lowered_start("Claims reports for the board") == "claims reports for the board"
     assert lowered_start("Python testing") == "Python testing"
     assert lowered_start("React performance") == "React performance"
+
+
+def test_a_title_that_names_a_department_is_no_role_to_call_a_person():
+    """ "your view as HR" calls a person a department; "VP People" and "HR Manager" are roles."""
+    assert role_title("HR") is None
+    assert role_title("Faculty Finance") is None
+    assert role_title("VP People") == "VP People"
+    assert role_title("HR Manager") == "HR Manager"

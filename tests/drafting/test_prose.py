@@ -53,12 +53,42 @@ def test_lower_case_i_months_and_sentence_starts_are_errors():
     assert codes(body).count("lower_case") == 3
 
 
+def test_a_title_with_its_full_stop_does_not_end_a_sentence():
+    """ "Dr. med. Andreas Wolf" and "Dear Mx. de Jong" are not sentences opening in lower case."""
+    letter = GOOD.replace(
+        "Dear Dana Reyes,", "Dr. med. Andreas Wolf\nMedical Director\n\nDear Mx. de Jong,"
+    )
+
+    assert "lower_case" not in codes(letter, kind="thank_you_letter")
+
+
+def test_a_lower_case_start_after_me_still_ends_a_sentence():
+    """Only titles as titles are written hold a sentence together: "... see me. then" is two."""
+    body = GOOD.replace("Your focus", "Thank you for seeing me. then your focus")
+
+    assert codes(body).count("lower_case") == 1
+
+
 def test_shorthand_and_list_punctuation_are_flagged():
     """ "exp" and "w/" are notes; "+" and "->" are list marks."""
     body = GOOD.replace("on reporting", "on reporting w/ sql + python -> my exp")
 
     found = codes(body)
     assert found.count("shorthand") == 2 and found.count("list_punctuation") == 2
+
+
+def test_a_language_in_lower_case_is_an_error_but_the_verb_polish_is_not():
+    """ "I speak catalan" needs a capital; "polish the report" is a verb."""
+    body = GOOD.replace("Your focus", "I speak catalan and will polish the report. Your focus")
+
+    assert codes(body).count("lower_case") == 1
+
+
+def test_list_numbers_arrows_and_pictographs_in_a_sentence_are_list_punctuation():
+    """ "feeds 2) data quality", "costs ↓10%" and a face are notes, not prose; "(P5)" is not."""
+    body = GOOD.replace("on reporting", "on 1) feeds 2) data quality, costs ↓10% 😬 in (P5)")
+
+    assert codes(body).count("list_punctuation") == 4  # "1)", "2)", "↓" and the face
 
 
 def test_a_sentence_that_opens_like_a_note_is_a_fragment():

@@ -63,3 +63,48 @@ def test_a_point_that_cannot_be_said_well_is_refused(typed):
 def test_a_slot_names_what_to_write_about_without_note_punctuation():
     """The gap is visible and says what it is for."""
     assert slot("hybrid? 2 days + wfh") == "[[Write one sentence about hybrid 2 days wfh]]"
+
+
+def test_two_guessed_names_side_by_side_are_words_of_another_language_and_refused():
+    """ "un peu" is French, not a name: it never becomes "Un Peu"."""
+    assert topic_phrase("un peu") is None
+    assert topic_phrase("netsuite migration") == "NetSuite migration"
+
+
+def test_an_unknown_word_made_from_a_known_one_keeps_its_lower_case():
+    """ "pseudonymisation" is an ordinary word the list lacks, not a name."""
+    assert topic_phrase("pseudonymisation of patient data") == "pseudonymisation of patient data"
+
+
+def test_arrows_and_other_symbols_never_reach_a_sentence():
+    """ "fuel costs ↓10%" is a note; the phrase is refused."""
+    assert topic_phrase("fuel costs ↓10%") is None
+
+
+def test_languages_and_shorthand_of_open_source_work_are_written_out():
+    """ "catalan" is a language; "contribs" is shorthand."""
+    assert point_clause("i speak catalan as well") == "I speak Catalan as well"
+    assert point_clause("my open source contribs to django") == (
+        "my open source contributions to Django"
+    )
+
+
+def test_an_acronym_naming_one_programme_or_process_gets_its_article():
+    """ "ASYE programme" is "the ASYE programme" in a sentence; "SQL skills" needs none."""
+    assert topic_phrase("ASYE programme") == "the ASYE programme"
+    assert topic_phrase("capa process") == "the CAPA process"
+    assert topic_phrase("SQL skills") == "SQL skills"
+
+
+def test_a_slot_hint_reads_arrows_slashes_and_faces_as_a_list():
+    """ "WMS -> scan accuracy + pick rates 😬 / safety walk" asks about a readable list."""
+    assert slot("WMS -> scan accuracy + pick rates 😬 / safety walk") == (
+        "[[Write one sentence about WMS, scan accuracy pick rates, safety walk]]"
+    )
+
+
+def test_words_in_capitals_for_emphasis_are_lowered_but_acronyms_are_not():
+    """ "LUXURY SERVICE" and "DEADLINES" are shouted words; "NICE guidelines" is an acronym."""
+    assert topic_phrase("LUXURY SERVICE") == "luxury service"
+    assert topic_phrase("DEADLINES") == "deadlines"
+    assert topic_phrase("NICE guidelines") == "NICE guidelines"

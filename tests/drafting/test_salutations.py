@@ -27,6 +27,9 @@ def greet(name: str, tone: str = "formal", country: str = "DE", **extra: str) ->
         ("Dr. rer. nat. Julia Brenner", "Dr. Brenner"),
         ("Rev. Dr. Alistair Munro", "Reverend Dr. Munro"),
         ("Mx Jordan Blake", "Mx. Blake"),
+        ("Prof.in Dr. Miriam Schulz", "Professor Schulz"),
+        ("Me Sophie Lambert", "Maître Lambert"),
+        ("Dr. ir. Maarten Jansen", "Dr. Jansen"),
     ],
 )
 def test_a_formal_note_greets_by_title_and_surname_whatever_the_language(name, formal):
@@ -63,3 +66,24 @@ def test_surnames_keep_their_particles():
     parsed = parse_name("Joost van der Berg")
 
     assert (parsed.given, parsed.surname) == ("Joost", "van der Berg")
+
+
+def test_dutch_degree_titles_are_left_out_of_an_english_greeting():
+    """ "drs." and "ir." are degrees, not forms of address: "Dear Eva Bakker", "Hi Pieter"."""
+    assert greet("drs. Eva Bakker", country="NL") == "Eva Bakker"
+    assert greet("Ir. Pieter van den Berg", "warm", country="NL") == "Pieter"
+
+
+def test_letters_after_a_name_stay_out_of_the_greeting_and_a_doctorate_makes_a_doctor():
+    """ "Rebecca Stein, AIA" is greeted "Rebecca Stein"; "Tom Price, PhD" is "Dr Price"."""
+    assert greet("Rebecca Stein, AIA", country="US") == "Rebecca Stein"
+    assert greet("Rebecca Stein, AIA", "warm", country="US") == "Rebecca"
+    assert greet("Tom Price, PhD", country="GB") == "Dr Price"
+
+
+def test_a_doctorate_with_its_faculty_and_italian_and_council_titles_are_understood():
+    """ "Dr. rer. pol." is Dr; "Dott.ssa" stays as typed; "Cllr" is "Councillor"."""
+    assert greet("Dr. rer. pol. Anja Vogt") == "Dr. Vogt"
+    assert greet("Dr. rer. pol. Anja Vogt", "warm") == "Anja"
+    assert greet("Dott.ssa Giulia Ferri", country="IT") == "Dott.ssa Ferri"
+    assert greet("Cllr Dave Morgan", country="GB") == "Councillor Morgan"

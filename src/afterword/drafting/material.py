@@ -8,16 +8,22 @@ wanted said cannot be put into good English, the draft gets one slot for the use
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from afterword.drafting.notes import NoteItem, Source, note_items
 from afterword.drafting.phrasing import join_words
-from afterword.drafting.rewrite import point_clause, slot, topic_phrase
+from afterword.drafting.prose import echoes_a_note, keys_of
+from afterword.drafting.rewrite import point_clause, slot, states_a_fact, topic_phrase
 from afterword.drafting.routing import recipient
 from afterword.rules.case import Case, Interview, Interviewer
 
 MAX_TOPICS = 3
 MAX_TOPIC_WORDS = 10
+# Short enough that siblings thanked for the same question share no long run of words.
+MAX_ASKED_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,9 @@ class Material:
     # The visible gap, and whether it stands for the topic (the fit sentence) or for a point.
     slot: str | None = None
     slot_for_topic: bool = False
+    # What they asked about the user ("my thesis"), when they named nothing of their own: a
+    # thank-you thanks them for the question, never praises it as their emphasis.
+    asked: str | None = None
 
 
 def joined_topics(phrases: list[str]) -> str | None:
@@ -76,27 +85,68 @@ def material_for(interview: Interview, person: Interviewer | None) -> Material:
     """Topics, the person's points, and at most one slot (a point first: the user meant to
     say it; else the topic, when nothing of it could be written)."""
     topics = topic_items(interview, person)
-    phrases = [p for p in (topic_phrase(item.text) for item in topics) if p]
-    # "asked about my thesis" is the user's own matter: named alone, or not beside their topics.
-    theirs = [p for p in phrases if not p.lower().startswith("my ")]
-    topic = joined_topics(theirs or phrases)
+    # A phrase that reads like one of the user's private remarks or questions (another field
+    # may say "intake seemed chaotic" beside a topic "intake") is left out: never a doubt.
+    private = kept_private(interview)
+    phrases = [
+        p
+        for p in (topic_phrase(item.text) for item in topics)
+        if p and not echoes_a_note(p, private, _template_keys())
+    ]
+    # "asked about my thesis" is the user's own matter: thanked for as a question, and only
+    # when they named nothing of their own; "how I handle burnout" is never repeated to them.
+    theirs = [p for p in phrases if not _own_matter(p)]
+    asked = next(
+        (p for p in phrases if p.lower().startswith("my ") and len(p.split()) <= MAX_ASKED_WORDS),
+        None,
+    )
+    topic = joined_topics(theirs)
     rewritten: dict[Source, str | None] = {}
     failed: list[str] = []
     for source in ("forgot", "to_clarify"):
         rewritten[source] = None
         for item in points_for(interview, person, source):
             clause = point_clause(item.text)
+            if clause is not None and echoes_a_note(clause, private, _template_keys()):
+                continue
             if clause is None:
                 failed.append(item.text)
             elif rewritten[source] is None:
                 rewritten[source] = clause
     gap: str | None = None
     for_topic = False
+    # A topic that states a fact ("client is a fintech") is no failure: the note has no topic
+    # to name, and the draft says something general instead of asking the user to write.
+    unwritten = [
+        item for item in topics if topic_phrase(item.text) is None and not states_a_fact(item.text)
+    ]
     if failed:
         gap = slot(failed[0])
-    elif topics and topic is None:
-        gap, for_topic = slot(topics[0].text), True
-    return Material(topic, rewritten["forgot"], rewritten["to_clarify"], gap, for_topic)
+    elif unwritten and topic is None and asked is None:
+        gap, for_topic = slot(unwritten[0].text), True
+    return Material(
+        topic,
+        rewritten["forgot"],
+        rewritten["to_clarify"],
+        gap,
+        for_topic,
+        asked=None if topic else asked,
+    )
+
+
+_OWN_CLAUSE = re.compile(r"^(?:if|whether|how|why|what|when|where)\b.*\bI\b")
+
+
+def _own_matter(phrase: str) -> bool:
+    """ "my thesis", "if I speak French", "how I handle burnout": about the user, not them."""
+    return phrase.lower().startswith("my ") or _OWN_CLAUSE.match(phrase) is not None
+
+
+@cache
+def _template_keys() -> frozenset[str]:
+    """The words of the thank-you templates, which stand beside a topic in its sentence."""
+    folder = Path(__file__).with_name("templates")
+    return keys_of(" ".join(path.read_text() for path in sorted(folder.glob("thank_you_*.j2"))))
 
 
 def checked_topics(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
@@ -112,7 +162,9 @@ def note_words(case: Case) -> list[str]:
     for interview in case.interviews:
         for person in (None, *interview.interviewers):
             material = material_for(interview, person)
-            texts += [t for t in (material.topic, material.forgot, material.clarify) if t]
+            texts += [
+                t for t in (material.topic, material.forgot, material.clarify, material.asked) if t
+            ]
     return texts
 
 

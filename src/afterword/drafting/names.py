@@ -196,10 +196,11 @@ class NameIndex:
                     continue  # a plural or possessive ("Hiring Managers", "Northwind's")
                 if _similarity(written, phrase) < _PHRASE_RATIO:
                     continue
-                differing = [w for w, expected in zip(window, words, strict=True) if w != expected]
-                distinctive = any(
-                    w == e and not is_common(w) for w, e in zip(window, words, strict=True)
-                )
+                pairs = list(zip(window, words, strict=True))
+                if all(e in _HONORIFICS for w, e in pairs if w != e):
+                    continue  # only the titles differ: "Dear Pieter van den Berg" for "Ir. ..."
+                differing = [w for w, expected in pairs if w != expected]
+                distinctive = any(w == e and not is_common(w) for w, e in pairs)
                 if all(is_common(w) for w in differing) and not distinctive:
                     continue  # "data analysis" is not a misspelled "Data Analyst"
                 start, end = tokens[first][1], tokens[first + size - 1][2]

@@ -41,19 +41,42 @@ _NOT_AN_END = (
 )
 # Remarks end at line breaks, bullets, semicolons and sentence ends. Not at a question mark:
 # what follows it on the line belongs to the question ("OTE 45k?? base only 24k").
+# A numbered list typed on one line ("1. leases 2. due diligence", "1) feeds 2) quality") is
+# broken at each number, as at a bullet.
+_NUMBERED = r"(?:^|(?<=\s))\(?\d{1,2}[.)-](?=\s+[^\W\d_])"
 _REMARK_BREAKS = re.compile(
-    rf"\n+|;|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
+    rf"\n+|;|{_NUMBERED}|(?<=[.!]){_NOT_AN_END}\s+|^\s*[-*•]\s*|\s+\|\s+",
     re.IGNORECASE | re.MULTILINE,
 )
 # Inside a remark about the interviewer, spaced dashes and commas separate the things listed
 # (a comma inside brackets does not).
+# So do arrows ("WMS -> scan accuracy"), but for an arrow to a change ("SAS -> python
+# migration" is one thing, a move).
 _PART_BREAKS = re.compile(r"\s+[-–—]{1,2}\s+|,\s+(?![^()]*\))")
+# A spaced slash joins two names for one thing ("ploegensysteem / shift system") or two things
+# of a kind ("budget templates / excel macros"): the pair is judged together (below).
+_SLASH = re.compile(r"\s+/\s+")
+_GRADE = re.compile(r"(?:grade|level|step|scale|band|point|hew|ps)\s?\d+\w?", re.IGNORECASE)
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+_CHANGE = re.compile(
+    r"\b(?:migration|move|switch|transition|upgrade|conversion|rollout|shift|change)s?$",
+    re.IGNORECASE,
+)
+# Emoji and pictographs say how the user felt; they are dropped from the words.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 _PRIVATE = re.compile(
     r"\b(?:lol|lmao|ugh|hmm+|meh|tbh|imo|ngl|omg|wtf|vibes?|weird|bored|boring|rude|"
     r"distracted|creepy|awkward|burnt out|burned out|brutal|red flags?|note to self|"
     r"seemed|seems|i think|i guess|i hope|probably|hates?|nice!|was nice|smelled|messy|"
     r"chaotic|desperate|lowball\w*|turnover is high|high turnover|ugly|dodgy|sketchy|"
-    r"working late a lot|were bad|was bad|is bad)\b|\bme:|\(private\)|!!!",
+    r"working late a lot|were bad|was bad|is bad|hard to read)\b"
+    r"|\bme:|\(private\)|!!!"
+    # An observation about someone ("she was 10 min late", "he got emotional", "was quiet"),
+    # or the user's own liking ("LOVED the studio"): said to no employer.
+    r"|^(?:(?:he|she|they|the \w+)\s+)?(?:was|were|got|looked|felt|sounded)\b"
+    r"|^(?:i\s+)?(?:loved|liked|disliked|hated|enjoyed)\b"
+    # the user's own answer, typed after the question ("asked if ok w/ nights -> yes")
+    r"|^(?:yes|no|yep|nope|ok|okay|sure|maybe|tbc|tbd)\W*$",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -73,7 +96,19 @@ _LOGISTICS = re.compile(
     r"flexi\w*|flexible (?:working|hours)|in office|office days|shifts?|"
     r"weekends?|saturdays?|sundays?|night shifts|provided|own tools|uniform|"
     r"study leave|band|pay point|wage|wages|tlr|malpractice|employee discount|"
-    r"4x10s|hours|working hours|parking lot|commute|location|onsite|on site)\b"
+    r"4x10s|hours|working hours|parking lot|commute|location|onsite|on site|"
+    r"hrs|wknds?|ooh|out of hours|permit|work permit|"
+    r"titre de séjour|residence permit|sponsor|sponsored|ir35|day rate|"
+    # the same matters as people from other countries type them
+    r"gehalt|lohn|brutto|netto|überzahlung|kv|tv-?l|tvöd|befristet|unbefristet|"
+    r"sueldo|salario|neto|bruto|prestaciones|vales|aguinaldo|indefinido|"
+    r"salaire|brut|mutuelle|tickets? resto|cdd|schaal|cao|gleitzeit|jobticket|jobrad|"
+    r"homeoffice|home office|dienstwagen|\d+\.? monatsgehalt|13th month|urlaubsgeld|lgps|"
+    r"\d+\s?(?:h|hr|hrs|hours?)\s?(?:/\s?|a |per )?(?:week|wk))\b"
+    r"|\b\d+\s?on\s?\d+\s?off\b|\b\d{1,2}\s?-\s?\d{1,2}\s?(?:shifts?)?$"
+    r"|\b\d+\s?x\s?(?:wk|week|a week|per week|mo|month)\b|/(?:yr|year)\b"
+    # "1st years shadow partners", "2nd shift": how the job is arranged
+    r"|^\d+(?:st|nd|rd|th)\b"
     r"|[$£€]\s?\d|\d+\s?%\s*(?:match|travel)"
     r"|\b\d+\s*days?\s*(?:holiday|leave|off|/\s?wk|a week|per week|in (?:the )?office)"
     r"|/hr\b|days?/wk\b",
@@ -94,7 +129,7 @@ def remarks(text: str | None) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    cleaned = " ".join(text.split()).strip(" ,.;:-–—*•")
+    cleaned = " ".join(_PICTOGRAPHS.sub(" ", text).split()).strip(" ,.;:!-–—*•")
     return cleaned if any(ch.isalnum() for ch in cleaned) else ""
 
 
@@ -118,6 +153,10 @@ def classify(item: str, source: Source) -> NoteItem:
     return NoteItem(item, "point", logistics=logistics)
 
 
+def _arrowed(part: str) -> list[str]:
+    return [part] if _CHANGE.search(part.strip()) else _ARROW.split(part)
+
+
 def note_items(text: str | None, source: Source) -> list[NoteItem]:
     """Every item of a note, classified.
 
@@ -132,6 +171,31 @@ def note_items(text: str | None, source: Source) -> list[NoteItem]:
         if whole.kind in ("private", "question") or source != "emphasised":
             items.append(whole)
             continue
-        parts = [_clean(part) for part in _PART_BREAKS.split(remark)]
-        items += [classify(part, source) for part in parts if part]
+        parts = [_clean(piece) for part in _PART_BREAKS.split(remark) for piece in _arrowed(part)]
+        found: list[NoteItem] = []
+        for part in parts:
+            found += _alternatives([p for p in map(_clean, _SLASH.split(part)) if p], source)
+        # "grade 6, 37 hrs, LGPS pension": beside pay and hours, a grade is a pay grade.
+        if any(item.kind == "logistics" for item in found):
+            found = [
+                NoteItem(item.text, "logistics") if _GRADE.fullmatch(item.text) else item
+                for item in found
+            ]
+        items += found
     return items
+
+
+def _alternatives(parts: list[str], source: Source) -> list[NoteItem]:
+    """The items of "a / b": one of them about pay, a question or private makes both so (they
+    name one matter); a lone word beside a phrase is a term and its gloss ("gefahrstoffe /
+    hazardous substances training"), and the phrase says it better."""
+    judged = [classify(part, source) for part in parts]
+    other = next((item.kind for item in judged if item.kind != "topic"), None)
+    if len(judged) < 2:
+        return judged
+    if other is not None:
+        return [NoteItem(item.text, other) for item in judged]
+    phrases = [item for item in judged if len(item.text.split()) >= 2]
+    return [
+        item for item in judged if not phrases or len(item.text.split()) >= 2 or item.text.isupper()
+    ]

@@ -120,3 +120,25 @@ def _split_one_line_address(line: str) -> list[str]:
         elif part:
             parts.append(part)
     return parts
+
+
+# Words that name a department, not a person's role: "HR", "Faculty Finance", "Talent
+# Acquisition". "as HR" reads badly in "your view as HR"; "VP People" is a role.
+_DEPARTMENT_WORDS = frozenset(
+    [
+        *("hr", "human", "resources", "finance", "recruitment", "recruiting", "talent"),
+        *("acquisition", "people", "culture", "payroll", "legal", "marketing", "sales", "it"),
+        *("operations", "admissions", "procurement", "faculty", "accounts", "team", "dept"),
+        *("department", "office", "of", "and", "&", "the", "personnel", "rh", "rrhh"),
+        *("personal", "personalabteilung", "recursos", "humanos", "ressources", "humaines"),
+    ]
+)
+
+
+def role_title(title: str | None) -> str | None:
+    """The job title when it names a role ("Head Nurse", "HR Business Partner"), None when it
+    names only a department ("HR", "Faculty Finance"), which no sentence can call a person."""
+    if not title:
+        return None
+    words = title.lower().replace(",", " ").split()
+    return None if all(word in _DEPARTMENT_WORDS for word in words) else title

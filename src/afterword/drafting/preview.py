@@ -56,6 +56,7 @@ def _sentence_with(tone: Tone, words: str, field: Source) -> str:
         "greeting": "Dear Hiring Team,",
         "person_title": None,
         "emphasis": words if field == "emphasised" else None,
+        "asked": None,
         "topic_slot": None,
         "forgot": words if field == "forgot" else None,
         "clarify": words if field == "to_clarify" else None,

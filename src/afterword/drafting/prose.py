@@ -25,7 +25,7 @@ from afterword.drafting.model import Field, Finding
 from afterword.drafting.names import find_greeting
 from afterword.drafting.rewrite import SLOT_CLOSE, SLOT_OPEN
 from afterword.drafting.salutations import TITLE_WORDS
-from afterword.drafting.shorthand import is_month_or_day, shorthand_words
+from afterword.drafting.shorthand import is_language, is_month_or_day, shorthand_words
 from afterword.drafting.spelling import words_in
 from afterword.rules.kinds import ACTIONS
 from afterword.rules.kinds import THANK_YOU_KINDS as THANK_YOU_ACTIONS
@@ -41,7 +41,13 @@ SHARED_RUN = 12
 _SLOT = re.compile(re.escape(SLOT_OPEN) + r".*?" + re.escape(SLOT_CLOSE), re.DOTALL)
 _ADDRESS_LIKE = re.compile(r"[@/]|\.\w|^(?:e\.g|i\.e|etc)\b")
 _LOWER_I = re.compile(r"(?<![\w'’])i(?:['’](?:m|ve|d|ll))?(?![\w'’])")
-_LIST_MARKS = re.compile(r"(?<=\w)\s+(?:\+|->|=>|\||/)\s+(?=\w)|•|(?<=\w)\s*->\s*(?=\w)")
+# ...and the numbers of a list typed on one line ("feeds 2) data quality"), arrows and
+# pictographs ("costs ↓10%", "😬").
+_LIST_MARKS = re.compile(
+    r"(?<=\w)\s+(?:\+|->|=>|\||/)\s+(?=\w)|•|(?<=\w)\s*->\s*(?=\w)"
+    r"|(?<=\w\s)\d{1,2}\)(?=\s)|[\u2190-\u21ff\u2300-\u23ff\U0001F000-\U0001FAFF\u2600-\u27bf]"
+)
+_LOWER_TITLES = frozenset({"med", "rer", "nat", "ir", "drs", "dr"})
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOTE_OPENING = re.compile(
     r"^(?:wants?|needs?|asked|said|says|mentioned|likes|loves|hates|seemed|seems|big on|"
@@ -134,10 +140,19 @@ def lower_case(text: str, field: Field, kind: str) -> list[Finding]:
         if word.islower() and is_month_or_day(word):
             message = f"Months and days are written with a capital: “{word.capitalize()}”."
             found.append(_finding("lower_case", "error", message, field, start, end))
+        elif word.islower() and is_language(word):
+            message = f"Languages and peoples are written with a capital: “{word.capitalize()}”."
+            found.append(_finding("lower_case", "error", message, field, start, end))
     for start, sentence in _sentences(text) if kind in WRITTEN_KINDS else ():
         first = sentence.lstrip()
         opening = first.split()[0]
-        if first[:1].islower() and not _ADDRESS_LIKE.search(opening) and opening != "i":
+        title = opening.endswith(".") and opening.rstrip(".").lower() in TITLE_WORDS
+        if (
+            first[:1].islower()
+            and not _ADDRESS_LIKE.search(opening)
+            and opening != "i"
+            and not title  # "drs. Eva Bakker" heading a letter's address block
+        ):
             at = start + len(sentence) - len(first)
             end = at + len(first.split()[0])
             message = "Start the sentence with a capital letter."
@@ -150,11 +165,24 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
     line break; "jamie@example.com" and "2.5" stay whole."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
+        if _after_a_title(text, match.start()):
+            continue  # "Dr. med. Andreas Wolf", "Dear Mx. de Jong": one sentence
         if text[start : match.start()].strip():
             yield start, text[start : match.start()]
         start = match.end()
     if text[start:].strip():
         yield start, text[start:]
+
+
+def _after_a_title(text: str, at: int) -> bool:
+    """Whether the full stop before ``at`` ends a title ("Dr.", "Mx.", "med."), not a sentence."""
+    if text[at : at + 1] == "\n" or text[at - 1 : at] != ".":
+        return False
+    typed = text[:at].rsplit(None, 1)[-1].rstrip(".") if text[:at].strip() else ""
+    word = typed.rsplit(".", 1)[-1].lstrip("-")
+    # Titles are capitalised, but for the parts written in lower case ("Dr. med.", "drs.");
+    # "... to meet me. then" still ends a sentence.
+    return word.lower() in TITLE_WORDS and (word[:1].isupper() or word in _LOWER_TITLES)
 
 
 def shorthand(text: str, field: Field, record_words: frozenset[str]) -> list[Finding]:
@@ -264,6 +292,26 @@ def _keys(text: str) -> set[str]:
     return {w.lower()[:6] for w, _, _ in words_in(text) if len(w) >= 4 and w.lower() not in _STOP}
 
 
+def _repeats(keys: set[str], note_keys: set[str]) -> bool:
+    shared = keys & note_keys
+    return len(shared) >= 2 and len(shared) >= 0.6 * len(note_keys)
+
+
+def echoes_a_note(text: str, notes: tuple[str, ...], around: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text``, set among words whose keys are ``around`` (a template's own words,
+    "your team"), reads as a repeat of one of the notes, by the rule ``private_notes`` applies
+    (the record's words counted too, so a writer who avoids this is never flagged)."""
+    keys = _keys(text)
+    return any(
+        keys & (note_keys := _keys(note)) and _repeats(keys | around, note_keys) for note in notes
+    )
+
+
+def keys_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as ``private_notes`` compares them."""
+    return frozenset(_keys(text))
+
+
 def private_notes(body: str, context: CheckContext) -> list[Finding]:
     """A question the user still has, or a private remark, must not reach the employer."""
     if context.kind not in WRITTEN_KINDS:
@@ -277,8 +325,7 @@ def private_notes(body: str, context: CheckContext) -> list[Finding]:
     for start, sentence in _sentences(body):
         mine = _keys(sentence)
         for note, keys in kept:
-            shared = keys & mine
-            if len(shared) >= 2 and len(shared) >= 0.6 * len(keys):
+            if _repeats(mine, keys):
                 message = (
                     f"This repeats a note you kept for yourself (“{note}”): leave it out of a "
                     "message to the employer."

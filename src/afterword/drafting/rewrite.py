@@ -9,6 +9,7 @@ these simple rules comes back as None, and the draft asks the user for one sente
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from afterword.drafting.phrasing import lowered_start
 from afterword.drafting.shorthand import EXPANSIONS, SYMBOLS, spelling
@@ -23,7 +24,7 @@ _LEAD_IN = re.compile(
     r"^(?:(?:he|she|they|we)\s+)?(?:asked\s+(?:me\s+)?(?:a lot\s+)?(?:about|abt|re)|asked|"
     r"wants?|wanted|needs?|needed|big on|keen on|cares?\s+(?:a lot\s+)?about|focus(?:ed)?\s+on|"
     r"talked\s+(?:a lot\s+)?about|mentioned|stressed|emphasi[sz]ed|said|likes?|loves?|"
-    r"interested in|lots\s+(?:on|about)|re:?|about)\s+",
+    r"interested in|lots\s+(?:on|about)|re:?|about|also|plus)\s+",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -42,7 +43,11 @@ _BARE_DURATION = re.compile(
     r"(?<!\bfor)(?<!\bof)(?<!\bin)(?<!\bover) (\d+ (?:years|months|weeks))$"
 )
 _TOKEN = re.compile(r"^([\"'(]*)(.*?)([\"'),.]*)$")
-_BAD_CHARACTERS = re.compile(r"[?!:;=<>\[\]{}|@#*~^+]|\.\.|(?<![A-Z])/(?![A-Z])|\s[-–—]+\s")
+_BAD_CHARACTERS = re.compile(
+    r"[?!:;=<>\[\]{}|@#*~^+]|\.\.|(?<![A-Z])/(?![A-Z])|\s[-–—]+\s|[\u2190-\u21ff\u2300-\u23ff]"
+)
+# Marks a word taken for a name typed in lower case, until the phrase is judged whole.
+_GUESSED_NAME = "\x00"
 _WEAK_END = frozenset(
     [
         "a",
@@ -157,7 +162,7 @@ def _words(text: str) -> list[str]:
 def _expanded(text: str) -> str | None:
     """Shorthand expanded, symbols as words, fixed spellings applied; None when a word looks
     like a typo (one letter from an ordinary word) that we cannot safely correct."""
-    text = _BRACKETED.sub("", text)
+    text = _unshouted(_BRACKETED.sub("", text))
     text = _SYMBOL.sub(lambda m: SYMBOLS[m[0].strip()] + (" " if m[0] == "~" else ""), text)
     text = _SPACED_SLASH.sub(" and ", text)
     text = _THOUSANDS.sub(lambda m: f"{m[1]},000", text)
@@ -170,8 +175,27 @@ def _expanded(text: str) -> str | None:
         if fixed is None:
             return None
         out.append(f"{lead}{fixed}{trail}")
-    joined = " ".join(out)
+    named = _names_guessed(out)
+    if named is None:
+        return None
+    joined = " ".join(named)
     return _OWN_PAST_JOB.sub(lambda m: f"{m[1]} my previous {m[3].lower()}", joined)
+
+
+def _unshouted(text: str) -> str:
+    """Words typed in capitals for emphasis ("LUXURY SERVICE", "DEADLINES") in lower case;
+    acronyms ("SQL", "NICE") as typed: a long ordinary word, or a run of ordinary words."""
+    tokens = text.split(" ")
+    plain = [
+        t.isalpha() and t.isupper() and len(t) >= 3 and spelling(t) is None
+        and in_dictionary(t.lower())
+        for t in tokens
+    ]  # fmt: skip
+    out = []
+    for i, token in enumerate(tokens):
+        in_run = plain[i] and ((i > 0 and plain[i - 1]) or (i + 1 < len(tokens) and plain[i + 1]))
+        out.append(token.lower() if plain[i] and (in_run or len(token) >= 7) else token)
+    return " ".join(out)
 
 
 def _word(core: str) -> str | None:
@@ -187,9 +211,52 @@ def _word(core: str) -> str | None:
         return core  # numbers, acronyms, names as typed ("SBAR", "eTAP", "Rotacloud")
     if in_dictionary(lower):
         return core
+    if _derived_from_a_word(lower):
+        return core  # "pseudonymisation": an ordinary word the list lacks
     if one_edit_from_a_word(lower):
         return None  # "recieve": a typo we will not guess at
-    return core[:1].upper() + core[1:]  # a name typed in lower case ("netsuite")
+    return _GUESSED_NAME + core[:1].upper() + core[1:]  # a name typed in lower case ("netsuite")
+
+
+# Word endings that make ordinary words, never names: a word the list lacks but whose stem it
+# knows ("pseudonymisation", "upskilling") stays as typed.
+_SUFFIXES = (
+    "isations",
+    "izations",
+    "isation",
+    "ization",
+    "ising",
+    "izing",
+    "ised",
+    "ized",
+    "ation",
+    "ations",
+    "ness",
+    "ments",
+    "ment",
+    "ability",
+    "ships",
+    "ship",
+    "less",
+    "ful",
+)
+
+
+def _derived_from_a_word(word: str) -> bool:
+    for suffix in _SUFFIXES:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 4 and (in_dictionary(stem) or in_dictionary(stem + "e")):
+            return True
+    return False
+
+
+def _names_guessed(words: list[str]) -> list[str] | None:
+    """The words with the mark of a guessed name taken off; None when two guesses stand side
+    by side ("un peu", "gehalt lt"): words in another language, not one name."""
+    marked = [_GUESSED_NAME in w for w in words]
+    if any(a and b for a, b in pairwise(marked)):
+        return None
+    return [w.replace(_GUESSED_NAME, "") for w in words]
 
 
 def _acceptable(phrase: str, max_words: int) -> bool:
@@ -208,15 +275,38 @@ def topic_phrase(text: str) -> str | None:
     phrase = _expanded(stripped)
     if phrase is None or not _acceptable(phrase, MAX_TOPIC_WORDS):
         return None
+    if _is_clause(phrase):
+        return None
+    if _ONE_NAMED_THING.fullmatch(phrase):
+        phrase = f"the {phrase}"  # "ASYE programme" is one programme: "the ASYE programme"
+    return _lowered(phrase)
+
+
+# An acronym naming one thing of a countable kind ("ASYE programme", "CAPA process", "CA
+# phase") needs its article in a sentence.
+_ONE_NAMED_THING = re.compile(
+    r"[A-Z][A-Z&]+\s+(?:programme|program|process|system|project|phase|framework|model|"
+    r"platform|pipeline|migration|rollout|unit|ward|scheme|team|audit|module|portal|"
+    r"tool|stack|standard|review|role|service|department)"
+)
+
+
+def _is_clause(phrase: str) -> bool:
     # A verb makes a clause, unless it sits in a relative clause ("pipelines that others can
     # maintain") or comes after "how"/"what" ("how the team works").
     head = re.split(
         r"\b(?:that|which|who|where|how|what|when|whether|before|after|until|while|because|if)\b",
         phrase.lower(),
     )[0]
-    if {w.strip(",.") for w in head.split()} & (_FINITE | _PRONOUN_SUBJECT):
-        return None
-    return _lowered(phrase)
+    return bool({w.strip(",.") for w in head.split()} & (_FINITE | _PRONOUN_SUBJECT))
+
+
+def states_a_fact(text: str) -> bool:
+    """Whether a note about the interviewer is a statement ("client is a fintech", "EU ok")
+    rather than a thing they cared about: no topic to name, and nothing for the user to fill."""
+    stripped = _LEAD_IN.sub("", text.strip(" .,;:"), count=1)
+    words = {w.strip(",.()").lower() for w in _BRACKETED.sub("", stripped).split()}
+    return bool(words & (_FINITE | _PRONOUN_SUBJECT))
 
 
 def _lowered(phrase: str) -> str:
@@ -271,5 +361,12 @@ def point_clause(text: str) -> str | None:
 
 def slot(item: str) -> str:
     """The one visible gap a draft leaves for the user: what to write about, in their words."""
-    hint = " ".join(re.sub(r"[?!;:()\[\]{}+&=~|]", " ", item).split()[:8]) or "this point"
+    cleaned = re.sub(r"\s*(?:->|=>)\s*|\s+/\s+", ", ", item)  # "WMS -> scan accuracy"
+    cleaned = re.sub(
+        r"[?!;:()\[\]{}+&=~|]|[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF]",
+        " ",
+        cleaned,
+    )
+    cleaned = re.sub(r"\s+,", ",", " ".join(cleaned.split()))
+    hint = " ".join(cleaned.split()[:8]).strip(" ,") or "this point"
     return f"{SLOT_OPEN}Write one sentence about {hint}{SLOT_CLOSE}"

@@ -24,7 +24,9 @@ from afterword.rules.case import Interviewer
 
 # Where "Dr" and "Ms" are written without a full stop.
 NO_STOP_COUNTRIES = frozenset({"GB", "IE", "AU", "NZ", "ZA"})
-TitleKind = Literal["academic", "religious", "gender", "professional", "honour"]
+# "degree": a title of degree that English letters leave out of the greeting (Dutch "drs.",
+# "ir."): "Dear Eva Bakker", never "Dear drs. Bakker".
+TitleKind = Literal["academic", "religious", "gender", "professional", "honour", "degree"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ TITLES: dict[str, Title] = {
     "dr. rer. nat": Title("academic", "Dr"),
     "dr. phil": Title("academic", "Dr"),
     "prof": Title("academic", "Professor"),
+    "prof.in": Title("academic", "Professor"),
+    "prof.'in": Title("academic", "Professor"),
+    "profin": Title("academic", "Professor"),
     "professor": Title("academic", "Professor"),
     "rev": Title("religious", "Reverend"),
     "revd": Title("religious", "Reverend"),
@@ -73,15 +78,34 @@ TITLES: dict[str, Title] = {
     "mag": Title("professional", None),
     "lic": Title("professional", None),
     "dott": Title("professional", None),
+    "dott.ssa": Title("professional", None),
+    "prof.ssa": Title("academic", "Professor"),
+    "cllr": Title("professional", "Councillor"),
+    "councillor": Title("professional", "Councillor"),
     "avv": Title("professional", None),
+    # A lawyer in France and Belgium ("Me Sophie Lambert"): "Maître Lambert" in any language.
+    "me": Title("professional", "Maître"),
+    "maître": Title("professional", "Maître"),
+    "maitre": Title("professional", "Maître"),
+    "ir": Title("degree", None),
+    "drs": Title("degree", None),
     "sir": Title("honour", "Sir"),
     "dame": Title("honour", "Dame"),
 }
 # Every word a title is made of, for the checker ("Hi Dr.-Ing.," greets nobody).
+# ("in" of "Prof.in" is no title on its own.)
 TITLE_WORDS: frozenset[str] = (
-    frozenset(word for key in TITLES for word in re.split(r"[\s.\-]+", key) if word)
+    frozenset(word for key in TITLES for word in re.split(r"[\s.\-']+", key) if word) - {"in"}
     | frozenset(t.english.lower() for t in TITLES.values() if t.english)
     | {"rer", "nat", "med"}
+)
+_FACULTY = re.compile(r"(?:[a-z]{1,6}\.\s*)+(?=\S)")
+_DOCTORATE = re.compile(r"\b(?:Ph\.?\s?D|D\.?Phil|M\.?D|DVM|Ed\.?D|DNP)\b\.?")
+# Letters after a name, after a comma ("Rebecca Stein, AIA", "Tom Price, PhD"): kept on the
+# letter's address block, never in a greeting.
+_POST_NOMINALS = re.compile(
+    r"(?:,\s*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\.?|Ph\.?\s?D\.?|Esq\.?|Jr\.?|Sr\.?|"
+    r"(?:[A-Z]\.){2,}))+\s*$"
 )
 _PARTICLES = frozenset(
     [
@@ -131,13 +155,24 @@ def title_key(typed: str) -> str:
 def parse_name(name: str) -> ParsedName:
     """Titles at the front, then the given name, then the surname (with "van der", "de")."""
     rest = " ".join(name.split())
+    letters = _POST_NOMINALS.search(rest)
     titles: list[str] = []
+    if letters is not None:
+        rest = rest[: letters.start()]
+        if _DOCTORATE.search(letters[0]) and not _TITLE_AT_START.match(rest):
+            titles.append("Dr.")  # "Tom Price, PhD" is Dr Price
     while True:
         match = _TITLE_AT_START.match(rest)
         if match is None or title_key(match["title"]) not in _keys():
             break
         titles.append(match["title"])
         rest = rest[match.end() :].strip()
+        # "Dr. rer. pol.", "Dr. med. dent.": the faculty in lower case belongs to the doctorate.
+        while titles and TITLES[title_key(titles[-1])].kind == "academic":
+            faculty = _FACULTY.match(rest)
+            if faculty is None:
+                break
+            rest = rest[faculty.end() :].strip()
     words = rest.split()
     if not words:
         return ParsedName(tuple(titles), None, None)
@@ -185,7 +220,11 @@ def title_form(parsed: ParsedName, job_title: str | None, country: str) -> str |
         if gender:
             parts.append(gender[0])
         else:
-            parts += [typed[key] for key, t in zip(typed, found, strict=True) if t.english is None]
+            parts += [
+                t.english or typed[key]
+                for key, t in zip(typed, found, strict=True)
+                if t.kind == "professional"
+            ]
     if not parts:
         return None
     return " ".join(_with_stop(part, country) for part in parts)

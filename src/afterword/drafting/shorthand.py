@@ -69,7 +69,25 @@ EXPANSIONS: dict[str, str] = {
     "wknd": "weekend",
     "wknds": "weekends",
     "secs": "secretaries",
+    "contribs": "contributions",
+    "contrib": "contribution",
+    "on-prem": "on-premises",
+    "diff": "differential",
 }
+
+# Languages and peoples, which notes type in lower case as often as not; always a capital in a
+# letter. ("Polish" is spelled so too, but "polish" is also a verb, so the checker lets it be.)
+LANGUAGES: tuple[str, ...] = (
+    *("English", "French", "Spanish", "German", "Samoan", "Portuguese", "Italian", "Dutch"),
+    *("Mandarin", "Cantonese", "Arabic", "Hindi", "Irish", "Welsh", "Māori", "Catalan"),
+    *("Basque", "Galician", "Swedish", "Norwegian", "Danish", "Finnish", "Greek", "Turkish"),
+    *("Russian", "Ukrainian", "Romanian", "Hungarian", "Czech", "Slovak", "Croatian"),
+    *("Serbian", "Japanese", "Korean", "Vietnamese", "Thai", "Tagalog", "Indonesian"),
+    *("Malay", "Swahili", "Zulu", "Xhosa", "Afrikaans", "Hebrew", "Persian", "Farsi", "Urdu"),
+    *("Bengali", "Punjabi", "Tamil", "Flemish", "British", "American", "Canadian"),
+    *("European", "Australian", "Mexican"),
+)
+_LANGUAGES = frozenset(word.lower() for word in LANGUAGES)
 
 # Words with one right spelling that notes type in lower case: acronyms, products, languages.
 SPELLINGS: dict[str, str] = {
@@ -103,8 +121,8 @@ SPELLINGS: dict[str, str] = {
         *("Prometheus", "Grafana", "SolidWorks", "AutoCAD", "Procore", "Caseware", "Lacerte"),
         *("Bullhorn", "Workday", "Instagram", "TripAdvisor", "Opera", "PyTorch", "PyMC"),
         *("Kaggle", "LinkedIn", "GitHub", "Rotacloud", "Relativity", "Siemens", "Bosch", "VBA"),
-        *("English", "French", "Spanish", "German", "Polish", "Samoan", "Portuguese", "Italian"),
-        *("Dutch", "Mandarin", "Cantonese", "Arabic", "Hindi", "Irish", "Welsh", "Māori"),
+        *LANGUAGES,
+        "Polish",
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         *("January", "February", "April", "June", "July", "August", "September"),
         *("October", "November", "December", "Christmas", "Easter", "COVID", "Brexit"),
@@ -113,6 +131,7 @@ SPELLINGS: dict[str, str] = {
         *("Germany", "France", "Spain", "Portugal", "Belgium", "China", "India", "Ireland"),
         *("Scotland", "Wales", "England", "Europe", "Canada", "Australia", "Mexico", "Italy"),
         *("Austria", "Japan", "Africa", "Asia", "America", "Netherlands", "Switzerland"),
+        *("3D", "DAG", "DAGs", "Azure", "Revit", "Jira", "SharePoint", "Outlook", "HubSpot"),
     )
 } | {
     "dbt": "dbt",
@@ -164,6 +183,11 @@ def spelling(word: str) -> str | None:
 
 def is_month_or_day(word: str) -> bool:
     return word.lower() in _MONTHS_AND_DAYS
+
+
+def is_language(word: str) -> bool:
+    """ "catalan", "french": a language or people, which English writes with a capital."""
+    return word.lower() in _LANGUAGES
 
 
 def shorthand_words(text: str) -> list[tuple[str, int, int]]:

@@ -59,6 +59,8 @@ WORKPLACE_WORDS = frozenset(
         *("timelines", "walkthrough", "roadmap", "roadmaps", "learnings", "microservices"),
         *("api", "apis", "saas", "ux", "ui", "deliverables", "async", "email", "emails"),
         *("maths", "rollout", "rollouts", "caseload", "caseloads", "upselling", "postmortems"),
+        *("makerspace", "makerspaces", "telematics", "teleconsult", "microsite", "coworking"),
+        *("app", "apps"),
     }
 )
 

@@ -18,7 +18,7 @@ from afterword.drafting.context import (
 from afterword.drafting.dates import format_day, format_full_date, month_first
 from afterword.drafting.material import Material, material_for
 from afterword.drafting.model import Draft, Letter, Tone
-from afterword.drafting.phrasing import address_lines
+from afterword.drafting.phrasing import address_lines, role_title
 from afterword.drafting.render import render_paragraphs
 from afterword.drafting.salutations import salutation
 from afterword.drafting.variants import Chooser
@@ -34,6 +34,7 @@ def _notes(material: Material, *, letter: bool = False) -> dict[str, str | None]
     point_slot = material.slot if not material.slot_for_topic else None
     return {
         "emphasis": material.topic,
+        "asked": material.asked,
         "topic_slot": topic_slot,
         "forgot": None if letter else material.forgot,
         "clarify": None if letter else material.clarify,
@@ -73,6 +74,7 @@ def thank_you_email(
         ),
     }
     context["late"] = action.overdue
+    context["person_title"] = role_title(person.title) if person else None
     paragraphs = render_paragraphs(
         f"thank_you_email_{tone}.j2", {**context, **_notes(material_for(interview, person))}
     )
@@ -103,6 +105,8 @@ def thank_you_letter(
         "one_of": chooser.one_of,
         "interview_day": interview_day(case, calendar, interview),
         "late": action.overdue,
+        # "your view as HR" calls a person a department: only a role is named so.
+        "person_title": role_title(person.title) if person else None,
     }
     notes = _notes(material_for(interview, person), letter=True)
     paragraphs = render_paragraphs(f"thank_you_letter_{tone}.j2", {**context, **notes})
