@@ -127,6 +127,11 @@ def upload(label: str, path: Path, button: str) -> Callable[[Page], None]:
     return act
 
 
+def swagger_drawn(page: Page) -> None:
+    """The API docs draw themselves after loading; judge the drawn page."""
+    page.locator(".swagger-ui .opblock").first.wait_for()
+
+
 def record_nothing(page: Page) -> None:
     """Record news with nothing chosen: the application page again, with the errors."""
     page.get_by_role("button", name="Record and re-plan").click()
@@ -204,7 +209,7 @@ def member_stops(tour: Tour, sheet: Path) -> list[Stop]:
         Stop("coaching-hub", "/coaching/"),
         Stop("coaching-consent", "/coaching/consent/"),
         Stop("coaching-access-log", "/coaching/access-log/"),
-        Stop("api-docs", "/api/docs", own=False),
+        Stop("api-docs", "/api/docs", own=False, then=swagger_drawn),
         Stop("not-found", "/applications/999999/", status=404),
     ]
     return stops
