@@ -65,3 +65,16 @@ def test_a_post_with_the_token_is_let_through(victim: Any) -> None:
     response = client.post("/settings/", {"csrfmiddlewaretoken": token})
 
     assert response.status_code != 403
+
+
+def test_the_refusal_is_our_own_page_without_inline_style() -> None:
+    """A refused form gets the site's page (styled by its stylesheet, which the CSP allows),
+    not Django's built-in one, whose inline <style> the policy blocks."""
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/accounts/login/", {"username": "sam", "password": "x"})
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "That form could not be sent" in page and "Nothing was saved." in page
+    assert "<style" not in page and "afterword.css" in page

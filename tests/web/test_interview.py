@@ -127,7 +127,7 @@ def test_it_refuses_a_decision_phrase_it_cannot_read(
     )
 
     html = response.content.decode()
-    assert "When will they decide, in their words?: Could not understand" in html
+    assert "When will they decide, in their words? Could not understand" in html
     assert "Understood" not in html
     assert not Interview.objects.filter(application=application).exists()
 

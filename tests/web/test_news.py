@@ -136,7 +136,7 @@ def test_it_requires_a_choice(member: Client, application: Application) -> None:
     """Submitting without choosing what happened names the field."""
     html = post_news(member, application)
 
-    assert "What happened?: This field is required." in html
+    assert "What happened? This field is required." in html
     assert not Event.objects.exists()
 
 

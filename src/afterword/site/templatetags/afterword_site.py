@@ -117,9 +117,15 @@ def form_problems(form: Any, prefix: str = "") -> list[FieldProblem]:
     ]
     for field in form:
         found += [
-            FieldProblem(field.auto_id, f"{lead}{field.label}: {error}") for error in field.errors
+            FieldProblem(field.auto_id, f"{lead}{_named(str(field.label), str(error))}")
+            for error in field.errors
         ]
     return found
+
+
+def _named(label: str, message: str) -> str:
+    """ "Employer: message"; a label that asks a question takes no colon after its "?"."""
+    return f"{label} {message}" if label.endswith("?") else f"{label}: {message}"
 
 
 def _zone_note(zone_name: str, shown_in: str | None = None) -> str:
