@@ -839,6 +839,147 @@ def test_the_sentence_around_the_timing_is_dropped(phrase, expected):
     assert parse_phrase(phrase, WED) == expected
 
 
+# ---------------------------------------------------------------- round twelve's kinds
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("give us up to ten more days", span("2026-11-18", "2026-11-28")),
+        ("up to a further week", span("2026-11-18", "2026-11-25")),
+        ("another 3 days", one("2026-11-21")),
+        ("in the next week or two", span("2026-11-18", "2026-12-02")),
+        ("in the next day or two", span("2026-11-18", "2026-11-20")),
+    ],
+)
+def test_more_time_up_to_a_limit_is_a_deadline(phrase, expected):
+    """ "Up to N more days", "the next week or two" run from the reference; "another N" is a day."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["within the fortnight", "over the coming fortnight"])
+def test_the_fortnight_without_a_number_is_one_fortnight(phrase):
+    """ "Within the fortnight" is a deadline 14 days on."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-12-02")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Thursday week", one("2026-11-26")),
+        ("a week on Monday", one("2026-11-30")),
+        ("a fortnight today", one("2026-12-02")),
+        ("two weeks from tomorrow", one("2026-12-03")),
+        ("10 days from Friday", one("2026-11-30")),
+    ],
+)
+def test_weeks_are_counted_from_the_day_they_name(phrase, expected):
+    """ "Thursday week", "a week on Monday": that long after the coming such day."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("towards the end of next week", span("2026-11-26", "2026-11-27")),
+        ("the tail end of this month", span("2026-11-21", "2026-11-30")),
+        ("towards the middle of December", span("2026-12-11", "2026-12-20")),
+        ("mid-to-late December", span("2026-12-11", "2026-12-31")),
+        ("early to mid January", span("2027-01-01", "2027-01-20")),
+        ("late December or early January", span("2026-12-21", "2027-01-10")),
+        ("the first half of December", span("2026-12-01", "2026-12-15")),
+        ("the second half of next month", span("2026-12-16", "2026-12-31")),
+        ("the latter half of January", span("2027-01-16", "2027-01-31")),
+    ],
+)
+def test_loose_parts_halves_and_part_to_part_ranges(phrase, expected):
+    """ "Towards the end of" is late; halves are days 1-15 and 16 on; two parts make one range."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["before the month is out", "by month end", "by EOM", "by the close of the month"],
+)
+def test_before_the_month_is_out_is_a_deadline_at_its_end(phrase):
+    """ "Before the month is out", "EOM" and "month end" end on the month's last day."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-11-30")
+
+
+@pytest.mark.parametrize("phrase", ["before the week is out", "EOW", "by EOW"])
+def test_before_the_week_is_out_is_a_deadline_on_its_friday(phrase):
+    """ "EOW" is the end of this week, a deadline on its Friday."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-11-20")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("after the board meets on the 24th", span("2026-11-25", "2026-12-04")),
+        ("once the panel has met on Monday", span("2026-11-24", "2026-12-04")),
+        ("once the holidays are over", span("2027-01-04", "2027-01-15")),
+        ("just after Christmas", span("2026-12-28", "2027-01-08")),
+        ("this side of Christmas", span("2026-11-18", "2026-12-24")),
+    ],
+)
+def test_after_an_event_on_a_day_or_once_a_holiday_is_over(phrase, expected):
+    """An event on a day is after that day; "once X is over" is after X; "this side of" before."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "country", "expected"),
+    [
+        ("before Epiphany", WED, "ES", span("2026-11-18", "2027-01-05")),
+        ("after St Patrick's Day", d("2027-02-17"), "IE", span("2027-03-18", "2027-03-26")),
+        ("after the Fourth of July", d("2027-06-02"), "US", span("2027-07-06", "2027-07-16")),
+        ("before Holy Week", d("2027-02-17"), "ES", span("2027-02-17", "2027-03-20")),
+    ],
+)
+def test_holidays_by_the_name_in_the_countrys_own_table(phrase, reference, country, expected):
+    """Any public holiday of the country reads by its own name; Holy Week is Palm Sunday on."""
+    assert parse_phrase(phrase, reference, country) == expected
+
+
+def test_an_observed_day_is_not_the_holiday_itself():
+    """Juneteenth on a Saturday is the 19th, not the Friday it is observed on."""
+    found = parse_phrase("by Juneteenth", d("2027-06-02"), "US")
+
+    assert found == span("2027-06-02", "2027-06-19")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the last working day of the month", one("2026-11-30")),
+        ("the first working day of next month", one("2026-12-01")),
+        ("the first business day of January", one("2027-01-04")),
+    ],
+)
+def test_the_first_or_last_working_day_of_a_month(phrase, expected):
+    """The first or last business day of the month named, holidays skipped."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at some point next year", span("2027-01-01", "2027-12-31")),
+        ("some point next week", span("2026-11-23", "2026-11-27")),
+    ],
+)
+def test_at_some_point_softens_without_moving(phrase, expected):
+    """ "At some point" says nothing about which days."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["Christmas or Easter", "Friday to Q4"])
+def test_two_dates_joined_out_of_order_or_far_apart_are_refused(phrase):
+    """Two readings join into one range only in order and within a quarter."""
+    with pytest.raises(PhraseError):
+        parse_phrase(phrase, WED)
+
+
 # ---------------------------------------------------------------- the hand-labelled corpus
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -48,22 +48,23 @@ from afterword.rules.phrases.model import (
     AlreadyOver,
     Context,
     DateRange,
+    NotUnderstood,
     PhraseError,
     add_months,
     monday_of,
 )
 from afterword.rules.phrases.text import FILLER_WORDS, normalise, take_frame
 
-__all__ = ["AlreadyOver", "DateRange", "PhraseError", "parse_phrase"]
+__all__ = ["AlreadyOver", "DateRange", "NotUnderstood", "PhraseError", "parse_phrase"]
 
 _EXAMPLES = ('"by Friday"', '"end of next week"', '"mid October"')
 
 
-def _not_understood(text: str) -> PhraseError:
+def _not_understood(text: str) -> NotUnderstood:
     examples = f"{_EXAMPLES[0]}, {_EXAMPLES[1]} or {_EXAMPLES[2]}"
     if not text.strip():
-        return PhraseError(f"No phrase given. Try for example {examples}.")
-    return PhraseError(f"Could not understand {text.strip()!r}. Try for example {examples}.")
+        return NotUnderstood(f"No phrase given. Try for example {examples}.")
+    return NotUnderstood(f"Could not understand {text.strip()!r}. Try for example {examples}.")
 
 
 def _checked_place(country: str, subdivision: str | None) -> tuple[str, str | None]:
