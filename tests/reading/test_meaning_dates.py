@@ -432,3 +432,44 @@ def test_either_or_ranges_first_days_events_on_a_date_and_bridge_days_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "we will decide by 1 march 2025.",
+        "we will let you know on monday the 4th.",
+        "our decision comes in h1 2028.",
+        "we will call you on 31 june.",
+    ],
+)
+def test_a_phrase_read_and_refused_is_not_read_shorter(sentence: str) -> None:
+    """A date over, too far or at odds with its weekday gives no range, not a part of it."""
+
+    found = decision_range([sentence], SENT_ON, "GB", None)
+
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we will let you know our decision later this week.", ("2026-03-05", "2026-03-06")),
+        ("we'll decide towards the end of next week.", ("2026-03-12", "2026-03-13")),
+        ("you'll hear from us once easter is over.", ("2026-04-07", "2026-04-17")),
+        ("we need up to ten more days to decide.", ("2026-03-04", "2026-03-14")),
+        ("you will have our decision by eow.", ("2026-03-04", "2026-03-06")),
+        ("we'll decide inside the fortnight.", ("2026-03-04", "2026-03-18")),
+        ("we'll decide mid-to-end april.", ("2026-04-11", "2026-04-30")),
+        ("we'll let you know after saint patrick's day.", ("2026-03-18", "2026-03-27")),
+    ],
+)  # fmt: skip
+def test_later_towards_once_up_to_and_holidays_of_the_table_start_a_phrase(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Later", "towards", "once", "up to", "EOW", "inside" and table holidays start a run."""
+
+    found = decision_range([sentence], SENT_ON, "IE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -41,6 +41,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"tag(?:e|en)?|jours?|días?|dagen|giorni|dias", "days"),
     (r"woche(?:n)?|semaines?|semanas?|weken|settiman[ae]", "weeks"),
     (r"monat(?:e|en)?|mois|meses|maanden|mesi", "months"),
+    (r"stunden?|heures?|horas?|uur|ore", "hours"),
 ]
 _NEXT_WEEK = (
     r"(?:der |la |in der |na |nella )?(?:nächste[nr]?|kommende[nr]?) woche|"
@@ -50,7 +51,7 @@ _NEXT_WEEK = (
 )
 _NEXT_MONTH = (
     r"(?:im )?nächsten monat|(?:le )?mois prochain|(?:el |o )?próximo m[eê]s|mes que viene|"
-    r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo"
+    r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo|(?:o )?m[eê]s que vem"
 )
 _THIS_WEEK = r"diese[rn]? woche|cette semaine|esta semana|deze week|questa settimana"
 _THE_MONTH = (
@@ -63,7 +64,7 @@ _BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan he
 _PARTS: list[tuple[str, str, str]] = [
     (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
     (r"begin", "early", "month"),
-    (r"mitte|mi-|mediados|metà|meados|a meio", "mid", "any"),
+    (r"mitte|mi-|mediados|metà|meados|a meio|halverwege", "mid", "any"),
     (r"half", "mid", "month"),
     (r"ende|fin|finales|fim|eind|einde", "end of", "any"),
     (r"final|fine", "end of", "month"),
@@ -77,7 +78,8 @@ _PART_OBJECT = {
 
 # 5. Deadline words.
 _AT_LATEST = (
-    r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|uiterlijk|"
+    r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|como tarde|"
+    r"lo más tarde|lo mas tarde|uiterlijk|"
     r"al più tardi|o mais tardar|no mais tardar|ten laatste|op zijn laatst"
 )
 _ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
@@ -102,7 +104,7 @@ _WITHIN = (
     r"in de komende |nel giro di |en el transcurso de |no espaço de "
 )
 _IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a |\bover "
-_SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months)"
+_SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months|hours)"
 _ONE = r"\b(?:eine[rm]?|une|una|uma|um|een|un)\b(?= (?:business days|days|weeks|months)\b)"
 
 
@@ -167,6 +169,26 @@ _rule(r"\b(?:fin|final|finales) de (?:la|cette|esta) (?:semaine|semana)\b"
       r"\bfinal (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
       "end of this week")  # fmt: skip
 _rule(r"\b(?:in der |die )?übernächste[nr]? woche\b", "the week after next")
+# "Übermorgen", "après-demain", "pasado mañana": the day after tomorrow.
+_rule(r"\b(?:übermorgen|après-demain|pasado mañana|overmorgen|dopodomani|depois de amanhã)\b",
+      "the day after tomorrow")  # fmt: skip
+_rule(r"\b(?:domani|amanhã)\b|(?<!la )(?<!esta )\bmañana\b", "tomorrow")
+# Quarters by their ordinal: "im dritten Quartal", "au deuxième trimestre", "en el primer
+# trimestre", "in het derde kwartaal", "nel secondo trimestre", "no quarto trimestre".
+for _number, _ordinals in (
+    ("1", r"erste[nrsm]?|premier|1er|primer|primero|primo|eerste|primeiro"),
+    ("2", r"zweite[nrsm]?|deuxième|second|segundo|secondo|tweede"),
+    ("3", r"dritte[nrsm]?|troisième|tercer|tercero|terzo|derde|terceiro"),
+    ("4", r"vierte[nrsm]?|quatrième|cuarto|quarto|vierde"),
+):
+    _rule(rf"\b(?:(?:im|au|en el|el|nel|il|in het|het|no|o|le) )?(?:{_ordinals}) "
+          r"(?:quartal|trimestre|kwartaal)\b", f"in q{_number}")  # fmt: skip
+# "Courant mai", "dans le courant de la semaine prochaine", "im Laufe der nächsten Woche", "nel
+# corso della prossima settimana": during it (not "au courant", which is "informed").
+_rule(rf"\bcourant (?={_MONTH})", "in ")
+_rule(r"\b(?:dans le courant (?:de la |du |de |d')?|im laufe (?:der |des |von )?|"
+      r"nel corso (?:della |del |dello |di )?|in de loop van (?:de |het )?|"
+      r"no decorrer d[aoe]s? |a lo largo de (?:la |el )?)", "during ")  # fmt: skip
 _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
