@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from afterword.rules.phrases import AlreadyOver, DateRange, PhraseError, parse_phrase
+from afterword.rules.phrases import (
+    AlreadyOver,
+    DateRange,
+    NotUnderstood,
+    PhraseError,
+    parse_phrase,
+)
 
 WED = date(2026, 11, 18)
 FRI = date(2026, 11, 20)
@@ -978,6 +984,42 @@ def test_two_dates_joined_out_of_order_or_far_apart_are_refused(phrase):
     """Two readings join into one range only in order and within a quarter."""
     with pytest.raises(PhraseError):
         parse_phrase(phrase, WED)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("the Friday after next", WED, one("2026-11-27")),
+        ("the week before Christmas", WED, span("2026-12-14", "2026-12-18")),
+        ("the week after Thanksgiving", WED, span("2026-11-30", "2026-12-04")),
+        ("before Memorial Day weekend", d("2027-04-21"), span("2027-04-21", "2027-05-28")),
+        ("first thing next week", WED, one("2026-11-23")),
+        ("between now and the 20th", WED, span("2026-11-18", "2026-11-20")),
+        ("within the week", WED, span("2026-11-18", "2026-11-20")),
+        ("10th-12th", WED, span("2026-12-10", "2026-12-12")),
+        ("on the 1st of next month", WED, one("2026-12-01")),
+        ("any time between the 23rd and the 25th", WED, span("2026-11-23", "2026-11-25")),
+        ("in the weeks ahead", WED, span("2026-11-18", "2026-12-16")),
+        ("the back end of the year", WED, span("2026-11-18", "2026-12-31")),
+    ],
+)
+def test_weeks_beside_a_day_long_weekends_and_loose_spans(phrase, reference, expected):
+    """The week before or after a day, a holiday weekend, "first thing", "between now and"."""
+    assert parse_phrase(phrase, reference, "US") == expected
+
+
+def test_wk_of_is_the_week_of():
+    """ "Wk of 30/11" is the working week holding 30 November, day first in Britain."""
+    assert parse_phrase("wk of 30/11", WED, "GB") == span("2026-11-30", "2026-12-04")
+
+
+@pytest.mark.parametrize("phrase", ["from the 23rd onwards", "Monday or later"])
+def test_a_first_day_with_no_last_is_refused_as_read(phrase):
+    """An open end is refused with its own reason, not as a phrase nobody could read."""
+    with pytest.raises(PhraseError, match="no last one") as raised:
+        parse_phrase(phrase, WED)
+
+    assert not isinstance(raised.value, NotUnderstood)
 
 
 # ---------------------------------------------------------------- the hand-labelled corpus

@@ -37,6 +37,7 @@ Conventions, decided once here so every phrase follows them:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from afterword.rules.phrases.fallback import by_dateparser
@@ -133,9 +134,17 @@ def parse_phrase(
         ) from None
 
 
+# "From the 9th onwards", "Monday or later": a first day and no last one.
+_OPEN_END = re.compile(r"\b(?:onwards?|or later|and beyond|at the earliest|or after)$")
+
+
 def _parse(text: str, reference: date, country: str, subdivision: str | None) -> DateRange:
     ctx = Context(reference, *_checked_place(country, subdivision))
     core, end_of_day = normalise(text)
+    if _OPEN_END.search(core):
+        raise PhraseError(
+            f"{text.strip()!r} gives a first day but no last one: give a day or a range."
+        )
     words = core.split()
     for fallback in (False, True):
         for first in range(len(words) + 1):

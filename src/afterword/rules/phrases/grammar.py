@@ -73,8 +73,21 @@ def week_on_day(match: re.Match[str], ctx: Context) -> DateRange | None:
     if day is None or day.start != day.end:
         return None
     low, high = spans.counts(match) if match.groupdict().get("low") else (1, 1)
-    unit = match["unit"]
+    unit = match.groupdict().get("unit") or "week"
     return DateRange(shift(day.start, low, unit), shift(day.start, high, unit))
+
+
+def week_beside(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The week before Christmas": Monday to Friday of the working week before the one it
+    starts in; "the week after Easter": of the first week starting after its first day."""
+    found = read_core(match["rest"], ctx)
+    if found is None:
+        return None
+    if match["which"] == "before":
+        monday = monday_of(found.start) - timedelta(days=7)
+    else:
+        monday = monday_of(found.start) + timedelta(days=7)
+    return DateRange(monday, monday + timedelta(days=FRIDAY))
 
 
 def working_day_of(match: re.Match[str], ctx: Context) -> DateRange | None:
@@ -157,6 +170,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"(?P<next>next) {WEEKDAY}", weeks.weekday),
         (rf"{WEEKDAY} (?:of |in )?{_NAMED_WEEK}", weeks.weekday),
         (rf"(?P<rest>{WEEKDAY}) (?P<unit>week)", week_on_day),
+        # "The Friday after next": a week after the coming Friday.
+        (rf"(?P<rest>{WEEKDAY}) after next", week_on_day),
+        (r"week (?P<which>before|after) (?P<rest>.+)", week_beside),
         (rf"{_NAMED_WEEK} {WEEKDAY}", weeks.weekday),
         (
             rf"(?P<next>next )?{WEEKDAY}{_WEEKDAYS_JOINED}{WEEKDAY2}"
@@ -232,6 +248,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"{MONTH} {DAY}{YEAR}", dates.plain_date),
         (rf"{DAY}(?: of)? {MONTH}{YEAR}", dates.plain_date),
         (rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}(?: of (?:this )?month)?", dates.day_of_month),
+        (rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}? of next month", dates.day_of_next_month),
         # ranges of days
         (rf"{MONTH} {DAY}{TO}{DAY2}{YEAR}", dates.month_day_span),
         (rf"{DAY}{TO}{DAY2}(?: of)? {MONTH}{YEAR}", dates.month_day_span),

@@ -217,12 +217,24 @@ def _next_public_holiday(ctx: Context) -> DateRange:
     raise PhraseError(f"No public holiday is known in {_where(ctx)}.")  # pragma: no cover
 
 
+def _long_weekend(day: DateRange) -> DateRange:
+    """ "Memorial Day weekend": a Monday holiday and the weekend before it; a Friday one and
+    the weekend after it; a holiday on any other day alone."""
+    if day.start.weekday() == 0:
+        return DateRange(day.start - timedelta(days=2), day.end)
+    if day.end.weekday() == 4:
+        return DateRange(day.start, day.end + timedelta(days=2))
+    return day
+
+
 def holiday(match: re.Match[str], ctx: Context) -> DateRange:
     """The days of the holiday or break a phrase names, the next one not yet over."""
     name = match["holiday"]
     base = _BREAK.sub("", name)
     if name in _NAMED:
         return _named(name, ctx)
+    if name.endswith(" weekend") and base in _NAMED:
+        return _long_weekend(_named(base, ctx))
     if name in _ANY_HOLIDAY or (name.startswith(tuple(_ANY_HOLIDAY)) and name != base):
         return _next_public_holiday(ctx)
     if name in _END_OF_YEAR or base in _END_OF_YEAR:

@@ -26,6 +26,8 @@ _CLOCK = re.compile(
     r"|\b(?:est|edt|et|pst|pdt|pt|cst|cdt|ct|mst|mdt|gmt|bst|cet|cest|utc|aest|aedt|awst)\b"
     r"|\b(?:(?:in|on) the )?(?:morning|afternoon|evening)\b|\bfirst thing\b"
 )
+# "First thing next week" is its Monday, not the whole week: read before clock words go.
+_FIRST_THING_WEEK = re.compile(r"\bfirst thing (next week|this week|the week after next)\b")
 # "End of day", "close of business", "EOD", "COB" name the working day itself.
 _END_OF_DAY = re.compile(
     r"\b(?:(?:end|close) of (?:the )?(?:business day|working day|business|day|play)|"
@@ -46,7 +48,7 @@ _SYNONYMS = [
             r"by end of \1",
         ),
         # Parts named loosely: "towards the end of", "the tail end of", "toward the middle of".
-        (r"\b(?:towards? (?:end|close)|tail end) of\b", "late"),
+        (r"\b(?:towards? (?:end|close)|tail end|back end|very end) of\b", "late"),
         (r"\btowards? (?:middle of|mid)\b", "mid"),
         (r"\btowards? (?:start|beginning) of\b", "early"),
         # "The latter half of May", "the back half of next month".
@@ -66,6 +68,13 @@ _SYNONYMS = [
         # "Within the fortnight", "over the coming fortnight": one fortnight.
         (r"(?<![\d] )\bfortnight\b", "1 fortnight"),
         (r"\bthis side of\b", "before"),
+        # "Between now and the 20th", "from now until Friday": by then.
+        (r"\b(?:between now and|between today and|from now (?:until|till|to))\b", "by"),
+        (r"\bwithin (week|working week)$", "by end of week"),
+        (r"\bwk\b", "week"),
+        (r"\b(days|weeks|months) ahead\b", r"coming \1"),
+        # "The first few days of next month" are its early part.
+        (r"\b1st (?:few )?days (?:of|in)\b", "early"),
         (r"\b(?:right|just|shortly|straight|soon|immediately) (?=after\b)", ""),
         (r"\bfourth of july\b|\bjuly 4th\b(?= (?:holiday|weekend|break)\b)", "independence day"),
         (r"\bnew year's eve\b", "31 december"),
@@ -96,7 +105,7 @@ _SYNONYMS = [
 # Words that soften a date without moving it: "in about 3 weeks", "roughly mid-October".
 _SOFTENERS = re.compile(
     r"\b(?:about|around|approximately|approx|roughly|sometime|some time|hopefully|probably|"
-    r"likely|ideally|(?:at )?some (?:point|stage)(?: in| during)?)\b"
+    r"likely|ideally|(?:at )?some (?:point|stage)(?: in| during)?|any ?time)\b"
 )
 _ISH = re.compile(r"(?:-?ish| or so)$")
 
@@ -104,10 +113,12 @@ _ISH = re.compile(r"(?:-?ish| or so)$")
 def normalise(text: str) -> tuple[str, bool]:
     """Lower-case plain words, and whether the text named the end of a working day."""
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = _FIRST_THING_WEEK.sub(r"monday \1", text)
     text = _CLOCK.sub(" ", text)
     end_of_day = bool(_END_OF_DAY.search(text))
     text = _END_OF_DAY.sub(" ", text)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", text)  # "mid-October", "mid-2027"
+    # "mid-October", "mid-2027", but not the dash of "10th-12th"
+    text = re.sub(r"(?<=[a-z])(?<!\d(?:st|nd|rd|th))-(?=[a-z0-9])", " ", text)
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)
     text = re.sub(r"[,;:!?()\"]", " ", text)
     text = " ".join(text.split()).rstrip(". ")
