@@ -473,3 +473,54 @@ def test_later_towards_once_up_to_and_holidays_of_the_table_start_a_phrase(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we haven't made a decision yet and will get back to you before easter.",
+         ("2026-03-04", "2026-04-02")),
+        ("wir haben noch keine entscheidung getroffen und melden uns vor ostern.",
+         ("2026-03-04", "2026-04-02")),
+        ("todavía no hemos decidido y te escribiremos antes del viernes.",
+         ("2026-03-04", "2026-03-05")),
+        ("we won't decide before friday.", ("2026-03-06", "2026-03-06")),
+    ],
+)  # fmt: skip
+def test_a_negation_ends_where_and_starts_a_new_verb(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Not decided yet and will write before X" is a deadline; "won't decide before X" is X."""
+
+    found = decision_range([sentence], SENT_ON, "DE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we'll decide in two weeks, give or take a few days.", ("2026-03-18", "2026-03-18")),
+        ("réponse mardi en huit.", ("2026-03-17", "2026-03-17")),
+        ("wir entscheiden ende nächsten monats.", ("2026-04-21", "2026-04-30")),
+        ("damos-lhe uma resposta até ao fim da semana.", ("2026-03-04", "2026-03-06")),
+        ("decidimos antes do feriado de 21 de abril.", ("2026-03-04", "2026-04-20")),
+        ("we'll decide between apr 6 and apr 10.", ("2026-04-06", "2026-04-10")),
+    ],
+)  # fmt: skip
+def test_tolerances_weekday_en_huit_genitive_months_and_month_abbreviations(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Give or take" names no date; "mardi en huit"; "nächsten Monats"; "apr 6"."""
+
+    found = decision_range([sentence], SENT_ON, "BR", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+def test_give_or_take_alone_is_no_date() -> None:
+    """ "Give or take a week" with nothing else says nothing about when."""
+
+    assert decision_range(["we'll decide, give or take a week."], SENT_ON, "GB", None) is None

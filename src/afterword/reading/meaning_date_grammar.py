@@ -50,7 +50,8 @@ _NEXT_WEEK = (
     r"(?:la )?settimana prossima"
 )
 _NEXT_MONTH = (
-    r"(?:im )?nächsten monat|(?:le )?mois prochain|(?:el |o )?próximo m[eê]s|mes que viene|"
+    r"(?:im )?(?:nächsten|kommenden) monat(?:s)?|(?:le )?mois prochain|"
+    r"(?:el |o )?próximo m[eê]s|mes que viene|"
     r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo|(?:o )?m[eê]s que vem"
 )
 _THIS_WEEK = r"diese[rn]? woche|cette semaine|esta semana|deze week|questa settimana"
@@ -166,9 +167,12 @@ _rule(rf"\b{_WEEKDAY} (?:prochain|que viene|que vem|prossimo)\b", r"next \1")
 # "D'ici la fin de la semaine", "antes del final de esta semana": the end of this week.
 _rule(r"\b(?:fin|final|finales) de (?:la|cette|esta) (?:semaine|semana)\b"
       r"(?! (?:prochaine|que viene))|\bfine (?:della|di questa) settimana\b(?! prossima)|"
-      r"\bfinal (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
+      r"\b(?:final|fim) (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
       "end of this week")  # fmt: skip
 _rule(r"\b(?:in der |die )?übernächste[nr]? woche\b", "the week after next")
+# "Mardi en huit" is Tuesday week, "lundi en quinze" two weeks on Monday.
+_rule(rf"\b{_WEEKDAY} en huit\b", r"\1 week")
+_rule(rf"\b{_WEEKDAY} en quinze\b", r"2 weeks on \1")
 # "Übermorgen", "après-demain", "pasado mañana": the day after tomorrow.
 _rule(r"\b(?:übermorgen|après-demain|pasado mañana|overmorgen|dopodomani|depois de amanhã)\b",
       "the day after tomorrow")  # fmt: skip
@@ -233,6 +237,8 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(
         rf"\b(?:{_AFTER}) (?:{_ARTICLE})?{_HOLIDAY_WORD}(?=\d|{_MONTH[1:-1]})", "after ", text
     )
+    # "Antes do feriado de 2 de novembro": before that day; the holiday's own word goes.
+    text = re.sub(rf"\b(before|by|until) {_HOLIDAY_WORD}(?=\d|{_MONTH[1:-1]})", r"\1 ", text)
     # "até dia 21", "antes del día 20", "hasta el día 15": by, before or until the 21st, ...
     text = re.sub(
         r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text

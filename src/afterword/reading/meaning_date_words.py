@@ -270,6 +270,14 @@ _BEFORE_THEN = re.compile(
 _Replacement = str | Callable[[re.Match[str]], str]
 _DUTCH_PLURAL = {"dag": "dagen", "week": "weken", "maand": "maanden"}
 _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
+    # "In two weeks, give or take a few days": the tolerance names no date of its own.
+    (
+        re.compile(
+            r"\b(?:give or take|plus or minus|more or less|or thereabouts)(?: (?:a|an|one|a few|"
+            r"a couple of|\d+|two|three) (?:days?|weeks?|months?))?"
+        ),
+        "",
+    ),
     # "Antes del fin de semana", "before the weekend": by the end of this week.
     (
         re.compile(

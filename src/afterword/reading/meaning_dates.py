@@ -45,7 +45,8 @@ _LEAD = re.compile(
     # A numeric date starts one too: "19/06 at the latest".
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "Later this week", "towards the end of May", "once Easter is over", "up to ten more days".
-    r"later|towards|toward|once|when|up|inside|eow|eom|eod|cob|"
+    r"later|towards|toward|once|when|up|inside|between|first|wk|eow|eom|eod|cob|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
     r"(?:early|mid|late)-[\w-]+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
     r"today|tomorrow)$"
@@ -77,7 +78,15 @@ _CUE = re.compile(
 )
 # The negation must be in the same clause: "we haven't decided, but we'll write before
 # Thanksgiving" is a deadline, not "not before".
-_CLAUSE_TURN = r"\b(?:but|however|although|though|mais|pero|aber|maar|ma|mas|porém)\b|¦"
+_CLAUSE_TURN = (
+    r"\b(?:but|however|although|though|mais|pero|aber|maar|ma|mas|porém)\b|¦|"
+    # "We haven't decided yet and will write before Christmas": "and" with a new verb or
+    # subject starts a clause of its own, in each language.
+    r"\b(?:and|et|und|y|en|e) (?:we|we'll|i|i'll|will|shall|hope|expect|plan|aim|nous|vous|"
+    r"reviendr\w*|espérons|comptons|wir|ich|melden|werden|geben|hoffen|te|le|les|os|"
+    r"esperamos|contamos|volveremos|laten|zullen|komen|hopen|verwachten|ti|vi|speriamo|"
+    r"contiamo|lhe|vamos|iremos|daremos|voltaremos)\b"
+)
 _NEGATED_UNTIL = re.compile(NOT + rf"(?:(?!{_CLAUSE_TURN})[^.;])*\b(?:until|till|before)$")
 _WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_GROUP[1:-1].split("|"))}
 
