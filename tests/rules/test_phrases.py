@@ -1022,6 +1022,27 @@ def test_a_first_day_with_no_last_is_refused_as_read(phrase):
     assert not isinstance(raised.value, NotUnderstood)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("on or around the 20th", WED, one("2026-11-20")),
+        ("circa 25 November", WED, one("2026-11-25")),
+        ("halfway through next month", WED, span("2026-12-11", "2026-12-20")),
+        ("right at the start of December", WED, span("2026-12-01", "2026-12-10")),
+        ("Friday at the very latest", WED, span("2026-11-18", "2026-11-20")),
+        ("ahead of the weekend", WED, span("2026-11-18", "2026-11-20")),
+        ("over the weekend", WED, span("2026-11-21", "2026-11-22")),
+        ("over the weekend", SAT, span("2026-11-21", "2026-11-22")),
+        ("the second or third week of December", WED, span("2026-12-08", "2026-12-21")),
+        ("end of December and early January", WED, span("2026-12-21", "2027-01-10")),
+        ("just before Christmas", WED, span("2026-11-18", "2026-12-24")),
+    ],
+)
+def test_hedges_weekends_and_ordinals_sharing_their_words(phrase, reference, expected):
+    """ "On or around", "circa", "very", "right", the weekend, "the second or third week of"."""
+    assert parse_phrase(phrase, reference, "US") == expected
+
+
 # ---------------------------------------------------------------- the hand-labelled corpus
 
 CORPUS = Path(__file__).parent / "corpus"

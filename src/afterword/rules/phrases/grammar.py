@@ -121,7 +121,8 @@ def part_to_part(match: re.Match[str], ctx: Context) -> DateRange | None:
     return DateRange(first.start, last.end)
 
 
-_JOINER = re.compile(r" (?:or|to|through|thru|until|till) ")
+_JOINER = re.compile(r" (?:or|to|through|thru|until|till|and) ")
+_BORROWS = re.compile(r"1st|2nd|3rd|4th|last|early|mid|late")
 # Two readings joined into one range may not span more than a quarter: "late March or early
 # April", not "Monday or Q4".
 _LONGEST_JOIN = timedelta(days=92)
@@ -132,8 +133,12 @@ def either_end(match: re.Match[str], ctx: Context) -> DateRange | None:
     phrase's start to the second's end, when each reads on its own and they come in order."""
     text = match[0]
     for joiner in _JOINER.finditer(text):
-        first = read_core(text[: joiner.start()], ctx)
-        last = read_core(text[joiner.end() :], ctx)
+        head, tail = text[: joiner.start()], text[joiner.end() :]
+        if _BORROWS.fullmatch(head):
+            # "The second or third week of May": the first borrows the second's words.
+            head = f"{head} {tail.partition(' ')[2]}"
+        first = read_core(head, ctx)
+        last = read_core(tail, ctx)
         if first is None or last is None:
             continue
         in_order = first.start <= last.start and first.end <= last.end
@@ -185,6 +190,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (r"(?P<week>next week|week after next|following week)", weeks.whole_week),
         (rf"{_WEEK_PART} (?:in |of )?{_WEEK}", weeks.week_part),
         (r"later (?:this|in) week", weeks.later_this_week),
+        (r"(?:over |during |at |on )?(?:this |coming |this coming )?weekend", weeks.weekend),
         (
             r"(?:week of|week commencing|week beginning|week starting|w/c|w/b|wc|wb) (?P<rest>.+)",
             week_of,
@@ -265,7 +271,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         # last: holidays by the name the country's own table gives them, and two phrases
         # joined by "or" / "to"
         (r"(?P<name>[a-z][a-z' ]*[a-z])", named_days.by_table_name),
-        (r".+ (?:or|to|through|thru|until|till) .+", either_end),
+        (r".+ (?:or|to|through|thru|until|till|and) .+", either_end),
     ]
 ]
 

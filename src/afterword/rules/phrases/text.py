@@ -48,7 +48,13 @@ _SYNONYMS = [
             r"by end of \1",
         ),
         # Parts named loosely: "towards the end of", "the tail end of", "toward the middle of".
-        (r"\b(?:towards? (?:end|close)|tail end|back end|very end) of\b", "late"),
+        (r"\b(?:towards? (?:end|close)|tail end|back end) of\b", "late"),
+        (r"\bhalfway through\b", "mid"),
+        # "At the very latest", "right at the start of", "just before": the same day.
+        (r"\bvery (?=latest|end|start|beginning|first|last)", ""),
+        (r"\b(?:right|just) (?=at |before |by |on )", ""),
+        # "Ahead of the weekend" is by the end of this working week.
+        (r"\b(?:before|ahead of|by) weekend\b", "by end of week"),
         (r"\btowards? (?:middle of|mid)\b", "mid"),
         (r"\btowards? (?:start|beginning) of\b", "early"),
         # "The latter half of May", "the back half of next month".
@@ -105,7 +111,8 @@ _SYNONYMS = [
 # Words that soften a date without moving it: "in about 3 weeks", "roughly mid-October".
 _SOFTENERS = re.compile(
     r"\b(?:about|around|approximately|approx|roughly|sometime|some time|hopefully|probably|"
-    r"likely|ideally|(?:at )?some (?:point|stage)(?: in| during)?|any ?time)\b"
+    r"likely|ideally|(?:at )?some (?:point|stage)(?: in| during)?|any ?time|circa|"
+    r"on or (?:around|about))\b"
 )
 _ISH = re.compile(r"(?:-?ish| or so)$")
 
