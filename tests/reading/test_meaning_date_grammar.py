@@ -175,3 +175,28 @@ def test_au_courant_is_no_date() -> None:
     """ "Nous vous tiendrons au courant" is "we'll keep you informed", no time."""
 
     assert decision_range(["nous vous tiendrons au courant."], SENT, "FR", None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("wir entscheiden mitte bis ende april.", ("2026-04-11", "2026-04-30")),
+        ("nous répondrons entre le 16 et le 20 mars.", ("2026-03-16", "2026-03-20")),
+        ("decidimos entre el 16 y el 20 de marzo.", ("2026-03-16", "2026-03-20")),
+        ("we beslissen tussen 16 en 20 maart.", ("2026-03-16", "2026-03-20")),
+        ("decidiamo tra fine marzo e inizio aprile.", ("2026-03-21", "2026-04-10")),
+        ("decidimos a primeros de abril.", ("2026-04-01", "2026-04-10")),
+        ("risposta entro e non oltre il 20 marzo.", ("2026-03-11", "2026-03-20")),
+        ("réponse dans les prochains jours.", ("2026-03-11", "2026-03-15")),
+        ("wir melden uns anfang übernächster woche.", ("2026-03-23", "2026-03-24")),
+    ],
+)  # fmt: skip
+def test_ranges_between_days_and_parts_in_six_languages(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Entre le 16 et le 20", "Mitte bis Ende", "tra fine ... e inizio", "a primeros de"."""
+
+    found = decision_range([sentence], SENT, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -524,3 +524,19 @@ def test_give_or_take_alone_is_no_date() -> None:
     """ "Give or take a week" with nothing else says nothing about when."""
 
     assert decision_range(["we'll decide, give or take a week."], SENT_ON, "GB", None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we'll decide ahead of the weekend.", ("2026-03-04", "2026-03-06")),
+        ("we'll decide midweek.", ("2026-03-04", "2026-03-05")),
+    ],
+)
+def test_ahead_and_midweek_start_a_phrase(sentence: str, expected: tuple[str, str]) -> None:
+    """ "Ahead of the weekend" is by Friday; "midweek" is this week's middle."""
+
+    found = decision_range([sentence], SENT_ON, "GB", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -27,6 +27,7 @@ days 1-10 of a month or Monday-Tuesday of a week, "end of next week" a deadline 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december)"
 _WEEKDAY = "(monday|tuesday|wednesday|thursday|friday)"
@@ -63,7 +64,7 @@ _THE_MONTH = (
 _BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|per) )?"
 # English has "begin", "half", "final" and "fine" too: those read only before a month.
 _PARTS: list[tuple[str, str, str]] = [
-    (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
+    (r"anfang|début|principios|primeros|comienzos|inicios|inizio|início|começo", "early", "any"),
     (r"begin", "early", "month"),
     (r"mitte|mi-|mediados|metà|meados|a meio|halverwege", "mid", "any"),
     (r"half", "mid", "month"),
@@ -73,7 +74,8 @@ _PARTS: list[tuple[str, str, str]] = [
 ]
 _OF = r"(?:\s?(?:de la|de|du|d'|des|del|di|della|do|da|van de|van|der|of the|of) ?)?"
 _PART_OBJECT = {
-    "any": rf"(?:{_MONTH}|next week|this week|next month|the month|this month)\b",
+    "any": rf"(?:{_MONTH}|next week|this week|the week after next|next month|the month|"
+    r"this month)\b",
     "month": rf"(?:{_MONTH}|the month)\b",
 }
 
@@ -125,7 +127,7 @@ def _dated(match: re.Match[str]) -> str:
     return f"{head}{int(day)}"
 
 
-_RULES: list[tuple[re.Pattern[str], str]] = []
+_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []
 
 
 def _rule(pattern: str, replacement: str) -> None:
@@ -203,10 +205,50 @@ _rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", 
 _PARA = r"(?<!lá )\b(?:para|tegen)"
 _rule(rf"{_PARA} (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|half|"
       r"midden) )", "by ")  # fmt: skip
+# "Mitte bis Ende März", "de début à mi-avril", "entre finales de enero y principios de
+# febrero": one part of a month to another, as parse_phrase reads "mid to end march".
+_PART_NAMES = {
+    "early": r"anfang|début|principios|primeros|inizio|início|begin",
+    "mid": r"mitte|mi|mediados|metà|meados|half|halverwege",
+    "end": r"ende|fin|finales|eind|fine|final|fim",
+}
+_ANY_PART = "|".join(_PART_NAMES.values())
+
+
+def _part_word(word: str) -> str:
+    return next(english for english, words in _PART_NAMES.items() if re.fullmatch(words, word))
+
+
+def _part_to_part(match: re.Match[str]) -> str:
+    return f"{_part_word(match[1])} to {_part_word(match[2])} "
+
+
+_RULES.append(
+    (
+        re.compile(
+            rf"\b(?:de |du |von )?({_ANY_PART})-? (?:bis|à|a|al|tot|até|to) (?:(?:zu|la|el|a) )?"
+            rf"({_ANY_PART})-?(?: (?:de|d'|di|van|do|del))? ?(?={_MONTH})"
+        ),
+        _part_to_part,
+    )
+)
+# "Entre le 12 et le 16 octobre", "tussen 18 en 22 januari": a range of days.
+_rule(
+    r"\b(?:entre|zwischen|tussen|tra|fra) (?:le |el |il |dem |den |o |dia )?(\d{1,2})\.? "
+    r"(?:et|y|en|e|und) (?:le |el |il |dem |den |o |dia )?(\d{1,2})\.?(?= (?:de |di )?"
+    rf"{_MONTH})",
+    r"between \1-\2",
+)
+# "Tra fine gennaio e inizio febbraio": between one part of a month and another.
+_rule(r"\b(?:entre|zwischen|tussen|tra|fra) (?=(?:" + _ANY_PART + r") )", "between ")
+_rule(r"\bentro e non oltre\b", "entro")
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
 
+_BETWEEN_PARTS = re.compile(
+    rf"\bbetween ((?:early|mid|end of) {_MONTH}) (?:e|y|et|und|en) (?=(?:early|mid|end of) )"
+)
 _DAY = re.compile(
     rf"(?:\b{_WEEKDAY},? )?(?:\b(?:den|dia|le|el|il|op) )?\b(\d{{1,2}})(?!\d|\.\d|[:/h])"
     r"(?:\.(?= )|er|º|°)?(?!\w)"
@@ -220,6 +262,7 @@ def grammar_to_english(text: str) -> str:
     """Put the combining parts of a sentence into English (see the module's steps)."""
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
+    text = _BETWEEN_PARTS.sub(r"between \1 and ", text)
     text = _DAY.sub(_day_or_keep, text)
     # Spans before deadlines: "entro 2 settimane" is a span, "entro venerdì" a deadline.
     text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)

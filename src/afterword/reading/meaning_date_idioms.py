@@ -124,7 +124,13 @@ _FIRST: list[tuple[str, _Replacement]] = [
     ),
     # 6. "The first full week of January": its first Monday to Friday.
     (r"\b(?:in |during )?the first full week (?:of|in) ", "first_full_week "),
-    # 7. More time asked for, and the amount of a delay.
+    # 7. More time asked for, and the amount of a delay; "in two weeks, give or take a few
+    # days": the tolerance names no date of its own.
+    (
+        r"\b(?:give or take|plus or minus|more or less|or thereabouts)(?: (?:a|an|one|a few|"
+        r"a couple of|\d+|two|three) (?:days?|weeks?|months?))?",
+        "",
+    ),
     (r"\b(?:another|a further) (couple of|few) weeks\b", r"in a \1 weeks"),
     (r"\ba few more weeks\b", "in a few weeks"),
     (r"\ba couple (?:of )?more (weeks|days)\b", r"in a couple of \1"),

@@ -270,14 +270,6 @@ _BEFORE_THEN = re.compile(
 _Replacement = str | Callable[[re.Match[str]], str]
 _DUTCH_PLURAL = {"dag": "dagen", "week": "weken", "maand": "maanden"}
 _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
-    # "In two weeks, give or take a few days": the tolerance names no date of its own.
-    (
-        re.compile(
-            r"\b(?:give or take|plus or minus|more or less|or thereabouts)(?: (?:a|an|one|a few|"
-            r"a couple of|\d+|two|three) (?:days?|weeks?|months?))?"
-        ),
-        "",
-    ),
     # "Antes del fin de semana", "before the weekend": by the end of this week.
     (
         re.compile(
@@ -332,6 +324,10 @@ _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
         "within the next",
     ),
     (re.compile(r"\bau cours des (\w+) prochain(?:e)?s\b"), r"within the next \1"),
+    (
+        re.compile(r"\b(?:dans|durant|pendant|au cours) (?:les|des) prochain(?:e)?s\b"),
+        "within the next",
+    ),
     (re.compile(r"\b(?:dans|durant|pendant) les (\w+) prochain(?:e)?s\b"), r"within the next \1"),
 ]
 _AFTER_TABLES = [

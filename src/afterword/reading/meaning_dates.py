@@ -45,7 +45,8 @@ _LEAD = re.compile(
     # A numeric date starts one too: "19/06 at the latest".
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "Later this week", "towards the end of May", "once Easter is over", "up to ten more days".
-    r"later|towards|toward|once|when|up|inside|between|first|wk|eow|eom|eod|cob|"
+    r"later|towards|toward|once|when|up|inside|between|first|wk|midweek|halfway|right|just|ahead|"
+    r"eow|eom|eod|cob|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
     r"(?:early|mid|late)-[\w-]+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
@@ -53,7 +54,8 @@ _LEAD = re.compile(
 )
 # Holidays by name count as time words: "until after the Spring Bank Holiday", "after Easter".
 _TIME_WORD = re.compile(
-    r"\d|\b(?:day|days|week|weeks|month|months|year|quarter|q[1-4]|today|tomorrow|fortnight|"
+    r"\d|\b(?:day|days|week|weeks|weekend|midweek|month|months|year|quarter|q[1-4]|today|"
+    r"tomorrow|fortnight|"
     r"holiday|holidays|new year|"
     + "|".join(re.escape(name) for name in HOLIDAY_NAMES)
     + "|"
