@@ -33,6 +33,15 @@ Conventions, decided once here so every phrase follows them:
 - Without a year a date, month or holiday means the next one not yet over; a range holding the
   reference starts on it; one already over is refused, as is anything ending more than 18 months
   after the reference.
+- Halves of a month are days 1-15 and 16 to its end. "Thursday week", "a week on Monday" count
+  from the next such day. "The week before X" is Monday to Friday of the week before the one X
+  starts in, "the week after X" of the first week starting after X's first day. A holiday
+  "weekend" is the Saturday to a Monday holiday (a Friday one to Sunday). "After <an event> on
+  <a day>" is after that day; "once X is over" is after X.
+- Two phrases joined by "or", "to", "and" make one range when they come in order and span at
+  most a quarter; otherwise the phrase is refused. A first day with no last ("from the 9th
+  onwards", "Monday or later") is refused. Any public holiday reads by the name the country's
+  own table gives it; an "(observed)" day is not the holiday.
 """
 
 from __future__ import annotations
