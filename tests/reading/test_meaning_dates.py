@@ -540,3 +540,22 @@ def test_ahead_and_midweek_start_a_phrase(sentence: str, expected: tuple[str, st
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("die entscheidung fällt in der woche nach pfingsten.", ("2026-05-25", "2026-05-29")),
+        ("we'll decide in the second half of the month.", ("2026-03-16", "2026-03-31")),
+        ("we beslissen half april.", ("2026-04-11", "2026-04-20")),
+    ],
+)  # fmt: skip
+def test_the_week_after_a_holiday_and_the_second_half_of_the_month(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "In der Woche nach Pfingsten" is the working week after it; Dutch "half" stays mid."""
+
+    found = decision_range([sentence], SENT_ON, "DE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

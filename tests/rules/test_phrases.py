@@ -1043,6 +1043,18 @@ def test_hedges_weekends_and_ordinals_sharing_their_words(phrase, reference, exp
     assert parse_phrase(phrase, reference, "US") == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the Monday after Thanksgiving", one("2026-11-30")),
+        ("the Friday before Christmas", one("2026-12-18")),
+    ],
+)
+def test_a_weekday_counted_from_a_holiday(phrase, expected):
+    """The first such weekday after the holiday, or the last one before it."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
 # ---------------------------------------------------------------- the hand-labelled corpus
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -67,7 +67,12 @@ _PARTS: list[tuple[str, str, str]] = [
     (r"anfang|début|principios|primeros|comienzos|inicios|inizio|início|começo", "early", "any"),
     (r"begin", "early", "month"),
     (r"mitte|mi-|mediados|metà|meados|a meio|halverwege", "mid", "any"),
-    (r"half", "mid", "month"),
+    # Dutch "half april" is mid-April; English "the second half of the month" is not.
+    (
+        r"(?<!first )(?<!second )(?<!latter )(?<!back )(?<!last )(?<!1st )(?<!2nd )half",
+        "mid",
+        "month",
+    ),
     (r"ende|fin|finales|fim|eind|einde", "end of", "any"),
     (r"final|fine", "end of", "month"),
     (r"(?:final|fine|fim)(?= d)", "end of", "any"),

@@ -90,6 +90,20 @@ def week_beside(match: re.Match[str], ctx: Context) -> DateRange | None:
     return DateRange(monday, monday + timedelta(days=FRIDAY))
 
 
+def weekday_beside(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The Monday after Thanksgiving": the first such weekday after the day named (the last
+    before it for "before")."""
+    found = read_core(match["rest"], ctx)
+    if found is None:
+        return None
+    weekday = WEEKDAYS[match["weekday"]]
+    if match["which"] == "after":
+        day = found.end + timedelta(days=(weekday - found.end.weekday() - 1) % 7 + 1)
+    else:
+        day = found.start - timedelta(days=(found.start.weekday() - weekday - 1) % 7 + 1)
+    return DateRange(day, day)
+
+
 def working_day_of(match: re.Match[str], ctx: Context) -> DateRange | None:
     """ "The last working day of the month", "the first business day of next month"."""
     found = read_core(match["rest"], ctx)
@@ -178,6 +192,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         # "The Friday after next": a week after the coming Friday.
         (rf"(?P<rest>{WEEKDAY}) after next", week_on_day),
         (r"week (?P<which>before|after) (?P<rest>.+)", week_beside),
+        (rf"{WEEKDAY} (?P<which>before|after) (?P<rest>.+)", weekday_beside),
         (rf"{_NAMED_WEEK} {WEEKDAY}", weeks.weekday),
         (
             rf"(?P<next>next )?{WEEKDAY}{_WEEKDAYS_JOINED}{WEEKDAY2}"
