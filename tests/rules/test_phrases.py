@@ -1097,7 +1097,7 @@ def test_at_most_one_percent_of_the_test_half_gets_a_wrong_date():
     assert len(wrong) <= rows // 100, wrong
 
 
-@pytest.mark.parametrize("half", ["test3", "tune3", "tune4", "tune5"])
+@pytest.mark.parametrize("half", ["test3", "tune3", "tune4", "tune5", "tune6"])
 def test_at_most_one_percent_of_round_twelves_halves_gets_a_wrong_date(half):
     """The same goal on the twelfth round's held-out half and its three tune batches."""
     rows, wrong, _refused = corpus_misses(half)
