@@ -4,8 +4,11 @@ Run from the repository root:
 
     PYTHONPATH=src .venv/bin/python bench/phrases.py
     PYTHONPATH=src .venv/bin/python bench/phrases.py --misses tune   # the tune half's misses
+    PYTHONPATH=src .venv/bin/python bench/phrases.py --half test3     # another half by name
 
-For each half (tests/rules/corpus/phrases_{tune,test}.jsonl) it prints:
+For each half (tests/rules/corpus/phrases_{tune,test}.jsonl unless --half names others) it
+prints, over its English phrases (`afterword when` reads English; the rows of other languages,
+marked "language", are read inside replies by bench/phrases_in_replies.py):
 
 - understood: phrases given a date range;
 - right: the range worked out by hand, or a refusal where the corpus says "refused";
@@ -34,6 +37,11 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "rules" / "corpus"
 HALVES = ("tune", "test")
 
 
+def half_names() -> list[str]:
+    """Every half in the corpus directory: phrases_<half>.jsonl."""
+    return sorted(path.stem.removeprefix("phrases_") for path in CORPUS.glob("phrases_*.jsonl"))
+
+
 @dataclass(frozen=True, slots=True)
 class Labelled:
     phrase: str
@@ -41,6 +49,9 @@ class Labelled:
     country: str
     subdivision: str | None
     expected: DateRange | None  # None: the phrase must be refused
+    language: str = "en"
+    reply: str | None = None  # the phrase inside a reply, when it does not fit the template
+    reply_expected: DateRange | None = None  # when the reply words it as a deadline
 
 
 def load(half: str) -> list[Labelled]:
@@ -59,9 +70,18 @@ def load(half: str) -> list[Labelled]:
                 row["country"],
                 row.get("subdivision"),
                 expected,
+                row.get("language", "en"),
+                row.get("reply"),
+                _range(row.get("reply_from"), row.get("reply_to")),
             )
         )
     return rows
+
+
+def _range(start: str | None, end: str | None) -> DateRange | None:
+    if start is None or end is None:
+        return None
+    return DateRange(date.fromisoformat(start), date.fromisoformat(end))
 
 
 def answer(row: Labelled) -> DateRange | None:
@@ -117,13 +137,19 @@ def show(value: DateRange | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed passes; the best counts")
-    parser.add_argument("--misses", choices=HALVES, help="list this half's misses")
+    parser.add_argument("--misses", choices=half_names(), help="list this half's misses")
+    parser.add_argument(
+        "--half", action="append", choices=half_names(), help="halves to read (default: both)"
+    )
     args = parser.parse_args()
 
     print(f"{'half':<6}{'phrases':>8}{'understood':>12}{'right':>8}{'wrong':>8}{'refused':>9}"
           f"{'wrong %':>9}{'phrases/s':>11}")  # fmt: skip
-    for half in HALVES:
-        rows = load(half)
+    for half in args.half or HALVES:
+        every = load(half)
+        rows = [row for row in every if row.language == "en"]
+        if len(rows) < len(every):
+            print(f"({half}: {len(every) - len(rows)} phrases of other languages left out)")
         result, misses = score(rows)  # also the untimed warm-up: holiday tables, imports
         speed = phrases_per_second(rows, args.repeat)
         print(

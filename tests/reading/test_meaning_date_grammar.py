@@ -139,3 +139,64 @@ def test_a_span_within_is_a_deadline_from_the_day_sent() -> None:
     assert found is not None
     assert found.range == parse_phrase("within 2 weeks", SENT, "FR", None)
     assert (found.range.start, found.range.end) == (SENT, date(2026, 3, 25))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("nous vous répondrons sous 72 heures.", ("2026-03-11", "2026-03-14")),
+        ("wir entscheiden innerhalb von 24 stunden.", ("2026-03-11", "2026-03-12")),
+        ("wir entscheiden im dritten quartal.", ("2026-07-01", "2026-09-30")),
+        ("decidiremos en el primer trimestre.", ("2026-03-11", "2026-03-31")),
+        ("wir melden uns übermorgen.", ("2026-03-13", "2026-03-13")),
+        ("ti rispondiamo dopodomani.", ("2026-03-13", "2026-03-13")),
+        ("we beslissen halverwege juni.", ("2026-06-11", "2026-06-20")),
+        ("decidimos no final do mês que vem.", ("2026-04-21", "2026-04-30")),
+        ("nous déciderons courant mai.", ("2026-05-01", "2026-05-31")),
+        ("réponse dans le courant de la semaine prochaine.", ("2026-03-16", "2026-03-20")),
+        ("nel corso della prossima settimana avrai una risposta.", ("2026-03-16", "2026-03-20")),
+        ("te contestamos el viernes como tarde.", ("2026-03-11", "2026-03-13")),
+        ("te contestamos lo más tarde el lunes.", ("2026-03-11", "2026-03-16")),
+        ("je hoort over een dag of tien van ons.", ("2026-03-21", "2026-03-21")),
+    ],
+)  # fmt: skip
+def test_hours_quarters_the_day_after_tomorrow_and_loose_parts_in_six_languages(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """Hours, ordinal quarters, "übermorgen", "halverwege", "courant", "como tarde"."""
+
+    found = decision_range([sentence], SENT, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+def test_au_courant_is_no_date() -> None:
+    """ "Nous vous tiendrons au courant" is "we'll keep you informed", no time."""
+
+    assert decision_range(["nous vous tiendrons au courant."], SENT, "FR", None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("wir entscheiden mitte bis ende april.", ("2026-04-11", "2026-04-30")),
+        ("nous répondrons entre le 16 et le 20 mars.", ("2026-03-16", "2026-03-20")),
+        ("decidimos entre el 16 y el 20 de marzo.", ("2026-03-16", "2026-03-20")),
+        ("we beslissen tussen 16 en 20 maart.", ("2026-03-16", "2026-03-20")),
+        ("decidiamo tra fine marzo e inizio aprile.", ("2026-03-21", "2026-04-10")),
+        ("decidimos a primeros de abril.", ("2026-04-01", "2026-04-10")),
+        ("risposta entro e non oltre il 20 marzo.", ("2026-03-11", "2026-03-20")),
+        ("réponse dans les prochains jours.", ("2026-03-11", "2026-03-15")),
+        ("wir melden uns anfang übernächster woche.", ("2026-03-23", "2026-03-24")),
+    ],
+)  # fmt: skip
+def test_ranges_between_days_and_parts_in_six_languages(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Entre le 16 et le 20", "Mitte bis Ende", "tra fine ... e inizio", "a primeros de"."""
+
+    found = decision_range([sentence], SENT, "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -58,3 +58,22 @@ def test_a_holiday_of_the_employers_country_dates_the_decision(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("decidimos antes de semana santa.", ("2027-02-17", "2027-03-20")),
+        ("decidimos después de semana santa.", ("2027-03-30", "2027-04-09")),
+        ("wir entscheiden nach der karwoche.", ("2027-03-30", "2027-04-09")),
+    ],
+)
+def test_holy_week_runs_from_palm_sunday_to_easter_monday(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """Before Semana Santa is before Palm Sunday; after it, after the Easter Monday."""
+
+    found = decision_range([sentence], date(2027, 2, 17), "ES", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -58,3 +58,21 @@ def test_a_weekday_counted_from_a_day_becomes_one_token(sentence: str, english: 
     """ "The Monday after Thanksgiving" is one token; "Monday after next" is left to the parser."""
 
     assert idioms_last(sentence) == english
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("la seconda metà di marzo", "second_half marzo"),
+        ("la segunda mitad de abril", "second_half abril"),
+        ("a primeira metade de maio", "first_half maio"),
+        ("in the second half of the month", "in the second half of the month"),
+    ],
+)
+def test_a_half_of_a_month_in_words_for_half_but_not_of_the_month(
+    sentence: str, english: str
+) -> None:
+    """ "Metà", "mitad", "metade" name halves; "the second half of the month" is left to the
+    parser, which reads it itself."""
+
+    assert idioms_first(sentence) == english

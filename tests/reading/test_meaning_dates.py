@@ -432,3 +432,130 @@ def test_either_or_ranges_first_days_events_on_a_date_and_bridge_days_are_read(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "we will decide by 1 march 2025.",
+        "we will let you know on monday the 4th.",
+        "our decision comes in h1 2028.",
+        "we will call you on 31 june.",
+    ],
+)
+def test_a_phrase_read_and_refused_is_not_read_shorter(sentence: str) -> None:
+    """A date over, too far or at odds with its weekday gives no range, not a part of it."""
+
+    found = decision_range([sentence], SENT_ON, "GB", None)
+
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we will let you know our decision later this week.", ("2026-03-05", "2026-03-06")),
+        ("we'll decide towards the end of next week.", ("2026-03-12", "2026-03-13")),
+        ("you'll hear from us once easter is over.", ("2026-04-07", "2026-04-17")),
+        ("we need up to ten more days to decide.", ("2026-03-04", "2026-03-14")),
+        ("you will have our decision by eow.", ("2026-03-04", "2026-03-06")),
+        ("we'll decide inside the fortnight.", ("2026-03-04", "2026-03-18")),
+        ("we'll decide mid-to-end april.", ("2026-04-11", "2026-04-30")),
+        ("we'll let you know after saint patrick's day.", ("2026-03-18", "2026-03-27")),
+    ],
+)  # fmt: skip
+def test_later_towards_once_up_to_and_holidays_of_the_table_start_a_phrase(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Later", "towards", "once", "up to", "EOW", "inside" and table holidays start a run."""
+
+    found = decision_range([sentence], SENT_ON, "IE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we haven't made a decision yet and will get back to you before easter.",
+         ("2026-03-04", "2026-04-02")),
+        ("wir haben noch keine entscheidung getroffen und melden uns vor ostern.",
+         ("2026-03-04", "2026-04-02")),
+        ("todavía no hemos decidido y te escribiremos antes del viernes.",
+         ("2026-03-04", "2026-03-05")),
+        ("we won't decide before friday.", ("2026-03-06", "2026-03-06")),
+    ],
+)  # fmt: skip
+def test_a_negation_ends_where_and_starts_a_new_verb(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Not decided yet and will write before X" is a deadline; "won't decide before X" is X."""
+
+    found = decision_range([sentence], SENT_ON, "DE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we'll decide in two weeks, give or take a few days.", ("2026-03-18", "2026-03-18")),
+        ("réponse mardi en huit.", ("2026-03-17", "2026-03-17")),
+        ("wir entscheiden ende nächsten monats.", ("2026-04-21", "2026-04-30")),
+        ("damos-lhe uma resposta até ao fim da semana.", ("2026-03-04", "2026-03-06")),
+        ("decidimos antes do feriado de 21 de abril.", ("2026-03-04", "2026-04-20")),
+        ("we'll decide between apr 6 and apr 10.", ("2026-04-06", "2026-04-10")),
+    ],
+)  # fmt: skip
+def test_tolerances_weekday_en_huit_genitive_months_and_month_abbreviations(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "Give or take" names no date; "mardi en huit"; "nächsten Monats"; "apr 6"."""
+
+    found = decision_range([sentence], SENT_ON, "BR", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+def test_give_or_take_alone_is_no_date() -> None:
+    """ "Give or take a week" with nothing else says nothing about when."""
+
+    assert decision_range(["we'll decide, give or take a week."], SENT_ON, "GB", None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we'll decide ahead of the weekend.", ("2026-03-04", "2026-03-06")),
+        ("we'll decide midweek.", ("2026-03-04", "2026-03-05")),
+    ],
+)
+def test_ahead_and_midweek_start_a_phrase(sentence: str, expected: tuple[str, str]) -> None:
+    """ "Ahead of the weekend" is by Friday; "midweek" is this week's middle."""
+
+    found = decision_range([sentence], SENT_ON, "GB", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("die entscheidung fällt in der woche nach pfingsten.", ("2026-05-25", "2026-05-29")),
+        ("we'll decide in the second half of the month.", ("2026-03-16", "2026-03-31")),
+        ("we beslissen half april.", ("2026-04-11", "2026-04-20")),
+    ],
+)  # fmt: skip
+def test_the_week_after_a_holiday_and_the_second_half_of_the_month(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    """ "In der Woche nach Pfingsten" is the working week after it; Dutch "half" stays mid."""
+
+    found = decision_range([sentence], SENT_ON, "DE", None)
+
+    assert found is not None
+    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from afterword.rules.phrases import AlreadyOver, DateRange, PhraseError, parse_phrase
+from afterword.rules.phrases import (
+    AlreadyOver,
+    DateRange,
+    NotUnderstood,
+    PhraseError,
+    parse_phrase,
+)
 
 WED = date(2026, 11, 18)
 FRI = date(2026, 11, 20)
@@ -839,6 +845,216 @@ def test_the_sentence_around_the_timing_is_dropped(phrase, expected):
     assert parse_phrase(phrase, WED) == expected
 
 
+# ---------------------------------------------------------------- round twelve's kinds
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("give us up to ten more days", span("2026-11-18", "2026-11-28")),
+        ("up to a further week", span("2026-11-18", "2026-11-25")),
+        ("another 3 days", one("2026-11-21")),
+        ("in the next week or two", span("2026-11-18", "2026-12-02")),
+        ("in the next day or two", span("2026-11-18", "2026-11-20")),
+    ],
+)
+def test_more_time_up_to_a_limit_is_a_deadline(phrase, expected):
+    """ "Up to N more days", "the next week or two" run from the reference; "another N" is a day."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["within the fortnight", "over the coming fortnight"])
+def test_the_fortnight_without_a_number_is_one_fortnight(phrase):
+    """ "Within the fortnight" is a deadline 14 days on."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-12-02")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Thursday week", one("2026-11-26")),
+        ("a week on Monday", one("2026-11-30")),
+        ("a fortnight today", one("2026-12-02")),
+        ("two weeks from tomorrow", one("2026-12-03")),
+        ("10 days from Friday", one("2026-11-30")),
+    ],
+)
+def test_weeks_are_counted_from_the_day_they_name(phrase, expected):
+    """ "Thursday week", "a week on Monday": that long after the coming such day."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("towards the end of next week", span("2026-11-26", "2026-11-27")),
+        ("the tail end of this month", span("2026-11-21", "2026-11-30")),
+        ("towards the middle of December", span("2026-12-11", "2026-12-20")),
+        ("mid-to-late December", span("2026-12-11", "2026-12-31")),
+        ("early to mid January", span("2027-01-01", "2027-01-20")),
+        ("late December or early January", span("2026-12-21", "2027-01-10")),
+        ("the first half of December", span("2026-12-01", "2026-12-15")),
+        ("the second half of next month", span("2026-12-16", "2026-12-31")),
+        ("the latter half of January", span("2027-01-16", "2027-01-31")),
+    ],
+)
+def test_loose_parts_halves_and_part_to_part_ranges(phrase, expected):
+    """ "Towards the end of" is late; halves are days 1-15 and 16 on; two parts make one range."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["before the month is out", "by month end", "by EOM", "by the close of the month"],
+)
+def test_before_the_month_is_out_is_a_deadline_at_its_end(phrase):
+    """ "Before the month is out", "EOM" and "month end" end on the month's last day."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-11-30")
+
+
+@pytest.mark.parametrize("phrase", ["before the week is out", "EOW", "by EOW"])
+def test_before_the_week_is_out_is_a_deadline_on_its_friday(phrase):
+    """ "EOW" is the end of this week, a deadline on its Friday."""
+    assert parse_phrase(phrase, WED) == span("2026-11-18", "2026-11-20")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("after the board meets on the 24th", span("2026-11-25", "2026-12-04")),
+        ("once the panel has met on Monday", span("2026-11-24", "2026-12-04")),
+        ("once the holidays are over", span("2027-01-04", "2027-01-15")),
+        ("just after Christmas", span("2026-12-28", "2027-01-08")),
+        ("this side of Christmas", span("2026-11-18", "2026-12-24")),
+    ],
+)
+def test_after_an_event_on_a_day_or_once_a_holiday_is_over(phrase, expected):
+    """An event on a day is after that day; "once X is over" is after X; "this side of" before."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "country", "expected"),
+    [
+        ("before Epiphany", WED, "ES", span("2026-11-18", "2027-01-05")),
+        ("after St Patrick's Day", d("2027-02-17"), "IE", span("2027-03-18", "2027-03-26")),
+        ("after the Fourth of July", d("2027-06-02"), "US", span("2027-07-06", "2027-07-16")),
+        ("before Holy Week", d("2027-02-17"), "ES", span("2027-02-17", "2027-03-20")),
+    ],
+)
+def test_holidays_by_the_name_in_the_countrys_own_table(phrase, reference, country, expected):
+    """Any public holiday of the country reads by its own name; Holy Week is Palm Sunday on."""
+    assert parse_phrase(phrase, reference, country) == expected
+
+
+def test_an_observed_day_is_not_the_holiday_itself():
+    """Juneteenth on a Saturday is the 19th, not the Friday it is observed on."""
+    found = parse_phrase("by Juneteenth", d("2027-06-02"), "US")
+
+    assert found == span("2027-06-02", "2027-06-19")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the last working day of the month", one("2026-11-30")),
+        ("the first working day of next month", one("2026-12-01")),
+        ("the first business day of January", one("2027-01-04")),
+    ],
+)
+def test_the_first_or_last_working_day_of_a_month(phrase, expected):
+    """The first or last business day of the month named, holidays skipped."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at some point next year", span("2027-01-01", "2027-12-31")),
+        ("some point next week", span("2026-11-23", "2026-11-27")),
+    ],
+)
+def test_at_some_point_softens_without_moving(phrase, expected):
+    """ "At some point" says nothing about which days."""
+    assert parse_phrase(phrase, WED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["Christmas or Easter", "Friday to Q4"])
+def test_two_dates_joined_out_of_order_or_far_apart_are_refused(phrase):
+    """Two readings join into one range only in order and within a quarter."""
+    with pytest.raises(PhraseError):
+        parse_phrase(phrase, WED)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("the Friday after next", WED, one("2026-11-27")),
+        ("the week before Christmas", WED, span("2026-12-14", "2026-12-18")),
+        ("the week after Thanksgiving", WED, span("2026-11-30", "2026-12-04")),
+        ("before Memorial Day weekend", d("2027-04-21"), span("2027-04-21", "2027-05-28")),
+        ("first thing next week", WED, one("2026-11-23")),
+        ("between now and the 20th", WED, span("2026-11-18", "2026-11-20")),
+        ("within the week", WED, span("2026-11-18", "2026-11-20")),
+        ("10th-12th", WED, span("2026-12-10", "2026-12-12")),
+        ("on the 1st of next month", WED, one("2026-12-01")),
+        ("any time between the 23rd and the 25th", WED, span("2026-11-23", "2026-11-25")),
+        ("in the weeks ahead", WED, span("2026-11-18", "2026-12-16")),
+        ("the back end of the year", WED, span("2026-11-18", "2026-12-31")),
+    ],
+)
+def test_weeks_beside_a_day_long_weekends_and_loose_spans(phrase, reference, expected):
+    """The week before or after a day, a holiday weekend, "first thing", "between now and"."""
+    assert parse_phrase(phrase, reference, "US") == expected
+
+
+def test_wk_of_is_the_week_of():
+    """ "Wk of 30/11" is the working week holding 30 November, day first in Britain."""
+    assert parse_phrase("wk of 30/11", WED, "GB") == span("2026-11-30", "2026-12-04")
+
+
+@pytest.mark.parametrize("phrase", ["from the 23rd onwards", "Monday or later"])
+def test_a_first_day_with_no_last_is_refused_as_read(phrase):
+    """An open end is refused with its own reason, not as a phrase nobody could read."""
+    with pytest.raises(PhraseError, match="no last one") as raised:
+        parse_phrase(phrase, WED)
+
+    assert not isinstance(raised.value, NotUnderstood)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("on or around the 20th", WED, one("2026-11-20")),
+        ("circa 25 November", WED, one("2026-11-25")),
+        ("halfway through next month", WED, span("2026-12-11", "2026-12-20")),
+        ("right at the start of December", WED, span("2026-12-01", "2026-12-10")),
+        ("Friday at the very latest", WED, span("2026-11-18", "2026-11-20")),
+        ("ahead of the weekend", WED, span("2026-11-18", "2026-11-20")),
+        ("over the weekend", WED, span("2026-11-21", "2026-11-22")),
+        ("over the weekend", SAT, span("2026-11-21", "2026-11-22")),
+        ("the second or third week of December", WED, span("2026-12-08", "2026-12-21")),
+        ("end of December and early January", WED, span("2026-12-21", "2027-01-10")),
+        ("just before Christmas", WED, span("2026-11-18", "2026-12-24")),
+    ],
+)
+def test_hedges_weekends_and_ordinals_sharing_their_words(phrase, reference, expected):
+    """ "On or around", "circa", "very", "right", the weekend, "the second or third week of"."""
+    assert parse_phrase(phrase, reference, "US") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the Monday after Thanksgiving", one("2026-11-30")),
+        ("the Friday before Christmas", one("2026-12-18")),
+    ],
+)
+def test_a_weekday_counted_from_a_holiday(phrase, expected):
+    """The first such weekday after the holiday, or the last one before it."""
+    assert parse_phrase(phrase, WED, "US") == expected
+
+
 # ---------------------------------------------------------------- the hand-labelled corpus
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -849,10 +1065,14 @@ def corpus_misses(half: str) -> tuple[int, list[str], list[str]]:
     wrong, refused, rows = [], [], 0
     for line in (CORPUS / f"phrases_{half}.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        if row.get("language", "en") != "en":
+            continue  # read inside replies by the reader, not by `afterword when`
         rows += 1
         expected = None if row.get("refused") else span(row["from"], row["to"])
         try:
-            got = parse_phrase(row["phrase"], d(row["reference"]), row["country"])
+            got = parse_phrase(
+                row["phrase"], d(row["reference"]), row["country"], row.get("subdivision")
+            )
         except PhraseError:
             got = None
         if got is None and expected is not None:
@@ -873,5 +1093,13 @@ def test_the_corpus_has_at_least_300_phrases_in_two_halves():
 def test_at_most_one_percent_of_the_test_half_gets_a_wrong_date():
     """The goal of issue 11: at most 1 % wrong dates on the half the rules were not tuned on."""
     rows, wrong, _refused = corpus_misses("test")
+
+    assert len(wrong) <= rows // 100, wrong
+
+
+@pytest.mark.parametrize("half", ["test3", "tune3", "tune4", "tune5", "tune6"])
+def test_at_most_one_percent_of_round_twelves_halves_gets_a_wrong_date(half):
+    """The same goal on the twelfth round's held-out half and its three tune batches."""
+    rows, wrong, _refused = corpus_misses(half)
 
     assert len(wrong) <= rows // 100, wrong

@@ -27,6 +27,7 @@ days 1-10 of a month or Monday-Tuesday of a week, "end of next week" a deadline 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december)"
 _WEEKDAY = "(monday|tuesday|wednesday|thursday|friday)"
@@ -41,6 +42,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"tag(?:e|en)?|jours?|días?|dagen|giorni|dias", "days"),
     (r"woche(?:n)?|semaines?|semanas?|weken|settiman[ae]", "weeks"),
     (r"monat(?:e|en)?|mois|meses|maanden|mesi", "months"),
+    (r"stunden?|heures?|horas?|uur|ore", "hours"),
 ]
 _NEXT_WEEK = (
     r"(?:der |la |in der |na |nella )?(?:nächste[nr]?|kommende[nr]?) woche|"
@@ -49,8 +51,9 @@ _NEXT_WEEK = (
     r"(?:la )?settimana prossima"
 )
 _NEXT_MONTH = (
-    r"(?:im )?nächsten monat|(?:le )?mois prochain|(?:el |o )?próximo m[eê]s|mes que viene|"
-    r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo"
+    r"(?:im )?(?:nächsten|kommenden) monat(?:s)?|(?:le )?mois prochain|"
+    r"(?:el |o )?próximo m[eê]s|mes que viene|"
+    r"volgende maand|(?:il )?prossimo mese|(?:il )?mese prossimo|(?:o )?m[eê]s que vem"
 )
 _THIS_WEEK = r"diese[rn]? woche|cette semaine|esta semana|deze week|questa settimana"
 _THE_MONTH = (
@@ -61,23 +64,30 @@ _THE_MONTH = (
 _BEFORE_PART = r"(?:\b(?:à la|à|au|a|al|alla|all'|no|na|nos|em|en|in|zu|aan het|per) )?"
 # English has "begin", "half", "final" and "fine" too: those read only before a month.
 _PARTS: list[tuple[str, str, str]] = [
-    (r"anfang|début|principios|comienzos|inicios|inizio|início|começo", "early", "any"),
+    (r"anfang|début|principios|primeros|comienzos|inicios|inizio|início|começo", "early", "any"),
     (r"begin", "early", "month"),
-    (r"mitte|mi-|mediados|metà|meados|a meio", "mid", "any"),
-    (r"half", "mid", "month"),
+    (r"mitte|mi-|mediados|metà|meados|a meio|halverwege", "mid", "any"),
+    # Dutch "half april" is mid-April; English "the second half of the month" is not.
+    (
+        r"(?<!first )(?<!second )(?<!latter )(?<!back )(?<!last )(?<!1st )(?<!2nd )half",
+        "mid",
+        "month",
+    ),
     (r"ende|fin|finales|fim|eind|einde", "end of", "any"),
     (r"final|fine", "end of", "month"),
     (r"(?:final|fine|fim)(?= d)", "end of", "any"),
 ]
 _OF = r"(?:\s?(?:de la|de|du|d'|des|del|di|della|do|da|van de|van|der|of the|of) ?)?"
 _PART_OBJECT = {
-    "any": rf"(?:{_MONTH}|next week|this week|next month|the month|this month)\b",
+    "any": rf"(?:{_MONTH}|next week|this week|the week after next|next month|the month|"
+    r"this month)\b",
     "month": rf"(?:{_MONTH}|the month)\b",
 }
 
 # 5. Deadline words.
 _AT_LATEST = (
-    r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|uiterlijk|"
+    r"spätestens|au plus tard|como muy tarde|a más tardar|a lo más tardar|como tarde|"
+    r"lo más tarde|lo mas tarde|uiterlijk|"
     r"al più tardi|o mais tardar|no mais tardar|ten laatste|op zijn laatst"
 )
 _ARTICLE = r"(?:am|zum|den|le|la|el|op|il|lo|o|a|ao|à) "
@@ -102,7 +112,7 @@ _WITHIN = (
     r"in de komende |nel giro di |en el transcurso de |no espaço de "
 )
 _IN = r"\bin |\bdans |\ben |\btra |\bfra |\bem |\bdaqui a |\bover "
-_SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months)"
+_SPAN = r"(\d+(?:-\d+)?|a|a few) (business days|days|weeks|months|hours)"
 _ONE = r"\b(?:eine[rm]?|une|una|uma|um|een|un)\b(?= (?:business days|days|weeks|months)\b)"
 
 
@@ -122,7 +132,7 @@ def _dated(match: re.Match[str]) -> str:
     return f"{head}{int(day)}"
 
 
-_RULES: list[tuple[re.Pattern[str], str]] = []
+_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []
 
 
 def _rule(pattern: str, replacement: str) -> None:
@@ -164,9 +174,32 @@ _rule(rf"\b{_WEEKDAY} (?:prochain|que viene|que vem|prossimo)\b", r"next \1")
 # "D'ici la fin de la semaine", "antes del final de esta semana": the end of this week.
 _rule(r"\b(?:fin|final|finales) de (?:la|cette|esta) (?:semaine|semana)\b"
       r"(?! (?:prochaine|que viene))|\bfine (?:della|di questa) settimana\b(?! prossima)|"
-      r"\bfinal (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
+      r"\b(?:final|fim) (?:da|desta) semana\b(?! que vem)|\beind van (?:de|deze) week\b",
       "end of this week")  # fmt: skip
 _rule(r"\b(?:in der |die )?übernächste[nr]? woche\b", "the week after next")
+# "Mardi en huit" is Tuesday week, "lundi en quinze" two weeks on Monday.
+_rule(rf"\b{_WEEKDAY} en huit\b", r"\1 week")
+_rule(rf"\b{_WEEKDAY} en quinze\b", r"2 weeks on \1")
+# "Übermorgen", "après-demain", "pasado mañana": the day after tomorrow.
+_rule(r"\b(?:übermorgen|après-demain|pasado mañana|overmorgen|dopodomani|depois de amanhã)\b",
+      "the day after tomorrow")  # fmt: skip
+_rule(r"\b(?:domani|amanhã)\b|(?<!la )(?<!esta )\bmañana\b", "tomorrow")
+# Quarters by their ordinal: "im dritten Quartal", "au deuxième trimestre", "en el primer
+# trimestre", "in het derde kwartaal", "nel secondo trimestre", "no quarto trimestre".
+for _number, _ordinals in (
+    ("1", r"erste[nrsm]?|premier|1er|primer|primero|primo|eerste|primeiro"),
+    ("2", r"zweite[nrsm]?|deuxième|second|segundo|secondo|tweede"),
+    ("3", r"dritte[nrsm]?|troisième|tercer|tercero|terzo|derde|terceiro"),
+    ("4", r"vierte[nrsm]?|quatrième|cuarto|quarto|vierde"),
+):
+    _rule(rf"\b(?:(?:im|au|en el|el|nel|il|in het|het|no|o|le) )?(?:{_ordinals}) "
+          r"(?:quartal|trimestre|kwartaal)\b", f"in q{_number}")  # fmt: skip
+# "Courant mai", "dans le courant de la semaine prochaine", "im Laufe der nächsten Woche", "nel
+# corso della prossima settimana": during it (not "au courant", which is "informed").
+_rule(rf"\bcourant (?={_MONTH})", "in ")
+_rule(r"\b(?:dans le courant (?:de la |du |de |d')?|im laufe (?:der |des |von )?|"
+      r"nel corso (?:della |del |dello |di )?|in de loop van (?:de |het )?|"
+      r"no decorrer d[aoe]s? |a lo largo de (?:la |el )?)", "during ")  # fmt: skip
 _rule(rf"\b(?:{_NEXT_WEEK})\b", "next week")
 _rule(rf"\b(?:{_NEXT_MONTH})\b", "next month")
 _rule(rf"\b(?:{_THIS_WEEK})\b", "this week")
@@ -177,10 +210,50 @@ _rule(r"\bmonatsende\b|\bfin de mois\b|\bfine mese\b|\b(?:fin|final) de mes\b", 
 _PARA = r"(?<!lá )\b(?:para|tegen)"
 _rule(rf"{_PARA} (?:el |la |het )?(?=(?:finales|principios|mediados|eind|einde|begin|half|"
       r"midden) )", "by ")  # fmt: skip
+# "Mitte bis Ende März", "de début à mi-avril", "entre finales de enero y principios de
+# febrero": one part of a month to another, as parse_phrase reads "mid to end march".
+_PART_NAMES = {
+    "early": r"anfang|début|principios|primeros|inizio|início|begin",
+    "mid": r"mitte|mi|mediados|metà|meados|half|halverwege",
+    "end": r"ende|fin|finales|eind|fine|final|fim",
+}
+_ANY_PART = "|".join(_PART_NAMES.values())
+
+
+def _part_word(word: str) -> str:
+    return next(english for english, words in _PART_NAMES.items() if re.fullmatch(words, word))
+
+
+def _part_to_part(match: re.Match[str]) -> str:
+    return f"{_part_word(match[1])} to {_part_word(match[2])} "
+
+
+_RULES.append(
+    (
+        re.compile(
+            rf"\b(?:de |du |von )?({_ANY_PART})-? (?:bis|à|a|al|tot|até|to) (?:(?:zu|la|el|a) )?"
+            rf"({_ANY_PART})-?(?: (?:de|d'|di|van|do|del))? ?(?={_MONTH})"
+        ),
+        _part_to_part,
+    )
+)
+# "Entre le 12 et le 16 octobre", "tussen 18 en 22 januari": a range of days.
+_rule(
+    r"\b(?:entre|zwischen|tussen|tra|fra) (?:le |el |il |dem |den |o |dia )?(\d{1,2})\.? "
+    r"(?:et|y|en|e|und) (?:le |el |il |dem |den |o |dia )?(\d{1,2})\.?(?= (?:de |di )?"
+    rf"{_MONTH})",
+    r"between \1-\2",
+)
+# "Tra fine gennaio e inizio febbraio": between one part of a month and another.
+_rule(r"\b(?:entre|zwischen|tussen|tra|fra) (?=(?:" + _ANY_PART + r") )", "between ")
+_rule(r"\bentro e non oltre\b", "entro")
 for _words, _english, _object in _PARTS:
     _rule(rf"{_BEFORE_PART}\b(?:{_words}){_OF}\s?(?={_PART_OBJECT[_object]})", f"{_english} ")
 
 
+_BETWEEN_PARTS = re.compile(
+    rf"\bbetween ((?:early|mid|end of) {_MONTH}) (?:e|y|et|und|en) (?=(?:early|mid|end of) )"
+)
 _DAY = re.compile(
     rf"(?:\b{_WEEKDAY},? )?(?:\b(?:den|dia|le|el|il|op) )?\b(\d{{1,2}})(?!\d|\.\d|[:/h])"
     r"(?:\.(?= )|er|º|°)?(?!\w)"
@@ -194,6 +267,7 @@ def grammar_to_english(text: str) -> str:
     """Put the combining parts of a sentence into English (see the module's steps)."""
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
+    text = _BETWEEN_PARTS.sub(r"between \1 and ", text)
     text = _DAY.sub(_day_or_keep, text)
     # Spans before deadlines: "entro 2 settimane" is a span, "entro venerdì" a deadline.
     text = re.sub(rf"(?:{_WITHIN})(?={_SPAN})", "within ", text)
@@ -211,6 +285,8 @@ def grammar_to_english(text: str) -> str:
     text = re.sub(
         rf"\b(?:{_AFTER}) (?:{_ARTICLE})?{_HOLIDAY_WORD}(?=\d|{_MONTH[1:-1]})", "after ", text
     )
+    # "Antes do feriado de 2 de novembro": before that day; the holiday's own word goes.
+    text = re.sub(rf"\b(before|by|until) {_HOLIDAY_WORD}(?=\d|{_MONTH[1:-1]})", r"\1 ", text)
     # "até dia 21", "antes del día 20", "hasta el día 15": by, before or until the 21st, ...
     text = re.sub(
         r"\b(by|before|until) (?:(?:el |o )?d[ií]a|le|el|il|den) (?=\d)", r"\1 the ", text

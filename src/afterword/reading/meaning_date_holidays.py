@@ -17,6 +17,7 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
         {"until after": "bis nach", "after": "nach", "before": "vor", "by": "bis"},
         {
             "easter": r"ostern|osterfeiertagen?|osterferien",
+            "holy week": r"karwoche",
             "pentecost": r"pfingsten|pfingstferien",
             "ascension": r"christi himmelfahrt|himmelfahrt",
             "christmas": r"weihnachten|weihnachtsfeiertagen?",
@@ -30,6 +31,7 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
         {"until after": "jusqu'après", "after": "après", "before": "avant", "by": "jusqu'à"},
         {
             "easter": r"pâques",
+            "holy week": r"semaine sainte",
             "pentecost": r"pentecôte",
             "ascension": r"ascension",
             "christmas": r"noël",
@@ -46,6 +48,9 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
             "by": "hasta",
         },
         {
+            # "Antes de Semana Santa" is before Palm Sunday: "before" is put into English first,
+            # below; after, by or until after it, Semana Santa ends on the Monday the Easter
+            # break ends on.
             "easter": r"semana santa|pascua",
             "pentecost": r"pentecostés",
             "ascension": r"ascensión",
@@ -59,6 +64,7 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
         {"until after": "tot na", "after": "na", "before": "voor", "by": "tot"},
         {
             "easter": r"pasen|paasvakantie",
+            "holy week": r"goede week|stille week",
             "pentecost": r"pinksteren",
             "ascension": r"hemelvaart(?:sdag)?",
             "christmas": r"kerst(?:mis|dagen|vakantie)?",
@@ -75,6 +81,7 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
         },
         {
             "easter": r"pasqua",
+            "holy week": r"settimana santa",
             "pentecost": r"pentecoste",
             "ascension": r"ascensione",
             "christmas": r"natale",
@@ -92,6 +99,7 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
         },
         {
             "easter": r"páscoa",
+            "holy week": r"semana santa",
             "pentecost": r"pentecostes",
             "ascension": r"ascensão",
             "christmas": r"natal",
@@ -103,6 +111,8 @@ _LANGUAGES: list[tuple[dict[str, str], dict[str, str]]] = [
 ]
 _ARTICLE = r"(?:(?:den|dem|der|die|le|la|les|l'|el|los|las|het|de|il|lo|o|a|os|as) ?)?"
 _NAMED = [
+    (re.compile(r"\bantes de(?:l)? (?:la )?semana santa\b"), "before holy week"),
+] + [
     (re.compile(rf"\b(?:{words}) {_ARTICLE}(?:{names})\b"), f"{lead} {english}")
     for leads, holidays in _LANGUAGES
     for lead, words in leads.items()

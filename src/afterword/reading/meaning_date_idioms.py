@@ -38,7 +38,7 @@ _M = "(january|february|march|april|may|june|july|august|september|october|novem
 _W = "(monday|tuesday|wednesday|thursday|friday)"
 
 # A half of a month only: not "the first half of next year", nor the "of" skipped.
-_MONTH_NEXT = r"(?!next|this|year|\d|(?:of|de|du|do|di|des|van|im|von|del)\b|d')(?=\w)"
+_MONTH_NEXT = r"(?!next|this|year|month|the\b|\d|(?:of|de|du|do|di|des|van|im|von|del)\b|d')(?=\w)"
 _FIRST: list[tuple[str, _Replacement]] = [
     # 1. The turn of the year. A negated "until the new year" is read as "in the new year" by
     # idioms_last: nobody decides on New Year's Day itself.
@@ -94,15 +94,15 @@ _FIRST: list[tuple[str, _Replacement]] = [
     (
         r"\b(?:(?:in|during|over) )?(?:the |la |a |die |de |il |l'|in der )?(?:first|première|"
         r"premiere|primera|primeira|prima|ersten?|eerste) (?:half|quinzaine|quincena|quinzena|"
-        r"quindicina|hälfte|helft)(?: (?:of|de|d'|du mois de|do mês de|do|di|des|van|im|von|del "
-        rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
+        r"quindicina|hälfte|helft|metà|mitad|metade|moitié)(?: (?:of|de|d'|du mois de|do mês de|"
+        rf"do|di|des|van|im|von|del mes de))?(?: the)? ?{_MONTH_NEXT}",
         "first_half ",
     ),
     (
         r"\b(?:(?:in|during|over) )?(?:the |la |a |die |de |il |l'|in der )?(?:second|latter|"
         r"seconde|deuxième|segunda|seconda|zweiten?|tweede) (?:half|quinzaine|quincena|quinzena|"
-        r"quindicina|hälfte|helft)(?: (?:of|de|d'|du mois de|do mês de|do|di|des|van|im|von|del "
-        rf"mes de))?(?: the)? ?{_MONTH_NEXT}",
+        r"quindicina|hälfte|helft|metà|mitad|metade|moitié)(?: (?:of|de|d'|du mois de|do mês de|"
+        rf"do|di|des|van|im|von|del mes de))?(?: the)? ?{_MONTH_NEXT}",
         "second_half ",
     ),
     # "The first days of March" are its early part, "the last days" its end.
@@ -124,7 +124,13 @@ _FIRST: list[tuple[str, _Replacement]] = [
     ),
     # 6. "The first full week of January": its first Monday to Friday.
     (r"\b(?:in |during )?the first full week (?:of|in) ", "first_full_week "),
-    # 7. More time asked for, and the amount of a delay.
+    # 7. More time asked for, and the amount of a delay; "in two weeks, give or take a few
+    # days": the tolerance names no date of its own.
+    (
+        r"\b(?:give or take|plus or minus|more or less|or thereabouts)(?: (?:a|an|one|a few|"
+        r"a couple of|\d+|two|three) (?:days?|weeks?|months?))?",
+        "",
+    ),
     (r"\b(?:another|a further) (couple of|few) weeks\b", r"in a \1 weeks"),
     (r"\ba few more weeks\b", "in a few weeks"),
     (r"\ba couple (?:of )?more (weeks|days)\b", r"in a couple of \1"),
@@ -154,6 +160,12 @@ _FIRST: list[tuple[str, _Replacement]] = [
     ),
 ]
 _LAST: list[tuple[str, _Replacement]] = [
+    # 6. "In der Woche nach Pfingsten", "la semaine avant Noël": the week after or before it.
+    (
+        r"\b(?:in der |die |la |de |a |nella |na |en la |dans la )?(?:woche|semaine|semana|week|"
+        r"settimana) (after|before) ",
+        r"the week \1 ",
+    ),
     (
         r"((?:\b(?:not|no|never|nothing|nicht|kein\w*|pas|niet|geen|non|não|ni|weder|neither)\b|"
         r"n't\b)[^.;]*?\b(?:until|till|before)) (?:the )?new year\b(?!'s)",

@@ -268,6 +268,7 @@ _BEFORE_THEN = re.compile(
     r"antes dessa data)\b"
 )
 _Replacement = str | Callable[[re.Match[str]], str]
+_DUTCH_PLURAL = {"dag": "dagen", "week": "weken", "maand": "maanden"}
 _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
     # "Antes del fin de semana", "before the weekend": by the end of this week.
     (
@@ -285,7 +286,11 @@ _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
         ),
         r"woche im \1",
     ),
-    (re.compile(r"\b(binnen|over) (?:een|1) week of (?:twee|2)\b"), r"\1 a week or two"),
+    # "Over een week of drie", "binnen een dag of tien": about that many, as "over drie weken".
+    (
+        re.compile(r"\b(binnen|over) (?:een|1) (dag|week|maand) of (\w+)\b"),
+        lambda about: f"{about[1]} {about[3]} {_DUTCH_PLURAL[about[2]]}",
+    ),
     # "Esta semana y la que viene ... la semana siguiente": the week after those two.
     (
         re.compile(
@@ -319,6 +324,10 @@ _BEFORE_TABLES: list[tuple[re.Pattern[str], _Replacement]] = [
         "within the next",
     ),
     (re.compile(r"\bau cours des (\w+) prochain(?:e)?s\b"), r"within the next \1"),
+    (
+        re.compile(r"\b(?:dans|durant|pendant|au cours) (?:les|des) prochain(?:e)?s\b"),
+        "within the next",
+    ),
     (re.compile(r"\b(?:dans|durant|pendant) les (\w+) prochain(?:e)?s\b"), r"within the next \1"),
 ]
 _AFTER_TABLES = [

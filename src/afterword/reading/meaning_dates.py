@@ -32,8 +32,9 @@ from afterword.reading.meaning_date_idioms import (
     WEEKDAY_FROM,
 )
 from afterword.reading.meaning_date_words import MONTH_NAMES, NOT, WEEKDAY_GROUP, in_english
-from afterword.rules.phrases import DateRange, PhraseError, parse_phrase
+from afterword.rules.phrases import DateRange, NotUnderstood, PhraseError, parse_phrase
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
+from afterword.rules.phrases.named_days import table_names
 
 _MAX_WORDS = 8
 _FURTHEST = timedelta(days=548)  # 18 months
@@ -43,20 +44,25 @@ _LEAD = re.compile(
     r"(?:by|before|within|until|till|in|on|around|next|this|early|mid|late|end|the|over|no|a|"
     # A numeric date starts one too: "19/06 at the latest".
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
+    # "Later this week", "towards the end of May", "once Easter is over", "up to ten more days".
+    r"later|towards|toward|once|when|up|inside|between|first|wk|midweek|halfway|right|just|ahead|"
+    r"eow|eom|eod|cob|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
-    r"(?:early|mid|late)-\w+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
+    r"(?:early|mid|late)-[\w-]+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
     r"today|tomorrow)$"
 )
 # Holidays by name count as time words: "until after the Spring Bank Holiday", "after Easter".
 _TIME_WORD = re.compile(
-    r"\d|\b(?:day|days|week|weeks|month|months|year|quarter|q[1-4]|today|tomorrow|fortnight|"
+    r"\d|\b(?:day|days|week|weeks|weekend|midweek|month|months|year|quarter|q[1-4]|today|"
+    r"tomorrow|fortnight|"
     r"holiday|holidays|new year|"
     + "|".join(re.escape(name) for name in HOLIDAY_NAMES)
     + "|"
     + "|".join(MONTH_NAMES)
     + "|"
     + WEEKDAY_GROUP[1:-1]
-    + r"|eod|cob)\b"
+    + r"|eod|cob|eow|eom)\b"
 )
 # Words about the decision or hearing back; the phrase after the nearest one is the date.
 _CUE = re.compile(
@@ -74,10 +80,17 @@ _CUE = re.compile(
 )
 # The negation must be in the same clause: "we haven't decided, but we'll write before
 # Thanksgiving" is a deadline, not "not before".
-_CLAUSE_TURN = r"\b(?:but|however|although|though|mais|pero|aber|maar|ma|mas|porém)\b|¦"
+_CLAUSE_TURN = (
+    r"\b(?:but|however|although|though|mais|pero|aber|maar|ma|mas|porém)\b|¦|"
+    # "We haven't decided yet and will write before Christmas": "and" with a new verb or
+    # subject starts a clause of its own, in each language.
+    r"\b(?:and|et|und|y|en|e) (?:we|we'll|i|i'll|will|shall|hope|expect|plan|aim|nous|vous|"
+    r"reviendr\w*|espérons|comptons|wir|ich|melden|werden|geben|hoffen|te|le|les|os|"
+    r"esperamos|contamos|volveremos|laten|zullen|komen|hopen|verwachten|ti|vi|speriamo|"
+    r"contiamo|lhe|vamos|iremos|daremos|voltaremos)\b"
+)
 _NEGATED_UNTIL = re.compile(NOT + rf"(?:(?!{_CLAUSE_TURN})[^.;])*\b(?:until|till|before)$")
 _WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_GROUP[1:-1].split("|"))}
-_PART_TO_PART = re.compile(r"(early|mid|late)-to-(mid|late|end)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +128,11 @@ def decision_range(
                     best, best_rank = FoundDate(_when_then(last, sent_on), index), rank
             if start < covered:
                 continue
-            read = _phrase_at(words, start, sent_on, country, subdivision)
+            read_at = _phrase_at(words, start, sent_on, country, subdivision)
+            if isinstance(read_at, int):
+                covered = read_at  # a phrase read and refused: none of its words alone
+                continue
+            read = read_at
             if read is None:
                 read = _counted(words, start, sent_on, country, subdivision, last)
             if read is None and last is not None:
@@ -163,7 +180,8 @@ def _either_or(
     """The phrase after an "or" at ``at``, if one is read there."""
     if at + 1 >= len(words) or words[at] not in ("or", "oder", "ou", "o"):
         return None
-    return _phrase_at(words, at + 1, sent_on, country, subdivision)
+    read = _phrase_at(words, at + 1, sent_on, country, subdivision)
+    return None if isinstance(read, int) else read
 
 
 def _counted(
@@ -260,6 +278,8 @@ def _weekday_from(
     assert counted is not None
     weekday, after = _WEEKDAYS[counted[1]], counted[2] == "after"
     read = _longest_run(words, at + 1, at + 1, sent_on, country, subdivision)
+    if isinstance(read, int):
+        return None
     if read is not None:
         found, end = read
         return _nearest_weekday(found, weekday, after), end
@@ -298,12 +318,9 @@ def _when_then(named: DateRange, sent_on: date) -> DateRange:
 
 def _phrase_at(
     words: list[str], start: int, sent_on: date, country: str, subdivision: str | None
-) -> tuple[DateRange, int] | None:
-    """The range read from the longest run of words from ``start``, and where the run ends."""
-    parts = _PART_TO_PART.match(words[start])
-    if parts and start + 1 < len(words):
-        found = _part_to_part(parts[1], parts[2], words[start + 1], sent_on, country, subdivision)
-        return None if found is None else (found, start + 2)
+) -> tuple[DateRange, int] | int | None:
+    """The range read from the longest run of words from ``start``, and where the run ends
+    (only where it ends when that run was read and refused)."""
     if not _LEAD.match(words[start]):
         return None
     # "May" starts a date only before a day number: "we may have news" is not the month.
@@ -319,9 +336,11 @@ def _phrase_at(
 
 def _longest_run(
     words: list[str], start: int, lead: int, sent_on: date, country: str, subdivision: str | None
-) -> tuple[DateRange, int] | None:
+) -> tuple[DateRange, int] | int | None:
     """The range read from the longest run of words from ``lead`` (at most eight from
-    ``start``), and where the run ends."""
+    ``start``), and where the run ends; only where it ends when the longest run the parser
+    reads is refused (over, too far ahead, a weekday that disagrees with its date), so that no
+    shorter run inside it is read instead."""
     # A run stops before "following-monday" and the other tokens only _counted reads.
     stop = next(
         (
@@ -338,26 +357,28 @@ def _longest_run(
     last = min(len(words), start + _MAX_WORDS, len(words) if stop is None else stop)
     for end in range(last, lead, -1):
         phrase = " ".join(words[lead:end])
-        if not _TIME_WORD.search(phrase):
+        # The holidays of the country's own table count too: "before Epiphany".
+        holidays = _holiday_table(country, subdivision, sent_on)
+        if not _TIME_WORD.search(phrase) and not holidays.search(phrase):
             continue
         try:
             found = parse_phrase(phrase, sent_on, country, subdivision)
-        except (PhraseError, ValueError):
+        except NotUnderstood:
             continue
+        except (PhraseError, ValueError):
+            # Read and refused ("by 1 March 2026", "H1 2028", "Monday the 4th" on a Sunday):
+            # fewer of its words would drop what made it wrong, so nothing here is a date.
+            return end
         # No employer names a decision date further ahead; a longer answer is a misreading.
-        return (found, end) if found.end <= sent_on + _FURTHEST else None
+        return (found, end) if found.end <= sent_on + _FURTHEST else end
     return None
 
 
-def _part_to_part(
-    first: str, last: str, month: str, sent_on: date, country: str, subdivision: str | None
-) -> DateRange | None:
-    """ "mid-to-late September": from the start of its mid part to the end of its late part."""
+def _holiday_table(country: str, subdivision: str | None, sent_on: date) -> re.Pattern[str]:
     try:
-        start = parse_phrase(f"{first} {month}", sent_on, country, subdivision)
-        end = parse_phrase(f"{last} {month}", sent_on, country, subdivision)
-    except (PhraseError, ValueError):
-        return None
-    if end.end < start.start or end.end > sent_on + _FURTHEST:
-        return None
-    return DateRange(start.start, end.end)
+        return table_names(country.upper(), subdivision, sent_on.year)
+    except (KeyError, NotImplementedError, ValueError):
+        return _NOTHING
+
+
+_NOTHING = re.compile(r"(?!)")

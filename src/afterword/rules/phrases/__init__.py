@@ -33,10 +33,20 @@ Conventions, decided once here so every phrase follows them:
 - Without a year a date, month or holiday means the next one not yet over; a range holding the
   reference starts on it; one already over is refused, as is anything ending more than 18 months
   after the reference.
+- Halves of a month are days 1-15 and 16 to its end. "Thursday week", "a week on Monday" count
+  from the next such day. "The week before X" is Monday to Friday of the week before the one X
+  starts in, "the week after X" of the first week starting after X's first day. A holiday
+  "weekend" is the Saturday to a Monday holiday (a Friday one to Sunday). "After <an event> on
+  <a day>" is after that day; "once X is over" is after X.
+- Two phrases joined by "or", "to", "and" make one range when they come in order and span at
+  most a quarter; otherwise the phrase is refused. A first day with no last ("from the 9th
+  onwards", "Monday or later") is refused. Any public holiday reads by the name the country's
+  own table gives it; an "(observed)" day is not the holiday.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from afterword.rules.phrases.fallback import by_dateparser
@@ -48,22 +58,23 @@ from afterword.rules.phrases.model import (
     AlreadyOver,
     Context,
     DateRange,
+    NotUnderstood,
     PhraseError,
     add_months,
     monday_of,
 )
 from afterword.rules.phrases.text import FILLER_WORDS, normalise, take_frame
 
-__all__ = ["AlreadyOver", "DateRange", "PhraseError", "parse_phrase"]
+__all__ = ["AlreadyOver", "DateRange", "NotUnderstood", "PhraseError", "parse_phrase"]
 
 _EXAMPLES = ('"by Friday"', '"end of next week"', '"mid October"')
 
 
-def _not_understood(text: str) -> PhraseError:
+def _not_understood(text: str) -> NotUnderstood:
     examples = f"{_EXAMPLES[0]}, {_EXAMPLES[1]} or {_EXAMPLES[2]}"
     if not text.strip():
-        return PhraseError(f"No phrase given. Try for example {examples}.")
-    return PhraseError(f"Could not understand {text.strip()!r}. Try for example {examples}.")
+        return NotUnderstood(f"No phrase given. Try for example {examples}.")
+    return NotUnderstood(f"Could not understand {text.strip()!r}. Try for example {examples}.")
 
 
 def _checked_place(country: str, subdivision: str | None) -> tuple[str, str | None]:
@@ -132,9 +143,17 @@ def parse_phrase(
         ) from None
 
 
+# "From the 9th onwards", "Monday or later": a first day and no last one.
+_OPEN_END = re.compile(r"\b(?:onwards?|or later|and beyond|at the earliest|or after)$")
+
+
 def _parse(text: str, reference: date, country: str, subdivision: str | None) -> DateRange:
     ctx = Context(reference, *_checked_place(country, subdivision))
     core, end_of_day = normalise(text)
+    if _OPEN_END.search(core):
+        raise PhraseError(
+            f"{text.strip()!r} gives a first day but no last one: give a day or a range."
+        )
     words = core.split()
     for fallback in (False, True):
         for first in range(len(words) + 1):

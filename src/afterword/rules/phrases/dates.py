@@ -60,6 +60,12 @@ def day_of_month(match: re.Match[str], ctx: Context) -> DateRange:
     raise PhraseError(f"No month has a day {wanted}.")
 
 
+def day_of_next_month(match: re.Match[str], ctx: Context) -> DateRange:
+    """ "The 1st of next month": that day of the month after the reference's."""
+    month = add_months(ctx.reference.replace(day=1), 1)
+    return _one(_checked(month.year, month.month, int(match["day"])))
+
+
 def _checked(year: int, month: int, day: int) -> date:
     if not 1 <= day <= last_day(year, month):
         raise PhraseError(f"There is no day {day} in {calendar.month_name[month]} {year}.")

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from afterword.rules.phrases import dates, months, named_days, spans, weeks
-from afterword.rules.phrases.model import FRIDAY, Context, DateRange, PhraseError, monday_of
+from afterword.rules.phrases.model import (
+    FRIDAY,
+    Context,
+    DateRange,
+    PhraseError,
+    monday_of,
+    shift,
+)
 from afterword.rules.phrases.vocabulary import (
     DAY,
     DAY2,
@@ -59,6 +66,102 @@ def weekday_and_date(match: re.Match[str], ctx: Context) -> DateRange | None:
     return found
 
 
+def week_on_day(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "Thursday week", "a week on Monday", "three weeks from Friday", "a fortnight tomorrow":
+    that many units after the day named (the next such weekday, tomorrow or today)."""
+    day = read_core(match["rest"], ctx)
+    if day is None or day.start != day.end:
+        return None
+    low, high = spans.counts(match) if match.groupdict().get("low") else (1, 1)
+    unit = match.groupdict().get("unit") or "week"
+    return DateRange(shift(day.start, low, unit), shift(day.start, high, unit))
+
+
+def week_beside(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The week before Christmas": Monday to Friday of the working week before the one it
+    starts in; "the week after Easter": of the first week starting after its first day."""
+    found = read_core(match["rest"], ctx)
+    if found is None:
+        return None
+    if match["which"] == "before":
+        monday = monday_of(found.start) - timedelta(days=7)
+    else:
+        monday = monday_of(found.start) + timedelta(days=7)
+    return DateRange(monday, monday + timedelta(days=FRIDAY))
+
+
+def weekday_beside(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The Monday after Thanksgiving": the first such weekday after the day named (the last
+    before it for "before")."""
+    found = read_core(match["rest"], ctx)
+    if found is None:
+        return None
+    weekday = WEEKDAYS[match["weekday"]]
+    if match["which"] == "after":
+        day = found.end + timedelta(days=(weekday - found.end.weekday() - 1) % 7 + 1)
+    else:
+        day = found.start - timedelta(days=(found.start.weekday() - weekday - 1) % 7 + 1)
+    return DateRange(day, day)
+
+
+def working_day_of(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "The last working day of the month", "the first business day of next month"."""
+    found = read_core(match["rest"], ctx)
+    if found is None:
+        return None
+    business = ctx.business
+    if match["which"] == "1st":
+        day = business.on_or_after(found.start)
+    else:
+        day = found.end
+        while not business.is_business_day(day):
+            day -= timedelta(days=1)
+    if not found.start <= day <= found.end:
+        return None
+    return DateRange(day, day)
+
+
+_PART_WORDS = {"end": "end of", "middle": "middle of"}
+
+
+def part_to_part(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "Mid-to-late March", "early to mid next month": from the first part's start to the
+    second part's end, of the same month or week."""
+    second = _PART_WORDS.get(match["part2"], match["part2"])
+    first = read_core(f"{match['part']} {match['rest']}", ctx)
+    last = read_core(f"{second} {match['rest']}", ctx)
+    if first is None or last is None or last.end < first.start:
+        return None
+    return DateRange(first.start, last.end)
+
+
+_JOINER = re.compile(r" (?:or|to|through|thru|until|till|and) ")
+_BORROWS = re.compile(r"1st|2nd|3rd|4th|last|early|mid|late")
+# Two readings joined into one range may not span more than a quarter: "late March or early
+# April", not "Monday or Q4".
+_LONGEST_JOIN = timedelta(days=92)
+
+
+def either_end(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """ "Late March or early April", "end of this week to early next week": from the first
+    phrase's start to the second's end, when each reads on its own and they come in order."""
+    text = match[0]
+    for joiner in _JOINER.finditer(text):
+        head, tail = text[: joiner.start()], text[joiner.end() :]
+        if _BORROWS.fullmatch(head):
+            # "The second or third week of May": the first borrows the second's words.
+            head = f"{head} {tail.partition(' ')[2]}"
+        first = read_core(head, ctx)
+        last = read_core(tail, ctx)
+        if first is None or last is None:
+            continue
+        in_order = first.start <= last.start and first.end <= last.end
+        if in_order and last.end - first.start <= _LONGEST_JOIN:
+            return DateRange(first.start, last.end)
+        raise PhraseError(f"{text!r} joins two dates out of order or too far apart.")
+    return None
+
+
 def _day_name(match: re.Match[str]) -> str:
     return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[
         WEEKDAYS[match["weekday"]]
@@ -85,6 +188,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"(?:this |coming |this coming )?{WEEKDAY}", weeks.weekday),
         (rf"(?P<next>next) {WEEKDAY}", weeks.weekday),
         (rf"{WEEKDAY} (?:of |in )?{_NAMED_WEEK}", weeks.weekday),
+        (rf"(?P<rest>{WEEKDAY}) (?P<unit>week)", week_on_day),
+        # "The Friday after next": a week after the coming Friday.
+        (rf"(?P<rest>{WEEKDAY}) after next", week_on_day),
+        (r"week (?P<which>before|after) (?P<rest>.+)", week_beside),
+        (rf"{WEEKDAY} (?P<which>before|after) (?P<rest>.+)", weekday_beside),
         (rf"{_NAMED_WEEK} {WEEKDAY}", weeks.weekday),
         (
             rf"(?P<next>next )?{WEEKDAY}{_WEEKDAYS_JOINED}{WEEKDAY2}"
@@ -97,11 +205,21 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (r"(?P<week>next week|week after next|following week)", weeks.whole_week),
         (rf"{_WEEK_PART} (?:in |of )?{_WEEK}", weeks.week_part),
         (r"later (?:this|in) week", weeks.later_this_week),
+        (r"(?:over |during |at |on )?(?:this |coming |this coming )?weekend", weeks.weekend),
         (
             r"(?:week of|week commencing|week beginning|week starting|w/c|w/b|wc|wb) (?P<rest>.+)",
             week_of,
         ),
         # lengths of time
+        (
+            rf"(?:{spans.COUNTS} )?{spans.UNIT} (?:on|from|after) (?P<rest>tomorrow|today|"
+            rf"{WEEKDAY}.*|\d.*|{MONTH}.*)",
+            week_on_day,
+        ),
+        (
+            rf"{spans.COUNTS} (?P<unit>week|fortnight) (?P<rest>tomorrow|today|{WEEKDAY})",
+            week_on_day,
+        ),
         (rf"{spans.COUNTS} (?:business|working|work) days?", spans.business_days),
         (rf"{spans.COUNTS} {spans.UNIT}", spans.units),
         (rf"(?P<low>\d+) {spans.UNIT} or (?P<high>\d+)", spans.units),
@@ -111,6 +229,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         # months
         (rf"(?:{PART} )?{_MONTH_OR_WORD}", months.month_part),
         (r"later (?:this|in) month", months.later_this_month),
+        (rf"(?P<half>1st|2nd) half (?:of |in )?{_MONTH_OR_WORD}", months.month_half),
+        (
+            r"(?P<part>early|beginning of|start of|mid|middle of|late)(?: to | - | through | or )"
+            r"(?P<part2>mid|middle of|middle|late|end of|end)(?: of)? (?P<rest>.+)",
+            part_to_part,
+        ),
+        (
+            r"(?P<which>1st|last|final) (?:working|business|work) day (?:of|in) (?P<rest>.+)",
+            working_day_of,
+        ),
         (
             rf"(?P<nth>1st|2nd|3rd|4th|last|final) week (?:of|in) {_MONTH_OR_WORD}",
             months.week_of_month,
@@ -141,6 +269,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"{MONTH} {DAY}{YEAR}", dates.plain_date),
         (rf"{DAY}(?: of)? {MONTH}{YEAR}", dates.plain_date),
         (rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}(?: of (?:this )?month)?", dates.day_of_month),
+        (rf"(?P<day>\d{{1,2}}){ORDINAL_SUFFIX}? of next month", dates.day_of_next_month),
         # ranges of days
         (rf"{MONTH} {DAY}{TO}{DAY2}{YEAR}", dates.month_day_span),
         (rf"{DAY}{TO}{DAY2}(?: of)? {MONTH}{YEAR}", dates.month_day_span),
@@ -154,6 +283,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?", dates.numeric_date),
         (r"(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>\d{4})", dates.numeric_date),
         (r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?\.?", dates.dotted_date),
+        # last: holidays by the name the country's own table gives them, and two phrases
+        # joined by "or" / "to"
+        (r"(?P<name>[a-z][a-z' ]*[a-z])", named_days.by_table_name),
+        (r".+ (?:or|to|through|thru|until|till|and) .+", either_end),
     ]
 ]
 

@@ -31,6 +31,11 @@ class PhraseError(ValueError):
     """A phrase that gives no date; the message is written for the person who typed it."""
 
 
+class NotUnderstood(PhraseError):
+    """A phrase none of our forms reads; other PhraseErrors are phrases read and found wanting
+    (over, too far ahead, a weekday that disagrees with its date)."""
+
+
 class AlreadyOver(PhraseError):
     """A phrase that names dates, all of them before the reference date ("by 1 March 2026")."""
 

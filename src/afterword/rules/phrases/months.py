@@ -56,6 +56,16 @@ def later_this_month(match: re.Match[str], ctx: Context) -> DateRange:
     return DateRange(ref + DAY, date(ref.year, ref.month, last_day(ref.year, ref.month)))
 
 
+def month_half(match: re.Match[str], ctx: Context) -> DateRange:
+    """ "The first half of May" is days 1-15, "the second half of next month" the 16th on."""
+    year, month, pinned = _named_month(match, ctx)
+    first, last = (1, 15) if match["half"] == "1st" else (16, None)
+    found = month_range(year, month, first, last)
+    if not pinned and found.end < ctx.reference:
+        found = month_range(year + 1, month, first, last)
+    return found
+
+
 # The n-th week of a month is days 1-7, 8-14, ...; the last week is its last seven days.
 _NTH_WEEK = {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3}
 

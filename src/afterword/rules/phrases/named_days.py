@@ -20,6 +20,9 @@ from afterword.rules.phrases.model import Context, DateRange, PhraseError
 # Days from Easter Sunday to the first and last day of each feast.
 _EASTER_FEASTS = {
     "easter": (-2, 1),
+    # Holy Week as a time off: Palm Sunday to Easter Monday ("después de Semana Santa" is
+    # after the Monday, which much of Spain keeps).
+    "holy week": (-7, 1),
     "good friday": (-2, -2),
     "easter monday": (1, 1),
     "ascension": (39, 39),
@@ -114,11 +117,15 @@ def _subdivisions(country: str) -> tuple[str, ...]:
 def _matching(
     pattern: re.Pattern[str], country: str, subdivision: str | None, year: int
 ) -> set[date]:
-    # Several holidays on one day are joined by "; "; "(observed)" days are not the holiday.
+    # Several holidays on one day are joined by "; "; "(observed)" days are not the holiday,
+    # even for a pattern open at its end ("juneteenth.*").
     return {
         day
         for day, names in _names(country, subdivision, year)
-        if any(pattern.fullmatch(name.lower()) for name in names.split("; "))
+        if any(
+            pattern.fullmatch(name.lower()) and not name.endswith("(observed)")
+            for name in names.split("; ")
+        )
     }
 
 
@@ -210,12 +217,24 @@ def _next_public_holiday(ctx: Context) -> DateRange:
     raise PhraseError(f"No public holiday is known in {_where(ctx)}.")  # pragma: no cover
 
 
+def _long_weekend(day: DateRange) -> DateRange:
+    """ "Memorial Day weekend": a Monday holiday and the weekend before it; a Friday one and
+    the weekend after it; a holiday on any other day alone."""
+    if day.start.weekday() == 0:
+        return DateRange(day.start - timedelta(days=2), day.end)
+    if day.end.weekday() == 4:
+        return DateRange(day.start, day.end + timedelta(days=2))
+    return day
+
+
 def holiday(match: re.Match[str], ctx: Context) -> DateRange:
     """The days of the holiday or break a phrase names, the next one not yet over."""
     name = match["holiday"]
     base = _BREAK.sub("", name)
     if name in _NAMED:
         return _named(name, ctx)
+    if name.endswith(" weekend") and base in _NAMED:
+        return _long_weekend(_named(base, ctx))
     if name in _ANY_HOLIDAY or (name.startswith(tuple(_ANY_HOLIDAY)) and name != base):
         return _next_public_holiday(ctx)
     if name in _END_OF_YEAR or base in _END_OF_YEAR:
@@ -223,3 +242,38 @@ def holiday(match: re.Match[str], ctx: Context) -> DateRange:
     if base in _EASTER_FEASTS:
         return _easter_feast(base, ctx)
     return _named(base, ctx)
+
+
+@lru_cache(maxsize=512)
+def _by_name(country: str, subdivision: str | None, year: int) -> dict[str, tuple[date, ...]]:
+    """The year's public holidays by their lower-case names ("(observed)" days left out)."""
+    found: dict[str, list[date]] = {}
+    for day, names in _names(country, subdivision, year):
+        for name in names.lower().split("; "):
+            if not name.endswith("(observed)"):
+                found.setdefault(name, []).append(day)
+    return {name: tuple(days) for name, days in found.items()}
+
+
+def by_table_name(match: re.Match[str], ctx: Context) -> DateRange | None:
+    """A public holiday called by the name the country's own table gives it ("Epiphany",
+    "Saint Brigid's Day", "the Immaculate Conception"), the next one not yet over."""
+    name = match["name"]
+    for year in _years(ctx):
+        table = _by_name(ctx.country, ctx.subdivision, year)
+        for day in (*table.get(name, ()), *table.get(f"{name} day", ())):
+            if day >= ctx.reference:
+                return DateRange(day, day)
+    return None
+
+
+@lru_cache(maxsize=256)
+def table_names(country: str, subdivision: str | None, year: int) -> re.Pattern[str]:
+    """A pattern finding any holiday name of the country's table in ``year`` and the years
+    either side (for the reply reader: such a name is a time word)."""
+    names = {
+        name.removesuffix(" day")
+        for one in (year - 1, year, year + 1)
+        for name in _by_name(country, subdivision, one)
+    }
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")

@@ -15,7 +15,7 @@ COUNTS = r"(?P<low>\d+)(?:(?: ?- ?| to | or )(?P<high>\d+))?"
 _VAGUE_COUNTS = {"couple of": (2, 3), "couple": (2, 3), "few": (2, 4)}
 
 
-def _counts(match: re.Match[str]) -> tuple[int, int]:
+def counts(match: re.Match[str]) -> tuple[int, int]:
     if "quantity" in match.groupdict() and match["quantity"]:
         return _VAGUE_COUNTS[match["quantity"]]
     low = int(match["low"])
@@ -27,21 +27,21 @@ def _counts(match: re.Match[str]) -> tuple[int, int]:
 
 def units(match: re.Match[str], ctx: Context) -> DateRange:
     """ "In 2 weeks" is one day; "in 2-3 weeks" and "a week or two" the days between."""
-    low, high = _counts(match)
+    low, high = counts(match)
     unit = match["unit"]
     return DateRange(shift(ctx.reference, low, unit), shift(ctx.reference, high, unit))
 
 
 def business_days(match: re.Match[str], ctx: Context) -> DateRange:
     """Business days skip weekends and the country's public holidays; today does not count."""
-    low, high = _counts(match)
+    low, high = counts(match)
     business = ctx.business
     return DateRange(business.add(ctx.reference, low), business.add(ctx.reference, high))
 
 
 def hours(match: re.Match[str], ctx: Context) -> DateRange:
     """ "In 36 hours" falls tomorrow or the day after, whatever the hour it was said at."""
-    low, high = _counts(match)
+    low, high = counts(match)
     return DateRange(
         ctx.reference + timedelta(days=low // 24),
         ctx.reference + timedelta(days=math.ceil(high / 24)),

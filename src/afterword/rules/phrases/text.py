@@ -26,6 +26,8 @@ _CLOCK = re.compile(
     r"|\b(?:est|edt|et|pst|pdt|pt|cst|cdt|ct|mst|mdt|gmt|bst|cet|cest|utc|aest|aedt|awst)\b"
     r"|\b(?:(?:in|on) the )?(?:morning|afternoon|evening)\b|\bfirst thing\b"
 )
+# "First thing next week" is its Monday, not the whole week: read before clock words go.
+_FIRST_THING_WEEK = re.compile(r"\bfirst thing (next week|this week|the week after next)\b")
 # "End of day", "close of business", "EOD", "COB" name the working day itself.
 _END_OF_DAY = re.compile(
     r"\b(?:(?:end|close) of (?:the )?(?:business day|working day|business|day|play)|"
@@ -37,6 +39,64 @@ _SYNONYMS = [
         (r"\btonight\b", "today"),
         (r"\b(?:year end|eoy)\b", "end of year"),
         (r"\b(?:quarter end|eoq)\b", "end of quarter"),
+        (r"\b(?:month end|eom)\b", "end of month"),
+        (r"\b(?:week end|eow)\b", "end of week"),
+        (r"\bclose of (?=(?:this |next )?(?:week|month|quarter|year)\b)", "end of "),
+        # "Before the month is out": by its end.
+        (
+            r"\b(?:before|by) (?:this )?(week|month|quarter|year) is (?:out|over|done)\b",
+            r"by end of \1",
+        ),
+        # Parts named loosely: "towards the end of", "the tail end of", "toward the middle of".
+        (r"\b(?:towards? (?:end|close)|tail end|back end) of\b", "late"),
+        (r"\bhalfway through\b", "mid"),
+        # "At the very latest", "right at the start of", "just before": the same day.
+        (r"\bvery (?=latest|end|start|beginning|first|last)", ""),
+        (r"\b(?:right|just) (?=at |before |by |on )", ""),
+        # "Ahead of the weekend" is by the end of this working week.
+        (r"\b(?:before|ahead of|by) weekend\b", "by end of week"),
+        (r"\btowards? (?:middle of|mid)\b", "mid"),
+        (r"\btowards? (?:start|beginning) of\b", "early"),
+        # "The latter half of May", "the back half of next month".
+        (r"\b(?:latter|back|last) half\b", "2nd half"),
+        # More time asked for: "up to ten more days" is a deadline; "another 3 days" a day.
+        (r"\bup to (?:a further |another )?(?=\d|few |couple )", "within "),
+        (r"\bup to (?:a further|another) (?=(?:day|week|fortnight|month)\b)", "within 1 "),
+        (r"\b(?:a further|another) (?=\d|few |couple )", ""),
+        (r"\b(?:a further|another) (?=(?:day|week|fortnight|month)\b)", "1 "),
+        (r"\blater (?:on )?(?=next month$)", ""),
+        (
+            r"\b(\d+) more (?=(?:business |working |work )?(?:day|week|fortnight|month|hour)s?\b)",
+            r"\1 ",
+        ),
+        # "In the next week or two": the article of "a week or two" is missing after "next".
+        (r"\b(next|coming) (day|week|month|fortnight) or (?=\d)", r"\1 1 \2 or "),
+        # "Within the fortnight", "over the coming fortnight": one fortnight.
+        (r"(?<![\d] )\bfortnight\b", "1 fortnight"),
+        (r"\bthis side of\b", "before"),
+        # "Between now and the 20th", "from now until Friday": by then.
+        (r"\b(?:between now and|between today and|from now (?:until|till|to))\b", "by"),
+        (r"\bwithin (week|working week)$", "by end of week"),
+        (r"\bwk\b", "week"),
+        (r"\b(days|weeks|months) ahead\b", r"coming \1"),
+        # "The first few days of next month" are its early part.
+        (r"\b1st (?:few )?days (?:of|in)\b", "early"),
+        (r"\b(?:right|just|shortly|straight|soon|immediately) (?=after\b)", ""),
+        (r"\bfourth of july\b|\bjuly 4th\b(?= (?:holiday|weekend|break)\b)", "independence day"),
+        (r"\bnew year's eve\b", "31 december"),
+        (r"\bst\.? (?=[a-z]+'s day\b)", "saint "),
+        # "Once the holidays are over", "when Easter is over": after them.
+        (
+            r"\b(?:once|when) (.+?) (?:is|are|has been|have been) (?:over|done|finished|past)$",
+            r"after \1",
+        ),
+        # "After the board meets on the 10th", "once the panel has met on Tuesday": after the
+        # day of an event; the event's own words (letters only, no time word) are dropped.
+        (
+            r"\b(?:after|once|following) (?:(?!(?:end|start|beginning|middle|week|month|year|"
+            r"quarter|weekend|business|working)\b)[a-z']+ ){1,5}?on (?=\S)",
+            "after ",
+        ),
         (r"\bmidweek\b", "mid week"),
         (r"\bmid week (?=next week|this week|week after next)", "mid "),
         (r"\bmid week$", "mid this week"),
@@ -51,7 +111,8 @@ _SYNONYMS = [
 # Words that soften a date without moving it: "in about 3 weeks", "roughly mid-October".
 _SOFTENERS = re.compile(
     r"\b(?:about|around|approximately|approx|roughly|sometime|some time|hopefully|probably|"
-    r"likely|ideally)\b"
+    r"likely|ideally|(?:at )?some (?:point|stage)(?: in| during)?|any ?time|circa|"
+    r"on or (?:around|about))\b"
 )
 _ISH = re.compile(r"(?:-?ish| or so)$")
 
@@ -59,10 +120,12 @@ _ISH = re.compile(r"(?:-?ish| or so)$")
 def normalise(text: str) -> tuple[str, bool]:
     """Lower-case plain words, and whether the text named the end of a working day."""
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = _FIRST_THING_WEEK.sub(r"monday \1", text)
     text = _CLOCK.sub(" ", text)
     end_of_day = bool(_END_OF_DAY.search(text))
     text = _END_OF_DAY.sub(" ", text)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", text)  # "mid-October", "mid-2027"
+    # "mid-October", "mid-2027", but not the dash of "10th-12th"
+    text = re.sub(r"(?<=[a-z])(?<!\d(?:st|nd|rd|th))-(?=[a-z0-9])", " ", text)
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)
     text = re.sub(r"[,;:!?()\"]", " ", text)
     text = " ".join(text.split()).rstrip(". ")
@@ -87,7 +150,8 @@ FILLER_WORDS = frozenset((
     "updates", "news", "answer", "feedback", "outcome", "response", "reply", "let", "know", "get",
     "getting", "back", "hear", "hearing", "from", "us", "them", "with", "touch", "reach", "out",
     "come", "contact", "respond", "confirm", "decide", "deciding", "is", "are", "expected", "it",
-    "this", "that", "you'd", "should", "decision's", "am"
+    "this", "that", "you'd", "should", "decision's", "am", "give", "allow", "need", "please",
+    "more", "time"
 ))  # fmt: skip
 
 _SPAN_AFTER_PREPOSITION = re.compile(
@@ -96,7 +160,8 @@ _SPAN_AFTER_PREPOSITION = re.compile(
 )
 _SPAN = re.compile(r"^(?:next|coming) (?=\d|few |couple )")
 _DEADLINE = re.compile(
-    r"^(?:by|within|until|till|til|through|no later than|not later than|on or before|latest by)"
+    r"^(?:by|within|inside|inside of|until|till|til|through|no later than|not later than|"
+    r"on or before|latest by)"
     r"(?: |$)"
 )
 _BEFORE_END = re.compile(r"^before (?=end of )")

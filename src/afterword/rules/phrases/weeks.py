@@ -110,3 +110,11 @@ def later_this_week(match: re.Match[str], ctx: Context) -> DateRange:
     if friday <= ctx.reference:
         raise PhraseError(f"Nothing of this week is left after {ctx.reference.isoformat()}.")
     return DateRange(ctx.reference + DAY, friday)
+
+
+def weekend(match: re.Match[str], ctx: Context) -> DateRange:
+    """ "Over the weekend": the coming Saturday and Sunday, or the one under way."""
+    saturday = working_monday(ctx.reference) + timedelta(days=5)
+    if ctx.reference.weekday() >= 5:
+        saturday = monday_of(ctx.reference) + timedelta(days=5)
+    return DateRange(saturday, saturday + DAY)
