@@ -559,3 +559,88 @@ def test_the_week_after_a_holiday_and_the_second_half_of_the_month(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+NOV_4 = date(2026, 11, 4)  # a Wednesday
+
+
+def _read(sentence: str, country: str = "GB") -> tuple[date, date] | None:
+    found = decision_range([sentence.lower()], NOV_4, country, None)
+    return None if found is None else (found.range.start, found.range.end)
+
+
+def test_a_phrase_of_nine_words_is_read_whole_not_cut_to_today() -> None:
+    """ "By the end of the day on the 14th" is the 14th, not the end of today."""
+    assert _read("All being well we'll get back to you by the end of the day on the 14th.") == (
+        NOV_4,
+        date(2026, 11, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'll confirm before the Christmas closure on the 18th of December, as planned.",
+        "We hope to decide after the away day of the 20th.",
+    ],
+)
+def test_a_phrase_read_short_of_the_day_it_hangs_on_is_refused(sentence: str) -> None:
+    """When "on"/"of" and a day follow a phrase read short, the shorter reading is not kept."""
+    found = decision_range([sentence.lower()], date(2026, 12, 9), "GB", None)
+
+    assert found is None or found.range.end.day in (17, 18, 19, 20)
+    assert found is None or found.range != (date(2026, 12, 9), date(2026, 12, 24))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your interview is booked for the 14th at 10am; we'll be in touch afterwards.",
+        "If all goes to plan the start date would be 1 February, but nothing is decided.",
+        "We're still deciding; the second interview is scheduled for Tuesday 10 November.",
+        "Rien n'est décidé ; la date de début serait le 4 janvier.",
+        "Wir haben noch nicht entschieden; Ihr Gespräch findet am 12. November statt.",
+    ],
+)
+def test_the_date_of_another_event_is_not_the_decision(sentence: str) -> None:
+    """An interview's, a start's or an email's date named just before is not a decision range."""
+    assert _read(sentence, "FR" if "janvier" in sentence else "GB") is None
+
+
+def test_a_deadline_after_an_event_word_is_still_read() -> None:
+    """ "The outcome of your interview by Friday": a deadline is read whatever comes before."""
+    sentence = "We'll send the outcome of your interview by Friday."
+    assert _read(sentence) == (NOV_4, date(2026, 11, 6))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'll let you know either side of the weekend.",
+        "We'll decide during Q1 next year.",
+        "We made the decision last Friday.",
+    ],
+)
+def test_a_phrase_cut_from_the_word_that_changes_it_is_not_read(sentence: str) -> None:
+    """ "Week of", "either side of", "Q1", "last" before a phrase: read alone it is another date."""
+    assert _read(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("wir melden uns bis spätestens freitag, den 13.11.", (NOV_4, date(2026, 11, 13))),
+        ("wir entscheiden am montag, dem 16.11.", (date(2026, 11, 16), date(2026, 11, 16))),
+        ("wir entscheiden am dienstag, dem 16.11.", None),
+    ],
+)
+def test_a_german_weekday_and_its_date_joined_by_den_are_one_phrase(
+    sentence: str, expected: tuple[date, date] | None
+) -> None:
+    """ "Freitag, den 13.11." is the 13th; a weekday at odds with its date is refused."""
+    assert _read(sentence, "DE") == expected
+
+
+def test_a_day_and_month_just_gone_by_gives_no_decision_date() -> None:
+    """ "We'd hoped to decide by 30 October", written on 4 November, is not next October."""
+    assert _read("We'd hoped to decide by 30 October but we're running behind.") is None

@@ -324,7 +324,8 @@ def test_thanksgiving_outside_the_us_is_refused_with_a_reason():
         ("Dec 4th", WED, one("2026-12-04")),
         ("4th of December", WED, one("2026-12-04")),
         ("December 4, 2027", WED, one("2027-12-04")),
-        ("December 4", date(2026, 12, 10), one("2027-12-04")),
+        ("December 4", date(2026, 6, 1), one("2026-12-04")),
+        ("4 March", date(2026, 12, 10), one("2027-03-04")),
         ("Jan 2nd", date(2026, 12, 30), one("2027-01-02")),
         ("February 29", date(2027, 3, 1), one("2028-02-29")),
         ("the 4th", WED, one("2026-12-04")),
@@ -1103,3 +1104,20 @@ def test_at_most_one_percent_of_round_twelves_halves_gets_a_wrong_date(half):
     rows, wrong, _refused = corpus_misses(half)
 
     assert len(wrong) <= rows // 100, wrong
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference"),
+    [
+        ("December 4", date(2026, 12, 10)),
+        ("by 30 October", date(2026, 11, 4)),
+        ("on the 30th of October", date(2026, 11, 4)),
+        ("by 2/11", date(2026, 11, 4)),
+    ],
+)
+def test_a_day_and_month_just_gone_by_is_refused_not_read_as_next_years(
+    phrase: str, reference: date
+) -> None:
+    """A date without a year from the half-year before the reference is over, not next year's."""
+    with pytest.raises(AlreadyOver):
+        parse_phrase(phrase, reference, "GB")

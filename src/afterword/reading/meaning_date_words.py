@@ -369,6 +369,9 @@ _AFTER_TABLES = [
     ),
     (re.compile(r"\b(?:over|in|within) (?:the )?(?:next|coming) fortnight\b"), "within 2 weeks"),
     (re.compile(r"\b(early|mid|late)(?:-| )to(?:-| )(mid|late|end)\b"), r"\1-to-\2"),
+    # "Freitag, den 13.11.": the German article between a weekday and its date joins them, so
+    # the weekday is not read alone (as next Friday) and a date at odds with it is refused.
+    (re.compile(rf"\b{_W},? (?:den|dem) (?=\d)"), r"\1 "),
 ]
 
 

@@ -36,7 +36,8 @@ from afterword.rules.phrases import DateRange, NotUnderstood, PhraseError, parse
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
 from afterword.rules.phrases.named_days import table_names
 
-_MAX_WORDS = 8
+# "by the end of the day on the 14th" is nine words; a run cut shorter reads today instead.
+_MAX_WORDS = 9
 _FURTHEST = timedelta(days=548)  # 18 months
 
 # A run of words is tried only from one of these, and only if it holds a word about time.
@@ -140,11 +141,15 @@ def decision_range(
             if read is None:
                 continue
             found, covered = read
+            if _cut_from_before(words, start):
+                continue  # "week of the 21st" read from "the 21st" would be one day of it
             either = _either_or(words, covered, sent_on, country, subdivision)
             if either is not None and either[0].end >= found.start:
                 # "Late this week or early next week": from the first to the last day named.
                 found, covered = DateRange(found.start, either[0].end), either[1]
             last = found
+            if _another_event(words, start, cues):
+                continue  # "your interview is booked for the 14th": named, but not the decision
             if any(start < cue < covered for cue in cues):
                 # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
                 covered = start + 1
@@ -369,9 +374,68 @@ def _longest_run(
             # Read and refused ("by 1 March 2026", "H1 2028", "Monday the 4th" on a Sunday):
             # fewer of its words would drop what made it wrong, so nothing here is a date.
             return end
+        if end < last and _date_follows(words, end):
+            # "by the end of the day on the 14th", "before the shutdown on the 18th": the day
+            # the phrase hangs on was dropped; what is left would be another date.
+            return end + 2
         # No employer names a decision date further ahead; a longer answer is a misreading.
         return (found, end) if found.end <= sent_on + _FURTHEST else end
     return None
+
+
+# A date word: a day number ("14th", "13.11."), a month or a weekday.
+_DATE_WORD = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}\S*|"
+    + "|".join(MONTH_NAMES)
+    + "|"
+    + WEEKDAY_GROUP[1:-1]
+    + r")$"
+)
+
+
+def _date_follows(words: list[str], end: int) -> bool:
+    """Whether "on"/"of" and a date word come straight after the run that ends at ``end``."""
+    rest = [word for word in words[end : end + 3] if word != "the"]
+    return len(rest) >= 2 and rest[0] in ("on", "of") and bool(_DATE_WORD.match(rest[1]))
+
+
+# Words that change the phrase after them; a phrase read without one is another phrase.
+_CHANGES_WHAT_FOLLOWS = re.compile(
+    r"(?:week|weeks|wk|commencing|ending|start|beginning|half|side|last|second|third|fourth|"
+    r"q[1-4]|h[12])$"
+)
+
+
+def _cut_from_before(words: list[str], start: int) -> bool:
+    """Whether a word that would change the phrase at ``start`` stands just before it, across
+    "of" and "the": "week of the 21st", "Q1 next year", "either side of the weekend", "last
+    Friday" (the phrase read alone gives one day, a whole year, a weekend, a day ahead)."""
+    at = start - 1
+    while at >= 0 and words[at] in ("of", "the"):
+        at -= 1
+    return at >= 0 and bool(_CHANGES_WHAT_FOLLOWS.match(words[at]))
+
+
+# Another event's date: an interview, a start, an email, in seven languages (after in_english).
+_EVENT = re.compile(
+    # Not "interviewing" or "Gespräche": "we're still interviewing and will decide by ..."
+    r"(?:interview|start|starts|email|e-mail|letter|gespräch|vorstellungsgespräch|entretien|"
+    r"début|débuterait|entrevista|incorporación|gesprek|startdatum|colloquio|inizio|início)$"
+)
+_DEADLINE_LEAD = ("by", "before", "within", "until", "till", "after")
+
+
+def _another_event(words: list[str], start: int, cues: list[int]) -> bool:
+    """Whether the phrase at ``start`` dates another event named just before it, with no word
+    about the decision in between: "the start date would be 1 February", "thanks for your email
+    of 2 November". A deadline ("by", "before") is left alone."""
+    if words[start] in _DEADLINE_LEAD:
+        return False
+    first = max([start - 6, *[cue + 1 for cue in cues if cue < start]])
+    window = words[max(0, first) : start]
+    if "¦" in window:
+        window = window[len(window) - window[::-1].index("¦") :]
+    return any(_EVENT.match(word) for word in window)
 
 
 def _holiday_table(country: str, subdivision: str | None, sent_on: date) -> re.Pattern[str]:

@@ -32,7 +32,8 @@ Conventions, decided once here so every phrase follows them:
   first, ISO dates are read anywhere.
 - Without a year a date, month or holiday means the next one not yet over; a range holding the
   reference starts on it; one already over is refused, as is anything ending more than 18 months
-  after the reference.
+  after the reference. A day and month that fell in the half-year before the reference is over
+  ("by 30 October" on 4 November), not next year's.
 - Halves of a month are days 1-15 and 16 to its end. "Thursday week", "a week on Monday" count
   from the next such day. "The week before X" is Monday to Friday of the week before the one X
   starts in, "the week after X" of the first week starting after X's first day. A holiday
