@@ -644,3 +644,72 @@ def test_a_german_weekday_and_its_date_joined_by_den_are_one_phrase(
 def test_a_day_and_month_just_gone_by_gives_no_decision_date() -> None:
     """ "We'd hoped to decide by 30 October", written on 4 November, is not next October."""
     assert _read("We'd hoped to decide by 30 October but we're running behind.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll decide by 17:00 CET on 13.11., all being well.", (NOV_4, date(2026, 11, 13))),
+        ("We'll come back to you after our offsite (12-13 Nov).", (NOV_4, None)),
+        ("We'll let you know on the 3rd (a Tuesday).", None),
+        ("We'll let you know on the 3rd (a Thursday).", (date(2026, 12, 3), date(2026, 12, 3))),
+    ],
+)
+def test_times_and_glosses_in_brackets_are_read_with_the_date_they_belong_to(
+    sentence: str, expected: tuple[date, date | None] | None
+) -> None:
+    """A time keeps its colon; bracketed dates are the event's; a bracketed weekday is checked."""
+    found = _read(sentence, "DE")
+    if expected is None or expected[1] is not None:
+        assert found == expected
+    else:
+        # After the offsite on the 13th: from the next working day, never the offsite itself.
+        assert found is not None and found[0] == date(2026, 11, 16)
+
+
+def test_what_one_is_thanked_for_is_not_the_decision_date() -> None:
+    """ "Thanks for interviewing with us on the 2nd" names a day gone by, not the next 2nd."""
+    assert _read("Thanks for interviewing with us on the 2nd; we'll be in touch.") is None
+
+
+def test_a_weekday_counted_from_the_day_before_ends_at_a_comma() -> None:
+    """ "The Monday after, the 30th" counts from the day named before; the 30th restates it."""
+    sentences = [
+        "our office is closed on the 26th and 27th for thanksgiving.",
+        "we'll share our decision the monday after, the 30th.",
+    ]
+    found = decision_range(sentences, NOV_4, "US", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2026, 11, 30),
+        date(2026, 11, 30),
+    )
+
+
+def test_the_following_day_is_the_day_after_the_one_named_before() -> None:
+    """ "The committee sits on 17 November. We'll tell you the outcome the following day." """
+    sentences = [
+        "the committee sits on 17 november.",
+        "we'll tell you the outcome the following day.",
+    ]
+    found = decision_range(sentences, NOV_4, "GB", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2026, 11, 18),
+        date(2026, 11, 18),
+    )
+
+
+def test_a_later_promise_after_the_day_then_points_to_outranks_the_negation() -> None:
+    """ "No news before then. We'll write in the week of 11 January": that week, not the break."""
+    sentences = [
+        "our office is closed from 24 december to 3 january.",
+        "we won't have news before then.",
+        "we'll write to you in the week of 11 january.",
+    ]
+    found = decision_range(sentences, date(2026, 12, 9), "GB", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2027, 1, 11),
+        date(2027, 1, 15),
+    )

@@ -1121,3 +1121,17 @@ def test_a_day_and_month_just_gone_by_is_refused_not_read_as_next_years(
     """A date without a year from the half-year before the reference is over, not next year's."""
     with pytest.raises(AlreadyOver):
         parse_phrase(phrase, reference, "GB")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("before the Christmas shutdown on the 18th", span("2026-12-09", "2026-12-17")),
+        ("ahead of the offsite on 14 December", span("2026-12-09", "2026-12-13")),
+    ],
+)
+def test_before_an_event_on_a_day_ends_the_day_before_that_day(
+    phrase: str, expected: DateRange
+) -> None:
+    """ "Before the shutdown on the 18th" is before the 18th, whatever the event is called."""
+    assert parse_phrase(phrase, date(2026, 12, 9), "GB") == expected

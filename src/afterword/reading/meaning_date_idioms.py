@@ -181,6 +181,9 @@ _LAST: list[tuple[str, _Replacement]] = [
         r"\b(?:(early|mid|late) )?the week after(?=\s*(?:[.,;!?¦]|$| so\b| and\b))",
         lambda found: f"{found[1]}-week-after" if found[1] else "week-after",
     ),
+    # 4. "The Monday after, the 30th": a comma ends the count, which runs from the day named
+    # before; what follows only restates it.
+    (rf"\b(?:(?:on )?the |on )?{_W} (after|before),", r"\1-\2 ¦"),
     # 4. "The Monday after Thanksgiving", "the Friday before Christmas", not "Monday after next".
     (
         rf"\b(?:(?:on )?the |on |am |le |el |de |il |na |no |o |a )?{_W} (after|before)\b"

@@ -110,11 +110,13 @@ def decision_range(
     """
     best: FoundDate | None = None
     best_rank: tuple[bool, bool, bool, int, int, int] | None = None
+    then_best = False  # whether the best so far is a negated "before then"
     last: DateRange | None = None  # the last phrase read
     for index, sentence in enumerate(sentences):
         # A semicolon ends a clause: kept as the token "¦", where no phrase or negation crosses.
+        # A colon inside a time ("17:00") stays: the run "by 17:00 cet on 13.11." reads whole.
         words = re.sub(
-            r"[,:!?()\"]|\.(?=\s|$)", " ", in_english(sentence).replace(";", " ¦ ")
+            r"[,!?()\"]|:(?!\d)|\.(?=\s|$)", " ", _glosses(in_english(sentence)).replace(";", " ¦ ")
         ).split()
         cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
         covered = 0  # words of a phrase already read are not read again on their own
@@ -127,6 +129,7 @@ def decision_range(
                 rank = (bool(cues), bool(before), True, -distance, index, start)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = FoundDate(_when_then(last, sent_on), index), rank
+                    then_best = True
             if start < covered:
                 continue
             read_at = _phrase_at(words, start, sent_on, country, subdivision)
@@ -162,9 +165,38 @@ def decision_range(
             )
             # Ties go to the later phrase: the promise usually ends the sentence.
             rank = (bool(cues), bool(before), negated, -distance, index, start)
-            if best_rank is None or rank > best_rank:
-                best, best_rank = FoundDate(found, index), rank
+            # "Closed until the 3rd, so no news before then. We'll write in the week of the
+            # 11th": a promise after a cue in a later sentence, after the day "then" points
+            # to, says more than the negation.
+            later = (
+                then_best
+                and best is not None
+                and index > best.sentence
+                and bool(before)
+                and found.start > best.range.end
+            )
+            if best_rank is None or rank > best_rank or later:
+                best, best_rank, then_best = FoundDate(found, index), rank, False
     return best
+
+
+_ANY_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# "After our offsite (12-13 Nov)": the dates in brackets are the event's, so "on" them.
+_EVENT_GLOSS = re.compile(
+    r"\b((?:after|before|once|following) (?:[a-z']+ ){1,5}?)\(([^)]*\d[^)]*)\)"
+)
+# "On the 3rd (a Tuesday)": the weekday in brackets is checked against the date it glosses.
+_WEEKDAY_GLOSS = re.compile(
+    r"\b(the )?(\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: [a-z]+)?) \((?:a |which is a )?"
+    + _ANY_WEEKDAY
+    + r"\)"
+)
+
+
+def _glosses(sentence: str) -> str:
+    """Dates and weekdays in brackets joined to what they explain, so they are read with it."""
+    sentence = _EVENT_GLOSS.sub(r"\1on \2", sentence)
+    return _WEEKDAY_GLOSS.sub(lambda gloss: f"{gloss[3]} {gloss[1] or ''}{gloss[2]}", sentence)
 
 
 def _weekday_following(
@@ -172,6 +204,10 @@ def _weekday_following(
 ) -> tuple[DateRange, int] | None:
     """ "Interviews end on the 19th; we'll call the following Monday": the first such weekday
     after the date named before, and where the phrase ends."""
+    if words[start : start + 2] == ["following", "day"] and start and words[start - 1] == "the":
+        # "The committee sits on 17 November; we'll tell you the following day."
+        day = named.end + timedelta(days=1)
+        return DateRange(day, day), start + 2
     weekday = _WEEKDAYS.get(words[start].removeprefix("following-"))
     if not words[start].startswith("following-") or weekday is None:
         return None
@@ -423,6 +459,8 @@ _EVENT = re.compile(
     r"début|débuterait|entrevista|incorporación|gesprek|startdatum|colloquio|inizio|início)$"
 )
 _DEADLINE_LEAD = ("by", "before", "within", "until", "till", "after")
+# "Thanks for interviewing with us on the 2nd": what one is thanked for is over.
+_THANKS = re.compile(r"(?:thanks|thank|merci|danke|gracias|grazie|obrigad\w*|bedankt|dank)$")
 
 
 def _another_event(words: list[str], start: int, cues: list[int]) -> bool:
@@ -435,7 +473,7 @@ def _another_event(words: list[str], start: int, cues: list[int]) -> bool:
     window = words[max(0, first) : start]
     if "¦" in window:
         window = window[len(window) - window[::-1].index("¦") :]
-    return any(_EVENT.match(word) for word in window)
+    return any(_EVENT.match(word) or _THANKS.match(word) for word in window)
 
 
 def _holiday_table(country: str, subdivision: str | None, sent_on: date) -> re.Pattern[str]:

@@ -97,6 +97,12 @@ _SYNONYMS = [
             r"quarter|weekend|business|working)\b)[a-z']+ ){1,5}?on (?=\S)",
             "after ",
         ),
+        # "Before the Christmas shutdown on the 18th": before that day, not before Christmas.
+        (
+            r"\b(?:before|ahead of) (?:(?!(?:end|start|beginning|middle|week|month|year|"
+            r"quarter|weekend|business|working)\b)[a-z']+ ){1,5}?on (?=\S)",
+            "before ",
+        ),
         (r"\bmidweek\b", "mid week"),
         (r"\bmid week (?=next week|this week|week after next)", "mid "),
         (r"\bmid week$", "mid this week"),
