@@ -713,3 +713,27 @@ def test_a_later_promise_after_the_day_then_points_to_outranks_the_negation() ->
         date(2027, 1, 11),
         date(2027, 1, 15),
     )
+
+
+def test_the_week_of_a_bare_day_number_is_the_week_of_that_day() -> None:
+    """ "A lo largo de la semana del 16" comes out as the week of the 16th, Monday to Friday."""
+    assert in_english("durante la semana del 16") == "the week of the 16th"
+    assert _read("te respondemos durante la semana del 16.", "ES") == (
+        date(2026, 11, 16),
+        date(2026, 11, 20),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll decide end of Nov / early Dec.", (date(2026, 11, 21), date(2026, 12, 10))),
+        ("Hola Mar, we're still deciding and will let you know.", None),
+        ("Thanks Jan, we'll let you know once we've decided.", None),
+    ],
+)
+def test_a_short_month_name_counts_only_after_a_word_of_time(
+    sentence: str, expected: tuple[date, date] | None
+) -> None:
+    """ "End of Nov" is a date; "Mar" and "Jan" on their own are names."""
+    assert _read(sentence, "ES") == expected

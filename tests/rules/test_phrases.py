@@ -1135,3 +1135,27 @@ def test_before_an_event_on_a_day_ends_the_day_before_that_day(
 ) -> None:
     """ "Before the shutdown on the 18th" is before the 18th, whatever the event is called."""
     assert parse_phrase(phrase, date(2026, 12, 9), "GB") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("by month's end", date(2026, 11, 4), span("2026-11-04", "2026-11-30")),
+        ("by the end of this calendar month", date(2026, 11, 4), span("2026-11-04", "2026-11-30")),
+        ("in 2 wks", date(2026, 11, 4), one("2026-11-18")),
+        ("Monday coming", date(2026, 11, 4), one("2026-11-09")),
+        ("later today", date(2026, 11, 4), one("2026-11-04")),
+        ("before we break for Christmas", date(2026, 12, 9), span("2026-12-09", "2026-12-24")),
+        (
+            "before the team breaks for the holidays",
+            date(2026, 12, 9),
+            span("2026-12-09", "2026-12-24"),
+        ),
+        ("end of Nov / early Dec", date(2026, 11, 4), span("2026-11-21", "2026-12-10")),
+    ],
+)
+def test_everyday_shorthand_reads_as_its_plain_form(
+    phrase: str, reference: date, expected: DateRange
+) -> None:
+    """ "Month's end", "calendar month", "wks", "Monday coming", "we break for", a slash."""
+    assert parse_phrase(phrase, reference, "GB") == expected

@@ -44,6 +44,15 @@ _FIRST: list[tuple[str, _Replacement]] = [
     # idioms_last: nobody decides on New Year's Day itself.
     (r"\b(?:im|ins) neue(?:n)? jahr\b", "in the new year"),
     (r"\bnach (?:dem )?jahreswechsel\b|\bnach der jahreswende\b", "after the new year"),
+    # "Nach den Feiertagen", "na de feestdagen": after the holidays. Not French "après les
+    # fêtes", which tends to come as "qu'après les fêtes, début janvier" and is read there.
+    (
+        r"\b(?:nach den (?:feier|fest)tagen|na de feestdagen|depois das festas|dopo le feste|"
+        r"después de las fiestas)\b",
+        "after the holidays",
+    ),
+    (r"\bantes de que (?:acabe|termine|finalice) el mes\b", "before the end of the month"),
+    (r"\bin settimana\b", "within the week"),
     (r"\banfang (?:des )?(?:neuen|nächsten|kommenden) jahres\b", "early next year"),
     (r"\b(?:im )?(?:nächsten|kommenden) jahr\b|\bnächstes jahr\b", "next year"),
     (r"\b(?:dans|en|avec) la nouvelle année\b", "in the new year"),

@@ -220,6 +220,10 @@ _BARE_DAY = re.compile(
 )
 
 
+# "La semana del 16" comes out as "the week of 16": the day of this month or the next.
+_WEEK_OF_DAY = re.compile(rf"\bweek of (\d{{1,2}})\b(?!\.\d|[:/\d]| ?(?:{'|'.join(_MONTHS)}))")
+
+
 def _ordinal(day: str) -> str:
     number = int(day)
     suffix = (
@@ -396,4 +400,5 @@ def in_english(sentence: str) -> str:
         text = pattern.sub(replacement, text)
     for pattern, english in _AFTER_TABLES:
         text = pattern.sub(english, text)
+    text = _WEEK_OF_DAY.sub(lambda week: f"week of the {_ordinal(week[1])}", text)
     return idioms_last(_BARE_DAY.sub(_bare_day, text))

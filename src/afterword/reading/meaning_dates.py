@@ -57,6 +57,9 @@ _LEAD = re.compile(
 _TIME_WORD = re.compile(
     r"\d|\b(?:day|days|week|weeks|weekend|midweek|month|months|year|quarter|q[1-4]|today|"
     r"tomorrow|fortnight|"
+    # Months cut short count after a word of time ("end of Nov / early Dec"), not alone:
+    # "Jan" and "Mar" are names too.
+    r"(?:of|early|mid|late|by|before|until) (?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|"
     r"holiday|holidays|new year|"
     + "|".join(re.escape(name) for name in HOLIDAY_NAMES)
     + "|"

@@ -33,13 +33,29 @@ _END_OF_DAY = re.compile(
     r"\b(?:(?:end|close) of (?:the )?(?:business day|working day|business|day|play)|"
     r"eod|cob|eob|eop)\b"
 )
+_WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SYNONYMS = [
     (re.compile(pattern), replacement)
     for pattern, replacement in [
         (r"\btonight\b", "today"),
         (r"\b(?:year end|eoy)\b", "end of year"),
         (r"\b(?:quarter end|eoq)\b", "end of quarter"),
-        (r"\b(?:month end|eom)\b", "end of month"),
+        (r"\b(?:month end|month's end|eom)\b", "end of month"),
+        (r"\b(?:year's end)\b", "end of year"),
+        # "The end of this calendar month": a calendar month is the month.
+        (r"\bcalendar (?=month|year|week)", ""),
+        # "In 2 wks", "Monday coming", "later today".
+        (r"\bwks\b", "weeks"),
+        (rf"^(?:on )?({_WEEKDAY_WORDS}) coming$", r"this coming \1"),
+        (r"\blater (?=today$)", ""),
+        # "Before we break for Christmas", "before the office closes for the holidays": before it.
+        (
+            r"\bbefore (?:we|(?:the )?(?:office|team|company|business)|everyone) "
+            r"(?:break|breaks|close|closes|shut|shuts)(?: down| up)? for\b",
+            "before",
+        ),
+        # "End of Nov / early Dec": a slash between two phrases joins them like "or".
+        (r" / ", " or "),
         (r"\b(?:week end|eow)\b", "end of week"),
         (r"\bclose of (?=(?:this |next )?(?:week|month|quarter|year)\b)", "end of "),
         # "Before the month is out": by its end.
