@@ -1159,3 +1159,9 @@ def test_everyday_shorthand_reads_as_its_plain_form(
 ) -> None:
     """ "Month's end", "calendar month", "wks", "Monday coming", "we break for", a slash."""
     assert parse_phrase(phrase, reference, "GB") == expected
+
+
+def test_a_day_counted_from_a_day_named_elsewhere_is_refused() -> None:
+    """ "The Monday after, the 30th" lacks the day it counts from; it is not after the 30th."""
+    with pytest.raises(NotUnderstood):
+        parse_phrase("the Monday after, the 30th", date(2026, 11, 4), "US")

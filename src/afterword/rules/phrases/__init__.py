@@ -148,8 +148,17 @@ def parse_phrase(
 _OPEN_END = re.compile(r"\b(?:onwards?|or later|and beyond|at the earliest|or after)$")
 
 
+# "The Monday after, the 30th": counted from a day named earlier, which the phrase lacks; read
+# without its comma it would be the Monday after the 30th.
+_COUNTED_FROM_BEFORE = re.compile(r"\b(?:after|before),")
+
+
 def _parse(text: str, reference: date, country: str, subdivision: str | None) -> DateRange:
     ctx = Context(reference, *_checked_place(country, subdivision))
+    if _COUNTED_FROM_BEFORE.search(text.lower()):
+        raise NotUnderstood(
+            f"{text.strip()!r} counts from a day named before it: give the day itself."
+        )
     core, end_of_day = normalise(text)
     if _OPEN_END.search(core):
         raise PhraseError(
