@@ -93,3 +93,8 @@ def test_after_the_holidays_and_the_month_or_week_out_in_other_languages(
 ) -> None:
     """ "Nach den Feiertagen", "antes de que acabe el mes", "in settimana" in English."""
     assert idioms_first(sentence) == english
+
+
+def test_meta_mese_is_the_middle_of_the_month() -> None:
+    """ "Entro metà mese" is by the middle of this month."""
+    assert idioms_first("entro metà mese") == "entro mid month"

@@ -737,3 +737,23 @@ def test_a_short_month_name_counts_only_after_a_word_of_time(
 ) -> None:
     """ "End of Nov" is a date; "Mar" and "Jan" on their own are names."""
     assert _read(sentence, "ES") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We haven't decided yet. Your assessment day is Tuesday 10 November.",
+        "Nothing is settled yet; the contract would begin on 1 December.",
+        "We'll make our decision after our quarter-end on the 30th.",
+    ],
+)
+def test_an_assessment_a_contract_or_an_unread_event_keeps_its_day(sentence: str) -> None:
+    """The day of an assessment, a contract's start, or an event after "after" is not the
+    decision's."""
+    assert _read(sentence) is None
+
+
+def test_de_notre_part_does_not_hide_the_date_after_it() -> None:
+    """ "Un retour de notre part au plus tard le vendredi 13 novembre" is by the 13th."""
+    sentence = "vous aurez un retour de notre part au plus tard le vendredi 13 novembre."
+    assert _read(sentence, "FR") == (NOV_4, date(2026, 11, 13))

@@ -1165,3 +1165,29 @@ def test_a_day_counted_from_a_day_named_elsewhere_is_refused() -> None:
     """ "The Monday after, the 30th" lacks the day it counts from; it is not after the 30th."""
     with pytest.raises(NotUnderstood):
         parse_phrase("the Monday after, the 30th", date(2026, 11, 4), "US")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("no later than Weds", span("2027-03-10", "2027-03-17")),
+        ("Thurs pm", one("2027-03-11")),
+        ("tmrw", one("2027-03-11")),
+        ("in the latter part of next week", span("2027-03-18", "2027-03-19")),
+        ("by 1700 on the 12th", span("2027-03-10", "2027-03-12")),
+        ("by the end of the month at the outside", span("2027-03-10", "2027-03-31")),
+        ("on Friday 19th (our panel day)", one("2027-03-19")),
+        ("by 2027", span("2027-03-10", "2027-12-31")),
+    ],
+)
+def test_abbreviations_clock_times_and_asides_leave_the_date_they_surround(
+    phrase: str, expected: DateRange
+) -> None:
+    """ "Weds", "tmrw", "pm", "1700 on", "latter part of", "at the outside", a bracketed aside."""
+    assert parse_phrase(phrase, date(2027, 3, 10), "GB") == expected
+
+
+def test_a_weekday_in_brackets_is_not_dropped_as_an_aside() -> None:
+    """ "On the 3rd (a Tuesday)" on a Thursday the 3rd is not read as the 3rd."""
+    with pytest.raises(PhraseError):
+        parse_phrase("on the 3rd (a Tuesday)", date(2026, 11, 4), "US")

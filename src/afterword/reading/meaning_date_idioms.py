@@ -53,6 +53,7 @@ _FIRST: list[tuple[str, _Replacement]] = [
     ),
     (r"\bantes de que (?:acabe|termine|finalice) el mes\b", "before the end of the month"),
     (r"\bin settimana\b", "within the week"),
+    (r"\bmetà mese\b", "mid month"),
     (r"\banfang (?:des )?(?:neuen|nächsten|kommenden) jahres\b", "early next year"),
     (r"\b(?:im )?(?:nächsten|kommenden) jahr\b|\bnächstes jahr\b", "next year"),
     (r"\b(?:dans|en|avec) la nouvelle année\b", "in the new year"),

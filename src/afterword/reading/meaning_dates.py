@@ -458,7 +458,9 @@ def _cut_from_before(words: list[str], start: int) -> bool:
 # Another event's date: an interview, a start, an email, in seven languages (after in_english).
 _EVENT = re.compile(
     # Not "interviewing" or "Gespräche": "we're still interviewing and will decide by ..."
-    r"(?:interview|start|starts|email|e-mail|letter|gespräch|vorstellungsgespräch|entretien|"
+    r"(?:interview|start|starts|begin|begins|commence|commences|contract|assessment|"
+    r"induction|onboarding|orientation|"
+    r"email|e-mail|letter|gespräch|vorstellungsgespräch|entretien|"
     r"début|débuterait|entrevista|incorporación|gesprek|startdatum|colloquio|inizio|início)$"
 )
 _DEADLINE_LEAD = ("by", "before", "within", "until", "till", "after")
@@ -476,6 +478,9 @@ def _another_event(words: list[str], start: int, cues: list[int]) -> bool:
     window = words[max(0, first) : start]
     if "¦" in window:
         window = window[len(window) - window[::-1].index("¦") :]
+    if words[start] == "on" and any(word in ("after", "before", "once") for word in window):
+        # "After our quarter-end on the 31st", not read whole: the day is the event's.
+        return True
     return any(_EVENT.match(word) or _THANKS.match(word) for word in window)
 
 
