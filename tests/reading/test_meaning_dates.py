@@ -757,3 +757,18 @@ def test_de_notre_part_does_not_hide_the_date_after_it() -> None:
     """ "Un retour de notre part au plus tard le vendredi 13 novembre" is by the 13th."""
     sentence = "vous aurez un retour de notre part au plus tard le vendredi 13 novembre."
     assert _read(sentence, "FR") == (NOV_4, date(2026, 11, 13))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll get back to you Thurs pm with a decision.", (date(2026, 11, 5), date(2026, 11, 5))),
+        ("You'll hear from us tmrw about our decision.", (date(2026, 11, 5), date(2026, 11, 5))),
+        ("We'll decide no later than Weds.", (NOV_4, date(2026, 11, 11))),
+    ],
+)
+def test_short_weekday_and_tomorrow_words_start_a_phrase(
+    sentence: str, expected: tuple[date, date]
+) -> None:
+    """ "Thurs", "Weds" and "tmrw" start a phrase in a reply as the full words do."""
+    assert _read(sentence, "US") == expected

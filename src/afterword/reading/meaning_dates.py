@@ -47,7 +47,7 @@ _LEAD = re.compile(
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "Later this week", "towards the end of May", "once Easter is over", "up to ten more days".
     r"later|towards|toward|once|when|up|inside|between|first|wk|midweek|halfway|right|just|ahead|"
-    r"eow|eom|eod|cob|"
+    r"eow|eom|eod|cob|weds|thurs|thur|tues|tmrw|tmw|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
     r"(?:early|mid|late)-[\w-]+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
@@ -56,7 +56,7 @@ _LEAD = re.compile(
 # Holidays by name count as time words: "until after the Spring Bank Holiday", "after Easter".
 _TIME_WORD = re.compile(
     r"\d|\b(?:day|days|week|weeks|weekend|midweek|month|months|year|quarter|q[1-4]|today|"
-    r"tomorrow|fortnight|"
+    r"tomorrow|fortnight|weds|thurs|thur|tues|tmrw|tmw|"
     # Months cut short count after a word of time ("end of Nov / early Dec"), not alone:
     # "Jan" and "Mar" are names too.
     r"(?:of|early|mid|late|by|before|until) (?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|"
