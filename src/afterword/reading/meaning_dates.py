@@ -7,7 +7,7 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
    first ("bis Ende nächster Woche" -> "by end of next week", "d'ici le 15 avril" -> "by 15
    april"): month, weekday and number words by table, then the ways they combine by a small
    grammar (meaning_date_grammar.py), then the few idioms left by a table of phrases.
-2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
+2. Every run of up to nine words that starts at a timing word ("by", "next", "mid", a weekday,
    a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
    date". The tokens the parser lacks are read here: "monday-after thanksgiving" (the first
    Monday after it), "friday-before christmas", "first_half may" (days 1-15), "following-monday"
@@ -381,7 +381,7 @@ def _phrase_at(
 def _longest_run(
     words: list[str], start: int, lead: int, sent_on: date, country: str, subdivision: str | None
 ) -> tuple[DateRange, int] | int | None:
-    """The range read from the longest run of words from ``lead`` (at most eight from
+    """The range read from the longest run of words from ``lead`` (at most nine from
     ``start``), and where the run ends; only where it ends when the longest run the parser
     reads is refused (over, too far ahead, a weekday that disagrees with its date), so that no
     shorter run inside it is read instead."""
