@@ -23,6 +23,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterword.reading.meaning_date_guards import (
+    another_event,
+    cut_from_before,
+    date_follows,
+    glosses,
+)
 from afterword.reading.meaning_date_idioms import (
     FULL_WEEK,
     HALF,
@@ -119,7 +125,7 @@ def decision_range(
         # A semicolon ends a clause: kept as the token "¦", where no phrase or negation crosses.
         # A colon inside a time ("17:00") stays: the run "by 17:00 cet on 13.11." reads whole.
         words = re.sub(
-            r"[,!?()\"]|:(?!\d)|\.(?=\s|$)", " ", _glosses(in_english(sentence)).replace(";", " ¦ ")
+            r"[,!?()\"]|:(?!\d)|\.(?=\s|$)", " ", glosses(in_english(sentence)).replace(";", " ¦ ")
         ).split()
         cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
         covered = 0  # words of a phrase already read are not read again on their own
@@ -147,14 +153,14 @@ def decision_range(
             if read is None:
                 continue
             found, covered = read
-            if _cut_from_before(words, start):
+            if cut_from_before(words, start):
                 continue  # "week of the 21st" read from "the 21st" would be one day of it
             either = _either_or(words, covered, sent_on, country, subdivision)
             if either is not None and either[0].end >= found.start:
                 # "Late this week or early next week": from the first to the last day named.
                 found, covered = DateRange(found.start, either[0].end), either[1]
             last = found
-            if _another_event(words, start, cues):
+            if another_event(words, start, cues):
                 continue  # "your interview is booked for the 14th": named, but not the decision
             if any(start < cue < covered for cue in cues):
                 # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
@@ -181,25 +187,6 @@ def decision_range(
             if best_rank is None or rank > best_rank or later:
                 best, best_rank, then_best = FoundDate(found, index), rank, False
     return best
-
-
-_ANY_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-# "After our offsite (12-13 Nov)": the dates in brackets are the event's, so "on" them.
-_EVENT_GLOSS = re.compile(
-    r"\b((?:after|before|once|following) (?:[a-z']+ ){1,5}?)\(([^)]*\d[^)]*)\)"
-)
-# "On the 3rd (a Tuesday)": the weekday in brackets is checked against the date it glosses.
-_WEEKDAY_GLOSS = re.compile(
-    r"\b(the )?(\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: [a-z]+)?) \((?:a |which is a )?"
-    + _ANY_WEEKDAY
-    + r"\)"
-)
-
-
-def _glosses(sentence: str) -> str:
-    """Dates and weekdays in brackets joined to what they explain, so they are read with it."""
-    sentence = _EVENT_GLOSS.sub(r"\1on \2", sentence)
-    return _WEEKDAY_GLOSS.sub(lambda gloss: f"{gloss[3]} {gloss[1] or ''}{gloss[2]}", sentence)
 
 
 def _weekday_following(
@@ -413,75 +400,13 @@ def _longest_run(
             # Read and refused ("by 1 March 2026", "H1 2028", "Monday the 4th" on a Sunday):
             # fewer of its words would drop what made it wrong, so nothing here is a date.
             return end
-        if end < last and _date_follows(words, end):
+        if end < last and date_follows(words, end):
             # "by the end of the day on the 14th", "before the shutdown on the 18th": the day
             # the phrase hangs on was dropped; what is left would be another date.
             return end + 2
         # No employer names a decision date further ahead; a longer answer is a misreading.
         return (found, end) if found.end <= sent_on + _FURTHEST else end
     return None
-
-
-# A date word: a day number ("14th", "13.11."), a month or a weekday.
-_DATE_WORD = re.compile(
-    r"(?:\d{1,2}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}\S*|"
-    + "|".join(MONTH_NAMES)
-    + "|"
-    + WEEKDAY_GROUP[1:-1]
-    + r")$"
-)
-
-
-def _date_follows(words: list[str], end: int) -> bool:
-    """Whether "on"/"of" and a date word come straight after the run that ends at ``end``."""
-    rest = [word for word in words[end : end + 3] if word != "the"]
-    return len(rest) >= 2 and rest[0] in ("on", "of") and bool(_DATE_WORD.match(rest[1]))
-
-
-# Words that change the phrase after them; a phrase read without one is another phrase.
-_CHANGES_WHAT_FOLLOWS = re.compile(
-    r"(?:week|weeks|wk|commencing|ending|start|beginning|half|side|last|second|third|fourth|"
-    r"q[1-4]|h[12])$"
-)
-
-
-def _cut_from_before(words: list[str], start: int) -> bool:
-    """Whether a word that would change the phrase at ``start`` stands just before it, across
-    "of" and "the": "week of the 21st", "Q1 next year", "either side of the weekend", "last
-    Friday" (the phrase read alone gives one day, a whole year, a weekend, a day ahead)."""
-    at = start - 1
-    while at >= 0 and words[at] in ("of", "the"):
-        at -= 1
-    return at >= 0 and bool(_CHANGES_WHAT_FOLLOWS.match(words[at]))
-
-
-# Another event's date: an interview, a start, an email, in seven languages (after in_english).
-_EVENT = re.compile(
-    # Not "interviewing" or "Gespräche": "we're still interviewing and will decide by ..."
-    r"(?:interview|start|starts|begin|begins|commence|commences|contract|assessment|"
-    r"induction|onboarding|orientation|"
-    r"email|e-mail|letter|gespräch|vorstellungsgespräch|entretien|"
-    r"début|débuterait|entrevista|incorporación|gesprek|startdatum|colloquio|inizio|início)$"
-)
-_DEADLINE_LEAD = ("by", "before", "within", "until", "till", "after")
-# "Thanks for interviewing with us on the 2nd": what one is thanked for is over.
-_THANKS = re.compile(r"(?:thanks|thank|merci|danke|gracias|grazie|obrigad\w*|bedankt|dank)$")
-
-
-def _another_event(words: list[str], start: int, cues: list[int]) -> bool:
-    """Whether the phrase at ``start`` dates another event named just before it, with no word
-    about the decision in between: "the start date would be 1 February", "thanks for your email
-    of 2 November". A deadline ("by", "before") is left alone."""
-    if words[start] in _DEADLINE_LEAD:
-        return False
-    first = max([start - 6, *[cue + 1 for cue in cues if cue < start]])
-    window = words[max(0, first) : start]
-    if "¦" in window:
-        window = window[len(window) - window[::-1].index("¦") :]
-    if words[start] == "on" and any(word in ("after", "before", "once") for word in window):
-        # "After our quarter-end on the 31st", not read whole: the day is the event's.
-        return True
-    return any(_EVENT.match(word) or _THANKS.match(word) for word in window)
 
 
 def _holiday_table(country: str, subdivision: str | None, sent_on: date) -> re.Pattern[str]:
