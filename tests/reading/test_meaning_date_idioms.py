@@ -76,3 +76,25 @@ def test_a_half_of_a_month_in_words_for_half_but_not_of_the_month(
     parser, which reads it itself."""
 
     assert idioms_first(sentence) == english
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("wir melden uns nach den feiertagen", "wir melden uns after the holidays"),
+        ("we laten het na de feestdagen weten", "we laten het after the holidays weten"),
+        ("daremos notícias depois das festas", "daremos notícias after the holidays"),
+        ("antes de que acabe el mes", "before the end of the month"),
+        ("ti scriviamo in settimana", "ti scriviamo within the week"),
+    ],
+)
+def test_after_the_holidays_and_the_month_or_week_out_in_other_languages(
+    sentence: str, english: str
+) -> None:
+    """ "Nach den Feiertagen", "antes de que acabe el mes", "in settimana" in English."""
+    assert idioms_first(sentence) == english
+
+
+def test_meta_mese_is_the_middle_of_the_month() -> None:
+    """ "Entro metà mese" is by the middle of this month."""
+    assert idioms_first("entro metà mese") == "entro mid month"

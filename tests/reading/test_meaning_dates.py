@@ -559,3 +559,216 @@ def test_the_week_after_a_holiday_and_the_second_half_of_the_month(
 
     assert found is not None
     assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+
+
+NOV_4 = date(2026, 11, 4)  # a Wednesday
+
+
+def _read(sentence: str, country: str = "GB") -> tuple[date, date] | None:
+    found = decision_range([sentence.lower()], NOV_4, country, None)
+    return None if found is None else (found.range.start, found.range.end)
+
+
+def test_a_phrase_of_nine_words_is_read_whole_not_cut_to_today() -> None:
+    """ "By the end of the day on the 14th" is the 14th, not the end of today."""
+    assert _read("All being well we'll get back to you by the end of the day on the 14th.") == (
+        NOV_4,
+        date(2026, 11, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'll confirm before the Christmas closure on the 18th of December, as planned.",
+        "We hope to decide after the away day of the 20th.",
+    ],
+)
+def test_a_phrase_read_short_of_the_day_it_hangs_on_is_refused(sentence: str) -> None:
+    """When "on"/"of" and a day follow a phrase read short, the shorter reading is not kept."""
+    found = decision_range([sentence.lower()], date(2026, 12, 9), "GB", None)
+
+    assert found is None or found.range.end.day in (17, 18, 19, 20)
+    assert found is None or found.range != (date(2026, 12, 9), date(2026, 12, 24))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your interview is booked for the 14th at 10am; we'll be in touch afterwards.",
+        "If all goes to plan the start date would be 1 February, but nothing is decided.",
+        "We're still deciding; the second interview is scheduled for Tuesday 10 November.",
+        "Rien n'est décidé ; la date de début serait le 4 janvier.",
+        "Wir haben noch nicht entschieden; Ihr Gespräch findet am 12. November statt.",
+    ],
+)
+def test_the_date_of_another_event_is_not_the_decision(sentence: str) -> None:
+    """An interview's, a start's or an email's date named just before is not a decision range."""
+    assert _read(sentence, "FR" if "janvier" in sentence else "GB") is None
+
+
+def test_a_deadline_after_an_event_word_is_still_read() -> None:
+    """ "The outcome of your interview by Friday": a deadline is read whatever comes before."""
+    sentence = "We'll send the outcome of your interview by Friday."
+    assert _read(sentence) == (NOV_4, date(2026, 11, 6))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'll let you know either side of the weekend.",
+        "We'll decide during Q1 next year.",
+        "We made the decision last Friday.",
+    ],
+)
+def test_a_phrase_cut_from_the_word_that_changes_it_is_not_read(sentence: str) -> None:
+    """ "Week of", "either side of", "Q1", "last" before a phrase: read alone it is another date."""
+    assert _read(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("wir melden uns bis spätestens freitag, den 13.11.", (NOV_4, date(2026, 11, 13))),
+        ("wir entscheiden am montag, dem 16.11.", (date(2026, 11, 16), date(2026, 11, 16))),
+        ("wir entscheiden am dienstag, dem 16.11.", None),
+    ],
+)
+def test_a_german_weekday_and_its_date_joined_by_den_are_one_phrase(
+    sentence: str, expected: tuple[date, date] | None
+) -> None:
+    """ "Freitag, den 13.11." is the 13th; a weekday at odds with its date is refused."""
+    assert _read(sentence, "DE") == expected
+
+
+def test_a_day_and_month_just_gone_by_gives_no_decision_date() -> None:
+    """ "We'd hoped to decide by 30 October", written on 4 November, is not next October."""
+    assert _read("We'd hoped to decide by 30 October but we're running behind.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll decide by 17:00 CET on 13.11., all being well.", (NOV_4, date(2026, 11, 13))),
+        ("We'll come back to you after our offsite (12-13 Nov).", (NOV_4, None)),
+        ("We'll let you know on the 3rd (a Tuesday).", None),
+        ("We'll let you know on the 3rd (a Thursday).", (date(2026, 12, 3), date(2026, 12, 3))),
+    ],
+)
+def test_times_and_glosses_in_brackets_are_read_with_the_date_they_belong_to(
+    sentence: str, expected: tuple[date, date | None] | None
+) -> None:
+    """A time keeps its colon; bracketed dates are the event's; a bracketed weekday is checked."""
+    found = _read(sentence, "DE")
+    if expected is None or expected[1] is not None:
+        assert found == expected
+    else:
+        # After the offsite on the 13th: from the next working day, never the offsite itself.
+        assert found is not None and found[0] == date(2026, 11, 16)
+
+
+def test_what_one_is_thanked_for_is_not_the_decision_date() -> None:
+    """ "Thanks for interviewing with us on the 2nd" names a day gone by, not the next 2nd."""
+    assert _read("Thanks for interviewing with us on the 2nd; we'll be in touch.") is None
+
+
+def test_a_weekday_counted_from_the_day_before_ends_at_a_comma() -> None:
+    """ "The Monday after, the 30th" counts from the day named before; the 30th restates it."""
+    sentences = [
+        "our office is closed on the 26th and 27th for thanksgiving.",
+        "we'll share our decision the monday after, the 30th.",
+    ]
+    found = decision_range(sentences, NOV_4, "US", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2026, 11, 30),
+        date(2026, 11, 30),
+    )
+
+
+def test_the_following_day_is_the_day_after_the_one_named_before() -> None:
+    """ "The committee sits on 17 November. We'll tell you the outcome the following day." """
+    sentences = [
+        "the committee sits on 17 november.",
+        "we'll tell you the outcome the following day.",
+    ]
+    found = decision_range(sentences, NOV_4, "GB", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2026, 11, 18),
+        date(2026, 11, 18),
+    )
+
+
+def test_a_later_promise_after_the_day_then_points_to_outranks_the_negation() -> None:
+    """ "No news before then. We'll write in the week of 11 January": that week, not the break."""
+    sentences = [
+        "our office is closed from 24 december to 3 january.",
+        "we won't have news before then.",
+        "we'll write to you in the week of 11 january.",
+    ]
+    found = decision_range(sentences, date(2026, 12, 9), "GB", None)
+
+    assert found is not None and (found.range.start, found.range.end) == (
+        date(2027, 1, 11),
+        date(2027, 1, 15),
+    )
+
+
+def test_the_week_of_a_bare_day_number_is_the_week_of_that_day() -> None:
+    """ "A lo largo de la semana del 16" comes out as the week of the 16th, Monday to Friday."""
+    assert in_english("durante la semana del 16") == "the week of the 16th"
+    assert _read("te respondemos durante la semana del 16.", "ES") == (
+        date(2026, 11, 16),
+        date(2026, 11, 20),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll decide end of Nov / early Dec.", (date(2026, 11, 21), date(2026, 12, 10))),
+        ("Hola Mar, we're still deciding and will let you know.", None),
+        ("Thanks Jan, we'll let you know once we've decided.", None),
+    ],
+)
+def test_a_short_month_name_counts_only_after_a_word_of_time(
+    sentence: str, expected: tuple[date, date] | None
+) -> None:
+    """ "End of Nov" is a date; "Mar" and "Jan" on their own are names."""
+    assert _read(sentence, "ES") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We haven't decided yet. Your assessment day is Tuesday 10 November.",
+        "Nothing is settled yet; the contract would begin on 1 December.",
+        "We'll make our decision after our quarter-end on the 30th.",
+    ],
+)
+def test_an_assessment_a_contract_or_an_unread_event_keeps_its_day(sentence: str) -> None:
+    """The day of an assessment, a contract's start, or an event after "after" is not the
+    decision's."""
+    assert _read(sentence) is None
+
+
+def test_de_notre_part_does_not_hide_the_date_after_it() -> None:
+    """ "Un retour de notre part au plus tard le vendredi 13 novembre" is by the 13th."""
+    sentence = "vous aurez un retour de notre part au plus tard le vendredi 13 novembre."
+    assert _read(sentence, "FR") == (NOV_4, date(2026, 11, 13))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We'll get back to you Thurs pm with a decision.", (date(2026, 11, 5), date(2026, 11, 5))),
+        ("You'll hear from us tmrw about our decision.", (date(2026, 11, 5), date(2026, 11, 5))),
+        ("We'll decide no later than Weds.", (NOV_4, date(2026, 11, 11))),
+    ],
+)
+def test_short_weekday_and_tomorrow_words_start_a_phrase(
+    sentence: str, expected: tuple[date, date]
+) -> None:
+    """ "Thurs", "Weds" and "tmrw" start a phrase in a reply as the full words do."""
+    assert _read(sentence, "US") == expected

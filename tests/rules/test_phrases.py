@@ -324,7 +324,8 @@ def test_thanksgiving_outside_the_us_is_refused_with_a_reason():
         ("Dec 4th", WED, one("2026-12-04")),
         ("4th of December", WED, one("2026-12-04")),
         ("December 4, 2027", WED, one("2027-12-04")),
-        ("December 4", date(2026, 12, 10), one("2027-12-04")),
+        ("December 4", date(2026, 6, 1), one("2026-12-04")),
+        ("4 March", date(2026, 12, 10), one("2027-03-04")),
         ("Jan 2nd", date(2026, 12, 30), one("2027-01-02")),
         ("February 29", date(2027, 3, 1), one("2028-02-29")),
         ("the 4th", WED, one("2026-12-04")),
@@ -1103,3 +1104,90 @@ def test_at_most_one_percent_of_round_twelves_halves_gets_a_wrong_date(half):
     rows, wrong, _refused = corpus_misses(half)
 
     assert len(wrong) <= rows // 100, wrong
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference"),
+    [
+        ("December 4", date(2026, 12, 10)),
+        ("by 30 October", date(2026, 11, 4)),
+        ("on the 30th of October", date(2026, 11, 4)),
+        ("by 2/11", date(2026, 11, 4)),
+    ],
+)
+def test_a_day_and_month_just_gone_by_is_refused_not_read_as_next_years(
+    phrase: str, reference: date
+) -> None:
+    """A date without a year from the half-year before the reference is over, not next year's."""
+    with pytest.raises(AlreadyOver):
+        parse_phrase(phrase, reference, "GB")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("before the Christmas shutdown on the 18th", span("2026-12-09", "2026-12-17")),
+        ("ahead of the offsite on 14 December", span("2026-12-09", "2026-12-13")),
+    ],
+)
+def test_before_an_event_on_a_day_ends_the_day_before_that_day(
+    phrase: str, expected: DateRange
+) -> None:
+    """ "Before the shutdown on the 18th" is before the 18th, whatever the event is called."""
+    assert parse_phrase(phrase, date(2026, 12, 9), "GB") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "expected"),
+    [
+        ("by month's end", date(2026, 11, 4), span("2026-11-04", "2026-11-30")),
+        ("by the end of this calendar month", date(2026, 11, 4), span("2026-11-04", "2026-11-30")),
+        ("in 2 wks", date(2026, 11, 4), one("2026-11-18")),
+        ("Monday coming", date(2026, 11, 4), one("2026-11-09")),
+        ("later today", date(2026, 11, 4), one("2026-11-04")),
+        ("before we break for Christmas", date(2026, 12, 9), span("2026-12-09", "2026-12-24")),
+        (
+            "before the team breaks for the holidays",
+            date(2026, 12, 9),
+            span("2026-12-09", "2026-12-24"),
+        ),
+        ("end of Nov / early Dec", date(2026, 11, 4), span("2026-11-21", "2026-12-10")),
+    ],
+)
+def test_everyday_shorthand_reads_as_its_plain_form(
+    phrase: str, reference: date, expected: DateRange
+) -> None:
+    """ "Month's end", "calendar month", "wks", "Monday coming", "we break for", a slash."""
+    assert parse_phrase(phrase, reference, "GB") == expected
+
+
+def test_a_day_counted_from_a_day_named_elsewhere_is_refused() -> None:
+    """ "The Monday after, the 30th" lacks the day it counts from; it is not after the 30th."""
+    with pytest.raises(NotUnderstood):
+        parse_phrase("the Monday after, the 30th", date(2026, 11, 4), "US")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("no later than Weds", span("2027-03-10", "2027-03-17")),
+        ("Thurs pm", one("2027-03-11")),
+        ("tmrw", one("2027-03-11")),
+        ("in the latter part of next week", span("2027-03-18", "2027-03-19")),
+        ("by 1700 on the 12th", span("2027-03-10", "2027-03-12")),
+        ("by the end of the month at the outside", span("2027-03-10", "2027-03-31")),
+        ("on Friday 19th (our panel day)", one("2027-03-19")),
+        ("by 2027", span("2027-03-10", "2027-12-31")),
+    ],
+)
+def test_abbreviations_clock_times_and_asides_leave_the_date_they_surround(
+    phrase: str, expected: DateRange
+) -> None:
+    """ "Weds", "tmrw", "pm", "1700 on", "latter part of", "at the outside", a bracketed aside."""
+    assert parse_phrase(phrase, date(2027, 3, 10), "GB") == expected
+
+
+def test_a_weekday_in_brackets_is_not_dropped_as_an_aside() -> None:
+    """ "On the 3rd (a Tuesday)" on a Thursday the 3rd is not read as the 3rd."""
+    with pytest.raises(PhraseError):
+        parse_phrase("on the 3rd (a Tuesday)", date(2026, 11, 4), "US")

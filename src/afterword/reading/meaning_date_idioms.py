@@ -44,6 +44,16 @@ _FIRST: list[tuple[str, _Replacement]] = [
     # idioms_last: nobody decides on New Year's Day itself.
     (r"\b(?:im|ins) neue(?:n)? jahr\b", "in the new year"),
     (r"\bnach (?:dem )?jahreswechsel\b|\bnach der jahreswende\b", "after the new year"),
+    # "Nach den Feiertagen", "na de feestdagen": after the holidays. Not French "après les
+    # fêtes", which tends to come as "qu'après les fêtes, début janvier" and is read there.
+    (
+        r"\b(?:nach den (?:feier|fest)tagen|na de feestdagen|depois das festas|dopo le feste|"
+        r"después de las fiestas)\b",
+        "after the holidays",
+    ),
+    (r"\bantes de que (?:acabe|termine|finalice) el mes\b", "before the end of the month"),
+    (r"\bin settimana\b", "within the week"),
+    (r"\bmetà mese\b", "mid month"),
     (r"\banfang (?:des )?(?:neuen|nächsten|kommenden) jahres\b", "early next year"),
     (r"\b(?:im )?(?:nächsten|kommenden) jahr\b|\bnächstes jahr\b", "next year"),
     (r"\b(?:dans|en|avec) la nouvelle année\b", "in the new year"),
@@ -181,6 +191,9 @@ _LAST: list[tuple[str, _Replacement]] = [
         r"\b(?:(early|mid|late) )?the week after(?=\s*(?:[.,;!?¦]|$| so\b| and\b))",
         lambda found: f"{found[1]}-week-after" if found[1] else "week-after",
     ),
+    # 4. "The Monday after, the 30th": a comma ends the count, which runs from the day named
+    # before; what follows only restates it.
+    (rf"\b(?:(?:on )?the |on )?{_W} (after|before),", r"\1-\2 ¦"),
     # 4. "The Monday after Thanksgiving", "the Friday before Christmas", not "Monday after next".
     (
         rf"\b(?:(?:on )?the |on |am |le |el |de |il |na |no |o |a )?{_W} (after|before)\b"

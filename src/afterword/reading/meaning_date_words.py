@@ -220,6 +220,10 @@ _BARE_DAY = re.compile(
 )
 
 
+# "La semana del 16" comes out as "the week of 16": the day of this month or the next.
+_WEEK_OF_DAY = re.compile(rf"\bweek of (\d{{1,2}})\b(?!\.\d|[:/\d]| ?(?:{'|'.join(_MONTHS)}))")
+
+
 def _ordinal(day: str) -> str:
     number = int(day)
     suffix = (
@@ -369,6 +373,9 @@ _AFTER_TABLES = [
     ),
     (re.compile(r"\b(?:over|in|within) (?:the )?(?:next|coming) fortnight\b"), "within 2 weeks"),
     (re.compile(r"\b(early|mid|late)(?:-| )to(?:-| )(mid|late|end)\b"), r"\1-to-\2"),
+    # "Freitag, den 13.11.": the German article between a weekday and its date joins them, so
+    # the weekday is not read alone (as next Friday) and a date at odds with it is refused.
+    (re.compile(rf"\b{_W},? (?:den|dem) (?=\d)"), r"\1 "),
 ]
 
 
@@ -393,4 +400,5 @@ def in_english(sentence: str) -> str:
         text = pattern.sub(replacement, text)
     for pattern, english in _AFTER_TABLES:
         text = pattern.sub(english, text)
+    text = _WEEK_OF_DAY.sub(lambda week: f"week of the {_ordinal(week[1])}", text)
     return idioms_last(_BARE_DAY.sub(_bare_day, text))

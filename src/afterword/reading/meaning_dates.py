@@ -7,7 +7,7 @@ one reader of timing phrases in Afterword, which is English. Here we only find t
    first ("bis Ende nächster Woche" -> "by end of next week", "d'ici le 15 avril" -> "by 15
    april"): month, weekday and number words by table, then the ways they combine by a small
    grammar (meaning_date_grammar.py), then the few idioms left by a table of phrases.
-2. Every run of up to eight words that starts at a timing word ("by", "next", "mid", a weekday,
+2. Every run of up to nine words that starts at a timing word ("by", "next", "mid", a weekday,
    a number) is tried, longest first; the parser's answer is kept, a PhraseError means "not a
    date". The tokens the parser lacks are read here: "monday-after thanksgiving" (the first
    Monday after it), "friday-before christmas", "first_half may" (days 1-15), "following-monday"
@@ -23,6 +23,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterword.reading.meaning_date_guards import (
+    another_event,
+    cut_from_before,
+    date_follows,
+    glosses,
+)
 from afterword.reading.meaning_date_idioms import (
     FULL_WEEK,
     HALF,
@@ -36,7 +42,8 @@ from afterword.rules.phrases import DateRange, NotUnderstood, PhraseError, parse
 from afterword.rules.phrases.named_days import NAMES as HOLIDAY_NAMES
 from afterword.rules.phrases.named_days import table_names
 
-_MAX_WORDS = 8
+# "by the end of the day on the 14th" is nine words; a run cut shorter reads today instead.
+_MAX_WORDS = 9
 _FURTHEST = timedelta(days=548)  # 18 months
 
 # A run of words is tried only from one of these, and only if it holds a word about time.
@@ -46,7 +53,7 @@ _LEAD = re.compile(
     r"sometime|after|one|two|three|four|five|six|seven|eight|nine|ten|\d+\w*|\d+[/.-]\d+\S*|"
     # "Later this week", "towards the end of May", "once Easter is over", "up to ten more days".
     r"later|towards|toward|once|when|up|inside|between|first|wk|midweek|halfway|right|just|ahead|"
-    r"eow|eom|eod|cob|"
+    r"eow|eom|eod|cob|weds|thurs|thur|tues|tmrw|tmw|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     # "the decision will slip to mid-September": a hyphenated part of a month starts one too.
     r"(?:early|mid|late)-[\w-]+|" + "|".join(MONTH_NAMES) + "|" + WEEKDAY_GROUP[1:-1] + "|"
@@ -55,7 +62,10 @@ _LEAD = re.compile(
 # Holidays by name count as time words: "until after the Spring Bank Holiday", "after Easter".
 _TIME_WORD = re.compile(
     r"\d|\b(?:day|days|week|weeks|weekend|midweek|month|months|year|quarter|q[1-4]|today|"
-    r"tomorrow|fortnight|"
+    r"tomorrow|fortnight|weds|thurs|thur|tues|tmrw|tmw|"
+    # Months cut short count after a word of time ("end of Nov / early Dec"), not alone:
+    # "Jan" and "Mar" are names too.
+    r"(?:of|early|mid|late|by|before|until) (?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|"
     r"holiday|holidays|new year|"
     + "|".join(re.escape(name) for name in HOLIDAY_NAMES)
     + "|"
@@ -109,11 +119,13 @@ def decision_range(
     """
     best: FoundDate | None = None
     best_rank: tuple[bool, bool, bool, int, int, int] | None = None
+    then_best = False  # whether the best so far is a negated "before then"
     last: DateRange | None = None  # the last phrase read
     for index, sentence in enumerate(sentences):
         # A semicolon ends a clause: kept as the token "¦", where no phrase or negation crosses.
+        # A colon inside a time ("17:00") stays: the run "by 17:00 cet on 13.11." reads whole.
         words = re.sub(
-            r"[,:!?()\"]|\.(?=\s|$)", " ", in_english(sentence).replace(";", " ¦ ")
+            r"[,!?()\"]|:(?!\d)|\.(?=\s|$)", " ", glosses(in_english(sentence)).replace(";", " ¦ ")
         ).split()
         cues = [at for at in range(len(words)) if _CUE.match(" ".join(words[at : at + 4]))]
         covered = 0  # words of a phrase already read are not read again on their own
@@ -126,6 +138,7 @@ def decision_range(
                 rank = (bool(cues), bool(before), True, -distance, index, start)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = FoundDate(_when_then(last, sent_on), index), rank
+                    then_best = True
             if start < covered:
                 continue
             read_at = _phrase_at(words, start, sent_on, country, subdivision)
@@ -140,11 +153,15 @@ def decision_range(
             if read is None:
                 continue
             found, covered = read
+            if cut_from_before(words, start):
+                continue  # "week of the 21st" read from "the 21st" would be one day of it
             either = _either_or(words, covered, sent_on, country, subdivision)
             if either is not None and either[0].end >= found.start:
                 # "Late this week or early next week": from the first to the last day named.
                 found, covered = DateRange(found.start, either[0].end), either[1]
             last = found
+            if another_event(words, start, cues):
+                continue  # "your interview is booked for the 14th": named, but not the decision
             if any(start < cue < covered for cue in cues):
                 # "the outcome by 10 July" is read from "by": a phrase holds no cue word.
                 covered = start + 1
@@ -157,8 +174,18 @@ def decision_range(
             )
             # Ties go to the later phrase: the promise usually ends the sentence.
             rank = (bool(cues), bool(before), negated, -distance, index, start)
-            if best_rank is None or rank > best_rank:
-                best, best_rank = FoundDate(found, index), rank
+            # "Closed until the 3rd, so no news before then. We'll write in the week of the
+            # 11th": a promise after a cue in a later sentence, after the day "then" points
+            # to, says more than the negation.
+            later = (
+                then_best
+                and best is not None
+                and index > best.sentence
+                and bool(before)
+                and found.start > best.range.end
+            )
+            if best_rank is None or rank > best_rank or later:
+                best, best_rank, then_best = FoundDate(found, index), rank, False
     return best
 
 
@@ -167,6 +194,10 @@ def _weekday_following(
 ) -> tuple[DateRange, int] | None:
     """ "Interviews end on the 19th; we'll call the following Monday": the first such weekday
     after the date named before, and where the phrase ends."""
+    if words[start : start + 2] == ["following", "day"] and start and words[start - 1] == "the":
+        # "The committee sits on 17 November; we'll tell you the following day."
+        day = named.end + timedelta(days=1)
+        return DateRange(day, day), start + 2
     weekday = _WEEKDAYS.get(words[start].removeprefix("following-"))
     if not words[start].startswith("following-") or weekday is None:
         return None
@@ -337,7 +368,7 @@ def _phrase_at(
 def _longest_run(
     words: list[str], start: int, lead: int, sent_on: date, country: str, subdivision: str | None
 ) -> tuple[DateRange, int] | int | None:
-    """The range read from the longest run of words from ``lead`` (at most eight from
+    """The range read from the longest run of words from ``lead`` (at most nine from
     ``start``), and where the run ends; only where it ends when the longest run the parser
     reads is refused (over, too far ahead, a weekday that disagrees with its date), so that no
     shorter run inside it is read instead."""
@@ -369,6 +400,10 @@ def _longest_run(
             # Read and refused ("by 1 March 2026", "H1 2028", "Monday the 4th" on a Sunday):
             # fewer of its words would drop what made it wrong, so nothing here is a date.
             return end
+        if end < last and date_follows(words, end):
+            # "by the end of the day on the 14th", "before the shutdown on the 18th": the day
+            # the phrase hangs on was dropped; what is left would be another date.
+            return end + 2
         # No employer names a decision date further ahead; a longer answer is a misreading.
         return (found, end) if found.end <= sent_on + _FURTHEST else end
     return None

@@ -32,7 +32,8 @@ Conventions, decided once here so every phrase follows them:
   first, ISO dates are read anywhere.
 - Without a year a date, month or holiday means the next one not yet over; a range holding the
   reference starts on it; one already over is refused, as is anything ending more than 18 months
-  after the reference.
+  after the reference. A day and month that fell in the half-year before the reference is over
+  ("by 30 October" on 4 November), not next year's.
 - Halves of a month are days 1-15 and 16 to its end. "Thursday week", "a week on Monday" count
   from the next such day. "The week before X" is Monday to Friday of the week before the one X
   starts in, "the week after X" of the first week starting after X's first day. A holiday
@@ -147,8 +148,17 @@ def parse_phrase(
 _OPEN_END = re.compile(r"\b(?:onwards?|or later|and beyond|at the earliest|or after)$")
 
 
+# "The Monday after, the 30th": counted from a day named earlier, which the phrase lacks; read
+# without its comma it would be the Monday after the 30th.
+_COUNTED_FROM_BEFORE = re.compile(r"\b(?:after|before),")
+
+
 def _parse(text: str, reference: date, country: str, subdivision: str | None) -> DateRange:
     ctx = Context(reference, *_checked_place(country, subdivision))
+    if _COUNTED_FROM_BEFORE.search(text.lower()):
+        raise NotUnderstood(
+            f"{text.strip()!r} counts from a day named before it: give the day itself."
+        )
     core, end_of_day = normalise(text)
     if _OPEN_END.search(core):
         raise PhraseError(

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from afterword.rules.phrases.model import Context, DateRange, PhraseError, add_months, last_day
+from afterword.rules.phrases.model import (
+    AlreadyOver,
+    Context,
+    DateRange,
+    PhraseError,
+    add_months,
+    last_day,
+)
 from afterword.rules.phrases.vocabulary import MONTHS
 
 # Countries that write numeric dates month first; everyone else writes the day first, except
@@ -20,15 +27,23 @@ def month_first(country: str) -> bool:
     return country in _MONTH_FIRST
 
 
+# A day and month without a year that fell this close before the reference is a day gone by
+# ("we'd hoped to decide by 30 October", written on 4 November), not next year's.
+_JUST_PAST = timedelta(days=183)
+
+
 def calendar_date(year: int, month: int, day: int, ctx: Context, explicit_year: bool) -> date:
-    """The day itself with a year; without one, the next such day from the reference on."""
-    # "December 4" said on December 10 is next year's, "February 29" the next leap year's
+    """The day itself with a year; without one, the next such day from the reference on,
+    unless this year's fell within the half-year before the reference (then it is over)."""
+    # "January 4" said on December 10 is next year's, "February 29" the next leap year's
     # within one year ahead.
     for candidate in (year,) if explicit_year else (year, year + 1):
         if 1 <= day <= last_day(candidate, month):
             found = date(candidate, month, day)
             if explicit_year or found >= ctx.reference:
                 return found
+            if ctx.reference - found <= _JUST_PAST:
+                raise AlreadyOver(f"{found:%d %B} has already gone by.")
     raise PhraseError(f"There is no day {day} in {calendar.month_name[month]} {year}.")
 
 

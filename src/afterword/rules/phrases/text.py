@@ -22,7 +22,9 @@ _ARTICLE_AS_ONE = re.compile(
 # Clock times and parts of a day say nothing about which day: "Friday at 3pm", "by noon tomorrow".
 _CLOCK = re.compile(
     r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}\b|"
-    r"noon\b|midday\b|midnight\b)"
+    r"noon\b|midday\b|midnight\b|"
+    # "By 1700 on the 12th", "1430 CET": four digits as a time only before "on", "h" or a zone.
+    r"(?:[01]\d|2[0-3])[0-5]\d ?(?:h\b|hrs\b)?(?= on\b| (?:cet|cest|gmt|bst|utc|et|pt)\b))"
     r"|\b(?:est|edt|et|pst|pdt|pt|cst|cdt|ct|mst|mdt|gmt|bst|cet|cest|utc|aest|aedt|awst)\b"
     r"|\b(?:(?:in|on) the )?(?:morning|afternoon|evening)\b|\bfirst thing\b"
 )
@@ -33,13 +35,38 @@ _END_OF_DAY = re.compile(
     r"\b(?:(?:end|close) of (?:the )?(?:business day|working day|business|day|play)|"
     r"eod|cob|eob|eop)\b"
 )
+_WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SYNONYMS = [
     (re.compile(pattern), replacement)
     for pattern, replacement in [
         (r"\btonight\b", "today"),
         (r"\b(?:year end|eoy)\b", "end of year"),
         (r"\b(?:quarter end|eoq)\b", "end of quarter"),
-        (r"\b(?:month end|eom)\b", "end of month"),
+        (r"\b(?:month end|month's end|eom)\b", "end of month"),
+        (r"\b(?:year's end)\b", "end of year"),
+        # "The end of this calendar month": a calendar month is the month.
+        (r"\bcalendar (?=month|year|week)", ""),
+        # "In 2 wks", "Monday coming", "later today".
+        (r"\bwks\b", "weeks"),
+        (r"\bat (?:the )?outside\b", "at latest"),
+        (r"\bweds\b", "wednesday"),
+        (r"\bthurs?\b", "thursday"),
+        (r"\b(?:tmrw|tmw|tomoz)\b", "tomorrow"),
+        (rf"\b({_WEEKDAY_WORDS}|tomorrow|today) (?:am|pm)\b", r"\1"),
+        # "The latter part of next week", "the early part of May": its late or early part.
+        (r"\b(?:latter|later|last|back) part of\b", "late"),
+        (r"\b(?:early|first|opening) part of\b", "early"),
+        (r"\bmiddle part of\b", "mid"),
+        (rf"^(?:on )?({_WEEKDAY_WORDS}) coming$", r"this coming \1"),
+        (r"\blater (?=today$)", ""),
+        # "Before we break for Christmas", "before the office closes for the holidays": before it.
+        (
+            r"\bbefore (?:we|(?:the )?(?:office|team|company|business)|everyone) "
+            r"(?:break|breaks|close|closes|shut|shuts)(?: down| up)? for\b",
+            "before",
+        ),
+        # "End of Nov / early Dec": a slash between two phrases joins them like "or".
+        (r" / ", " or "),
         (r"\b(?:week end|eow)\b", "end of week"),
         (r"\bclose of (?=(?:this |next )?(?:week|month|quarter|year)\b)", "end of "),
         # "Before the month is out": by its end.
@@ -94,8 +121,14 @@ _SYNONYMS = [
         # day of an event; the event's own words (letters only, no time word) are dropped.
         (
             r"\b(?:after|once|following) (?:(?!(?:end|start|beginning|middle|week|month|year|"
-            r"quarter|weekend|business|working)\b)[a-z']+ ){1,5}?on (?=\S)",
+            r"quarter|weekend|business|working)\b)[a-z'-]+ ){1,5}?on (?=\S)",
             "after ",
+        ),
+        # "Before the Christmas shutdown on the 18th": before that day, not before Christmas.
+        (
+            r"\b(?:before|ahead of) (?:(?!(?:end|start|beginning|middle|week|month|year|"
+            r"quarter|weekend|business|working)\b)[a-z'-]+ ){1,5}?on (?=\S)",
+            "before ",
         ),
         (r"\bmidweek\b", "mid week"),
         (r"\bmid week (?=next week|this week|week after next)", "mid "),
@@ -127,6 +160,9 @@ def normalise(text: str) -> tuple[str, bool]:
     # "mid-October", "mid-2027", but not the dash of "10th-12th"
     text = re.sub(r"(?<=[a-z])(?<!\d(?:st|nd|rd|th))-(?=[a-z0-9])", " ", text)
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)
+    # "On Friday 19th (our panel day)": words in brackets without a number or a weekday
+    # explain, not date; "the 3rd (a Tuesday)" keeps its weekday, and is not understood.
+    text = re.sub(rf"\((?![^()]*\b(?:{_WEEKDAY_WORDS})\b)[^()\d]*\)", " ", text)
     text = re.sub(r"[,;:!?()\"]", " ", text)
     text = " ".join(text.split()).rstrip(". ")
     text = _NUMBER_WORD.sub(lambda m: (_NUMBER_WORDS | _ORDINAL_WORDS)[m.group(1)], text)
