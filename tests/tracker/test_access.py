@@ -268,3 +268,24 @@ def test_belonging_to_loaded_keeps_to_the_owners_given_and_active_as_loaded(
 
     assert both == {mine, other} and stranger not in both
     assert active_only == {mine}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7", 7),
+        ("0007", 7),
+        (str(2**63 - 1), 2**63 - 1),
+        (str(2**63), None),
+        ("0", None),
+        ("", None),
+        ("-3", None),
+        ("²", None),
+        ("٣", None),
+        ("1e3", None),
+        ("9" * 5000, None),
+    ],
+)
+def test_row_id_takes_only_ids_a_row_could_have(text: str, expected: int | None) -> None:
+    """ASCII digits within a BIGINT, above 0; "²" passes str.isdigit but is no id."""
+    assert access.row_id(text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
 from django.test import Client
 
 from afterword.tracker.models import Application, Interview, Interviewer
@@ -525,3 +526,25 @@ def test_a_person_id_no_row_can_have_is_a_form_error_not_a_server_error(
     assert (new.status_code, edit.status_code) == (200, 200)
     assert "existing" in new.context["form"].errors
     assert application.interviews.count() == 1
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "1²", "9" * 5000])
+def test_digits_that_are_no_ids_are_a_form_answer_not_a_server_error(
+    member: Client, user: Any, odd: str
+) -> None:
+    """ "²" passes str.isdigit but not int(): as an earlier person or a picker's row, it is
+    refused like any unknown choice; nothing is saved (found by the hostile-input fuzzing)."""
+    application = fresh(user)
+    rows = people({"name": "Amara Osei"})
+
+    response = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(rows, existing=[odd], forgot="my airflow migration", forgot_for=f"row-{odd}"),
+    )
+    picked = member.post(
+        f"/applications/{application.pk}/interviews/new/",
+        capture(rows, forgot="my airflow migration", forgot_for=f"p{odd}"),
+    )
+
+    assert (response.status_code, picked.status_code) == (200, 200)
+    assert not application.interviews.exists()

@@ -347,6 +347,17 @@ def coached_students(coach: User) -> QuerySet[Any]:
 _MAX_ID = 2**63 - 1
 
 
+def row_id(text: str) -> int | None:
+    """The id ``text`` names if a row could have it, else None: ASCII digits only
+    (``str.isdigit`` also accepts "²", which ``int`` refuses) and within a BIGINT (a larger
+    number names no row, and PostgreSQL refuses it instead of finding nothing)."""
+    # The length first: int() refuses texts of over 4,300 digits with a ValueError of its own.
+    if not (text.isascii() and text.isdigit() and len(text) <= 19):
+        return None
+    wanted = int(text)
+    return wanted if 0 < wanted <= _MAX_ID else None
+
+
 def _id_or_404(value: Any) -> int:
     try:
         wanted = int(value)

@@ -22,6 +22,7 @@ from afterword.drafting.preview import ItemPreview, preview_note
 from afterword.drafting.routing import Choice, default_choice, logistics_choice
 from afterword.drafting.salutations import salutation
 from afterword.rules import case as schema
+from afterword.tracker import access
 from afterword.tracker.models import Application
 from afterword.tracker.preferences import settings_for
 
@@ -84,8 +85,7 @@ def people_in_form(data: QueryDict, application: Application) -> list[schema.Int
             people.append(
                 person_from(f"row-{index}", name, data.get(f"{prefix}title", ""), primary)
             )
-    # Only ids a row can have: a database refuses a larger integer instead of finding nothing.
-    pks = [int(value) for value in data.getlist("existing") if value.isdigit() and len(value) < 19]
+    pks = [pk for pk in map(access.row_id, data.getlist("existing")) if pk is not None]
     for known in application.interviewers.filter(pk__in=pks).order_by("name"):
         people.append(person_from(f"p{known.pk}", known.name, known.title, known.is_primary))
     return people

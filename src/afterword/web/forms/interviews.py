@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from afterword.rules.case import zone
+from afterword.tracker import access
 from afterword.tracker.models import Application, Interview, Interviewer
 from afterword.web.forms.choices import PREFERRED_CHANNEL_CHOICES
 from afterword.web.forms.local_dates import accept_local_dates, user_country
@@ -71,18 +72,13 @@ def note_preview_attrs(url: str, field: str, target: str) -> dict[str, str]:
     }
 
 
-# The largest id a database column holds (a signed 64-bit integer); anything beyond is not an id
-# of ours, and SQLite would fail on it instead of finding nothing.
-LARGEST_ID = 2**63 - 1
-
-
 class PeopleField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    """Ticked people by id; an id no row can have is the usual "not one of the choices"."""
+    """Ticked people by id; an id no row can have (past a BIGINT, "²", 5,000 digits that int()
+    refuses) is the usual "not one of the choices" (access.row_id)."""
 
     def clean(self, value: Any) -> Any:
         for pk in value if isinstance(value, (list, tuple)) else ():
-            text = str(pk).strip()
-            if text.isdecimal() and int(text) > LARGEST_ID:
+            if access.row_id(str(pk).strip()) is None:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

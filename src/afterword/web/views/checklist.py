@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from afterword.site.pages import member_view
+from afterword.tracker import access
 from afterword.tracker.access import applications_for
 
 
@@ -15,8 +16,7 @@ from afterword.tracker.access import applications_for
 def checklist(request: HttpRequest) -> HttpResponse:
     # The sheet can carry the employer's name and job code; only the user's own applications.
     application = None
-    chosen = request.GET.get("application", "")
-    # isascii: str.isdigit() also accepts "²" and "٣", which are no ids (int("²") fails).
-    if chosen.isascii() and chosen.isdigit():
-        application = applications_for(request.user).filter(pk=int(chosen)).first()
+    chosen = access.row_id(request.GET.get("application", ""))
+    if chosen is not None:
+        application = applications_for(request.user).filter(pk=chosen).first()
     return render(request, "web/checklist.html", {"application": application})

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from afterword.rules.case import zone
 from afterword.site.pages import MemberRequest, local_today, member_view
 from afterword.site.templatetags.afterword_site import FieldProblem, form_problems, understood
+from afterword.tracker import access
 from afterword.tracker.access import get_application_or_404, get_interview_or_404
 from afterword.tracker.models import Application, Interview, Interviewer
 from afterword.tracker.services.dates import ReadDate, stored_range
@@ -114,11 +115,18 @@ def chosen_person(
     value: str, people: BaseInterviewerFormSet, form: InterviewForm
 ) -> Interviewer | None:
     """The row or earlier person a picker names; the service checks they were there."""
-    if value.startswith("row-") and value[4:].isdigit() and int(value[4:]) < len(people.forms):
-        return people.forms[int(value[4:])].instance
-    if value.startswith("p") and value[1:].isdigit():
-        ticked = [p for p in form.cleaned_data.get("existing") or [] if p.pk == int(value[1:])]
-        return ticked[0] if ticked else form.application.interviewers.filter(pk=value[1:]).first()
+    if value.startswith("row-"):
+        # A form's index from 0: ASCII digits only, and few ("²" passes str.isdigit, not int).
+        index = value[4:]
+        if index.isascii() and index.isdigit() and len(index) <= 4:
+            return people.forms[int(index)].instance if int(index) < len(people.forms) else None
+        return None
+    if value.startswith("p"):
+        pk = access.row_id(value[1:])
+        if pk is None:
+            return None
+        ticked = [p for p in form.cleaned_data.get("existing") or [] if p.pk == pk]
+        return ticked[0] if ticked else form.application.interviewers.filter(pk=pk).first()
     return None
 
 
