@@ -201,7 +201,7 @@ def test_due_follow_ups_of_every_application_show_on_every_page(
 def test_each_page_of_the_student_page_is_logged_with_its_page_number(
     coach_client: Client, centre: Centre, now: datetime
 ) -> None:
-    """The student's log names the page the coach saw, so they know which applications."""
+    """The student's log names the page the coach saw (a page past the end shows the last)."""
     give_consent(centre, centre.student, centre.coach, now)
     many_applications(centre, 30)
     url = STUDENT_PAGES["student page"](centre)
@@ -209,8 +209,10 @@ def test_each_page_of_the_student_page_is_logged_with_its_page_number(
     coach_client.get(url)
     coach_client.get(url + "?page=2")
 
+    coach_client.get(url + "?page=99")
+
     logged = list(AccessLog.objects.order_by("pk").values_list("student_id", "path"))
-    assert logged == [(centre.student.pk, url), (centre.student.pk, url + "?page=2")]
+    assert logged == [(centre.student.pk, url)] + [(centre.student.pk, url + "?page=2")] * 2
 
 
 def test_the_student_page_makes_as_many_queries_for_40_applications_as_for_one(

@@ -307,3 +307,22 @@ def channel_to(user: Any, label: str, **fields: Any) -> NotificationChannel:
     channel.set_url("ntfy://ntfy.example.com/afterword", service="ntfy", masked_url="ntfy://…")
     channel.save()
     return channel
+
+
+def test_a_coach_sees_how_many_students_share_with_them(
+    client: Client, user: Any, now: datetime
+) -> None:
+    """A coach's card names their role and counts the students who consent to them now."""
+    centre = create_organisation("Northfield Careers", UserFactory(username="ada").username, now)
+    coach = UserFactory(username="cole", first_name="Cole", last_name="Coach")
+    staff = Membership.objects.create(
+        organisation=centre, user=coach, role=Role.COACH, joined_at=now
+    )
+    Membership.objects.create(organisation=centre, user=user, role=Role.STUDENT, joined_at=now)
+    consent_service.grant(user, staff.pk, False, now)
+    client.force_login(coach)
+
+    coaching = card(settings_page(client), "coaching-heading")
+
+    assert "Coach at Northfield Careers" in coaching
+    assert "1 student shares their follow-ups with you" in coaching

@@ -38,7 +38,8 @@ def coaching_state(
             else "No coach sees your follow-ups"
         )
     if any(membership.role != Role.STUDENT for membership in memberships):
-        details.append(f"{coached} student{'s' if coached != 1 else ''} share with you")
+        shares = "student shares" if coached == 1 else "students share"
+        details.append(f"{coached} {shares} their follow-ups with you")
     return SettingState(
         where,
         ready=True,

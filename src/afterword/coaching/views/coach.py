@@ -186,15 +186,11 @@ def student(request: MemberRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Sent: it is on their Today page.")
             return redirect(reverse("coaching_student", args=[pk]) + "#notes")
-    # The full path names the page of applications shown (?page=2), so the student's log says
-    # which of their applications the coach saw.
-    notes.log_views(
-        request.user,
-        [context["student"].pk],
-        "student page",
-        request.get_full_path(),
-        timezone.now(),
-    )
+    # The log names the page of applications actually shown (?page=2; a page past the end shows
+    # the last one), so the student's log says which of their applications the coach saw.
+    shown = context["page"].number
+    path = f"{request.path}?page={shown}" if shown > 1 else request.path
+    notes.log_views(request.user, [context["student"].pk], "student page", path, timezone.now())
     return render(request, "coaching/student.html", {**context, "form": form})
 
 
