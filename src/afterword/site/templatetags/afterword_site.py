@@ -232,7 +232,7 @@ def site_nav(context: template.Context) -> SafeString:
     """``{% site_nav %}``: the menu's items, the current page marked for screen readers."""
     request = context["request"]
     current = mark_safe(' aria-current="page"')
-    coaching = access.memberships(request.user).exists()
+    coaching = access.in_a_centre(request.user)
     return format_html_join(
         "\n          ",
         '<li><a href="{}"{}>{}</a></li>',
