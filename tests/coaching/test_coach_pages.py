@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from afterword.coaching import consent as consent_service
 from afterword.coaching.models import AccessLog
-from tests.coaching.conftest import Centre, give_consent
+from tests.coaching.conftest import Centre, give_consent, planned_application
+from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +149,84 @@ def test_statistics_are_for_the_centres_staff_only(
         "sam": (404, 404),
         "olive": (404, 404),
     }
+
+
+def many_applications(centre: Centre, count: int) -> None:
+    """``count`` more applications for Sam, newer than Harbour Logistics (so it goes last)."""
+    for n in range(count):
+        ApplicationFactory(owner=centre.student, employer=f"Firm {n:02d}")
+
+
+def shown_employers(page: str) -> list[str]:
+    return re.findall(r'<article class="student-app">\s*<h3>([^<,]+)', page)
+
+
+def test_the_student_page_shows_25_applications_a_page_with_links_between_pages(
+    coach_client: Client, centre: Centre, now: datetime
+) -> None:
+    """31 applications: 25 newest on page 1 with a Next link, the other 6 on page 2."""
+    give_consent(centre, centre.student, centre.coach, now)
+    many_applications(centre, 30)
+    url = STUDENT_PAGES["student page"](centre)
+
+    first = coach_client.get(url).content.decode()
+    second = coach_client.get(url + "?page=2").content.decode()
+
+    assert shown_employers(first) == [f"Firm {n:02d}" for n in range(29, 4, -1)]
+    assert shown_employers(second) == [f"Firm {n:02d}" for n in range(4, -1, -1)] + [
+        "Harbour Logistics"
+    ]
+    assert '<nav class="pagination" aria-label="Pages">' in first
+    assert 'href="?page=2" rel="next"' in first
+    assert "Page 1 of 2" in first
+    assert 'href="?page=1" rel="prev"' in second
+    assert "26–31 of 31" in second
+
+
+def test_due_follow_ups_of_every_application_show_on_every_page(
+    coach_client: Client, centre: Centre, now: datetime
+) -> None:
+    """Harbour Logistics sits on page 2, yet its due thank-you is listed on page 1 too."""
+    give_consent(centre, centre.student, centre.coach, now)
+    many_applications(centre, 30)
+    url = STUDENT_PAGES["student page"](centre)
+
+    first = coach_client.get(url).content.decode()
+    due = first.split('id="due-heading"')[1].split("</section>")[0]
+
+    assert "Harbour Logistics" not in shown_employers(first)
+    assert "Harbour Logistics" in due
+
+
+def test_each_page_of_the_student_page_is_logged_with_its_page_number(
+    coach_client: Client, centre: Centre, now: datetime
+) -> None:
+    """The student's log names the page the coach saw (a page past the end shows the last)."""
+    give_consent(centre, centre.student, centre.coach, now)
+    many_applications(centre, 30)
+    url = STUDENT_PAGES["student page"](centre)
+
+    coach_client.get(url)
+    coach_client.get(url + "?page=2")
+
+    coach_client.get(url + "?page=99")
+
+    logged = list(AccessLog.objects.order_by("pk").values_list("student_id", "path"))
+    assert logged == [(centre.student.pk, url)] + [(centre.student.pk, url + "?page=2")] * 2
+
+
+def test_the_student_page_makes_as_many_queries_for_40_applications_as_for_one(
+    coach_client: Client, centre: Centre, now: datetime
+) -> None:
+    """Only the shown page's plans and decisions are read: no query per application."""
+    give_consent(centre, centre.student, centre.coach, now)
+    url = STUDENT_PAGES["student page"](centre)
+    with CaptureQueriesContext(connection) as few:
+        coach_client.get(url)
+    for n in range(40):
+        planned_application(centre.student, now, f"Planned {n:02d}")
+
+    with CaptureQueriesContext(connection) as many:
+        coach_client.get(url)
+
+    assert len(many) == len(few)

@@ -222,6 +222,7 @@ def coach_stops(tour: Tour) -> list[Stop]:
         Stop("coach-hub", "/coaching/"),
         Stop("coach-cohort", "/coaching/cohort/"),
         Stop("coach-student", f"/coaching/students/{tour.member.pk}/"),
+        Stop("coach-student-page-2", f"/coaching/students/{tour.member.pk}/?page=2"),
         Stop("coach-organisation", f"/coaching/orgs/{organisation}/"),
         Stop("coach-statistics", f"/coaching/orgs/{organisation}/statistics/"),
     ]

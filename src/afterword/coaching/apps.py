@@ -9,5 +9,5 @@ class CoachingConfig(AppConfig):
     verbose_name = "Afterword career centres"
 
     def ready(self) -> None:
-        # Fills Today's "today.top" slot with the notes coaches left (site/slots.py).
-        from afterword.coaching import today_panel  # noqa: F401
+        # Fills Today's "today.top" slot with the notes coaches left, and its settings card.
+        from afterword.coaching import settings_card, today_panel  # noqa: F401

@@ -10,4 +10,4 @@ class InboxConfig(AppConfig):
 
     def ready(self) -> None:
         # Fills its slots on other features' pages (site/slots.py) and connects its signals.
-        from afterword.inbox import replies_panel  # noqa: F401
+        from afterword.inbox import replies_panel, settings_card  # noqa: F401

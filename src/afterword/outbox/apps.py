@@ -10,4 +10,4 @@ class OutboxConfig(AppConfig):
 
     def ready(self) -> None:
         # Fills its slots on other features' pages (site/slots.py) and connects its signals.
-        from afterword.outbox import attention, removal, send_buttons  # noqa: F401
+        from afterword.outbox import attention, removal, send_buttons, settings_card  # noqa: F401

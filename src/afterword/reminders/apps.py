@@ -10,4 +10,4 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         # Fills its slots on other features' pages (site/slots.py) and connects its signals.
-        from afterword.reminders import signals  # noqa: F401
+        from afterword.reminders import settings_card, signals  # noqa: F401

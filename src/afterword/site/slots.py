@@ -28,6 +28,15 @@ SLOTS = {
         "The draft page's form, where the message can be sent (the outbox's buttons); the "
         "context's ``blocked`` says why sending must wait, or is None"
     ),
+    # The settings page's cards: each feature says there what it has set up now
+    # (site/setting_state.py).
+    "settings.mail": "Settings, the Mail card (the outbox's account and its last test)",
+    "settings.inbox": "Settings, the Replies card (the inbox's watched mailbox)",
+    "settings.reminders": "Settings, the Reminders card (digest and notification channels)",
+    "settings.calendar": "Settings, the Calendar card (the private feed address)",
+    "settings.api": "Settings, the API card (personal tokens)",
+    "settings.data": "Settings, the Your data card (what there is to export)",
+    "settings.coaching": "Settings, the Career centre card (memberships and consents)",
 }
 
 _fillers: dict[str, list[Filler]] = {name: [] for name in SLOTS}

@@ -458,6 +458,23 @@ def memberships(
     return rows.filter(user_id=user.pk, role__in=roles).select_related("organisation")
 
 
+def in_a_centre(user: User) -> bool:
+    """Whether ``user`` belongs to a career centre in any role (the menu's Coaching item).
+
+    Every signed-in page asks, so the read is compiled once (tracker/services/compiled.py):
+    building it with the ORM cost more than the database takes to answer it.
+    """
+    owner = member_id(user)
+    return owner is not None and bool(compiled.fetch(_membership_read, owner))
+
+
+def _membership_read(user_id: int) -> QuerySet[Any]:
+    rows = _rows_of_model("coaching", "Membership").filter(
+        user_id=user_id, role__in=("admin", "coach", "student")
+    )
+    return rows.values_list("pk")[:1]
+
+
 def membership_or_404(user: User, organisation_id: Any, roles: tuple[str, ...]) -> Any:
     """The user's membership of that organisation with one of ``roles``, or 404 like an outsider."""
     wanted = _id_or_404(organisation_id)

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -106,20 +107,34 @@ def _cell(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+# Applications on one page of a student's page, as many as the board's phone-friendly half.
+STUDENT_PAGE_SIZE = 25
+
+
 def student_context(request: MemberRequest, pk: int) -> dict[str, Any]:
+    """One page of the student's applications (``?page=``) with their plans, and every
+    follow-up due now or this week across all of them."""
     consent = access.consent_or_404(request.user, pk)
     now = timezone.now()
-    applications = list(
-        access.student_rows_or_404(request.user, pk, Application).order_by("-created_at")
+    applications = access.student_rows_or_404(request.user, pk, Application).order_by(
+        "-created_at", "-pk"
     )
-    actions = list(
-        access.student_rows_or_404(request.user, pk, Action)
-        .select_related("application", "interviewer")
-        .order_by("due", "position")
+    page = Paginator(applications, STUDENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = [application.pk for application in page]
+    student_actions = access.student_rows_or_404(request.user, pk, Action).select_related(
+        "application", "interviewer"
     )
+    due = list(
+        student_actions.filter(Q(latest__lt=now) | Q(due__lt=now + WEEK)).order_by(
+            "due", "position"
+        )
+    )
+    plans: dict[int, list[Action]] = {}
+    for action in student_actions.filter(application_id__in=shown).order_by("due", "position"):
+        plans.setdefault(action.application_id, []).append(action)
     decisions = (
         access.student_rows_or_404(request.user, pk, Interview)
-        .filter(decision_by__isnull=False)
+        .filter(decision_by__isnull=False, application_id__in=shown)
         .values("application_id", "decision_by")
     )
     decided_by: dict[int, date] = {}
@@ -127,9 +142,6 @@ def student_context(request: MemberRequest, pk: int) -> dict[str, Any]:
         day = row["decision_by"]
         assert day is not None  # filtered above
         decided_by[row["application_id"]] = max(day, decided_by.get(row["application_id"], day))
-    plans: dict[int, list[Action]] = {}
-    for action in actions:
-        plans.setdefault(action.application_id, []).append(action)
     shared_notes = []
     if consent.share_notes:
         shared_notes = list(
@@ -141,12 +153,13 @@ def student_context(request: MemberRequest, pk: int) -> dict[str, Any]:
     return {
         "consent": consent,
         "student": consent.student,
+        "page": page,
         "applications": [
             (application, plans.get(application.pk, []), decided_by.get(application.pk))
-            for application in applications
+            for application in page
         ],
-        "overdue": [a for a in actions if a.latest < now],
-        "coming": [a for a in actions if a.latest >= now and a.due < now + WEEK],
+        "overdue": [a for a in due if a.latest < now],
+        "coming": [a for a in due if a.latest >= now],
         "shared_notes": shared_notes,
         "notes_sent": notes.notes_to(request.user, consent.student_id)[:10],
         "now": now,
@@ -173,9 +186,11 @@ def student(request: MemberRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Sent: it is on their Today page.")
             return redirect(reverse("coaching_student", args=[pk]) + "#notes")
-    notes.log_views(
-        request.user, [context["student"].pk], "student page", request.path, timezone.now()
-    )
+    # The log names the page of applications actually shown (?page=2; a page past the end shows
+    # the last one), so the student's log says which of their applications the coach saw.
+    shown = context["page"].number
+    path = f"{request.path}?page={shown}" if shown > 1 else request.path
+    notes.log_views(request.user, [context["student"].pk], "student page", path, timezone.now())
     return render(request, "coaching/student.html", {**context, "form": form})
 
 

@@ -21,6 +21,7 @@ from afterword.rules import kinds
 from afterword.rules.case import zone
 from afterword.rules.wording import range_text, understood_text
 from afterword.site import slots
+from afterword.tracker import access
 from afterword.tracker.services.dates import ReadDate, stored_range
 
 register = template.Library()
@@ -200,6 +201,10 @@ NAV = (
     ("settings", "Settings"),
 )
 
+# Shown only to members of a career centre (coach, admin or student), before Settings; current
+# on every page under it (the hub, the cohort, a student, an organisation).
+COACHING = ("coaching_hub", "Coaching")
+
 
 @cache
 def _nav_urls() -> tuple[tuple[str, str], ...]:
@@ -207,13 +212,32 @@ def _nav_urls() -> tuple[tuple[str, str], ...]:
     return tuple((reverse(name), label) for name, label in NAV)
 
 
+@cache
+def _coaching_url() -> str:
+    return reverse(COACHING[0])
+
+
+def nav_items(path: str, coaching: bool) -> list[tuple[str, str, bool]]:
+    """(url, label, current) of each menu item for a page at ``path``; the Coaching item only
+    when ``coaching`` (the user belongs to a career centre)."""
+    items = [(url, label, url == path) for url, label in _nav_urls()]
+    if coaching:
+        hub = _coaching_url()
+        items.insert(len(items) - 1, (hub, COACHING[1], path.startswith(hub)))
+    return items
+
+
 @register.simple_tag(takes_context=True)
 def site_nav(context: template.Context) -> SafeString:
     """``{% site_nav %}``: the menu's items, the current page marked for screen readers."""
-    path = context["request"].path
+    request = context["request"]
     current = mark_safe(' aria-current="page"')
+    coaching = access.in_a_centre(request.user)
     return format_html_join(
         "\n          ",
         '<li><a href="{}"{}>{}</a></li>',
-        ((url, current if url == path else "", label) for url, label in _nav_urls()),
+        (
+            (url, current if is_current else "", label)
+            for url, label, is_current in nav_items(request.path, coaching)
+        ),
     )
