@@ -26,7 +26,7 @@ def test_a_token_is_made_copied_and_revoked_in_the_browser(
     log_in(page, str(live_server), "casey", PASSWORD)
 
     page.goto(f"{live_server}/settings/")
-    page.get_by_role("link", name="Manage API tokens").click()
+    page.get_by_role("link", name="Make an API token").click()
     page.get_by_label("Name").fill("spreadsheet sync")
     page.get_by_role("button", name="Make token").click()
     secret = page.get_by_role("textbox", name="Token").input_value()

@@ -134,7 +134,7 @@ def test_the_inbox_settings_page_tests_the_connection(
     log_in(page, base, "jules", PASSWORD)
 
     page.goto(f"{base}/settings/")
-    page.get_by_role("link", name="Connect your mailbox to notice replies").click()
+    page.get_by_role("link", name="Change what is watched").click()
     expect(page.get_by_role("heading", name="Notice replies", level=1)).to_be_visible()
     expect(page.get_by_text("1 reply, 0 away notices, 1 bounce")).to_be_visible()
     page.get_by_role("button", name="Test connection").click()

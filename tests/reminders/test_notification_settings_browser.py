@@ -69,7 +69,7 @@ def test_add_a_channel_and_send_a_test(
     log_in(page, base, "avery", PASSWORD)
 
     page.goto(f"{base}/settings/")
-    page.get_by_role("link", name="Choose the digest hour and notification channels").click()
+    page.get_by_role("link", name="Choose the digest hour and channels").click()
     page.get_by_label("Name").fill("Phone")
     page.get_by_label("Notification URL").fill(http_sink.url("json", "phone"))
     page.get_by_role("button", name="Add channel").click()
