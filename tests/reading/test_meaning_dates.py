@@ -12,6 +12,16 @@ from afterword.reading.meaning_dates import decision_range
 SENT_ON = date(2026, 3, 4)  # a Wednesday
 
 
+def _range_on_sent_day(sentence: str, country: str) -> tuple[date, date] | None:
+    """The decision range read in ``sentence`` sent on SENT_ON, or None when none is read."""
+    found = decision_range([sentence], SENT_ON, country, None)
+    return None if found is None else (found.range.start, found.range.end)
+
+
+def _days(expected: tuple[str, str]) -> tuple[date, date]:
+    return date.fromisoformat(expected[0]), date.fromisoformat(expected[1])
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -32,10 +42,7 @@ def test_new_decision_date_forms_are_read_as_their_range(
 ) -> None:
     """ "La semana del", "el viernes 13", "nei primi giorni di", "une dizaine", "até dia 20"."""
 
-    found = decision_range([sentence], SENT_ON, "ES", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "ES") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -78,10 +85,7 @@ def test_a_hyphenated_part_of_a_month_starts_a_date_phrase(
 ) -> None:
     """ "Mid-April" and "late-March" are read like "mid April" and "late March"."""
 
-    found = decision_range([sentence], SENT_ON, "US", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "US") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -124,10 +128,7 @@ def test_spans_from_the_day_sent_and_parts_of_a_month_to_another(
 ) -> None:
     """ "Over the next fortnight", "en las próximas", "the close of", "mid-to-late April"."""
 
-    found = decision_range([sentence], SENT_ON, "ES", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "ES") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -469,10 +470,7 @@ def test_later_towards_once_up_to_and_holidays_of_the_table_start_a_phrase(
 ) -> None:
     """ "Later", "towards", "once", "up to", "EOW", "inside" and table holidays start a run."""
 
-    found = decision_range([sentence], SENT_ON, "IE", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "IE") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -492,10 +490,7 @@ def test_a_negation_ends_where_and_starts_a_new_verb(
 ) -> None:
     """ "Not decided yet and will write before X" is a deadline; "won't decide before X" is X."""
 
-    found = decision_range([sentence], SENT_ON, "DE", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "DE") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -514,10 +509,7 @@ def test_tolerances_weekday_en_huit_genitive_months_and_month_abbreviations(
 ) -> None:
     """ "Give or take" names no date; "mardi en huit"; "nächsten Monats"; "apr 6"."""
 
-    found = decision_range([sentence], SENT_ON, "BR", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "BR") == _days(expected)
 
 
 def test_give_or_take_alone_is_no_date() -> None:
@@ -536,10 +528,7 @@ def test_give_or_take_alone_is_no_date() -> None:
 def test_ahead_and_midweek_start_a_phrase(sentence: str, expected: tuple[str, str]) -> None:
     """ "Ahead of the weekend" is by Friday; "midweek" is this week's middle."""
 
-    found = decision_range([sentence], SENT_ON, "GB", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "GB") == _days(expected)
 
 
 @pytest.mark.parametrize(
@@ -555,10 +544,7 @@ def test_the_week_after_a_holiday_and_the_second_half_of_the_month(
 ) -> None:
     """ "In der Woche nach Pfingsten" is the working week after it; Dutch "half" stays mid."""
 
-    found = decision_range([sentence], SENT_ON, "DE", None)
-
-    assert found is not None
-    assert (found.range.start, found.range.end) == tuple(map(date.fromisoformat, expected))
+    assert _range_on_sent_day(sentence, "DE") == _days(expected)
 
 
 NOV_4 = date(2026, 11, 4)  # a Wednesday
